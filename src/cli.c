@@ -1,0 +1,151 @@
+/*
+ * The command line. Options are parsed with getopt_long into struct
+ * cli_opts; then exactly one action runs. Headless actions use the same
+ * parser, cache and poller code as the interface, with no curses.
+ */
+#include "config.h"
+
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "log.h"
+#include "path.h"
+#include "xmalloc.h"
+
+enum cli_action {
+	CLI_NONE = 0,
+	CLI_HELP,
+	CLI_VERSION
+};
+
+struct cli_opts {
+	enum cli_action	 action;
+	const char	*arg;		/* the action's argument */
+	char		*urls;		/* urls file */
+	char		*cache;		/* cache file */
+};
+
+enum {
+	OPT_FIRST_LONG = 0x100
+};
+
+static const struct option cli_longopts[] = {
+	{ "cache",	required_argument,	NULL, 'C' },
+	{ "help",	no_argument,		NULL, 'h' },
+	{ "log",	required_argument,	NULL, 'l' },
+	{ "urls",	required_argument,	NULL, 'u' },
+	{ "version",	no_argument,		NULL, 'V' },
+	{ NULL,		0,			NULL, 0 }
+};
+
+static void
+cli_usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s [OPTION]...\n"), PACKAGE);
+	fputs(_("A terminal news reader that shows Arabic, Persian, Hebrew and Urdu right.\n"),
+	    f);
+	fputs("\n", f);
+	fputs(_("Options:\n"), f);
+	fputs(_("  -u, --urls FILE       read feed URLs from FILE\n"
+		"                        (default $XDG_CONFIG_HOME/akhbar/urls)\n"), f);
+	fputs(_("  -C, --cache FILE      use FILE as the cache\n"
+		"                        (default $XDG_DATA_HOME/akhbar/cache.db)\n"), f);
+	fputs(_("  -l, --log FILE        append a debug log to FILE\n"), f);
+	fputs(_("  -h, --help            show this help and exit\n"), f);
+	fputs(_("  -V, --version         show the version and exit\n"), f);
+	fputs("\n", f);
+	fputs(_("Not built yet: the interactive interface. Running akhbar with no\n"
+		"action says so and exits.\n"), f);
+	fputs("\n", f);
+	fprintf(f, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+}
+
+static void
+cli_set_action(struct cli_opts *o, enum cli_action a, const char *arg)
+{
+	if (o->action != CLI_NONE && o->action != a) {
+		fprintf(stderr, _("%s: only one action may be given\n"),
+		    PACKAGE);
+		exit(CLI_EXIT_USAGE);
+	}
+	o->action = a;
+	o->arg = arg;
+}
+
+/* Parse the command line and run the chosen action; returns the exit code. */
+int
+cli_main(int argc, char **argv)
+{
+	struct cli_opts	 o;
+	char		*cause = NULL;
+	int		 c, rc;
+
+	memset(&o, 0, sizeof o);
+	while ((c = getopt_long(argc, argv, "C:hl:u:V", cli_longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'C':
+			free(o.cache);
+			o.cache = xstrdup(optarg);
+			break;
+		case 'h':
+			cli_set_action(&o, CLI_HELP, NULL);
+			break;
+		case 'l':
+			if (log_open(optarg, &cause) != 0) {
+				fprintf(stderr, _("%s: cannot open log: %s\n"),
+				    PACKAGE, cause);
+				free(cause);
+				return (CLI_EXIT_USAGE);
+			}
+			break;
+		case 'u':
+			free(o.urls);
+			o.urls = xstrdup(optarg);
+			break;
+		case 'V':
+			cli_set_action(&o, CLI_VERSION, NULL);
+			break;
+		default:
+			fprintf(stderr, _("Try '%s --help' for more information.\n"),
+			    PACKAGE);
+			return (CLI_EXIT_USAGE);
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, _("%s: unexpected argument '%s'\n"), PACKAGE,
+		    argv[optind]);
+		fprintf(stderr, _("Try '%s --help' for more information.\n"),
+		    PACKAGE);
+		return (CLI_EXIT_USAGE);
+	}
+	if (o.urls == NULL)
+		o.urls = path_default_urls();
+	if (o.cache == NULL)
+		o.cache = path_default_cache();
+
+	switch (o.action) {
+	case CLI_HELP:
+		cli_usage(stdout);
+		rc = CLI_EXIT_OK;
+		break;
+	case CLI_VERSION:
+		printf("%s %s\n", PACKAGE, VERSION);
+		rc = CLI_EXIT_OK;
+		break;
+	default:
+		fprintf(stderr, _("%s: the interactive interface is not built yet; "
+		    "see '%s --help' for what works now.\n"), PACKAGE, PACKAGE);
+		rc = CLI_EXIT_USAGE;
+		break;
+	}
+	free(o.urls);
+	free(o.cache);
+	log_close();
+	return (rc);
+}

@@ -1,0 +1,93 @@
+/*
+ * XDG base directories: the urls file lives under $XDG_CONFIG_HOME/akhbar,
+ * the cache under $XDG_DATA_HOME/akhbar.
+ */
+#include "config.h"
+
+#include "path.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include "xmalloc.h"
+
+static char *
+path_xdg(const char *var, const char *fallback)
+{
+	const char	*v, *home;
+	char		*p;
+
+	v = getenv(var);
+	if (v != NULL && *v == '/') {
+		xasprintf(&p, "%s/akhbar", v);
+		return (p);
+	}
+	home = getenv("HOME");
+	if (home == NULL || *home == '\0')
+		home = ".";
+	xasprintf(&p, "%s/%s/akhbar", home, fallback);
+	return (p);
+}
+
+/* The configuration directory ($XDG_CONFIG_HOME/akhbar); caller frees. */
+char *
+path_config_dir(void)
+{
+	return (path_xdg("XDG_CONFIG_HOME", ".config"));
+}
+
+/* The data directory ($XDG_DATA_HOME/akhbar); caller frees. */
+char *
+path_data_dir(void)
+{
+	return (path_xdg("XDG_DATA_HOME", ".local/share"));
+}
+
+/* The default urls file; caller frees. */
+char *
+path_default_urls(void)
+{
+	char	*dir, *p;
+
+	dir = path_config_dir();
+	xasprintf(&p, "%s/urls", dir);
+	free(dir);
+	return (p);
+}
+
+/* The default cache file; caller frees. */
+char *
+path_default_cache(void)
+{
+	char	*dir, *p;
+
+	dir = path_data_dir();
+	xasprintf(&p, "%s/cache.db", dir);
+	free(dir);
+	return (p);
+}
+
+/* Create the directories leading to a file (mode 0700 for new ones). */
+int
+path_mkdir_parents(const char *file, char **cause)
+{
+	char	*copy, *p;
+
+	copy = xstrdup(file);
+	for (p = copy + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0700) != 0 && errno != EEXIST) {
+			xasprintf(cause, "%s: %s", copy, strerror(errno));
+			free(copy);
+			return (-1);
+		}
+		*p = '/';
+	}
+	free(copy);
+	return (0);
+}
