@@ -12,12 +12,11 @@ tap_ok $r "--help lists --urls and --cache"
 
 # Every long option --help names must be accepted by the parser.
 for opt in $(printf '%s\n' "$out" | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
-	"$AKHBAR" $opt --help >/dev/null 2>&1 </dev/null
-	rc=$?
-	# options that need an argument consume --help; 2 means unknown option
-	err=$("$AKHBAR" $opt 2>&1 </dev/null >/dev/null)
-	case $err in *"unrecognized option"*|*"unknown option"*) rc=99 ;; esac
-	[ $rc -ne 99 ]; tap_ok $? "--help's $opt is a real option"
+	# run in the scratch directory: an option taking a file must not
+	# leave one in the build tree
+	err=$(cd "$TMPD" && "$AKHBAR" $opt 2>&1 </dev/null >/dev/null)
+	case $err in *"unrecognized option"*|*"unknown option"*) rc=1 ;; *) rc=0 ;; esac
+	tap_ok $rc "--help's $opt is a real option"
 done
 
 "$AKHBAR" --no-such-option >/dev/null 2>&1; rc=$?
