@@ -16,6 +16,7 @@
 #define PARSE_FIELD_MAX		(16 * 1024 * 1024) /* bytes of one field */
 #define PARSE_JSON_MAX		(64 * 1024 * 1024) /* bytes of a JSON Feed */
 #define PARSE_XML_MAX_DEPTH	256		/* elements kept on the stack */
+#define PARSE_XML_STOP_DEPTH	4096		/* nesting that ends the parse */
 #define PARSE_WARNINGS_MAX	50		/* warnings kept; then counted */
 #define PARSE_SNIFF_BYTES	8192		/* bytes read before deciding */
 
@@ -136,6 +137,7 @@ struct parse {
 	bool		 have_channel;
 	int		 channel_depth;
 	char		*alternate;	/* feed an HTML page links to */
+	char		*feed_lang;	/* xml:lang of the channel or feed */
 };
 
 /* parse.c */

@@ -237,6 +237,8 @@ parse_rss_start(struct parse *p, struct parse_xml *x, int depth,
 		e->role = PARSE_ROLE_CHANNEL;
 		p->have_channel = true;
 		p->channel_depth = depth;
+		if (e->lang != NULL && *e->lang != '\0')
+			p->feed_lang = xstrdup(e->lang);
 		if (e->ns == PARSE_NS_RSS090)
 			parse_set_format(p, "rss0.90");
 		return;
@@ -306,8 +308,13 @@ parse_rss_end(struct parse *p, struct parse_xml *x, int depth,
 		}
 		return;
 	case PARSE_ROLE_FEED_DESCRIPTION:
-		if (p->feed->description == NULL && t != NULL)
-			p->feed->description = parse_field(text);
+		if (p->feed->description == NULL && t != NULL) {
+			v = parse_title(t, text->len, e->type);
+			if (*v != '\0')
+				p->feed->description = v;
+			else
+				free(v);
+		}
 		return;
 	case PARSE_ROLE_FEED_LANGUAGE:
 		parse_rss_set_line(&p->feed->language, text);

@@ -34,6 +34,7 @@ struct parse_xml {
 	int			 depth;		/* open elements */
 	bool			 html;		/* the root was <html> */
 	bool			 stopped;
+	char			 mismatch[64];	/* end tag libxml2 mismatched */
 
 	int			 cap_depth;	/* captured element, 0 none */
 	enum parse_cap		 cap_mode;
@@ -345,6 +346,11 @@ parse_xml_root(struct parse_xml *x, struct parse_elem *e, const char **attrs,
 			parse_set_format(p, "atom");
 			e->ns = PARSE_NS_ATOM10;
 		}
+		p->have_channel = true;
+		p->channel_depth = 1;
+		e->role = PARSE_ROLE_CHANNEL;
+		if (e->lang != NULL && *e->lang != '\0')
+			p->feed_lang = xstrdup(e->lang);
 	} else if (strcasecmp(e->name, "html") == 0) {
 		x->html = true;
 	} else if (strcasecmp(e->name, "opml") == 0) {
@@ -415,7 +421,16 @@ parse_xml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	if (x->stopped)
 		return;
 	if (x->depth >= PARSE_XML_MAX_DEPTH) {
-		x->depth++;
+		if (x->depth == PARSE_XML_MAX_DEPTH)
+			parse_warn(x->p, "line %d: elements nested deeper than "
+			    "%d are ignored", parse_xml_line(x),
+			    PARSE_XML_MAX_DEPTH);
+		if (++x->depth > PARSE_XML_STOP_DEPTH) {
+			parse_warn(x->p, "line %d: elements nested deeper than "
+			    "%d; reading stops here", parse_xml_line(x),
+			    PARSE_XML_STOP_DEPTH);
+			parse_xml_stop(x);
+		}
 		return;
 	}
 	parent = x->depth > 0 ? &x->stack[x->depth - 1] : NULL;
@@ -453,18 +468,12 @@ parse_xml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		parse_rss_start(x->p, x, x->depth, e, attrs, nattrs);
 }
 
+/* Close the innermost open element. */
 static void
-parse_xml_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
-    const xmlChar *uri)
+parse_xml_pop(struct parse_xml *x)
 {
-	struct parse_xml	*x = ctx;
 	struct parse_elem	*e;
 
-	(void)localname;
-	(void)prefix;
-	(void)uri;
-	if (x->stopped || x->depth == 0)
-		return;
 	if (x->depth > PARSE_XML_MAX_DEPTH) {
 		x->depth--;
 		return;
@@ -489,6 +498,46 @@ parse_xml_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	if (e->own_lang)
 		free(e->lang);
 	x->depth--;
+}
+
+/*
+ * An end tag. When libxml2 has just reported that the tag does not match
+ * the open element ("<description>a <b>b</description>"), it closes its
+ * innermost element whatever the tag said; this stack instead closes up
+ * to the element the tag names, as browsers and feedparser do, and
+ * ignores a tag that closes nothing open. Items after broken markup in a
+ * description are then still read.
+ */
+static void
+parse_xml_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	struct parse_xml	*x = ctx;
+	const char		*want;
+	int			 i, limit;
+
+	(void)localname;
+	(void)prefix;
+	(void)uri;
+	if (x->stopped || x->depth == 0)
+		return;
+	if (x->mismatch[0] == '\0' || x->depth > PARSE_XML_MAX_DEPTH) {
+		x->mismatch[0] = '\0';
+		parse_xml_pop(x);
+		return;
+	}
+	want = strchr(x->mismatch, ':');
+	want = want != NULL ? want + 1 : x->mismatch;
+	for (i = x->depth - 1; i >= 0; i--) {
+		if (strcmp(x->stack[i].name, want) == 0)
+			break;
+	}
+	x->mismatch[0] = '\0';
+	if (i < 0)
+		return;
+	limit = i + 1;
+	while (x->depth >= limit)
+		parse_xml_pop(x);
 }
 
 static void
@@ -521,6 +570,8 @@ parse_xml_error(void *ctx, xmlErrorPtr err)
 		return;
 	if (err->level == XML_ERR_WARNING && err->domain == XML_FROM_NAMESPACE)
 		return;
+	if (err->code == XML_ERR_TAG_NAME_MISMATCH && err->str2 != NULL)
+		snprintf(x->mismatch, sizeof x->mismatch, "%s", err->str2);
 	msg = str_trim(xstrdup(err->message));
 	parse_warn(x->p, "line %d: %s", err->line, msg);
 	free(msg);

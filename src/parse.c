@@ -271,6 +271,9 @@ parse_item_emit(struct parse *p, struct item *it, const char *lang)
 			it->language = sanitize_line(lang, strlen(lang));
 		else if (p->feed->language != NULL)
 			it->language = xstrdup(p->feed->language);
+		else if (p->feed_lang != NULL)
+			it->language = sanitize_line(p->feed_lang,
+			    strlen(p->feed_lang));
 	}
 	it->dir = feed_dir_from_language(it->language);
 	p->nitems++;
@@ -383,17 +386,17 @@ parse_iconv_name(const char *enc)
 }
 
 /*
- * Check n bytes as UTF-8: returns -1 if some sequence is invalid (a
- * sequence cut at the end does not count), else the number of multi-byte
- * characters.
+ * Count the valid multi-byte UTF-8 characters and the invalid bytes in n
+ * bytes (a sequence cut at the end does not count).
  */
-static long
-parse_utf8_check(const unsigned char *u, size_t n)
+static void
+parse_utf8_check(const unsigned char *u, size_t n, size_t *multi,
+    size_t *invalid)
 {
 	size_t		i = 0, k;
 	unsigned int	c;
-	long		multi = 0;
 
+	*multi = *invalid = 0;
 	while (i < n) {
 		if (u[i] < 0x80) {
 			i++;
@@ -403,12 +406,13 @@ parse_utf8_check(const unsigned char *u, size_t n)
 		if (k == 0) {
 			if (n - i < 4)
 				break;
-			return (-1);
+			(*invalid)++;
+			i++;
+			continue;
 		}
-		multi++;
+		(*multi)++;
 		i += k;
 	}
-	return (multi);
 }
 
 /* Whether the high bytes of legacy-encoded text look like Arabic letters. */
@@ -500,7 +504,7 @@ parse_decide(struct parse *p)
 	const char		*enc = NULL, *source = NULL;
 	char			*decl = NULL, c = 0;
 	bool			 wide = false, fixed = false;
-	long			 multi;
+	size_t			 multi, invalid;
 
 	p->decided = true;
 	if (n >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
@@ -583,8 +587,9 @@ parse_decide(struct parse *p)
 		parse_open_decoder(p, enc);
 	}
 	if (!fixed && !wide) {
-		multi = parse_utf8_check(u + skip, n - skip);
-		if (parse_is_utf8(enc) && multi < 0) {
+		parse_utf8_check(u + skip, n - skip, &multi, &invalid);
+		/* A few bad bytes in UTF-8 text are U+FFFD, not a sign. */
+		if (parse_is_utf8(enc) && invalid > multi) {
 			const char *guess = parse_looks_arabic(u + skip,
 			    n - skip) ? "windows-1256" : "windows-1252";
 
@@ -593,7 +598,7 @@ parse_decide(struct parse *p)
 			    source != NULL ? " says" : " is assumed to be",
 			    guess);
 			parse_open_decoder(p, guess);
-		} else if (!parse_is_utf8(enc) && multi > 0 &&
+		} else if (!parse_is_utf8(enc) && multi > 0 && invalid == 0 &&
 		    !str_has_prefix_ci(enc, "utf") &&
 		    strcasestr(enc, "jis") == NULL &&
 		    strcasestr(enc, "euc") == NULL &&
@@ -886,6 +891,9 @@ parse_finish(struct parse *p, char **cause)
 		    p->nwarnings - p->warnings.n);
 		strv_add_owned(&p->warnings, msg);
 	}
+	if (p->feed->language == NULL && p->feed_lang != NULL)
+		p->feed->language = sanitize_line(p->feed_lang,
+		    strlen(p->feed_lang));
 	p->feed->dir = feed_dir_from_language(p->feed->language);
 	f = p->feed;
 	p->feed = NULL;
@@ -919,6 +927,7 @@ parse_free(struct parse *p)
 	str_free(&p->person_email);
 	free(p->item_lang);
 	free(p->alternate);
+	free(p->feed_lang);
 	free(p->encoding);
 	free(p->charset);
 	free(p->cause);
