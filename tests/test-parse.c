@@ -327,6 +327,7 @@ test_case(const struct want *c)
 		feed_free(f);
 		free(cause);
 		free(buf);
+		strv_free(&warnings);
 		return;
 	}
 	if (!ok(f != NULL, "%s: read as a feed", c->file)) {
