@@ -434,6 +434,10 @@ db_feed_page(struct db *db, enum db_page page,
 			v[n - 1 - i] = tmp;
 		}
 	}
+	if (n == 0) {
+		free(v);
+		v = NULL;
+	}
 	*out = v;
 	*nout = n;
 	return (0);

@@ -396,6 +396,10 @@ db_item_page(struct db *db, enum db_list list, int64_t feed,
 			v[n - 1 - i] = tmp;
 		}
 	}
+	if (n == 0) {
+		free(v);
+		v = NULL;
+	}
 	*out = v;
 	*nout = n;
 	return (0);

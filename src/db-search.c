@@ -510,6 +510,10 @@ db_search_page(struct db *db, const char *query, enum db_page page,
 	if (db_search_snippets(db, match.ptr, v, n, cause) != 0)
 		goto fail;
 	str_free(&match);
+	if (n == 0) {
+		free(v);
+		v = NULL;
+	}
 	*out = v;
 	*nout = n;
 	return (0);

@@ -143,7 +143,7 @@ int		 db_search_index_pending(struct db *, int max, int64_t *left,
 /* The number of unread items in the cache. */
 int		 db_item_count_unread(struct db *, int64_t *, char **);
 
-/* Read one page of a list of items; rows come newest first whatever the direction. */
+/* Read one page of a list of items; rows come newest first whatever the direction (none: *rows is NULL). */
 int		 db_item_page(struct db *, enum db_list, int64_t feed,
 		     enum db_page, const struct db_item_cursor *, int limit,
 		     struct db_item_row **, size_t *, char **);
