@@ -10,6 +10,7 @@
 
 #include "layout.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "xmalloc.h"
@@ -19,6 +20,35 @@ static int
 layout_bidi_is_rtl_letter(FriBidiCharType t)
 {
 	return (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL);
+}
+
+/*
+ * Rule W1 done ahead for the common case, a mark right after a letter or a
+ * number: the mark takes that type.  The result is what FriBidi's own W1
+ * gives (adjacent characters share an isolating run sequence, and an
+ * override would turn both into the same strong type anyway), but FriBidi
+ * 1.0 allocates a run for every change of type, and vowelled Arabic
+ * changes type at every character.  Only the level resolution sees these
+ * types: reordering (rule L3) and joining keep the real ones.
+ */
+static void
+layout_bidi_fold_marks(const FriBidiCharType *types, int len,
+    FriBidiCharType *out)
+{
+	FriBidiCharType	t, prev;
+	int		i;
+
+	prev = FRIBIDI_TYPE_ON;
+	for (i = 0; i < len; i++) {
+		t = types[i];
+		if (t == FRIBIDI_TYPE_NSM && i > 0 &&
+		    (prev == FRIBIDI_TYPE_AL || prev == FRIBIDI_TYPE_RTL ||
+		    prev == FRIBIDI_TYPE_LTR || prev == FRIBIDI_TYPE_EN ||
+		    prev == FRIBIDI_TYPE_AN))
+			t = prev;
+		out[i] = t;
+		prev = t;
+	}
 }
 
 /* The FriBidi base direction to ask for, given a hint and the types. */
@@ -57,9 +87,10 @@ layout_bidi_base(const struct layout_para *p, enum layout_dir dir)
 void
 layout_bidi_analyse(struct layout_para *p, enum layout_dir dir)
 {
-	FriBidiParType	base;
-	size_t		n;
-	int		i;
+	FriBidiCharType	*folded;
+	FriBidiParType	 base;
+	size_t		 n;
+	int		 i;
 
 	n = p->len > 0 ? (size_t)p->len : 1;
 	p->types = xreallocarray(p->types, n, sizeof *p->types);
@@ -73,12 +104,17 @@ layout_bidi_analyse(struct layout_para *p, enum layout_dir dir)
 	if (p->len == 0) {
 		base = (base == FRIBIDI_PAR_RTL || base == FRIBIDI_PAR_WRTL) ?
 		    FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
-	} else if (fribidi_get_par_embedding_levels_ex(p->types, p->brackets,
-	    p->len, &base, p->levels) == 0) {
-		/* FriBidi failed (out of memory): show it flat. */
-		base = FRIBIDI_PAR_LTR;
-		for (i = 0; i < p->len; i++)
-			p->levels[i] = 0;
+	} else {
+		folded = xreallocarray(NULL, n, sizeof *folded);
+		layout_bidi_fold_marks(p->types, p->len, folded);
+		if (fribidi_get_par_embedding_levels_ex(folded, p->brackets,
+		    p->len, &base, p->levels) == 0) {
+			/* FriBidi failed (out of memory): show it flat. */
+			base = FRIBIDI_PAR_LTR;
+			for (i = 0; i < p->len; i++)
+				p->levels[i] = 0;
+		}
+		free(folded);
 	}
 	p->base = FRIBIDI_IS_RTL(base) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
 	p->rtl = (p->base == FRIBIDI_PAR_RTL);
