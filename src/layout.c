@@ -366,3 +366,22 @@ layout_dir_name(enum layout_dir dir)
 		return ("auto");
 	}
 }
+
+/*
+ * The direction hint for the headlines and paragraphs of a feed, from the
+ * direction its language implies and the user's per-feed override: an
+ * override of rtl or ltr wins; a feed in an RTL language gets
+ * LAYOUT_DIR_FEED_RTL, so "Apple تعلن ..." still reads right to left;
+ * anything else lets the first strong character decide.
+ */
+enum layout_dir
+layout_dir_for_feed(enum feed_dir language, enum feed_dir override)
+{
+	if (override == FEED_DIR_RTL)
+		return (LAYOUT_DIR_RTL);
+	if (override == FEED_DIR_LTR)
+		return (LAYOUT_DIR_LTR);
+	if (language == FEED_DIR_RTL)
+		return (LAYOUT_DIR_FEED_RTL);
+	return (LAYOUT_DIR_AUTO);
+}

@@ -18,6 +18,8 @@
 
 #include <fribidi.h>
 
+#include "feed.h"
+
 /* Who reorders and shapes: the config's "bidi = auto|app|terminal|off". */
 enum layout_mode {
 	LAYOUT_MODE_AUTO,	/* pick app or terminal from the environment */
@@ -122,6 +124,7 @@ char	*layout_truncate(const char *, int, enum layout_dir,
 	    const struct layout_config *);
 int	 layout_dir_parse(const char *, enum layout_dir *, char **);
 const char *layout_dir_name(enum layout_dir);
+enum layout_dir layout_dir_for_feed(enum feed_dir, enum feed_dir);
 
 /* layout-bidi.c */
 void	 layout_bidi_analyse(struct layout_para *, enum layout_dir);

@@ -229,6 +229,15 @@ test_direction(void)
 	    dir == LAYOUT_DIR_LTR, "parse direction ltr");
 	ok(layout_dir_parse("auto", &dir, &cause) == 0 &&
 	    dir == LAYOUT_DIR_AUTO, "parse direction auto");
+	ok(layout_dir_for_feed(feed_dir_from_language("ar-EG"),
+	    FEED_DIR_AUTO) == LAYOUT_DIR_FEED_RTL,
+	    "an Arabic feed gets the RTL-feed hint");
+	ok(layout_dir_for_feed(feed_dir_from_language("ar"), FEED_DIR_LTR) ==
+	    LAYOUT_DIR_LTR, "the user's ltr override wins");
+	ok(layout_dir_for_feed(feed_dir_from_language("en"), FEED_DIR_RTL) ==
+	    LAYOUT_DIR_RTL, "the user's rtl override wins");
+	ok(layout_dir_for_feed(feed_dir_from_language("en"), FEED_DIR_AUTO) ==
+	    LAYOUT_DIR_AUTO, "an English feed lets the text decide");
 	ok(layout_dir_parse("up", &dir, &cause) == -1 && cause != NULL &&
 	    strstr(cause, "up") != NULL, "bad direction gives a cause");
 	free(cause);
