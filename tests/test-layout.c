@@ -564,6 +564,11 @@ check_para(struct layout_para *p, int width)
 				if (is_format(ln->cells[j].ch[m]))
 					return ("a format character "
 					    "survived");
+				if (ln->cells[j].ch[m] < 0x20 ||
+				    (ln->cells[j].ch[m] >= 0x7f &&
+				    ln->cells[j].ch[m] < 0xa0))
+					return ("a control character "
+					    "reached a cell");
 				if (m > 0 && wcwidth(ln->cells[j].ch[m])
 				    != 0)
 					return ("a spacing character "
@@ -690,7 +695,28 @@ test_properties(void)
 		layout_para_free(p);
 		str_free(&s);
 	}
-	ok(bad == 0, "2000 random paragraphs: maps are permutations, lines "
+	/* Random bytes: invalid UTF-8, controls, escapes. */
+	for (trial = 0; trial < 500; trial++) {
+		char	buf[200];
+
+		seed = 0xb17e0000u + (unsigned)trial;
+		srand(seed);
+		n = rand() % (int)sizeof buf;
+		for (i = 0; i < n; i++)
+			buf[i] = (char)(rand() % 4 == 0 ? 0x1b : rand());
+		width = 2 + rand() % 40;
+		p = layout_para_new(buf, (size_t)n, NULL, 0,
+		    (enum layout_dir)(rand() % 4), NULL);
+		layout_para_wrap(p, width);
+		why = check_para(p, width);
+		if (why != NULL && bad++ == 0) {
+			first = why;
+			diag("random bytes, seed %#x width %d: %s", seed, width,
+			    why);
+		}
+		layout_para_free(p);
+	}
+	ok(bad == 0, "2000 random paragraphs and 500 random byte strings: maps are permutations, lines "
 	    "fit, no line starts with a mark, no format character survives%s%s",
 	    first ? ": " : "", first ? first : "");
 	ok(cut_bad == 0, "truncated random headlines fit on one line");
