@@ -845,6 +845,7 @@ poller_fetch_parse(const char *url, const struct fetch_opts *o, char **cause)
 	struct fetch		*f;
 	struct poller_one	 one;
 	struct feed		*feed = NULL;
+	char			*why = NULL;
 
 	if ((f = fetch_new(o, cause)) == NULL)
 		return (NULL);
@@ -853,17 +854,17 @@ poller_fetch_parse(const char *url, const struct fetch_opts *o, char **cause)
 	while (fetch_run(f, 1000) > 0)
 		;
 	fetch_free(f);
-	if (one.r->status == FETCH_OK && !one.failed) {
+	if (one.r->status == FETCH_OK || one.failed) {
 		if (one.parse == NULL)
 			one.parse = parse_new(url, NULL, NULL, NULL);
-		feed = parse_finish(one.parse, cause);
-	} else if (one.failed)
-		feed = parse_finish(one.parse, cause);
-	else
-		xasprintf(cause, "%s: %s", url, one.r->reason != NULL ?
-		    one.r->reason : "failed");
-	if (feed == NULL && *cause == NULL)
-		xasprintf(cause, "%s: not a feed", url);
+		if ((feed = parse_finish(one.parse, &why)) == NULL) {
+			xasprintf(cause, "not a feed: %s", why != NULL ? why :
+			    "no content");
+			free(why);
+		}
+	} else
+		*cause = xstrdup(one.r->reason != NULL ? one.r->reason :
+		    "failed");
 	parse_free(one.parse);
 	fetch_result_free(one.r);
 	return (feed);

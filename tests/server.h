@@ -68,7 +68,7 @@ server_start(struct server *s)
 	posix_spawn_file_actions_adddup2(&fa, out[1], 1);
 	posix_spawn_file_actions_addclose(&fa, in[1]);
 	posix_spawn_file_actions_addclose(&fa, out[0]);
-	if (posix_spawn(&s->pid, py, &fa, NULL, argv, environ) != 0)
+	if (posix_spawnp(&s->pid, py, &fa, NULL, argv, environ) != 0)
 		tap_skip_all("cannot start python3");
 	posix_spawn_file_actions_destroy(&fa);
 	close(in[0]);
@@ -100,7 +100,7 @@ server_stop(struct server *s)
 }
 
 /* The logged request line (JSON) for the last request whose path starts with path. */
-static char * __attribute__((unused))
+static __attribute__((unused)) char *
 server_request(struct server *s, const char *path)
 {
 	FILE	*f;
