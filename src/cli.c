@@ -14,12 +14,15 @@
 
 #include "i18n.h"
 #include "log.h"
+#include "parse.h"
 #include "path.h"
+#include "str.h"
 #include "xmalloc.h"
 
 enum cli_action {
 	CLI_NONE = 0,
 	CLI_HELP,
+	CLI_PARSE,
 	CLI_VERSION
 };
 
@@ -38,6 +41,7 @@ static const struct option cli_longopts[] = {
 	{ "cache",	required_argument,	NULL, 'C' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "log",	required_argument,	NULL, 'l' },
+	{ "parse",	required_argument,	NULL, 'P' },
 	{ "urls",	required_argument,	NULL, 'u' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 }
@@ -56,6 +60,10 @@ cli_usage(FILE *f)
 	fputs(_("  -C, --cache FILE      use FILE as the cache\n"
 		"                        (default $XDG_DATA_HOME/akhbar/cache.db)\n"), f);
 	fputs(_("  -l, --log FILE        append a debug log to FILE\n"), f);
+	fputs(_("  -P, --parse FILE      print what the feed parser reads from FILE\n"
+		"                        (a path, file:// URL or - for standard input)\n"
+		"                        as JSON; problems go to standard error.\n"
+		"                        http(s) URLs arrive with the poller\n"), f);
 	fputs(_("  -h, --help            show this help and exit\n"), f);
 	fputs(_("  -V, --version         show the version and exit\n"), f);
 	fputs("\n", f);
@@ -63,6 +71,71 @@ cli_usage(FILE *f)
 		"action says so and exits.\n"), f);
 	fputs("\n", f);
 	fprintf(f, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+}
+
+/* The path a --parse argument names, or NULL for an http(s) URL. */
+static char *
+cli_parse_path(const char *arg)
+{
+	const char	*p;
+	char		*out, *w;
+
+	if (str_has_prefix_ci(arg, "http://") ||
+	    str_has_prefix_ci(arg, "https://"))
+		return (NULL);
+	if (!str_has_prefix_ci(arg, "file://"))
+		return (xstrdup(arg));
+	p = arg + 7;
+	if (str_has_prefix_ci(p, "localhost/"))
+		p += 9;
+	/* Undo percent-encoding: file:///tmp/a%20b.xml */
+	out = w = xmalloc(strlen(p) + 1);
+	for (; *p != '\0'; p++) {
+		unsigned int	c;
+
+		if (*p == '%' && sscanf(p + 1, "%2x", &c) == 1 && c != 0) {
+			*w++ = (char)c;
+			p += 2;
+		} else
+			*w++ = *p;
+	}
+	*w = '\0';
+	return (out);
+}
+
+/* akhbar --parse: print the parser's reading of a feed as JSON. */
+static int
+cli_parse(const char *arg)
+{
+	struct strv	 warnings = { NULL, 0 };
+	struct str	 out;
+	struct feed	*f;
+	char		*path, *cause = NULL;
+	size_t		 i;
+
+	if ((path = cli_parse_path(arg)) == NULL) {
+		fprintf(stderr, _("%s: fetching URLs in --parse arrives with the "
+		    "poller; for now save the feed and give its file: %s\n"),
+		    PACKAGE, arg);
+		return (CLI_EXIT_USAGE);
+	}
+	f = parse_file(path, &warnings, &cause);
+	for (i = 0; i < warnings.n; i++)
+		fprintf(stderr, _("%s: %s: %s\n"), PACKAGE, arg, warnings.v[i]);
+	strv_free(&warnings);
+	free(path);
+	if (f == NULL) {
+		fprintf(stderr, _("%s: %s: not a feed: %s\n"), PACKAGE, arg,
+		    cause);
+		free(cause);
+		return (CLI_EXIT_FAIL);
+	}
+	str_init(&out);
+	parse_to_json(f, &out);
+	fwrite(str_cstr(&out), 1, out.len, stdout);
+	str_free(&out);
+	feed_free(f);
+	return (CLI_EXIT_OK);
 }
 
 static void
@@ -86,7 +159,7 @@ cli_main(int argc, char **argv)
 	int		 c, rc;
 
 	memset(&o, 0, sizeof o);
-	while ((c = getopt_long(argc, argv, "C:hl:u:V", cli_longopts,
+	while ((c = getopt_long(argc, argv, "C:hl:P:u:V", cli_longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'C':
@@ -103,6 +176,9 @@ cli_main(int argc, char **argv)
 				free(cause);
 				return (CLI_EXIT_USAGE);
 			}
+			break;
+		case 'P':
+			cli_set_action(&o, CLI_PARSE, optarg);
 			break;
 		case 'u':
 			free(o.urls);
@@ -133,6 +209,9 @@ cli_main(int argc, char **argv)
 	case CLI_HELP:
 		cli_usage(stdout);
 		rc = CLI_EXIT_OK;
+		break;
+	case CLI_PARSE:
+		rc = cli_parse(o.arg);
 		break;
 	case CLI_VERSION:
 		printf("%s %s\n", PACKAGE, VERSION);

@@ -1,0 +1,19 @@
+/*
+ * Text sanitising at ingest: whatever bytes a feed sends, what is stored is
+ * valid UTF-8 without C0/C1 control characters (ESC above all), while
+ * combining marks, ZWJ/ZWNJ and bidi controls survive for the layout layer.
+ */
+#ifndef AKHBAR_SANITIZE_H
+#define AKHBAR_SANITIZE_H
+
+#include <stddef.h>
+
+#include "str.h"
+
+char	*sanitize_text(const char *, size_t);
+char	*sanitize_line(const char *, size_t);
+char	*sanitize_html_to_text(const char *, size_t);
+size_t	 sanitize_utf8_char(const unsigned char *, size_t, unsigned int *);
+void	 sanitize_put_utf8(struct str *, unsigned int);
+
+#endif
