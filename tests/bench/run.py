@@ -501,8 +501,10 @@ class Bench:
             self.res.add(scen, "akhbar", runs, figure=size / MB / max(cpu, 1e-6),
                          unit="MB/s (CPU); %.0f MB/s wall"
                          % (size / MB / max(wall, 1e-6)),
-                         note=("exit %d: %s" % (bad[0].rc, bad[0].err.strip()[:200])
-                               if bad else ""))
+                         note=("exit %d: %s" % (bad[0].rc,
+                                                bad[0].err.strip()[:200])
+                               if bad else "akhbar --parse FILE >/dev/null "
+                               "(includes writing the JSON)"))
 
     # -- reload --------------------------------------------------------
     def reload(self, which):
