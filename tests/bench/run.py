@@ -67,10 +67,11 @@ class Run:
         self.err = err
 
 
-def measure(cmd, env=None, cwd=None, stdout=None, timeout=1800):
+def measure(cmd, env=None, cwd=None, stdout=None, timeout=1800,
+            stderr_through=False):
     """Run cmd, return a Run with its wall time, CPU and peak RSS."""
     out_f = tempfile.TemporaryFile() if stdout is None else stdout
-    err_f = tempfile.TemporaryFile()
+    err_f = None if stderr_through else tempfile.TemporaryFile()
     t0 = time.monotonic()
     p = subprocess.Popen(cmd, env=env, cwd=cwd, stdin=subprocess.DEVNULL,
                          stdout=out_f, stderr=err_f)
@@ -91,9 +92,11 @@ def measure(cmd, env=None, cwd=None, stdout=None, timeout=1800):
         out_f.seek(0)
         out = out_f.read()
         out_f.close()
-    err_f.seek(0)
-    err = err_f.read()
-    err_f.close()
+    err = b""
+    if err_f is not None:
+        err_f.seek(0)
+        err = err_f.read()
+        err_f.close()
     return Run(wall, ru.ru_utime, ru.ru_stime, ru.ru_maxrss, p.returncode,
                out.decode("utf-8", "replace"), err.decode("utf-8", "replace"))
 
@@ -259,7 +262,7 @@ class Results:
                                               + r["unit"].split(";")[0])
         c += [fig, r["target"] or "",
               {True: "met", False: "NOT MET", None: ""}[r["met"]]]
-        if not runs and r["note"]:
+        if not runs and r["note"] and r["figure"] is None:
             c[0] = r["note"]
             c[1] = c[2] = ""
         return c
@@ -275,7 +278,7 @@ class Results:
         w[2] = max(len(x[2]) for x in rows if x[3] or x is head)
         out = []
         for x in rows:
-            if not x[3] and x is not head and x[2]:
+            if not x[3] and not x[5] and x is not head and x[2]:
                 out.append("%-*s  %-*s  %s" % (w[0], x[0], w[1], x[1], x[2]))
                 continue
             out.append("  ".join("%-*s" % (w[i], x[i]) for i in range(8))
@@ -681,20 +684,69 @@ class Bench:
                      note=NOT_LANDED % "the interactive interface")
 
     # -- drivers -------------------------------------------------------
-    def driver(self, path, what):
+    def driver(self, path, what, args, timeout):
+        """Run a bench driver of another module and report its metrics.
+
+        Drivers print one line per figure, tab-separated: [metric]
+        NAME VALUE UNIT TARGET MET [DETAILS], where TARGET is "-", a number
+        or "<=N"/">=N" and MET is met/yes, not-met/no or info; lines
+        starting with '#' and anything else are context.
+        """
         if not path or not os.access(path, os.X_OK):
             self.res.add(what, "akhbar",
                          note="not yet available: the %s driver (%s) has "
-                         "not landed" % (what, os.path.basename(path or
-                                                                "?")))
-            return False
-        return True
+                         "not landed or did not build"
+                         % (what, os.path.basename(path or "?")))
+            return
+        print("bench: running %s %s" % (os.path.basename(path),
+                                         " ".join(args)), flush=True)
+        r = measure([path] + args, env=self.akhbar.env(self.work),
+                    timeout=timeout, stderr_through=True)
+        n = 0
+        for line in r.out.splitlines():
+            f = line.split("\t")
+            if line.startswith("#") or len(f) < 3:
+                continue
+            if f[0] == "metric":
+                f = f[1:]
+            try:
+                value = float(f[1])
+            except (ValueError, IndexError):
+                continue
+            unit = f[2] if len(f) > 2 else ""
+            tgt = f[3].strip() if len(f) > 3 else "-"
+            verdict = f[4].strip().lower() if len(f) > 4 else ""
+            details = f[5].strip() if len(f) > 5 else ""
+            if tgt in ("", "-"):
+                tgt = None
+            else:
+                m = re.match(r"(<=|>=|<|>)?\s*([0-9.]+)$", tgt)
+                if m:
+                    op = m.group(1) or (">=" if "/s" in unit else "<=")
+                    tgt = "%s %s %s" % ({"<=": "≤", ">=": "≥", "<": "<",
+                                          ">": ">"}[op], m.group(2), unit)
+            met = {"met": True, "yes": True, "not-met": False,
+                   "no": False}.get(verdict)
+            if not self.full:
+                tgt = met = None
+            self.res.add("%s: %s" % (what, f[0]), "akhbar", figure=value,
+                         unit=unit, target=tgt, met=met,
+                         note=details.replace(";", ", "))
+            n += 1
+        note = self.check_rc([r])
+        if n == 0:
+            note = (note + "; " if note else "") + "the driver printed " \
+                "no figures"
+        self.res.add("%s: driver run (all of the above)" % what, "akhbar",
+                     [r], note=note)
 
     def cache(self):
-        self.driver(self.a.bench_db, "cache queries")
+        self.driver(self.a.bench_db, "cache",
+                    ["-d", os.path.join(self.data, "cache"),
+                     "-s", "all" if self.full else "100k"], 1500)
 
     def layout(self):
-        self.driver(self.a.bench_layout, "layout")
+        self.driver(self.a.bench_layout, "layout", [], 300)
 
     # -- summary -------------------------------------------------------
     def ratios(self):
