@@ -7,11 +7,15 @@
 
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "db.h"
 #include "i18n.h"
 #include "log.h"
 #include "parse.h"
@@ -23,6 +27,8 @@ enum cli_action {
 	CLI_NONE = 0,
 	CLI_HELP,
 	CLI_PARSE,
+	CLI_SEARCH,
+	CLI_UNREAD_COUNT,
 	CLI_VERSION
 };
 
@@ -34,7 +40,9 @@ struct cli_opts {
 };
 
 enum {
-	OPT_FIRST_LONG = 0x100
+	OPT_FIRST_LONG = 0x100,
+	OPT_SEARCH,
+	OPT_UNREAD_COUNT
 };
 
 static const struct option cli_longopts[] = {
@@ -42,6 +50,8 @@ static const struct option cli_longopts[] = {
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "log",	required_argument,	NULL, 'l' },
 	{ "parse",	required_argument,	NULL, 'P' },
+	{ "search",	required_argument,	NULL, OPT_SEARCH },
+	{ "unread-count", no_argument,		NULL, OPT_UNREAD_COUNT },
 	{ "urls",	required_argument,	NULL, 'u' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 }
@@ -64,6 +74,9 @@ cli_usage(FILE *f)
 		"                        (a path, file:// URL or - for standard input)\n"
 		"                        as JSON; problems go to standard error.\n"
 		"                        http(s) URLs arrive with the poller\n"), f);
+	fputs(_("      --search QUERY    print the cached items matching QUERY,\n"
+		"                        newest first: feed, date and title\n"), f);
+	fputs(_("      --unread-count    print the number of unread items\n"), f);
 	fputs(_("  -h, --help            show this help and exit\n"), f);
 	fputs(_("  -V, --version         show the version and exit\n"), f);
 	fputs("\n", f);
@@ -150,6 +163,116 @@ cli_set_action(struct cli_opts *o, enum cli_action a, const char *arg)
 	o->arg = arg;
 }
 
+/* Open the cache read-only; NULL with a message when it cannot be read. */
+static struct db *
+cli_open_cache(const char *path)
+{
+	struct db	*db;
+	char		*cause = NULL;
+
+	db = db_open(path, DB_READONLY, &cause);
+	if (db == NULL) {
+		fprintf(stderr, _("%s: cannot read the cache: %s\n"), PACKAGE,
+		    cause);
+		free(cause);
+	}
+	return (db);
+}
+
+/* Print the number of unread items; a cache not made yet has none. */
+static int
+cli_unread_count(const char *path)
+{
+	struct db	*db;
+	char		*cause = NULL;
+	int64_t		 n;
+
+	if (access(path, F_OK) != 0 && errno == ENOENT) {
+		printf("0\n");
+		return (CLI_EXIT_OK);
+	}
+	if ((db = cli_open_cache(path)) == NULL)
+		return (CLI_EXIT_FAIL);
+	if (db_item_count_unread(db, &n, &cause) != 0) {
+		fprintf(stderr, _("%s: cannot read the cache: %s\n"), PACKAGE,
+		    cause);
+		free(cause);
+		db_close(db);
+		return (CLI_EXIT_FAIL);
+	}
+	printf("%lld\n", (long long)n);
+	db_close(db);
+	return (CLI_EXIT_OK);
+}
+
+/* Print a field of a tab-separated line: tabs and newlines become spaces. */
+static void
+cli_print_field(const char *s)
+{
+	if (s == NULL)
+		return;
+	for (; *s != '\0'; s++)
+		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+/* Print the items matching a query, newest first, as feed, date, title. */
+static int
+cli_search(const char *path, const char *query)
+{
+	struct db		*db;
+	struct db_item_row	*rows;
+	struct db_item_cursor	 cur = { 0, 0 };
+	struct tm		 tm;
+	time_t			 t;
+	char			*cause = NULL, date[32];
+	size_t			 n, i, total = 0;
+	int64_t			 left = 0;
+	enum db_page		 page = DB_PAGE_FIRST;
+
+	if (access(path, F_OK) != 0 && errno == ENOENT) {
+		fprintf(stderr, _("%s: no cache yet at %s\n"), PACKAGE, path);
+		return (CLI_EXIT_FAIL);
+	}
+	if ((db = cli_open_cache(path)) == NULL)
+		return (CLI_EXIT_FAIL);
+	for (;;) {
+		if (db_search_page(db, query, page, &cur, 200, &rows, &n,
+		    &cause) != 0) {
+			fprintf(stderr, _("%s: search failed: %s\n"), PACKAGE,
+			    cause);
+			free(cause);
+			db_close(db);
+			return (CLI_EXIT_FAIL);
+		}
+		if (n == 0)
+			break;		/* rows is NULL */
+		for (i = 0; i < n; i++) {
+			t = (time_t)rows[i].date;
+			if (localtime_r(&t, &tm) == NULL ||
+			    strftime(date, sizeof date, "%Y-%m-%d %H:%M",
+			    &tm) == 0)
+				strcpy(date, "?");
+			cli_print_field(rows[i].feed_title);
+			printf("\t%s\t", date);
+			cli_print_field(rows[i].title);
+			putchar('\n');
+		}
+		total += n;
+		db_item_row_cursor(&rows[n - 1], &cur);
+		db_item_rows_free(rows, n);
+		page = DB_PAGE_NEXT;
+	}
+	if (total == 0)
+		fprintf(stderr, _("%s: nothing matches %s\n"), PACKAGE, query);
+	if (db_search_index_pending(db, 0, &left, NULL) == 0 && left > 0) {
+		fprintf(stderr, P_("%s: %lld item is not indexed for search "
+		    "yet\n", "%s: %lld items are not indexed for search yet\n",
+		    left), PACKAGE, (long long)left);
+	}
+	db_close(db);
+	return (CLI_EXIT_OK);
+}
+
 /* Parse the command line and run the chosen action; returns the exit code. */
 int
 cli_main(int argc, char **argv)
@@ -187,6 +310,12 @@ cli_main(int argc, char **argv)
 		case 'V':
 			cli_set_action(&o, CLI_VERSION, NULL);
 			break;
+		case OPT_SEARCH:
+			cli_set_action(&o, CLI_SEARCH, optarg);
+			break;
+		case OPT_UNREAD_COUNT:
+			cli_set_action(&o, CLI_UNREAD_COUNT, NULL);
+			break;
 		default:
 			fprintf(stderr, _("Try '%s --help' for more information.\n"),
 			    PACKAGE);
@@ -216,6 +345,12 @@ cli_main(int argc, char **argv)
 	case CLI_VERSION:
 		printf("%s %s\n", PACKAGE, VERSION);
 		rc = CLI_EXIT_OK;
+		break;
+	case CLI_SEARCH:
+		rc = cli_search(o.cache, o.arg);
+		break;
+	case CLI_UNREAD_COUNT:
+		rc = cli_unread_count(o.cache);
 		break;
 	default:
 		fprintf(stderr, _("%s: the interactive interface is not built yet; "
