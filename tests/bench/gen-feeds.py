@@ -29,7 +29,7 @@ import sys
 # the way real copy does (a quotation or a Quranic phrase fully marked, the
 # rest bare with the odd shadda).
 WORDS = """
-الحُكُومَةُ وَزِيرُ الخَارِجِيَّةِ الرَّئِيسُ البَرْلَمَانُ الجَيْشُ الشُّرْطَةُ
+الحُكُومَةُ وَزِيرُ الخَارِجِيَّةِ الرَّئِيسُ البَرْلَمَانُ الشُّرْطَةُ
 المَدِينَةُ العَاصِمَةُ القَاهِرَةُ بَيْرُوتُ دِمَشْقُ بَغْدَادُ الرِّيَاضُ عَمَّانُ
 تُونِسُ الرِّبَاطُ الجَزَائِرُ الخُرْطُومُ صَنْعَاءُ الدَّوْحَةُ أَبُوظَبِي مَسْقَطُ
 الكُوَيْتُ المَنَامَةُ طَرَابُلُسُ القُدْسُ غَزَّةُ الضِّفَّةُ الاِقْتِصَادُ السُّوقُ
@@ -59,8 +59,15 @@ WORDS = """
 البَطَالَةُ الشَّبَابُ النِّسَاءُ الأَطْفَالُ الأُسَرُ المُجْتَمَعُ الحُدُودُ
 المَعْبَرُ القُوَّاتُ العَسْكَرِيَّةُ الأَمْنِيَّةُ الدِّفَاعُ الهُجُومُ
 الصَّوَارِيخُ الطَّائِرَاتُ المُسَيَّرَةُ الضَّحَايَا الجَرْحَى الإِعْمَارُ
-وَالجَيْشُ بِالجَيْشِ لِلْجَيْشِ جَيْشٌ وَالحُكُومَةُ لِلْحُكُومَةِ وَالاِقْتِصَادُ
+وَالحُكُومَةُ لِلْحُكُومَةِ وَالاِقْتِصَادُ
 """.split()
+
+# The word the benchmark searches for (الجيش, "the army") in its prefixed
+# and bare forms. It is kept out of the common vocabulary and put into
+# about SEARCH_RATE of the items, so a one-word search has a realistic
+# number of hits (about 1 000 in 100 000 items) rather than all of them.
+ARMY = "الجَيْشُ وَالجَيْشُ بِالجَيْشِ لِلْجَيْشِ جَيْشٌ".split()
+SEARCH_RATE = 0.01
 
 # Latin words that appear in Arabic copy: names, acronyms, products.
 LATIN = """
@@ -135,6 +142,10 @@ class Text:
         for _ in range(r.randrange(6, 12)):
             f = r.choice(self.forms)
             ws.append(f[0] if r.random() < 0.25 else f[2])
+        if r.random() < SEARCH_RATE / 4:
+            w = r.choice(ARMY)
+            ws.insert(r.randrange(len(ws)), w if r.random() < 0.3
+                      else bare(w))
         if r.random() < 0.3:
             ws.insert(r.randrange(len(ws)), r.choice(LATIN))
         if r.random() < 0.3:
@@ -151,6 +162,11 @@ class Text:
             p = "<p>" + p + " " + str(r.randrange(1, 100000)) + "</p>"
             paras.append(p)
             size += len(p.encode())
+        if r.random() < SEARCH_RATE:
+            w = r.choice(ARMY)
+            i = r.randrange(len(paras))
+            paras[i] = paras[i].replace("</p>", " %s %s.</p>" % (
+                bare(w), self.pool[r.randrange(len(self.pool))]), 1)
         return "\n".join(paras)
 
 
@@ -244,7 +260,7 @@ def main():
     d = os.path.join(a.out, a.name)
     stamp = os.path.join(d, "stamp.json")
     params = {"feeds": a.feeds, "items": a.items, "port": a.port,
-              "seed": a.seed, "format": a.format, "version": 1}
+              "seed": a.seed, "format": a.format, "version": 2}
     try:
         with open(stamp) as f:
             old = json.load(f)
