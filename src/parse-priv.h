@@ -152,6 +152,7 @@ bool	 parse_looks_like_html(const char *);
 char	*parse_field(const struct str *);
 void	 parse_set_format(struct parse *, const char *);
 char	*parse_resolve(struct parse *, const char *, const char *);
+char	*parse_resolve_html(struct parse *, const char *, const char *);
 void	 parse_add_person(struct strv *, const char *);
 void	 parse_add_category(struct strv *, const char *);
 char	*parse_title(const char *, size_t, int);

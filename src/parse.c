@@ -101,6 +101,148 @@ parse_resolve(struct parse *p, const char *base, const char *ref)
 	return (clean);
 }
 
+/* Whether an HTML attribute holds a URL to resolve. */
+static bool
+parse_url_attr(const char *name, size_t n)
+{
+	static const char *attrs[] = {
+		"href", "src", "action", "background", "cite", "codebase",
+		"data", "longdesc", "poster", "usemap", NULL
+	};
+	size_t	i;
+
+	for (i = 0; attrs[i] != NULL; i++) {
+		if (strlen(attrs[i]) == n && strncasecmp(name, attrs[i], n) == 0)
+			return (true);
+	}
+	return (false);
+}
+
+/* Whether a URL is absolute (has a scheme) or only a fragment. */
+static bool
+parse_url_absolute(const char *v, size_t n)
+{
+	size_t	i;
+
+	if (n > 0 && v[0] == '#')
+		return (true);
+	for (i = 0; i < n; i++) {
+		char c = v[i];
+
+		if (c == ':')
+			return (i > 0);
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (i > 0 && ((c >= '0' && c <= '9') || c == '+' ||
+		    c == '-' || c == '.'))))
+			return (false);
+	}
+	return (false);
+}
+
+/*
+ * Make the relative links in a fragment of HTML absolute (href, src and
+ * the other URL attributes of start tags), as feedparser does. Returns an
+ * allocated copy; text, comments and script bodies are left alone.
+ */
+char *
+parse_resolve_html(struct parse *p, const char *base, const char *html)
+{
+	struct str	 out;
+	const char	*q = html, *t, *name, *v, *end;
+	size_t		 nlen, vlen;
+	char		 quote, *val, *abs;
+
+	if (base == NULL)
+		base = p->feed->link;
+	if (base == NULL || strchr(html, '<') == NULL)
+		return (xstrdup(html));
+	str_init(&out);
+	while ((t = strchr(q, '<')) != NULL) {
+		str_append(&out, q, (size_t)(t - q));
+		q = t;
+		if (strncmp(q, "<!--", 4) == 0) {
+			end = strstr(q + 4, "-->");
+			end = end != NULL ? end + 3 : q + strlen(q);
+			str_append(&out, q, (size_t)(end - q));
+			q = end;
+			continue;
+		}
+		if (!((q[1] | 0x20) >= 'a' && (q[1] | 0x20) <= 'z')) {
+			str_appendc(&out, '<');
+			q++;
+			continue;
+		}
+		/* A start tag: copy it, resolving URL attributes. */
+		str_appendc(&out, '<');
+		q++;
+		while (*q != '\0' && *q != '>' && *q != ' ' && *q != '\t' &&
+		    *q != '\n' && *q != '\r' && *q != '/')
+			str_appendc(&out, *q++);
+		while (*q != '\0' && *q != '>') {
+			if (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' ||
+			    *q == '/') {
+				str_appendc(&out, *q++);
+				continue;
+			}
+			name = q;
+			while (*q != '\0' && *q != '=' && *q != '>' && *q != ' ' &&
+			    *q != '\t' && *q != '\n' && *q != '\r' && *q != '/')
+				q++;
+			nlen = (size_t)(q - name);
+			str_append(&out, name, nlen);
+			if (*q != '=')
+				continue;
+			str_appendc(&out, *q++);
+			quote = (*q == '"' || *q == '\'') ? *q++ : 0;
+			v = q;
+			if (quote != 0)
+				while (*q != '\0' && *q != quote)
+					q++;
+			else
+				while (*q != '\0' && *q != '>' && *q != ' ' &&
+				    *q != '\t' && *q != '\n' && *q != '\r')
+					q++;
+			vlen = (size_t)(q - v);
+			abs = NULL;
+			if (parse_url_attr(name, nlen) && vlen > 0 &&
+			    !parse_url_absolute(v, vlen)) {
+				val = xstrndup(v, vlen);
+				abs = url_resolve(base, val);
+				free(val);
+			}
+			if (abs != NULL && strchr(abs, '"') == NULL) {
+				str_appendc(&out, '"');
+				str_appends(&out, abs);
+				str_appendc(&out, '"');
+			} else {
+				if (quote != 0)
+					str_appendc(&out, quote);
+				str_append(&out, v, vlen);
+				if (quote != 0 && *q == quote)
+					str_appendc(&out, quote);
+			}
+			free(abs);
+			if (quote != 0 && *q == quote)
+				q++;
+		}
+		if (*q == '>')
+			str_appendc(&out, *q++);
+		if (strncasecmp(t, "<script", 7) == 0 ||
+		    strncasecmp(t, "<style", 6) == 0) {
+			const char *close = (t[1] | 0x20) == 's' &&
+			    (t[2] | 0x20) == 'c' ? "</script" : "</style";
+
+			for (end = q; *end != '\0' &&
+			    strncasecmp(end, close, strlen(close)) != 0; end++)
+				;
+			str_append(&out, q, (size_t)(end - q));
+			q = end;
+		}
+	}
+	str_appends(&out, q);
+	return (str_steal(&out));
+}
+
 /*
  * Whether text looks like HTML (feedparser's test: a closing tag or an
  * entity reference).

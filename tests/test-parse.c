@@ -183,6 +183,22 @@ static const struct want cases[] = {
 	  "\xd8\xae\xd8\xa8\xd8\xb1 \xef\xbf\xbd\xef\xbf\xbd \xd8\xb9\xd8\xa7"
 	  "\xd8\xac\xd9\x84", NULL, NULL, NULL, 1, 0, NULL, NULL, NULL, NULL,
 	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+	/* relative links, in escaped HTML too */
+	{ "relative-links.xml", NULL, "atom1.0", NULL, NULL, "Relative links",
+	  "http://rel.example/home", NULL, NULL, 1, 0, NULL, NULL,
+	  "http://rel.example/entries/2026/post.html", NULL, NULL, NULL, NULL,
+	  NULL, "<a href=\"http://rel.example/entries/2026/rel.html\">a</a> "
+	  "<img src=\"http://rel.example/img.png\" alt=\"x\"> <a href=\""
+	  "http://rel.example/entries/2026/bare.html\">b</a> <a href=\""
+	  "http://abs.example/x\">c</a> <a href=\"mailto:m@x.example\">m</a>"
+	  " <a href=\"#top\">t</a> 1 < 2 <!-- <a href=\"in-comment\"> -->",
+	  NULL, NULL, NULL },
+	{ "rss-relative.xml", NULL, "rss2.0", NULL, NULL, NULL,
+	  "https://rss-rel.example/section/", NULL, NULL, 1, 0, NULL, NULL,
+	  "https://rss-rel.example/section/item.html", NULL, NULL, NULL, NULL,
+	  "<a href=\"https://rss-rel.example/up.html\">up</a> <img src=\""
+	  "https://rss-rel.example/section/pic.jpg\">", NULL, NULL, NULL,
+	  NULL },
 	/* hostile and broken input */
 	{ "nul-bytes.xml", NULL, "rss2.0", NULL, NULL, "nul in title", NULL,
 	  NULL, NULL, 1, 0, NULL, "nul in title", NULL, NULL, NULL, NULL, NULL,
