@@ -118,7 +118,8 @@ static const struct want cases[] = {
 	  "Plain summary", "<p>Escaped <b>HTML</b></p>", NULL, "he", "rtl" },
 	{ "atom03.xml", NULL, "atom0.3", NULL, NULL, NULL, NULL, NULL, NULL,
 	  2, 1, "tag:he.example,2026:2", "Second", "http://he.example/2",
-	  "2026-11-27T10:00:00Z", "-", NULL, NULL, NULL,
+	  "2026-11-27T10:00:00Z", "-", NULL, NULL,
+	  "<p>Base64 <b>HTML</b> \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7</p>",
 	  "<p>Inline <i>xhtml</i></p>", NULL, NULL, NULL },
 	{ "atom10.xml", NULL, "atom1.0", NULL, NULL,
 	  "\xd8\xa7\xd9\x84\xd8\xa3\xd8\xae\xd8\xa8\xd8\xa7\xd8\xb1 \xd8\xa8"
