@@ -119,6 +119,7 @@ struct parse {
 	struct str	 filt;		/* decoded chunk after the entity filter */
 	char		 ent[40];	/* "&name" cut by a chunk */
 	size_t		 nent;
+	bool		 in_cdata;	/* the filter is inside CDATA */
 	size_t		 nreplaced;	/* invalid sequences made U+FFFD */
 
 	struct parse_xml *xml;

@@ -865,27 +865,72 @@ parse_decode_iconv(struct parse *p, const unsigned char *u, size_t n,
 	}
 }
 
+/* Hold the n bytes at s for the next chunk (they may start a marker). */
+static void
+parse_filter_hold(struct parse *p, const char *s, size_t n)
+{
+	memcpy(p->ent, s, n);
+	p->nent = n;
+}
+
+/* How many bytes at the end of [s, end) could start the marker m. */
+static size_t
+parse_filter_partial(const char *s, const char *end, const char *m)
+{
+	size_t	k, mlen = strlen(m);
+
+	for (k = mlen - 1; k > 0; k--) {
+		if ((size_t)(end - s) >= k && memcmp(end - k, m, k) == 0)
+			return (k);
+	}
+	return (0);
+}
+
 /*
  * Make HTML named entities numeric ("&nbsp;" becomes "&#160;") and bare
- * ampersands "&amp;", so that libxml2 reads what browsers read. An
- * entity cut by the chunk is held for the next one.
+ * ampersands "&amp;", so that libxml2 reads what browsers read. CDATA
+ * sections are copied as they are. An entity or a CDATA marker cut by
+ * the chunk is held for the next one.
  */
 static void
 parse_filter_entities(struct parse *p, const char *s, size_t n, bool last)
 {
-	const char		*end = s + n, *amp, *q;
+	const char		*end = s + n, *amp, *q, *cd;
 	const htmlEntityDesc	*e;
 	char			 name[40];
-	size_t			 len;
+	size_t			 len, k;
 
 	str_clear(&p->filt);
 	str_reserve(&p->filt, n + p->nent);
 	p->filt.ptr[0] = '\0';
 	while (s < end) {
+		if (p->in_cdata) {
+			cd = memmem(s, (size_t)(end - s), "]]>", 3);
+			if (cd == NULL) {
+				k = last ? 0 : parse_filter_partial(s, end, "]]>");
+				str_append(&p->filt, s, (size_t)(end - s) - k);
+				parse_filter_hold(p, end - k, k);
+				return;
+			}
+			str_append(&p->filt, s, (size_t)(cd + 3 - s));
+			s = cd + 3;
+			p->in_cdata = false;
+			continue;
+		}
 		amp = memchr(s, '&', (size_t)(end - s));
+		cd = memmem(s, (size_t)((amp != NULL ? amp : end) - s),
+		    "<![CDATA[", 9);
+		if (cd != NULL) {
+			str_append(&p->filt, s, (size_t)(cd + 9 - s));
+			s = cd + 9;
+			p->in_cdata = true;
+			continue;
+		}
 		if (amp == NULL) {
-			str_append(&p->filt, s, (size_t)(end - s));
-			break;
+			k = last ? 0 : parse_filter_partial(s, end, "<![CDATA[");
+			str_append(&p->filt, s, (size_t)(end - s) - k);
+			parse_filter_hold(p, end - k, k);
+			return;
 		}
 		str_append(&p->filt, s, (size_t)(amp - s));
 		q = amp + 1;
@@ -897,8 +942,7 @@ parse_filter_entities(struct parse *p, const char *s, size_t n, bool last)
 		    *q == '.'))
 			q++;
 		if (q == end && !last && end - amp < (long)sizeof p->ent) {
-			memcpy(p->ent, amp, (size_t)(end - amp));
-			p->nent = (size_t)(end - amp);
+			parse_filter_hold(p, amp, (size_t)(end - amp));
 			return;
 		}
 		len = (size_t)(q - amp - 1);

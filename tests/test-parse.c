@@ -200,6 +200,14 @@ static const struct want cases[] = {
 	  "<a href=\"https://rss-rel.example/up.html\">up</a> <img src=\""
 	  "https://rss-rel.example/section/pic.jpg\">", NULL, NULL, NULL,
 	  NULL },
+	/* CDATA is copied as is: no entity rewriting inside it */
+	{ "cdata.xml", NULL, "rss2.0", NULL, NULL, "CDATA & more",
+	  "https://cdata.example/?a=1&b=2", NULL, NULL, 1, 0, NULL,
+	  "AT&T bold ]]> end", "https://cdata.example/item?x=1&y=2", NULL,
+	  NULL, NULL, NULL,
+	  "<p>Tom & Jerry &copy; &amp; <a href=\"https://cdata.example/a?b=1&c=2\">"
+	  "x</a></p> & after",
+	  NULL, NULL, NULL, NULL },
 	/* hostile and broken input */
 	{ "nul-bytes.xml", NULL, "rss2.0", NULL, NULL, "nul in title", NULL,
 	  NULL, NULL, 1, 0, NULL, "nul in title", NULL, NULL, NULL, NULL, NULL,
