@@ -636,13 +636,14 @@ parse_open_decoder(struct parse *p, const char *enc)
 
 /*
  * Decide the encoding and the format from the bytes held so far; returns
- * the number of leading bytes (a BOM) to skip, or -1 if this is no feed.
+ * the number of leading bytes (a BOM) to skip, -1 if this is no feed, or
+ * -2 when there is nothing but white space yet and more may come.
  */
 static long
-parse_decide(struct parse *p)
+parse_decide(struct parse *p, bool final)
 {
 	const unsigned char	*u = (const unsigned char *)str_cstr(&p->head);
-	size_t			 n = p->head.len, i, skip = 0;
+	size_t			 n = p->head.len, i, skip = 0, first;
 	const char		*enc = NULL, *source = NULL;
 	char			*decl = NULL, c = 0;
 	bool			 wide = false, fixed = false;
@@ -687,8 +688,14 @@ parse_decide(struct parse *p)
 		c = (char)u[i];
 		break;
 	}
+	first = i;
+	if (c == 0 && !final && n < PARSE_SNIFF_MAX) {
+		p->decided = false;	/* only white space so far: wait */
+		return (-2);
+	}
 	if (c == 0) {
-		parse_fail(p, "the document is empty");
+		parse_fail(p, final ? "the document is empty" :
+		    "the document starts with a megabyte of white space");
 		return (-1);
 	}
 	if (c == '<')
@@ -706,8 +713,8 @@ parse_decide(struct parse *p)
 		source = "the Content-Type";
 	}
 	if (!fixed && enc == NULL && p->kind == PARSE_KIND_XML &&
-	    (decl = parse_xml_decl_encoding((const char *)u + skip,
-	    n - skip)) != NULL) {
+	    (decl = parse_xml_decl_encoding((const char *)u + first,
+	    n - first)) != NULL) {
 		enc = decl;
 		source = "the XML declaration";
 	}
@@ -758,6 +765,12 @@ parse_decide(struct parse *p)
 		p->xml = parse_xml_new(p);
 	else
 		p->json = parse_json_new(p);
+	/*
+	 * Blank lines before "<?xml" (a PHP habit) make libxml2 refuse the
+	 * declaration: start at the first character that is not space.
+	 */
+	if (!wide)
+		skip = first;
 	return ((long)skip);
 }
 
@@ -1022,7 +1035,9 @@ parse_push(struct parse *p, const char *buf, size_t len)
 		str_append(&p->head, buf, len);
 		if (p->head.len < PARSE_SNIFF_BYTES)
 			return (0);
-		if ((skip = parse_decide(p)) < 0)
+		if ((skip = parse_decide(p, false)) == -2)
+			return (0);
+		if (skip < 0)
 			return (-1);
 		parse_feed_raw(p, p->head.ptr + skip, p->head.len - (size_t)skip,
 		    false);
@@ -1045,7 +1060,7 @@ parse_finish(struct parse *p, char **cause)
 	}
 	p->finished = true;
 	if (!p->failed && !p->decided) {
-		if ((skip = parse_decide(p)) >= 0)
+		if ((skip = parse_decide(p, true)) >= 0)
 			parse_feed_raw(p, p->head.ptr + skip,
 			    p->head.len - (size_t)skip, true);
 		str_free(&p->head);

@@ -579,6 +579,28 @@ test_deep_nesting(void)
 	str_free(&s);
 }
 
+/* Leading white space longer than the sniffing window is no problem. */
+static void
+test_leading_space(void)
+{
+	struct str	 s;
+	struct feed	*f;
+	char		*cause = NULL;
+
+	str_init(&s);
+	while (s.len < 20000)
+		str_appends(&s, "  \n\t\r\n");
+	str_appends(&s, "<?xml version=\"1.0\" encoding=\"windows-1256\"?>"
+	    "<rss version=\"2.0\"><channel><title>Spaced \xc7\xe1</title>"
+	    "</channel></rss>");
+	f = parse_buf(s.ptr, s.len, 1000, NULL, NULL, &cause);
+	is_str(f != NULL ? f->title : cause, "Spaced \xd8\xa7\xd9\x84",
+	    "20 kB of white space before the XML declaration");
+	feed_free(f);
+	free(cause);
+	str_free(&s);
+}
+
 /* The Content-Type charset outranks the XML declaration. */
 static void
 test_http_charset(void)
@@ -610,6 +632,7 @@ main(void)
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		test_case(&cases[i]);
 	test_http_charset();
+	test_leading_space();
 	test_many_items();
 	test_deep_nesting();
 	test_huge_item();
