@@ -1142,6 +1142,14 @@ parse_free(struct parse *p)
 struct feed *
 parse_file(const char *path, struct strv *warnings, char **cause)
 {
+	return (parse_file_cb(path, NULL, NULL, warnings, cause));
+}
+
+/* parse_file, handing items to cb (when not NULL) as they are read. */
+struct feed *
+parse_file_cb(const char *path, parse_item_cb cb, void *arg,
+    struct strv *warnings, char **cause)
+{
 	struct parse		*p;
 	struct feed		*f;
 	const struct strv	*w;
@@ -1155,7 +1163,7 @@ parse_file(const char *path, struct strv *warnings, char **cause)
 		xasprintf(cause, "%s: %s", path, strerror(errno));
 		return (NULL);
 	}
-	p = parse_new(NULL, NULL, NULL, NULL);
+	p = parse_new(NULL, NULL, cb, arg);
 	while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
 		if (parse_push(p, buf, n) != 0)
 			break;
@@ -1211,13 +1219,66 @@ parse_json_strv(const struct strv *v)
 	return (a);
 }
 
-/* Serialise a feed as the JSON object akhbar --parse prints; see parse.h. */
+#define PARSE_JSON_FLAGS \
+	(JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE)
+
+/* Append one item as a JSON object on one line (no newline). */
 void
-parse_to_json(const struct feed *f, struct str *out)
+parse_item_to_json(const struct item *it, struct str *out)
 {
-	struct json_object	*o, *items, *io, *encs, *eo;
-	const struct item	*it;
-	size_t			 i, j;
+	struct json_object	*io, *encs, *eo;
+	size_t			 j;
+
+	io = json_object_new_object();
+	json_object_object_add(io, "id", parse_json_string(it->guid));
+	json_object_object_add(io, "title", parse_json_string(it->title));
+	json_object_object_add(io, "link", parse_json_string(it->link));
+	json_object_object_add(io, "authors", parse_json_strv(&it->authors));
+	json_object_object_add(io, "categories",
+	    parse_json_strv(&it->categories));
+	json_object_object_add(io, "published",
+	    parse_json_date(it->published));
+	json_object_object_add(io, "updated", parse_json_date(it->updated));
+	json_object_object_add(io, "summary", parse_json_string(it->summary));
+	json_object_object_add(io, "summary_type",
+	    json_object_new_string(it->summary_type == FEED_TEXT_HTML ?
+	    "html" : "text"));
+	json_object_object_add(io, "content", parse_json_string(it->content));
+	json_object_object_add(io, "content_type",
+	    json_object_new_string(it->content_type == FEED_TEXT_HTML ?
+	    "html" : "text"));
+	encs = json_object_new_array();
+	for (j = 0; j < it->nenclosures; j++) {
+		eo = json_object_new_object();
+		json_object_object_add(eo, "url",
+		    parse_json_string(it->enclosures[j].url));
+		json_object_object_add(eo, "type",
+		    parse_json_string(it->enclosures[j].type));
+		json_object_object_add(eo, "length",
+		    it->enclosures[j].length < 0 ? NULL :
+		    json_object_new_int64(it->enclosures[j].length));
+		json_object_array_add(encs, eo);
+	}
+	json_object_object_add(io, "enclosures", encs);
+	json_object_object_add(io, "language", parse_json_string(it->language));
+	json_object_object_add(io, "direction",
+	    json_object_new_string(feed_dir_name(it->dir)));
+	str_appends(out, json_object_to_json_string_ext(io, PARSE_JSON_FLAGS));
+	json_object_put(io);
+}
+
+/*
+ * Append the JSON object of a feed whose items are already serialised in
+ * items (parse_item_to_json output joined with ",\n"; n of them): the
+ * feed's fields on the first line, then one item per line.
+ */
+void
+parse_to_json_items(const struct feed *f, const struct str *items, size_t n,
+    struct str *out)
+{
+	struct json_object	*o;
+	const char		*head;
+	size_t			 len;
 
 	o = json_object_new_object();
 	json_object_object_add(o, "format", parse_json_string(f->format));
@@ -1228,55 +1289,38 @@ parse_to_json(const struct feed *f, struct str *out)
 	json_object_object_add(o, "language", parse_json_string(f->language));
 	json_object_object_add(o, "direction",
 	    json_object_new_string(feed_dir_name(f->dir)));
-	items = json_object_new_array();
-	for (i = 0; i < f->nitems; i++) {
-		it = f->items[i];
-		io = json_object_new_object();
-		json_object_object_add(io, "id", parse_json_string(it->guid));
-		json_object_object_add(io, "title",
-		    parse_json_string(it->title));
-		json_object_object_add(io, "link", parse_json_string(it->link));
-		json_object_object_add(io, "authors",
-		    parse_json_strv(&it->authors));
-		json_object_object_add(io, "categories",
-		    parse_json_strv(&it->categories));
-		json_object_object_add(io, "published",
-		    parse_json_date(it->published));
-		json_object_object_add(io, "updated",
-		    parse_json_date(it->updated));
-		json_object_object_add(io, "summary",
-		    parse_json_string(it->summary));
-		json_object_object_add(io, "summary_type",
-		    json_object_new_string(it->summary_type == FEED_TEXT_HTML ?
-		    "html" : "text"));
-		json_object_object_add(io, "content",
-		    parse_json_string(it->content));
-		json_object_object_add(io, "content_type",
-		    json_object_new_string(it->content_type == FEED_TEXT_HTML ?
-		    "html" : "text"));
-		encs = json_object_new_array();
-		for (j = 0; j < it->nenclosures; j++) {
-			eo = json_object_new_object();
-			json_object_object_add(eo, "url",
-			    parse_json_string(it->enclosures[j].url));
-			json_object_object_add(eo, "type",
-			    parse_json_string(it->enclosures[j].type));
-			json_object_object_add(eo, "length",
-			    it->enclosures[j].length < 0 ? NULL :
-			    json_object_new_int64(it->enclosures[j].length));
-			json_object_array_add(encs, eo);
-		}
-		json_object_object_add(io, "enclosures", encs);
-		json_object_object_add(io, "language",
-		    parse_json_string(it->language));
-		json_object_object_add(io, "direction",
-		    json_object_new_string(feed_dir_name(it->dir)));
-		json_object_array_add(items, io);
-	}
-	json_object_object_add(o, "items", items);
-	str_appends(out, json_object_to_json_string_ext(o,
-	    JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
-	    JSON_C_TO_STRING_NOSLASHESCAPE));
-	str_appendc(out, '\n');
+	head = json_object_to_json_string_ext(o, PARSE_JSON_FLAGS);
+	len = strlen(head);
+	while (len > 0 && head[len - 1] != '}')	/* reopen the object */
+		len--;
+	if (len > 0)
+		len--;
+	while (len > 0 && head[len - 1] == ' ')
+		len--;
+	str_append(out, head, len);
 	json_object_put(o);
+	if (n == 0) {
+		str_appends(out, ", \"items\": [ ] }\n");
+		return;
+	}
+	str_appends(out, ", \"items\": [\n");
+	str_append(out, str_cstr(items), items->len);
+	str_appends(out, "\n] }\n");
+}
+
+/* Serialise a feed as the JSON object akhbar --parse prints; see parse.h. */
+void
+parse_to_json(const struct feed *f, struct str *out)
+{
+	struct str	items;
+	size_t		i;
+
+	str_init(&items);
+	for (i = 0; i < f->nitems; i++) {
+		if (i > 0)
+			str_append(&items, ",\n", 2);
+		parse_item_to_json(f->items[i], &items);
+	}
+	parse_to_json_items(f, &items, f->nitems, out);
+	str_free(&items);
 }
