@@ -269,7 +269,8 @@ db_feed_retention(struct db *db, int64_t feed, char **cause)
 }
 
 /*
- * Store the feed's metadata (feed may be NULL to keep it), apply
+ * Store the feed's metadata (f may be NULL, and its NULL fields, to keep
+ * what is stored), apply
  * retention and commit the feed's transaction; on failure nothing of the
  * transaction is stored.
  */
@@ -285,9 +286,11 @@ db_feed_commit(struct db *db, int64_t feed, const struct feed *f,
 	}
 	if (f != NULL) {
 		st = db_prepare(db, DB_STMT_FEED_META,
-		    "UPDATE feed SET title = :title, link = :link,"
-		    " description = :description, language = :language,"
-		    " format = :format, dir = :dir, ttl = :ttl"
+		    "UPDATE feed SET title = COALESCE(:title, title),"
+		    " link = COALESCE(:link, link),"
+		    " description = COALESCE(:description, description),"
+		    " language = COALESCE(:language, language),"
+		    " format = COALESCE(:format, format), dir = :dir, ttl = :ttl"
 		    " WHERE id = :id", cause);
 		if (st == NULL)
 			goto fail;

@@ -303,8 +303,7 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 		    " categories = ?4, published = ?5, updated = ?6,"
 		    " summary = ?7, summary_type = ?8, content = ?9,"
 		    " content_type = ?10, language = ?11, dir = ?12,"
-		    " hash = ?13, sort_date = COALESCE(?5, ?6, first_seen),"
-		    " fts_indexed = 0"
+		    " hash = ?13, sort_date = COALESCE(?5, ?6, first_seen)"
 		    " WHERE id = ?17", cause);
 		if (st == NULL)
 			goto out;

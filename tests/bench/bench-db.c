@@ -365,8 +365,8 @@ bench_measure(const char *path, const char *tag, int64_t total)
 		TOC(r);
 		db_item_rows_free(rows, n);
 	}
-	snprintf(name, sizeof name, "feed_first_screen_%s_%dk_items", tag,
-	    bench_feed_items(total, big) / 1000);
+	snprintf(name, sizeof name, "feed_first_screen_%s_%d_items", tag,
+	    bench_feed_items(total, big));
 	report(name, v, cpu, runs, "ms", 10, false);
 	for (r = -1; r < runs; r++) {
 		TIC();
