@@ -164,6 +164,25 @@ db_commit(struct db *db, char **cause)
 	return (0);
 }
 
+/* Begin a transaction unless one is open; *began says which. */
+int
+db_begin_nested(struct db *db, bool *began, char **cause)
+{
+	*began = sqlite3_get_autocommit(db->sq) != 0;
+	if (!*began)
+		return (0);
+	return (db_begin(db, cause));
+}
+
+/* Commit what db_begin_nested began; roll it back on error. */
+int
+db_commit_nested(struct db *db, bool began, char **cause)
+{
+	if (!began)
+		return (0);
+	return (db_commit(db, cause));
+}
+
 /* Roll back the open transaction, if any. */
 void
 db_rollback(struct db *db)
