@@ -446,8 +446,11 @@ db_close(struct db *db)
 		db_rollback(db);
 		for (i = 0; i < DB_STMT_COUNT; i++)
 			sqlite3_finalize(db->stmts[i]);
-		if (~db->flags & DB_READONLY)
-			sqlite3_exec(db->sq, "PRAGMA optimize", NULL, NULL, NULL);
+		if (~db->flags & DB_READONLY) {
+			/* Bounded: ANALYZE of a big cache would delay exit. */
+			sqlite3_exec(db->sq, "PRAGMA analysis_limit = 400;"
+			    "PRAGMA optimize", NULL, NULL, NULL);
+		}
 		sqlite3_close(db->sq);
 	}
 	if (db->lockfd != -1)
