@@ -7,19 +7,28 @@
 
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "db.h"
 #include "i18n.h"
 #include "log.h"
+#include "parse.h"
 #include "path.h"
+#include "str.h"
 #include "xmalloc.h"
 
 enum cli_action {
 	CLI_NONE = 0,
 	CLI_HELP,
+	CLI_PARSE,
+	CLI_SEARCH,
+	CLI_UNREAD_COUNT,
 	CLI_VERSION
 };
 
@@ -31,13 +40,18 @@ struct cli_opts {
 };
 
 enum {
-	OPT_FIRST_LONG = 0x100
+	OPT_FIRST_LONG = 0x100,
+	OPT_SEARCH,
+	OPT_UNREAD_COUNT
 };
 
 static const struct option cli_longopts[] = {
 	{ "cache",	required_argument,	NULL, 'C' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "log",	required_argument,	NULL, 'l' },
+	{ "parse",	required_argument,	NULL, 'P' },
+	{ "search",	required_argument,	NULL, OPT_SEARCH },
+	{ "unread-count", no_argument,		NULL, OPT_UNREAD_COUNT },
 	{ "urls",	required_argument,	NULL, 'u' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 }
@@ -56,6 +70,13 @@ cli_usage(FILE *f)
 	fputs(_("  -C, --cache FILE      use FILE as the cache\n"
 		"                        (default $XDG_DATA_HOME/akhbar/cache.db)\n"), f);
 	fputs(_("  -l, --log FILE        append a debug log to FILE\n"), f);
+	fputs(_("  -P, --parse FILE      print what the feed parser reads from FILE\n"
+		"                        (a path, file:// URL or - for standard input)\n"
+		"                        as JSON; problems go to standard error.\n"
+		"                        http(s) URLs arrive with the poller\n"), f);
+	fputs(_("      --search QUERY    print the cached items matching QUERY,\n"
+		"                        newest first: feed, date and title\n"), f);
+	fputs(_("      --unread-count    print the number of unread items\n"), f);
 	fputs(_("  -h, --help            show this help and exit\n"), f);
 	fputs(_("  -V, --version         show the version and exit\n"), f);
 	fputs("\n", f);
@@ -63,6 +84,71 @@ cli_usage(FILE *f)
 		"action says so and exits.\n"), f);
 	fputs("\n", f);
 	fprintf(f, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+}
+
+/* The path a --parse argument names, or NULL for an http(s) URL. */
+static char *
+cli_parse_path(const char *arg)
+{
+	const char	*p;
+	char		*out, *w;
+
+	if (str_has_prefix_ci(arg, "http://") ||
+	    str_has_prefix_ci(arg, "https://"))
+		return (NULL);
+	if (!str_has_prefix_ci(arg, "file://"))
+		return (xstrdup(arg));
+	p = arg + 7;
+	if (str_has_prefix_ci(p, "localhost/"))
+		p += 9;
+	/* Undo percent-encoding: file:///tmp/a%20b.xml */
+	out = w = xmalloc(strlen(p) + 1);
+	for (; *p != '\0'; p++) {
+		unsigned int	c;
+
+		if (*p == '%' && sscanf(p + 1, "%2x", &c) == 1 && c != 0) {
+			*w++ = (char)c;
+			p += 2;
+		} else
+			*w++ = *p;
+	}
+	*w = '\0';
+	return (out);
+}
+
+/* akhbar --parse: print the parser's reading of a feed as JSON. */
+static int
+cli_parse(const char *arg)
+{
+	struct strv	 warnings = { NULL, 0 };
+	struct str	 out;
+	struct feed	*f;
+	char		*path, *cause = NULL;
+	size_t		 i;
+
+	if ((path = cli_parse_path(arg)) == NULL) {
+		fprintf(stderr, _("%s: fetching URLs in --parse arrives with the "
+		    "poller; for now save the feed and give its file: %s\n"),
+		    PACKAGE, arg);
+		return (CLI_EXIT_USAGE);
+	}
+	f = parse_file(path, &warnings, &cause);
+	for (i = 0; i < warnings.n; i++)
+		fprintf(stderr, _("%s: %s: %s\n"), PACKAGE, arg, warnings.v[i]);
+	strv_free(&warnings);
+	free(path);
+	if (f == NULL) {
+		fprintf(stderr, _("%s: %s: not a feed: %s\n"), PACKAGE, arg,
+		    cause);
+		free(cause);
+		return (CLI_EXIT_FAIL);
+	}
+	str_init(&out);
+	parse_to_json(f, &out);
+	fwrite(str_cstr(&out), 1, out.len, stdout);
+	str_free(&out);
+	feed_free(f);
+	return (CLI_EXIT_OK);
 }
 
 static void
@@ -77,6 +163,116 @@ cli_set_action(struct cli_opts *o, enum cli_action a, const char *arg)
 	o->arg = arg;
 }
 
+/* Open the cache read-only; NULL with a message when it cannot be read. */
+static struct db *
+cli_open_cache(const char *path)
+{
+	struct db	*db;
+	char		*cause = NULL;
+
+	db = db_open(path, DB_READONLY, &cause);
+	if (db == NULL) {
+		fprintf(stderr, _("%s: cannot read the cache: %s\n"), PACKAGE,
+		    cause);
+		free(cause);
+	}
+	return (db);
+}
+
+/* Print the number of unread items; a cache not made yet has none. */
+static int
+cli_unread_count(const char *path)
+{
+	struct db	*db;
+	char		*cause = NULL;
+	int64_t		 n;
+
+	if (access(path, F_OK) != 0 && errno == ENOENT) {
+		printf("0\n");
+		return (CLI_EXIT_OK);
+	}
+	if ((db = cli_open_cache(path)) == NULL)
+		return (CLI_EXIT_FAIL);
+	if (db_item_count_unread(db, &n, &cause) != 0) {
+		fprintf(stderr, _("%s: cannot read the cache: %s\n"), PACKAGE,
+		    cause);
+		free(cause);
+		db_close(db);
+		return (CLI_EXIT_FAIL);
+	}
+	printf("%lld\n", (long long)n);
+	db_close(db);
+	return (CLI_EXIT_OK);
+}
+
+/* Print a field of a tab-separated line: tabs and newlines become spaces. */
+static void
+cli_print_field(const char *s)
+{
+	if (s == NULL)
+		return;
+	for (; *s != '\0'; s++)
+		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+/* Print the items matching a query, newest first, as feed, date, title. */
+static int
+cli_search(const char *path, const char *query)
+{
+	struct db		*db;
+	struct db_item_row	*rows;
+	struct db_item_cursor	 cur = { 0, 0 };
+	struct tm		 tm;
+	time_t			 t;
+	char			*cause = NULL, date[32];
+	size_t			 n, i, total = 0;
+	int64_t			 left = 0;
+	enum db_page		 page = DB_PAGE_FIRST;
+
+	if (access(path, F_OK) != 0 && errno == ENOENT) {
+		fprintf(stderr, _("%s: no cache yet at %s\n"), PACKAGE, path);
+		return (CLI_EXIT_FAIL);
+	}
+	if ((db = cli_open_cache(path)) == NULL)
+		return (CLI_EXIT_FAIL);
+	for (;;) {
+		if (db_search_page(db, query, page, &cur, 200, &rows, &n,
+		    &cause) != 0) {
+			fprintf(stderr, _("%s: search failed: %s\n"), PACKAGE,
+			    cause);
+			free(cause);
+			db_close(db);
+			return (CLI_EXIT_FAIL);
+		}
+		if (n == 0)
+			break;		/* rows is NULL */
+		for (i = 0; i < n; i++) {
+			t = (time_t)rows[i].date;
+			if (localtime_r(&t, &tm) == NULL ||
+			    strftime(date, sizeof date, "%Y-%m-%d %H:%M",
+			    &tm) == 0)
+				strcpy(date, "?");
+			cli_print_field(rows[i].feed_title);
+			printf("\t%s\t", date);
+			cli_print_field(rows[i].title);
+			putchar('\n');
+		}
+		total += n;
+		db_item_row_cursor(&rows[n - 1], &cur);
+		db_item_rows_free(rows, n);
+		page = DB_PAGE_NEXT;
+	}
+	if (total == 0)
+		fprintf(stderr, _("%s: nothing matches %s\n"), PACKAGE, query);
+	if (db_search_index_pending(db, 0, &left, NULL) == 0 && left > 0) {
+		fprintf(stderr, P_("%s: %lld item is not indexed for search "
+		    "yet\n", "%s: %lld items are not indexed for search yet\n",
+		    left), PACKAGE, (long long)left);
+	}
+	db_close(db);
+	return (CLI_EXIT_OK);
+}
+
 /* Parse the command line and run the chosen action; returns the exit code. */
 int
 cli_main(int argc, char **argv)
@@ -86,7 +282,7 @@ cli_main(int argc, char **argv)
 	int		 c, rc;
 
 	memset(&o, 0, sizeof o);
-	while ((c = getopt_long(argc, argv, "C:hl:u:V", cli_longopts,
+	while ((c = getopt_long(argc, argv, "C:hl:P:u:V", cli_longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'C':
@@ -104,12 +300,21 @@ cli_main(int argc, char **argv)
 				return (CLI_EXIT_USAGE);
 			}
 			break;
+		case 'P':
+			cli_set_action(&o, CLI_PARSE, optarg);
+			break;
 		case 'u':
 			free(o.urls);
 			o.urls = xstrdup(optarg);
 			break;
 		case 'V':
 			cli_set_action(&o, CLI_VERSION, NULL);
+			break;
+		case OPT_SEARCH:
+			cli_set_action(&o, CLI_SEARCH, optarg);
+			break;
+		case OPT_UNREAD_COUNT:
+			cli_set_action(&o, CLI_UNREAD_COUNT, NULL);
 			break;
 		default:
 			fprintf(stderr, _("Try '%s --help' for more information.\n"),
@@ -134,9 +339,18 @@ cli_main(int argc, char **argv)
 		cli_usage(stdout);
 		rc = CLI_EXIT_OK;
 		break;
+	case CLI_PARSE:
+		rc = cli_parse(o.arg);
+		break;
 	case CLI_VERSION:
 		printf("%s %s\n", PACKAGE, VERSION);
 		rc = CLI_EXIT_OK;
+		break;
+	case CLI_SEARCH:
+		rc = cli_search(o.cache, o.arg);
+		break;
+	case CLI_UNREAD_COUNT:
+		rc = cli_unread_count(o.cache);
 		break;
 	default:
 		fprintf(stderr, _("%s: the interactive interface is not built yet; "

@@ -39,8 +39,81 @@ struct db_fetch_result {
 	const char	*new_url;	/* permanent redirect target, or NULL */
 };
 
+/* The schema version this build reads and writes (PRAGMA user_version). */
+#define DB_SCHEMA_VERSION	3
+
+/* Which ordered list of items a page is read from. */
+enum db_list {
+	DB_LIST_FEED = 0,	/* the items of one feed */
+	DB_LIST_UNREAD,		/* every unread item */
+	DB_LIST_STARRED,	/* every starred item */
+	DB_LIST_ALL		/* every item */
+};
+
+/* Which page of a list, relative to a cursor. */
+enum db_page {
+	DB_PAGE_FIRST = 0,	/* the newest rows */
+	DB_PAGE_NEXT,		/* the rows after (older than) the cursor */
+	DB_PAGE_PREV,		/* the rows before (newer than) the cursor */
+	DB_PAGE_LAST		/* the oldest rows */
+};
+
+/* A position in an item list: lists are ordered by (date, id) descending. */
+struct db_item_cursor {
+	int64_t		 date;
+	int64_t		 id;
+};
+
+/* A position in the feed list, ordered by (position, id) ascending. */
+struct db_feed_cursor {
+	int64_t		 position;
+	int64_t		 id;
+};
+
+/* A highlighted match in a snippet: byte offsets [start, end). */
+struct db_match {
+	size_t		 start;
+	size_t		 end;
+};
+
+/* One row of an item list, as the interface shows it. */
+struct db_item_row {
+	int64_t		 id;
+	int64_t		 feed_id;
+	char		*feed_title;	/* title override, title or URL */
+	char		*title;		/* or NULL */
+	char		*link;		/* or NULL */
+	int64_t		 date;		/* the date the list is ordered by */
+	int64_t		 published;	/* or FEED_TIME_UNKNOWN */
+	int64_t		 updated;	/* or FEED_TIME_UNKNOWN */
+	bool		 unread;
+	bool		 starred;
+	enum feed_dir	 dir;		/* feed override, else item hint */
+	char		*snippet;	/* search only: plain text around the match */
+	struct db_match	*matches;	/* search only: matches in snippet */
+	size_t		 nmatches;
+};
+
+/* One row of the feed list. */
+struct db_feed_row {
+	int64_t		 id;
+	int64_t		 position;	/* order in the urls file */
+	char		*url;
+	char		*title;		/* title override, title or URL */
+	int64_t		 unread;	/* unread items */
+	enum feed_dir	 dir;		/* override, else the feed's hint */
+	bool		 dir_override;	/* dir was set by the user */
+	int		 http_status;	/* of the last fetch, 0 none */
+	char		*error;		/* of the last fetch, NULL if it worked */
+	int64_t		 last_fetch;	/* epoch time, 0 never */
+};
+
 struct db	*db_open(const char *path, int flags, char **cause);
 void		 db_close(struct db *);
+/* Set the global retention: keep at most max_items per feed, items younger than keep_days (0: no limit). */
+void		 db_set_retention(struct db *, int max_items, int keep_days);
+/* Check the whole file for damage (slow: reads every page). */
+int		 db_check(struct db *, char **);
 
 /* Make sure a feed row exists for each URL (existing rows are kept). */
 int		 db_feed_sync_urls(struct db *, const struct strv *, char **);
@@ -69,5 +142,43 @@ int		 db_search_index_pending(struct db *, int max, int64_t *left,
 
 /* The number of unread items in the cache. */
 int		 db_item_count_unread(struct db *, int64_t *, char **);
+
+/* Read one page of a list of items; rows come newest first whatever the direction (none: *rows is NULL). */
+int		 db_item_page(struct db *, enum db_list, int64_t feed,
+		     enum db_page, const struct db_item_cursor *, int limit,
+		     struct db_item_row **, size_t *, char **);
+/* The cursor a row stands at. */
+void		 db_item_row_cursor(const struct db_item_row *,
+		     struct db_item_cursor *);
+void		 db_item_rows_free(struct db_item_row *, size_t);
+/* Read one whole item (for the article view); *itp is NULL when it is gone. */
+int		 db_item_get(struct db *, int64_t, struct item **, char **);
+/* Mark an item read or unread. */
+int		 db_item_set_unread(struct db *, int64_t, bool, char **);
+/* Star or unstar an item. */
+int		 db_item_set_starred(struct db *, int64_t, bool, char **);
+
+/* Read one page of the feed list with unread counts. */
+int		 db_feed_page(struct db *, enum db_page,
+		     const struct db_feed_cursor *, int limit,
+		     struct db_feed_row **, size_t *, char **);
+/* The cursor a feed row stands at. */
+void		 db_feed_row_cursor(const struct db_feed_row *,
+		     struct db_feed_cursor *);
+void		 db_feed_rows_free(struct db_feed_row *, size_t);
+/* Mark every item of a feed read (feed 0: every item). */
+int		 db_feed_mark_read(struct db *, int64_t, char **);
+/* Override a feed's direction; FEED_DIR_AUTO removes the override. */
+int		 db_feed_set_dir(struct db *, int64_t, enum feed_dir, char **);
+/* Override a feed's title; NULL removes the override. */
+int		 db_feed_set_title(struct db *, int64_t, const char *, char **);
+/* Set a feed's own retention (0: use the global setting). */
+int		 db_feed_set_retention(struct db *, int64_t, int max_items,
+		     int keep_days, char **);
+
+/* Read one page of search results, newest first; bare words match all their forms, quoted phrases match exactly. */
+int		 db_search_page(struct db *, const char *query, enum db_page,
+		     const struct db_item_cursor *, int limit,
+		     struct db_item_row **, size_t *, char **);
 
 #endif

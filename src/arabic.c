@@ -1,0 +1,447 @@
+/*
+ * Arabic-aware search normalisation and light10 stemming (Larkey,
+ * Ballesteros and Connell), following docs/arabic-search.md. Text is cut
+ * into words at separators; inside a word, marks, tatweel, joiners and
+ * bidi controls are dropped, letter variants and presentation forms are
+ * folded to base letters, digits become ASCII and Latin is case-folded
+ * without diacritics. The same code runs at index and at query time.
+ */
+#include "config.h"
+
+#include "arabic.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+#define ARABIC_SEP	(-1)	/* not part of a word */
+#define ARABIC_MAXWORD	256	/* longer words are cut (code points) */
+
+/* Arabic Presentation Forms-B, U+FE80 on: base letter, number of forms. */
+static const struct {
+	uint16_t	base;
+	uint8_t		forms;
+} arabic_forms_b[] = {
+	{ 0x0621, 1 }, { 0x0622, 2 }, { 0x0623, 2 }, { 0x0624, 2 },
+	{ 0x0625, 2 }, { 0x0626, 4 }, { 0x0627, 2 }, { 0x0628, 4 },
+	{ 0x0629, 2 }, { 0x062A, 4 }, { 0x062B, 4 }, { 0x062C, 4 },
+	{ 0x062D, 4 }, { 0x062E, 4 }, { 0x062F, 2 }, { 0x0630, 2 },
+	{ 0x0631, 2 }, { 0x0632, 2 }, { 0x0633, 4 }, { 0x0634, 4 },
+	{ 0x0635, 4 }, { 0x0636, 4 }, { 0x0637, 4 }, { 0x0638, 4 },
+	{ 0x0639, 4 }, { 0x063A, 4 }, { 0x0641, 4 }, { 0x0642, 4 },
+	{ 0x0643, 4 }, { 0x0644, 4 }, { 0x0645, 4 }, { 0x0646, 4 },
+	{ 0x0647, 4 }, { 0x0648, 2 }, { 0x0649, 2 }, { 0x064A, 4 },
+};
+
+/* Arabic Presentation Forms-A, U+FB50 to U+FBB1 and U+FBD3 to U+FBE9. */
+static const struct {
+	uint16_t	first;
+	uint16_t	base;
+	uint8_t		forms;
+} arabic_forms_a[] = {
+	{ 0xFB50, 0x0671, 2 }, { 0xFB52, 0x067B, 4 }, { 0xFB56, 0x067E, 4 },
+	{ 0xFB5A, 0x0680, 4 }, { 0xFB5E, 0x067A, 4 }, { 0xFB62, 0x067F, 4 },
+	{ 0xFB66, 0x0679, 4 }, { 0xFB6A, 0x06A4, 4 }, { 0xFB6E, 0x06A6, 4 },
+	{ 0xFB72, 0x0684, 4 }, { 0xFB76, 0x0683, 4 }, { 0xFB7A, 0x0686, 4 },
+	{ 0xFB7E, 0x0687, 4 }, { 0xFB82, 0x068D, 2 }, { 0xFB84, 0x068C, 2 },
+	{ 0xFB86, 0x068E, 2 }, { 0xFB88, 0x0688, 2 }, { 0xFB8A, 0x0698, 2 },
+	{ 0xFB8C, 0x0691, 2 }, { 0xFB8E, 0x06A9, 4 }, { 0xFB92, 0x06AF, 4 },
+	{ 0xFB96, 0x06B3, 4 }, { 0xFB9A, 0x06B1, 4 }, { 0xFB9E, 0x06BA, 2 },
+	{ 0xFBA0, 0x06BB, 4 }, { 0xFBA4, 0x06C0, 2 }, { 0xFBA6, 0x06C1, 4 },
+	{ 0xFBAA, 0x06BE, 4 }, { 0xFBAE, 0x06D2, 2 }, { 0xFBB0, 0x06D3, 2 },
+	{ 0xFBD3, 0x06AD, 4 }, { 0xFBD7, 0x06C7, 2 }, { 0xFBD9, 0x06C6, 2 },
+	{ 0xFBDB, 0x06C8, 2 }, { 0xFBDD, 0x0677, 1 }, { 0xFBDE, 0x06CB, 2 },
+	{ 0xFBE0, 0x06C5, 2 }, { 0xFBE2, 0x06C9, 2 }, { 0xFBE4, 0x06D0, 4 },
+	{ 0xFBE8, 0x0649, 2 }, { 0xFBFC, 0x06CC, 4 },
+};
+
+/* Latin-1 letters U+00C0 to U+00FF without their marks (NULL: not a letter). */
+static const char *arabic_latin1[64] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c",
+	"e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", NULL,
+	"o", "u", "u", "u", "u", "y", "th", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c",
+	"e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", NULL,
+	"o", "u", "u", "u", "u", "y", "th", "y",
+};
+
+/* Latin Extended-A, U+0100 to U+017F, as base letters. */
+static const char arabic_latin_a[] =
+	"aaaaaacccccccc" "dddd" "eeeeeeeeee" "gggggggg" "hhhh"
+	"iiiiiiiiii" "ii" "jj" "kkk" "llllllllll" "nnnnnnnnn" "oooooo"
+	"oo" "rrrrrr" "ssssssss" "tttttt" "uuuuuuuuuuuu" "ww" "yyy"
+	"zzzzzz" "s";
+_Static_assert(sizeof arabic_latin_a == 0x80 + 1, "one letter per code point");
+
+/* Decode one code point; invalid bytes decode as U+FFFD, one at a time. */
+static uint32_t
+arabic_decode(const unsigned char *s, size_t len, size_t *used)
+{
+	uint32_t	c;
+	size_t		n, i;
+
+	if (s[0] < 0x80) {
+		*used = 1;
+		return (s[0]);
+	}
+	if ((s[0] & 0xe0) == 0xc0) {
+		c = s[0] & 0x1f;
+		n = 2;
+	} else if ((s[0] & 0xf0) == 0xe0) {
+		c = s[0] & 0x0f;
+		n = 3;
+	} else if ((s[0] & 0xf8) == 0xf0) {
+		c = s[0] & 0x07;
+		n = 4;
+	} else {
+		*used = 1;
+		return (0xFFFD);
+	}
+	if (n > len) {
+		*used = 1;
+		return (0xFFFD);
+	}
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*used = 1;
+			return (0xFFFD);
+		}
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	*used = n;
+	return (c);
+}
+
+static void
+arabic_encode(struct str *out, uint32_t c)
+{
+	char	buf[4];
+
+	if (c < 0x80) {
+		str_appendc(out, (char)c);
+		return;
+	}
+	if (c < 0x800) {
+		buf[0] = 0xc0 | (c >> 6);
+		buf[1] = 0x80 | (c & 0x3f);
+		str_append(out, buf, 2);
+	} else if (c < 0x10000) {
+		buf[0] = 0xe0 | (c >> 12);
+		buf[1] = 0x80 | ((c >> 6) & 0x3f);
+		buf[2] = 0x80 | (c & 0x3f);
+		str_append(out, buf, 3);
+	} else {
+		buf[0] = 0xf0 | (c >> 18);
+		buf[1] = 0x80 | ((c >> 12) & 0x3f);
+		buf[2] = 0x80 | ((c >> 6) & 0x3f);
+		buf[3] = 0x80 | (c & 0x3f);
+		str_append(out, buf, 4);
+	}
+}
+
+/* Whether a code point separates words. */
+static int
+arabic_is_sep(uint32_t c)
+{
+	if (c < 0x80)
+		return (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z')));
+	if (c < 0xC0)				/* Latin-1 punctuation, NBSP */
+		return (c != 0xAA && c != 0xB5 && c != 0xBA);
+	if (c == 0xD7 || c == 0xF7)
+		return (1);
+	switch (c) {
+	case 0x060C: case 0x060D: case 0x061B: case 0x061E: case 0x061F:
+	case 0x066A: case 0x066B: case 0x066C: case 0x066D: case 0x06D4:
+	case 0xFD3E: case 0xFD3F: case 0xFFFD:
+		return (1);
+	}
+	if (c >= 0x0600 && c <= 0x060F)		/* number signs, etc. */
+		return (c != 0x060C);
+	if (c >= 0x2000 && c <= 0x206F)		/* general punctuation */
+		return (1);
+	if (c >= 0x2190 && c <= 0x2BFF)		/* arrows, symbols */
+		return (1);
+	if (c >= 0x3000 && c <= 0x303F)		/* CJK punctuation */
+		return (1);
+	if (c >= 0xFE10 && c <= 0xFE6F)		/* small and vertical forms */
+		return (1);
+	if (c >= 0xFF00 && c <= 0xFF0F)
+		return (1);
+	if (c >= 0x1F000)			/* emoji and friends */
+		return (1);
+	return (0);
+}
+
+/*
+ * Fold one code point into out[] (at most 3); returns how many, 0 for a
+ * character dropped inside a word, ARABIC_SEP for a separator.
+ */
+static int
+arabic_fold(uint32_t c, uint32_t *out)
+{
+	size_t	i;
+	int	n;
+
+	/* dropped: marks, tatweel, joiners, bidi controls */
+	if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+	    (c >= 0x06D6 && c <= 0x06ED) || c == 0x0640 ||
+	    (c >= 0x0300 && c <= 0x036F) || c == 0x00AD ||
+	    (c >= 0x200B && c <= 0x200F) || c == 0x061C ||
+	    (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2069) ||
+	    c == 0xFEFF || (c >= 0xFE70 && c <= 0xFE7F) ||
+	    (c >= 0xFBB2 && c <= 0xFBC1) || (c >= 0xFE00 && c <= 0xFE0F))
+		return (0);
+	if (c >= 0x0600 && c <= 0x06FF) {
+		switch (c) {
+		case 0x0622: case 0x0623: case 0x0625: case 0x0671:
+			out[0] = 0x0627;
+			return (1);
+		case 0x0649: case 0x06CC: case 0x06D2:
+			out[0] = 0x064A;
+			return (1);
+		case 0x0629:
+			out[0] = 0x0647;
+			return (1);
+		case 0x06A9:
+			out[0] = 0x0643;
+			return (1);
+		}
+		if (c >= 0x0660 && c <= 0x0669) {
+			out[0] = '0' + (c - 0x0660);
+			return (1);
+		}
+		if (c >= 0x06F0 && c <= 0x06F9) {
+			out[0] = '0' + (c - 0x06F0);
+			return (1);
+		}
+	}
+	if (c >= 0xFE80 && c <= 0xFEFC) {
+		if (c >= 0xFEF5) {		/* lam-alef ligatures */
+			out[0] = 0x0644;
+			out[1] = 0x0627;
+			return (2);
+		}
+		c -= 0xFE80;
+		for (i = 0; i < sizeof arabic_forms_b /
+		    sizeof arabic_forms_b[0]; i++) {
+			if (c < arabic_forms_b[i].forms)
+				return (arabic_fold(arabic_forms_b[i].base,
+				    out));
+			c -= arabic_forms_b[i].forms;
+		}
+		return (ARABIC_SEP);
+	}
+	if (c >= 0xFB50 && c <= 0xFBFF) {
+		for (i = 0; i < sizeof arabic_forms_a /
+		    sizeof arabic_forms_a[0]; i++) {
+			if (c >= arabic_forms_a[i].first &&
+			    c < arabic_forms_a[i].first +
+			    arabic_forms_a[i].forms)
+				return (arabic_fold(arabic_forms_a[i].base,
+				    out));
+		}
+	}
+	if (arabic_is_sep(c))
+		return (ARABIC_SEP);
+	if (c >= 'A' && c <= 'Z') {
+		out[0] = c + 32;
+		return (1);
+	}
+	if (c >= 0xC0 && c <= 0xFF) {
+		const char *s = arabic_latin1[c - 0xC0];
+
+		for (n = 0; s[n] != '\0'; n++)
+			out[n] = (unsigned char)s[n];
+		return (n);
+	}
+	if (c >= 0x100 && c <= 0x17F) {
+		out[0] = (unsigned char)arabic_latin_a[c - 0x100];
+		return (1);
+	}
+	if ((c >= 0x0391 && c <= 0x03A9) || (c >= 0x0410 && c <= 0x042F))
+		c += 0x20;			/* Greek, Cyrillic capitals */
+	else if (c >= 0x0400 && c <= 0x040F)
+		c += 0x50;
+	out[0] = c;
+	return (1);
+}
+
+/* Remove a prefix of n code points. */
+static void
+arabic_cut_front(uint32_t *w, size_t *len, size_t n)
+{
+	memmove(w, w + n, (*len - n) * sizeof *w);
+	*len -= n;
+}
+
+static int
+arabic_starts(const uint32_t *w, size_t len, const uint32_t *p, size_t n)
+{
+	return (len >= n && memcmp(w, p, n * sizeof *w) == 0);
+}
+
+static int
+arabic_ends(const uint32_t *w, size_t len, const uint32_t *p, size_t n)
+{
+	return (len >= n && memcmp(w + len - n, p, n * sizeof *w) == 0);
+}
+
+/* light10 on a normalised word of code points, in place. */
+static void
+arabic_light10(uint32_t *w, size_t *len)
+{
+	static const uint32_t prefixes[][3] = {
+		{ 0x0627, 0x0644, 0 },		/* ال */
+		{ 0x0648, 0x0627, 0x0644 },	/* وال */
+		{ 0x0628, 0x0627, 0x0644 },	/* بال */
+		{ 0x0643, 0x0627, 0x0644 },	/* كال */
+		{ 0x0641, 0x0627, 0x0644 },	/* فال */
+		{ 0x0644, 0x0644, 0 },		/* لل */
+	};
+	static const uint32_t suffixes[][2] = {
+		{ 0x0647, 0x0627 },		/* ها */
+		{ 0x0627, 0x0646 },		/* ان */
+		{ 0x0627, 0x062A },		/* ات */
+		{ 0x0648, 0x0646 },		/* ون */
+		{ 0x064A, 0x0646 },		/* ين */
+		{ 0x064A, 0x0647 },		/* يه */
+		{ 0x064A, 0x0629 },		/* ية */
+		{ 0x0647, 0 },			/* ه */
+		{ 0x0629, 0 },			/* ة */
+		{ 0x064A, 0 },			/* ي */
+	};
+	size_t	i, n;
+	int	again;
+
+	/* 1. "and", when three letters remain */
+	if (*len >= 4 && w[0] == 0x0648)
+		arabic_cut_front(w, len, 1);
+
+	/* 2. the first definite article that leaves two letters */
+	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+		n = prefixes[i][2] != 0 ? 3 : 2;
+		if (arabic_starts(w, *len, prefixes[i], n) && *len - n >= 2) {
+			arabic_cut_front(w, len, n);
+			break;
+		}
+	}
+
+	/* 3. suffixes, longest first, while two letters remain */
+	do {
+		again = 0;
+		for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+			n = suffixes[i][1] != 0 ? 2 : 1;
+			if (arabic_ends(w, *len, suffixes[i], n) &&
+			    *len - n >= 2) {
+				*len -= n;
+				again = 1;
+				break;
+			}
+		}
+	} while (again);
+}
+
+/* Stem a normalised word (UTF-8) in place with light10. */
+void
+arabic_stem(struct str *s)
+{
+	uint32_t	w[ARABIC_MAXWORD];
+	size_t		len = 0, i, used;
+
+	for (i = 0; i < s->len && len < ARABIC_MAXWORD; i += used)
+		w[len++] = arabic_decode((unsigned char *)s->ptr + i,
+		    s->len - i, &used);
+	arabic_light10(w, &len);
+	str_clear(s);
+	for (i = 0; i < len; i++)
+		arabic_encode(s, w[i]);
+	if (s->ptr == NULL)
+		str_append(s, "", 0);
+}
+
+/*
+ * Cut text into words and call cb for each with its normalised and
+ * stemmed forms and its byte range in text; returns what cb stopped with,
+ * or 0.
+ */
+int
+arabic_tokenize(const char *text, size_t len, arabic_token_cb cb, void *arg)
+{
+	const unsigned char	*s = (const unsigned char *)text;
+	struct arabic_token	 t;
+	struct str		 norm, stem;
+	uint32_t		 c, f[3], w[ARABIC_MAXWORD];
+	size_t			 i = 0, used, start = 0, end = 0, nw = 0, k;
+	int			 n, in = 0, rc = 0;
+
+	str_init(&norm);
+	str_init(&stem);
+	for (;;) {
+		if (i < len) {
+			c = arabic_decode(s + i, len - i, &used);
+			n = arabic_fold(c, f);
+		} else {
+			used = 0;
+			n = ARABIC_SEP;
+		}
+		if (n == ARABIC_SEP) {
+			if (in && nw > 0) {
+				str_clear(&norm);
+				for (k = 0; k < nw; k++)
+					arabic_encode(&norm, w[k]);
+				arabic_light10(w, &nw);
+				str_clear(&stem);
+				for (k = 0; k < nw; k++)
+					arabic_encode(&stem, w[k]);
+				t.norm = norm.ptr;
+				t.normlen = norm.len;
+				t.stem = stem.ptr;
+				t.stemlen = stem.len;
+				t.start = start;
+				t.end = end;
+				if ((rc = cb(arg, &t)) != 0)
+					break;
+			}
+			in = 0;
+			nw = 0;
+			if (i >= len)
+				break;
+		} else {
+			if (!in) {
+				in = 1;
+				start = i;
+			}
+			for (k = 0; k < (size_t)n && nw < ARABIC_MAXWORD; k++)
+				w[nw++] = f[k];
+			end = i + used;
+		}
+		i += used;
+	}
+	str_free(&norm);
+	str_free(&stem);
+	return (rc);
+}
+
+static int
+arabic_normalise_cb(void *arg, const struct arabic_token *t)
+{
+	struct str	*out = arg;
+
+	if (out->len != 0)
+		str_appendc(out, ' ');
+	str_append(out, t->norm, t->normlen);
+	return (0);
+}
+
+/* Normalise text: its words, normalised, separated by single spaces. */
+void
+arabic_normalise(const char *text, size_t len, struct str *out)
+{
+	str_clear(out);
+	str_append(out, "", 0);
+	arabic_tokenize(text, len, arabic_normalise_cb, out);
+}

@@ -1,0 +1,525 @@
+/*
+ * Feeds in the cache: the rows the urls file names, their fetch state,
+ * the one transaction each feed's update happens in (with retention at its
+ * end), user overrides and the paged feed list with unread counts.
+ */
+#include "config.h"
+
+#include "db.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db-priv.h"
+#include "xmalloc.h"
+
+#define DB_FEED_ROW \
+	"SELECT id, position, url, COALESCE(title_override, title, url)," \
+	" unread_count, dir, dir_override, http_status, error, last_fetch" \
+	" FROM feed "
+
+static const char *db_feed_page_sql[] = {
+	DB_FEED_ROW "ORDER BY position, id LIMIT :limit",
+	DB_FEED_ROW "WHERE (position, id) > (:pos, :id)"
+	    " ORDER BY position, id LIMIT :limit",
+	DB_FEED_ROW "WHERE (position, id) < (:pos, :id)"
+	    " ORDER BY position DESC, id DESC LIMIT :limit",
+	DB_FEED_ROW "ORDER BY position DESC, id DESC LIMIT :limit",
+};
+
+#define DB_FEED_STATE \
+	"SELECT id, url, COALESCE(moved_to, url), etag, last_modified," \
+	" next_fetch, failures FROM feed "
+
+/* Make sure a feed row exists for each URL (existing rows are kept). */
+int
+db_feed_sync_urls(struct db *db, const struct strv *urls, char **cause)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+
+	if (db_begin(db, cause) != 0)
+		return (-1);
+	for (i = 0; i < urls->n; i++) {
+		st = db_prepare(db, DB_STMT_FEED_INSERT,
+		    "INSERT INTO feed (url, position) VALUES (:url, :pos)"
+		    " ON CONFLICT (url) DO UPDATE SET position = :pos"
+		    " WHERE position <> :pos", cause);
+		if (st == NULL)
+			goto fail;
+		db_bind_text(st, ":url", urls->v[i]);
+		db_bind_int(st, ":pos", (int64_t)i + 1);
+		if (db_step_done(db, st, "add feed", cause) != 0)
+			goto fail;
+	}
+	return (db_commit(db, cause));
+
+fail:
+	db_rollback(db);
+	return (-1);
+}
+
+static void
+db_feed_state_read(sqlite3_stmt *st, struct db_feed_state *fs)
+{
+	fs->id = sqlite3_column_int64(st, 0);
+	fs->url = db_column_strdup(st, 2);
+	fs->etag = db_column_strdup(st, 3);
+	fs->last_modified = db_column_strdup(st, 4);
+	fs->next_fetch = sqlite3_column_int64(st, 5);
+	fs->failures = sqlite3_column_int(st, 6);
+}
+
+/*
+ * The fetch state of every feed whose URL is in urls (all when NULL). The
+ * URL returned is where to fetch: a permanent redirect's target if any.
+ */
+int
+db_feed_states(struct db *db, const struct strv *urls,
+    struct db_feed_state **out, size_t *nout, char **cause)
+{
+	struct db_feed_state	*v = NULL;
+	sqlite3_stmt		*st;
+	size_t			 n = 0, i, want;
+	int			 rc;
+
+	want = urls != NULL ? urls->n : 1;
+	for (i = 0; i < want; i++) {
+		if (urls == NULL)
+			st = db_prepare(db, DB_STMT_FEED_STATE_ALL,
+			    DB_FEED_STATE "ORDER BY position, id", cause);
+		else
+			st = db_prepare(db, DB_STMT_FEED_STATE_URL,
+			    DB_FEED_STATE "WHERE url = :url", cause);
+		if (st == NULL)
+			goto fail;
+		if (urls != NULL)
+			db_bind_text(st, ":url", urls->v[i]);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			v = xreallocarray(v, n + 1, sizeof *v);
+			db_feed_state_read(st, &v[n++]);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			db_fail(db, rc, "read feeds", cause);
+			goto fail;
+		}
+	}
+	*out = v;
+	*nout = n;
+	return (0);
+
+fail:
+	db_feed_states_free(v, n);
+	return (-1);
+}
+
+/* Free what db_feed_states returned. */
+void
+db_feed_states_free(struct db_feed_state *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].url);
+		free(v[i].etag);
+		free(v[i].last_modified);
+	}
+	free(v);
+}
+
+/* Begin the one transaction a feed's update happens in. */
+int
+db_feed_begin(struct db *db, int64_t feed, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (db->flags & DB_READONLY) {
+		xasprintf(cause, "%s is open read-only", db->path);
+		return (-1);
+	}
+	if (db->in_feed) {
+		xasprintf(cause, "a feed transaction is already open");
+		return (-1);
+	}
+	if (db_begin(db, cause) != 0)
+		return (-1);
+	db->nseen = 0;
+	db->new_unread = 0;
+	st = db_prepare(db, DB_STMT_FEED_EXISTS,
+	    "SELECT 1 FROM feed WHERE id = :id", cause);
+	if (st == NULL)
+		goto fail;
+	db_bind_int(st, ":id", feed);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			xasprintf(cause, "no feed %lld in the cache",
+			    (long long)feed);
+		else
+			db_fail(db, rc, "begin feed", cause);
+		goto fail;
+	}
+	db->in_feed = true;
+	return (0);
+
+fail:
+	db_rollback(db);
+	return (-1);
+}
+
+static int
+db_feed_cmp_id(const void *a, const void *b)
+{
+	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return ((x > y) - (x < y));
+}
+
+/* Delete the items st selects (id, starred) unless starred or seen. */
+static int
+db_feed_retain(struct db *db, sqlite3_stmt *st, char **cause)
+{
+	int64_t	*del = NULL, id;
+	size_t	 n = 0, i;
+	int	 rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		if (sqlite3_column_int(st, 1) != 0 ||
+		    bsearch(&id, db->seen, db->nseen, sizeof *db->seen,
+		    db_feed_cmp_id) != NULL)
+			continue;
+		del = xreallocarray(del, n + 1, sizeof *del);
+		del[n++] = id;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(del);
+		return (db_fail(db, rc, "retention", cause));
+	}
+	for (i = 0; i < n; i++) {
+		st = db_prepare(db, DB_STMT_RETAIN_DELETE,
+		    "DELETE FROM item WHERE id = ?1", cause);
+		if (st == NULL)
+			break;
+		sqlite3_bind_int64(st, 1, del[i]);
+		if (db_step_done(db, st, "retention", cause) != 0)
+			break;
+	}
+	free(del);
+	return (i == n ? 0 : -1);
+}
+
+/* Remove what retention no longer keeps: never starred items, never items the feed still carries. */
+static int
+db_feed_retention(struct db *db, int64_t feed, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 max_items, keep_days, rc;
+
+	st = db_prepare(db, DB_STMT_FEED_GET_RETENTION,
+	    "SELECT max_items, keep_days FROM feed WHERE id = :id", cause);
+	if (st == NULL)
+		return (-1);
+	db_bind_int(st, ":id", feed);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return (db_fail(db, rc, "read retention", cause));
+	}
+	max_items = sqlite3_column_int(st, 0);
+	keep_days = sqlite3_column_int(st, 1);
+	sqlite3_reset(st);
+	if (max_items <= 0)
+		max_items = db->max_items;
+	if (keep_days <= 0)
+		keep_days = db->keep_days;
+	if (max_items <= 0 && keep_days <= 0)
+		return (0);
+	qsort(db->seen, db->nseen, sizeof *db->seen, db_feed_cmp_id);
+
+	if (keep_days > 0) {
+		st = db_prepare(db, DB_STMT_RETAIN_DAYS,
+		    "SELECT id, starred FROM item WHERE feed_id = ?1"
+		    " AND sort_date < ?2", cause);
+		if (st == NULL)
+			return (-1);
+		sqlite3_bind_int64(st, 1, feed);
+		sqlite3_bind_int64(st, 2, db_now() - (int64_t)keep_days *
+		    86400);
+		if (db_feed_retain(db, st, cause) != 0)
+			return (-1);
+	}
+	if (max_items > 0) {
+		st = db_prepare(db, DB_STMT_RETAIN_MAX,
+		    "SELECT id, starred FROM item WHERE feed_id = ?1"
+		    " ORDER BY sort_date DESC, id DESC LIMIT -1 OFFSET ?2",
+		    cause);
+		if (st == NULL)
+			return (-1);
+		sqlite3_bind_int64(st, 1, feed);
+		sqlite3_bind_int64(st, 2, max_items);
+		if (db_feed_retain(db, st, cause) != 0)
+			return (-1);
+	}
+	return (0);
+}
+
+/*
+ * Store the feed's metadata (feed may be NULL to keep it), apply
+ * retention and commit the feed's transaction; on failure nothing of the
+ * transaction is stored.
+ */
+int
+db_feed_commit(struct db *db, int64_t feed, const struct feed *f,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if (!db->in_feed) {
+		xasprintf(cause, "no feed transaction is open");
+		return (-1);
+	}
+	if (f != NULL) {
+		st = db_prepare(db, DB_STMT_FEED_META,
+		    "UPDATE feed SET title = :title, link = :link,"
+		    " description = :description, language = :language,"
+		    " format = :format, dir = :dir, ttl = :ttl"
+		    " WHERE id = :id", cause);
+		if (st == NULL)
+			goto fail;
+		db_bind_text(st, ":title", f->title);
+		db_bind_text(st, ":link", f->link);
+		db_bind_text(st, ":description", f->description);
+		db_bind_text(st, ":language", f->language);
+		db_bind_text(st, ":format", f->format);
+		db_bind_int(st, ":dir", f->dir);
+		db_bind_int(st, ":ttl", f->ttl);
+		db_bind_int(st, ":id", feed);
+		if (db_step_done(db, st, "store feed", cause) != 0)
+			goto fail;
+	}
+	if (db->new_unread != 0) {
+		st = db_prepare(db, DB_STMT_FEED_ADD_UNREAD,
+		    "UPDATE feed SET unread_count = unread_count + ?2"
+		    " WHERE id = ?1", cause);
+		if (st == NULL)
+			goto fail;
+		sqlite3_bind_int64(st, 1, feed);
+		sqlite3_bind_int64(st, 2, db->new_unread);
+		if (db_step_done(db, st, "count unread items", cause) != 0)
+			goto fail;
+	}
+	if (db_feed_retention(db, feed, cause) != 0)
+		goto fail;
+	db->in_feed = false;
+	return (db_commit(db, cause));
+
+fail:
+	db_feed_rollback(db);
+	return (-1);
+}
+
+/* Abandon the feed's transaction: nothing of it is stored. */
+void
+db_feed_rollback(struct db *db)
+{
+	db_rollback(db);
+	db->in_feed = false;
+}
+
+/* Store the outcome of a fetch (its own small transaction). */
+int
+db_feed_set_result(struct db *db, int64_t feed,
+    const struct db_fetch_result *r, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	st = db_prepare(db, DB_STMT_FEED_RESULT,
+	    "UPDATE feed SET http_status = :status,"
+	    " etag = COALESCE(:etag, etag),"
+	    " last_modified = COALESCE(:lm, last_modified),"
+	    " error = :error, last_fetch = :now, next_fetch = :next,"
+	    " failures = :failures, moved_to = COALESCE(:moved, moved_to)"
+	    " WHERE id = :id", cause);
+	if (st == NULL)
+		return (-1);
+	db_bind_int(st, ":status", r->http_status);
+	db_bind_text(st, ":etag", r->etag);
+	db_bind_text(st, ":lm", r->last_modified);
+	db_bind_text(st, ":error", r->error);
+	db_bind_int(st, ":now", db_now());
+	db_bind_int(st, ":next", r->next_fetch);
+	db_bind_int(st, ":failures", r->failures);
+	db_bind_text(st, ":moved", r->new_url);
+	db_bind_int(st, ":id", feed);
+	return (db_step_done(db, st, "store fetch result", cause));
+}
+
+static int
+db_feed_update(struct db *db, enum db_stmt_id id, const char *sql,
+    int64_t feed, const char *name, const char *text, int64_t value,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = db_prepare(db, id, sql, cause)) == NULL)
+		return (-1);
+	db_bind_int(st, ":id", feed);
+	if (text != NULL)
+		db_bind_text(st, name, text);
+	else if (value != INT64_MIN)
+		db_bind_int(st, name, value);
+	return (db_step_done(db, st, "update feed", cause));
+}
+
+/* Mark every item of a feed read (feed 0: every item). */
+int
+db_feed_mark_read(struct db *db, int64_t feed, char **cause)
+{
+	if (feed == 0) {
+		return (db_feed_update(db, DB_STMT_ITEM_MARK_ALL_READ,
+		    "UPDATE item SET unread = 0 WHERE unread = 1", 0, NULL,
+		    NULL, INT64_MIN, cause));
+	}
+	return (db_feed_update(db, DB_STMT_FEED_MARK_READ,
+	    "UPDATE item SET unread = 0 WHERE feed_id = :id AND unread = 1",
+	    feed, NULL, NULL, INT64_MIN, cause));
+}
+
+/* Override a feed's direction; FEED_DIR_AUTO removes the override. */
+int
+db_feed_set_dir(struct db *db, int64_t feed, enum feed_dir dir,
+    char **cause)
+{
+	return (db_feed_update(db, DB_STMT_FEED_SET_DIR,
+	    "UPDATE feed SET dir_override = NULLIF(:dir, 0) WHERE id = :id",
+	    feed, ":dir", NULL, dir, cause));
+}
+
+/* Override a feed's title; NULL removes the override. */
+int
+db_feed_set_title(struct db *db, int64_t feed, const char *title,
+    char **cause)
+{
+	return (db_feed_update(db, DB_STMT_FEED_SET_TITLE,
+	    "UPDATE feed SET title_override = :title WHERE id = :id",
+	    feed, ":title", title, INT64_MIN, cause));
+}
+
+/* Set a feed's own retention (0: use the global setting). */
+int
+db_feed_set_retention(struct db *db, int64_t feed, int max_items,
+    int keep_days, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	st = db_prepare(db, DB_STMT_FEED_SET_RETENTION,
+	    "UPDATE feed SET max_items = :max, keep_days = :days"
+	    " WHERE id = :id", cause);
+	if (st == NULL)
+		return (-1);
+	db_bind_int(st, ":max", max_items > 0 ? max_items : 0);
+	db_bind_int(st, ":days", keep_days > 0 ? keep_days : 0);
+	db_bind_int(st, ":id", feed);
+	return (db_step_done(db, st, "update feed", cause));
+}
+
+/* Read one page of the feed list with unread counts, in list order. */
+int
+db_feed_page(struct db *db, enum db_page page,
+    const struct db_feed_cursor *cur, int limit, struct db_feed_row **out,
+    size_t *nout, char **cause)
+{
+	struct db_feed_row	*v, *r, tmp;
+	sqlite3_stmt		*st;
+	size_t			 n = 0, i;
+	int			 rc = SQLITE_DONE;
+
+	*out = NULL;
+	*nout = 0;
+	if (limit <= 0)
+		return (0);
+	if ((page == DB_PAGE_NEXT || page == DB_PAGE_PREV) && cur == NULL) {
+		xasprintf(cause, "a cursor is needed for that page");
+		return (-1);
+	}
+	st = db_prepare(db, DB_STMT_FEED_PAGE_FIRST + page,
+	    db_feed_page_sql[page], cause);
+	if (st == NULL)
+		return (-1);
+	db_bind_int(st, ":limit", limit);
+	if (cur != NULL) {
+		db_bind_int(st, ":pos", cur->position);
+		db_bind_int(st, ":id", cur->id);
+	}
+	v = xcalloc(limit, sizeof *v);
+	while (n < (size_t)limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r = &v[n++];
+		r->id = sqlite3_column_int64(st, 0);
+		r->position = sqlite3_column_int64(st, 1);
+		r->url = db_column_strdup(st, 2);
+		r->title = db_column_strdup(st, 3);
+		r->unread = sqlite3_column_int64(st, 4);
+		r->dir = sqlite3_column_int(st, 5);
+		if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
+			r->dir = sqlite3_column_int(st, 6);
+			r->dir_override = true;
+		}
+		r->http_status = sqlite3_column_int(st, 7);
+		r->error = db_column_strdup(st, 8);
+		r->last_fetch = sqlite3_column_int64(st, 9);
+	}
+	if (n < (size_t)limit && rc != SQLITE_DONE) {
+		sqlite3_reset(st);
+		db_feed_rows_free(v, n);
+		return (db_fail(db, rc, "read feeds", cause));
+	}
+	sqlite3_reset(st);
+	if (page == DB_PAGE_PREV || page == DB_PAGE_LAST) {
+		for (i = 0; i < n / 2; i++) {
+			tmp = v[i];
+			v[i] = v[n - 1 - i];
+			v[n - 1 - i] = tmp;
+		}
+	}
+	if (n == 0) {
+		free(v);
+		v = NULL;
+	}
+	*out = v;
+	*nout = n;
+	return (0);
+}
+
+/* The SQL of one paged feed query. */
+const char *
+db_feed_page_query(enum db_page page)
+{
+	return (db_feed_page_sql[page]);
+}
+
+/* The cursor a feed row stands at. */
+void
+db_feed_row_cursor(const struct db_feed_row *r, struct db_feed_cursor *cur)
+{
+	cur->position = r->position;
+	cur->id = r->id;
+}
+
+/* Free rows from db_feed_page. */
+void
+db_feed_rows_free(struct db_feed_row *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].url);
+		free(v[i].title);
+		free(v[i].error);
+	}
+	free(v);
+}

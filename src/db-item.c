@@ -1,0 +1,564 @@
+/*
+ * Items in the cache: the upsert a feed's update is made of, read and
+ * starred states, whole items for the article view, and keyset-paged
+ * lists ordered by (sort_date, id) descending, each served by an index.
+ */
+#include "config.h"
+
+#include "db.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db-priv.h"
+#include "xmalloc.h"
+
+#define DB_ITEM_SEP	"\x1f"	/* joins authors and categories */
+
+#define DB_ITEM_FROM \
+	DB_ITEM_ROW " FROM item i CROSS JOIN feed f ON f.id = i.feed_id "
+#define DB_ITEM_DESC	" ORDER BY i.sort_date DESC, i.id DESC LIMIT :limit"
+#define DB_ITEM_ASC	" ORDER BY i.sort_date, i.id LIMIT :limit"
+#define DB_ITEM_AFTER	" AND (i.sort_date, i.id) < (:date, :id)"
+#define DB_ITEM_BEFORE	" AND (i.sort_date, i.id) > (:date, :id)"
+#define DB_ITEM_PAGES(where) \
+	DB_ITEM_FROM where DB_ITEM_DESC, \
+	DB_ITEM_FROM where DB_ITEM_AFTER DB_ITEM_DESC, \
+	DB_ITEM_FROM where DB_ITEM_BEFORE DB_ITEM_ASC, \
+	DB_ITEM_FROM where DB_ITEM_ASC
+
+/* Indexed by list * 4 + page. */
+static const char *db_item_page_sql[] = {
+	DB_ITEM_PAGES("WHERE i.feed_id = :feed"),
+	DB_ITEM_PAGES("WHERE i.unread = 1"),
+	DB_ITEM_PAGES("WHERE i.starred = 1"),
+	DB_ITEM_PAGES("WHERE 1"),
+};
+
+static uint64_t
+db_item_hash_bytes(uint64_t h, const void *p, size_t len)
+{
+	const unsigned char	*s = p;
+	size_t			 i;
+
+	for (i = 0; i < len; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return (h);
+}
+
+static uint64_t
+db_item_hash_str(uint64_t h, const char *s)
+{
+	if (s == NULL)
+		return (db_item_hash_bytes(h, "\0\1", 2));
+	return (db_item_hash_bytes(h, s, strlen(s) + 1));
+}
+
+static uint64_t
+db_item_hash_int(uint64_t h, int64_t v)
+{
+	return (db_item_hash_bytes(h, &v, sizeof v));
+}
+
+/* A hash of everything stored from an item, to tell when it changed. */
+static int64_t
+db_item_hash(const struct item *it)
+{
+	uint64_t	h = 0xcbf29ce484222325ULL;
+	size_t		i;
+
+	h = db_item_hash_str(h, it->title);
+	h = db_item_hash_str(h, it->link);
+	for (i = 0; i < it->authors.n; i++)
+		h = db_item_hash_str(h, it->authors.v[i]);
+	h = db_item_hash_str(h, NULL);
+	for (i = 0; i < it->categories.n; i++)
+		h = db_item_hash_str(h, it->categories.v[i]);
+	h = db_item_hash_str(h, NULL);
+	h = db_item_hash_int(h, it->published);
+	h = db_item_hash_int(h, it->updated);
+	h = db_item_hash_str(h, it->summary);
+	h = db_item_hash_int(h, it->summary_type);
+	h = db_item_hash_str(h, it->content);
+	h = db_item_hash_int(h, it->content_type);
+	for (i = 0; i < it->nenclosures; i++) {
+		h = db_item_hash_str(h, it->enclosures[i].url);
+		h = db_item_hash_str(h, it->enclosures[i].type);
+		h = db_item_hash_int(h, it->enclosures[i].length);
+	}
+	h = db_item_hash_str(h, it->language);
+	h = db_item_hash_int(h, it->dir);
+	return ((int64_t)h);
+}
+
+static char *
+db_item_join(const struct strv *v)
+{
+	struct str	s;
+	size_t		i;
+
+	if (v->n == 0)
+		return (NULL);
+	str_init(&s);
+	for (i = 0; i < v->n; i++) {
+		if (i != 0)
+			str_appends(&s, DB_ITEM_SEP);
+		str_appends(&s, v->v[i]);
+	}
+	return (str_steal(&s));
+}
+
+static void
+db_item_split(struct strv *v, const char *s)
+{
+	size_t	n;
+
+	if (s == NULL)
+		return;
+	for (;;) {
+		n = strcspn(s, DB_ITEM_SEP);
+		strv_add_owned(v, xstrndup(s, n));
+		if (s[n] == '\0')
+			break;
+		s += n + 1;
+	}
+}
+
+/*
+ * The upsert runs for every item of every fetch, so its statements bind
+ * by number (a name is looked up by a linear scan): the SQL below uses
+ * ?1 to ?17 in this order.
+ */
+enum db_item_param {
+	DB_ITEM_P_TITLE = 1,
+	DB_ITEM_P_LINK,
+	DB_ITEM_P_AUTHORS,
+	DB_ITEM_P_CATEGORIES,
+	DB_ITEM_P_PUBLISHED,
+	DB_ITEM_P_UPDATED,
+	DB_ITEM_P_SUMMARY,
+	DB_ITEM_P_SUMMARY_TYPE,
+	DB_ITEM_P_CONTENT,
+	DB_ITEM_P_CONTENT_TYPE,
+	DB_ITEM_P_LANGUAGE,
+	DB_ITEM_P_DIR,
+	DB_ITEM_P_HASH,		/* 13 */
+	DB_ITEM_P_FEED,		/* 14 */
+	DB_ITEM_P_GUID,		/* 15 */
+	DB_ITEM_P_NOW,		/* 16 */
+	DB_ITEM_P_ID		/* 17 */
+};
+
+static void
+db_item_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
+
+static void
+db_item_bind_date(sqlite3_stmt *st, int i, int64_t t)
+{
+	if (t == FEED_TIME_UNKNOWN)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int64(st, i, t);
+}
+
+/* Bind the columns the insert and the update share. */
+static void
+db_item_bind(sqlite3_stmt *st, const struct item *it, char *authors,
+    char *categories, int64_t hash)
+{
+	db_item_bind_text(st, DB_ITEM_P_TITLE, it->title);
+	db_item_bind_text(st, DB_ITEM_P_LINK, it->link);
+	db_item_bind_text(st, DB_ITEM_P_AUTHORS, authors);
+	db_item_bind_text(st, DB_ITEM_P_CATEGORIES, categories);
+	db_item_bind_date(st, DB_ITEM_P_PUBLISHED, it->published);
+	db_item_bind_date(st, DB_ITEM_P_UPDATED, it->updated);
+	db_item_bind_text(st, DB_ITEM_P_SUMMARY, it->summary);
+	sqlite3_bind_int(st, DB_ITEM_P_SUMMARY_TYPE, it->summary_type);
+	db_item_bind_text(st, DB_ITEM_P_CONTENT, it->content);
+	sqlite3_bind_int(st, DB_ITEM_P_CONTENT_TYPE, it->content_type);
+	db_item_bind_text(st, DB_ITEM_P_LANGUAGE, it->language);
+	sqlite3_bind_int(st, DB_ITEM_P_DIR, it->dir);
+	sqlite3_bind_int64(st, DB_ITEM_P_HASH, hash);
+}
+
+static int
+db_item_enclosures(struct db *db, int64_t id, const struct item *it,
+    bool replace, char **cause)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+
+	if (replace) {
+		st = db_prepare(db, DB_STMT_ITEM_ENC_DELETE,
+		    "DELETE FROM enclosure WHERE item_id = :id", cause);
+		if (st == NULL)
+			return (-1);
+		db_bind_int(st, ":id", id);
+		if (db_step_done(db, st, "store enclosures", cause) != 0)
+			return (-1);
+	}
+	for (i = 0; i < it->nenclosures; i++) {
+		if (it->enclosures[i].url == NULL)
+			continue;
+		st = db_prepare(db, DB_STMT_ITEM_ENC_INSERT,
+		    "INSERT INTO enclosure (item_id, url, type, length)"
+		    " VALUES (:id, :url, :type, :length)", cause);
+		if (st == NULL)
+			return (-1);
+		db_bind_int(st, ":id", id);
+		db_bind_text(st, ":url", it->enclosures[i].url);
+		db_bind_text(st, ":type", it->enclosures[i].type);
+		db_bind_int(st, ":length", it->enclosures[i].length);
+		if (db_step_done(db, st, "store enclosures", cause) != 0)
+			return (-1);
+	}
+	return (0);
+}
+
+/*
+ * Insert or update an item of the feed in the open transaction. An item
+ * seen before is rewritten only when its content changed, keeping its
+ * read and starred states; either way retention spares it this time.
+ */
+int
+db_item_upsert(struct db *db, int64_t feed, const struct item *it,
+    bool *inserted, char **cause)
+{
+	sqlite3_stmt	*st;
+	char		*authors = NULL, *categories = NULL;
+	int64_t		 hash, id = 0, old;
+	int		 rc, ret = -1;
+	bool		 found;
+
+	if (inserted != NULL)
+		*inserted = false;
+	if (!db->in_feed) {
+		xasprintf(cause, "no feed transaction is open");
+		return (-1);
+	}
+	if (it->guid == NULL) {
+		xasprintf(cause, "an item without a guid cannot be stored");
+		return (-1);
+	}
+	hash = db_item_hash(it);
+
+	st = db_prepare(db, DB_STMT_ITEM_FIND,
+	    "SELECT id, hash FROM item WHERE feed_id = ?1 AND guid = ?2",
+	    cause);
+	if (st == NULL)
+		return (-1);
+	sqlite3_bind_int64(st, 1, feed);
+	db_item_bind_text(st, 2, it->guid);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return (db_fail(db, rc, "find item", cause));
+	}
+	found = (rc == SQLITE_ROW);
+	old = 0;
+	if (found) {
+		id = sqlite3_column_int64(st, 0);
+		old = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+
+	if (!found || old != hash) {
+		authors = db_item_join(&it->authors);
+		categories = db_item_join(&it->categories);
+	}
+	if (!found) {
+		st = db_prepare(db, DB_STMT_ITEM_INSERT,
+		    "INSERT INTO item (feed_id, guid, title, link, authors,"
+		    " categories, published, updated, summary, summary_type,"
+		    " content, content_type, language, dir, first_seen,"
+		    " sort_date, hash)"
+		    " VALUES (?14, ?15, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+		    " ?10, ?11, ?12, ?16, COALESCE(?5, ?6, ?16), ?13)",
+		    cause);
+		if (st == NULL)
+			goto out;
+		db_item_bind(st, it, authors, categories, hash);
+		sqlite3_bind_int64(st, DB_ITEM_P_FEED, feed);
+		db_item_bind_text(st, DB_ITEM_P_GUID, it->guid);
+		sqlite3_bind_int64(st, DB_ITEM_P_NOW, db_now());
+		if (db_step_done(db, st, "store item", cause) != 0)
+			goto out;
+		id = sqlite3_last_insert_rowid(db->sq);
+		if (db_item_enclosures(db, id, it, false, cause) != 0)
+			goto out;
+		db->new_unread++;
+		if (inserted != NULL)
+			*inserted = true;
+	} else if (old != hash) {
+		st = db_prepare(db, DB_STMT_ITEM_UPDATE,
+		    "UPDATE item SET title = ?1, link = ?2, authors = ?3,"
+		    " categories = ?4, published = ?5, updated = ?6,"
+		    " summary = ?7, summary_type = ?8, content = ?9,"
+		    " content_type = ?10, language = ?11, dir = ?12,"
+		    " hash = ?13, sort_date = COALESCE(?5, ?6, first_seen),"
+		    " fts_indexed = 0"
+		    " WHERE id = ?17", cause);
+		if (st == NULL)
+			goto out;
+		db_item_bind(st, it, authors, categories, hash);
+		sqlite3_bind_int64(st, DB_ITEM_P_ID, id);
+		if (db_step_done(db, st, "update item", cause) != 0)
+			goto out;
+		if (db_item_enclosures(db, id, it, true, cause) != 0)
+			goto out;
+	}
+
+	if (db->nseen == db->seencap) {
+		db->seencap = db->seencap ? db->seencap * 2 : 256;
+		db->seen = xreallocarray(db->seen, db->seencap,
+		    sizeof *db->seen);
+	}
+	db->seen[db->nseen++] = id;
+	ret = 0;
+
+out:
+	free(authors);
+	free(categories);
+	return (ret);
+}
+
+/* The number of unread items in the cache (from the per-feed counts). */
+int
+db_item_count_unread(struct db *db, int64_t *n, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_prepare(db, DB_STMT_ITEM_COUNT_UNREAD,
+	    "SELECT COALESCE(sum(unread_count), 0) FROM feed", cause);
+	if (st == NULL)
+		return (-1);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return (db_fail(db, rc, "count unread items", cause));
+	}
+	*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return (0);
+}
+
+static int64_t
+db_item_column_date(sqlite3_stmt *st, int col)
+{
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return (FEED_TIME_UNKNOWN);
+	return (sqlite3_column_int64(st, col));
+}
+
+/* Fill a row from the DB_ITEM_ROW columns of st. */
+void
+db_item_row_read(sqlite3_stmt *st, struct db_item_row *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	r->feed_id = sqlite3_column_int64(st, 1);
+	r->feed_title = db_column_strdup(st, 2);
+	r->title = db_column_strdup(st, 3);
+	r->link = db_column_strdup(st, 4);
+	r->date = sqlite3_column_int64(st, 5);
+	r->published = db_item_column_date(st, 6);
+	r->updated = db_item_column_date(st, 7);
+	r->unread = sqlite3_column_int(st, 8) != 0;
+	r->starred = sqlite3_column_int(st, 9) != 0;
+	r->dir = sqlite3_column_int(st, 10);
+}
+
+/*
+ * Read one page of a list of items (feed matters for DB_LIST_FEED only).
+ * Rows come newest first whatever the direction; an empty page means the
+ * cursor is at that end of the list.
+ */
+int
+db_item_page(struct db *db, enum db_list list, int64_t feed,
+    enum db_page page, const struct db_item_cursor *cur, int limit,
+    struct db_item_row **out, size_t *nout, char **cause)
+{
+	struct db_item_row	*v, tmp;
+	sqlite3_stmt		*st;
+	size_t			 n = 0, i;
+	int			 rc = SQLITE_DONE, k;
+
+	*out = NULL;
+	*nout = 0;
+	if (limit <= 0)
+		return (0);
+	if ((page == DB_PAGE_NEXT || page == DB_PAGE_PREV) && cur == NULL) {
+		xasprintf(cause, "a cursor is needed for that page");
+		return (-1);
+	}
+	k = (int)list * 4 + (int)page;
+	st = db_prepare(db, DB_STMT_ITEM_PAGE + k, db_item_page_sql[k], cause);
+	if (st == NULL)
+		return (-1);
+	db_bind_int(st, ":feed", feed);
+	db_bind_int(st, ":limit", limit);
+	if (cur != NULL) {
+		db_bind_int(st, ":date", cur->date);
+		db_bind_int(st, ":id", cur->id);
+	}
+	v = xcalloc(limit, sizeof *v);
+	while (n < (size_t)limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		db_item_row_read(st, &v[n++]);
+	if (n < (size_t)limit && rc != SQLITE_DONE) {
+		sqlite3_reset(st);
+		db_item_rows_free(v, n);
+		return (db_fail(db, rc, "read items", cause));
+	}
+	sqlite3_reset(st);
+	if (page == DB_PAGE_PREV || page == DB_PAGE_LAST) {
+		for (i = 0; i < n / 2; i++) {
+			tmp = v[i];
+			v[i] = v[n - 1 - i];
+			v[n - 1 - i] = tmp;
+		}
+	}
+	if (n == 0) {
+		free(v);
+		v = NULL;
+	}
+	*out = v;
+	*nout = n;
+	return (0);
+}
+
+/* The SQL of one paged item query. */
+const char *
+db_item_page_query(enum db_list list, enum db_page page)
+{
+	return (db_item_page_sql[(int)list * 4 + (int)page]);
+}
+
+/* The cursor an item row stands at. */
+void
+db_item_row_cursor(const struct db_item_row *r, struct db_item_cursor *cur)
+{
+	cur->date = r->date;
+	cur->id = r->id;
+}
+
+/* Free rows from db_item_page or db_search_page. */
+void
+db_item_rows_free(struct db_item_row *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].feed_title);
+		free(v[i].title);
+		free(v[i].link);
+		free(v[i].snippet);
+		free(v[i].matches);
+	}
+	free(v);
+}
+
+/* Read one whole item (for the article view); *itp is NULL when it is gone. */
+int
+db_item_get(struct db *db, int64_t id, struct item **itp, char **cause)
+{
+	struct item	*it;
+	sqlite3_stmt	*st;
+	char		*url, *type;
+	int		 rc;
+
+	*itp = NULL;
+	st = db_prepare(db, DB_STMT_ITEM_GET,
+	    "SELECT guid, title, link, authors, categories, published,"
+	    " updated, summary, summary_type, content, content_type,"
+	    " language, dir FROM item WHERE id = :id", cause);
+	if (st == NULL)
+		return (-1);
+	db_bind_int(st, ":id", id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return (0);
+	}
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return (db_fail(db, rc, "read item", cause));
+	}
+	it = item_new();
+	it->guid = db_column_strdup(st, 0);
+	it->title = db_column_strdup(st, 1);
+	it->link = db_column_strdup(st, 2);
+	db_item_split(&it->authors, (const char *)sqlite3_column_text(st, 3));
+	db_item_split(&it->categories,
+	    (const char *)sqlite3_column_text(st, 4));
+	it->published = db_item_column_date(st, 5);
+	it->updated = db_item_column_date(st, 6);
+	it->summary = db_column_strdup(st, 7);
+	it->summary_type = sqlite3_column_int(st, 8);
+	it->content = db_column_strdup(st, 9);
+	it->content_type = sqlite3_column_int(st, 10);
+	it->language = db_column_strdup(st, 11);
+	it->dir = sqlite3_column_int(st, 12);
+	sqlite3_reset(st);
+
+	st = db_prepare(db, DB_STMT_ITEM_ENCLOSURES,
+	    "SELECT url, type, length FROM enclosure WHERE item_id = :id"
+	    " ORDER BY rowid", cause);
+	if (st == NULL) {
+		item_free(it);
+		return (-1);
+	}
+	db_bind_int(st, ":id", id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		url = (char *)sqlite3_column_text(st, 0);
+		type = (char *)sqlite3_column_text(st, 1);
+		item_add_enclosure(it, url, type, sqlite3_column_int64(st, 2));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		item_free(it);
+		return (db_fail(db, rc, "read item", cause));
+	}
+	*itp = it;
+	return (0);
+}
+
+static int
+db_item_set(struct db *db, enum db_stmt_id id, const char *sql,
+    int64_t item, bool value, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = db_prepare(db, id, sql, cause)) == NULL)
+		return (-1);
+	db_bind_int(st, ":id", item);
+	db_bind_int(st, ":value", value ? 1 : 0);
+	return (db_step_done(db, st, "update item", cause));
+}
+
+/* Mark an item read or unread. */
+int
+db_item_set_unread(struct db *db, int64_t item, bool unread, char **cause)
+{
+	return (db_item_set(db, DB_STMT_ITEM_SET_UNREAD,
+	    "UPDATE item SET unread = :value WHERE id = :id", item, unread,
+	    cause));
+}
+
+/* Star or unstar an item. */
+int
+db_item_set_starred(struct db *db, int64_t item, bool starred,
+    char **cause)
+{
+	return (db_item_set(db, DB_STMT_ITEM_SET_STARRED,
+	    "UPDATE item SET starred = :value WHERE id = :id", item, starred,
+	    cause));
+}

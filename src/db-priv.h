@@ -1,0 +1,113 @@
+/*
+ * Declarations shared by the cache's files (db.c, db-schema.c, db-feed.c,
+ * db-item.c, db-search.c) and nothing else: the connection structure, the
+ * prepared statement cache and the error helpers.
+ */
+#ifndef AKHBAR_DB_PRIV_H
+#define AKHBAR_DB_PRIV_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "db.h"
+
+/* Every cached statement has a slot; its SQL lives next to its user. */
+enum db_stmt_id {
+	DB_STMT_BEGIN = 0,
+	DB_STMT_COMMIT,
+	DB_STMT_ROLLBACK,
+	DB_STMT_FEED_INSERT,
+	DB_STMT_FEED_POSITION,
+	DB_STMT_FEED_STATE_ALL,
+	DB_STMT_FEED_STATE_URL,
+	DB_STMT_FEED_EXISTS,
+	DB_STMT_FEED_META,
+	DB_STMT_FEED_RESULT,
+	DB_STMT_FEED_URL,
+	DB_STMT_FEED_MARK_READ,
+	DB_STMT_FEED_SET_DIR,
+	DB_STMT_FEED_SET_TITLE,
+	DB_STMT_FEED_SET_RETENTION,
+	DB_STMT_FEED_GET_RETENTION,
+	DB_STMT_FEED_GET,
+	DB_STMT_FEED_PAGE_FIRST,
+	DB_STMT_FEED_PAGE_NEXT,
+	DB_STMT_FEED_PAGE_PREV,
+	DB_STMT_FEED_PAGE_LAST,
+	DB_STMT_RETAIN_DAYS,
+	DB_STMT_RETAIN_MAX,
+	DB_STMT_RETAIN_DELETE,
+	DB_STMT_FEED_ADD_UNREAD,
+	DB_STMT_ITEM_FIND,
+	DB_STMT_ITEM_INSERT,
+	DB_STMT_ITEM_UPDATE,
+	DB_STMT_ITEM_ENC_DELETE,
+	DB_STMT_ITEM_ENC_INSERT,
+	DB_STMT_ITEM_COUNT_UNREAD,
+	DB_STMT_ITEM_SET_UNREAD,
+	DB_STMT_ITEM_SET_STARRED,
+	DB_STMT_ITEM_MARK_ALL_READ,
+	DB_STMT_ITEM_GET,
+	DB_STMT_ITEM_ENCLOSURES,
+	DB_STMT_ITEM_PAGE,		/* 4 lists x 4 directions follow */
+	DB_STMT_ITEM_PAGE_END = DB_STMT_ITEM_PAGE + 16,
+	DB_STMT_SEARCH_COUNT,
+	DB_STMT_SEARCH_PAGE,		/* 2 plans x 4 directions follow */
+	DB_STMT_SEARCH_PAGE_END = DB_STMT_SEARCH_PAGE + 8,
+	DB_STMT_SEARCH_PENDING,
+	DB_STMT_SEARCH_INSERT,
+	DB_STMT_SEARCH_DONE,
+	DB_STMT_SEARCH_LEFT,
+	DB_STMT_SEARCH_SNIPPET,
+	DB_STMT_COUNT
+};
+
+struct db {
+	sqlite3		*sq;
+	char		*path;
+	int		 flags;		/* DB_READONLY */
+	int		 lockfd;	/* <path>.lock held by a writer, or -1 */
+	bool		 in_feed;	/* a feed transaction is open */
+	int64_t		*seen;		/* items the open feed transaction saw */
+	size_t		 nseen;
+	size_t		 seencap;
+	int64_t		 new_unread;	/* unread items it inserted */
+	int		 max_items;	/* global retention, 0: none */
+	int		 keep_days;	/* global retention, 0: none */
+	sqlite3_stmt	*stmts[DB_STMT_COUNT];
+};
+
+sqlite3_stmt	*db_prepare(struct db *, enum db_stmt_id, const char *,
+		     char **);
+int		 db_fail(struct db *, int, const char *, char **);
+int		 db_exec(struct db *, const char *, char **);
+int		 db_begin(struct db *, char **);
+int		 db_commit(struct db *, char **);
+void		 db_rollback(struct db *);
+int		 db_step_done(struct db *, sqlite3_stmt *, const char *,
+		     char **);
+void		 db_bind_text(sqlite3_stmt *, const char *, const char *);
+void		 db_bind_int(sqlite3_stmt *, const char *, int64_t);
+void		 db_bind_null(sqlite3_stmt *, const char *);
+char		*db_column_strdup(sqlite3_stmt *, int);
+int64_t		 db_now(void);
+
+/* The columns db_item_row_read reads, from item i joined with feed f. */
+#define DB_ITEM_ROW \
+	"SELECT i.id, i.feed_id, COALESCE(f.title_override, f.title, f.url)," \
+	" i.title, i.link, i.sort_date, i.published, i.updated, i.unread," \
+	" i.starred, COALESCE(f.dir_override, NULLIF(i.dir, 0), f.dir)"
+#define DB_ITEM_ROW_COLUMNS	11
+
+struct db_item_row;
+void		 db_item_row_read(sqlite3_stmt *, struct db_item_row *);
+
+/* The SQL of the paged queries, for tests that check their plans. */
+const char	*db_item_page_query(enum db_list, enum db_page);
+const char	*db_feed_page_query(enum db_page);
+
+int		 db_schema_migrate(struct db *, char **);
+int		 db_search_register(struct db *, char **);
+
+#endif

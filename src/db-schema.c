@@ -1,0 +1,275 @@
+/*
+ * The cache's schema and its forward migrations, keyed by PRAGMA
+ * user_version. Step n takes a cache from version n to n + 1; a new cache
+ * runs every step, so new and upgraded caches end up identical. A cache
+ * written by a newer akhbar (a higher version) is refused, never altered.
+ *
+ * The current schema (version 2, and 3 below):
+ *  feed	one row per subscribed URL: metadata from the feed, HTTP
+ *		validators, the last fetch's outcome, user data (title and
+ *		direction overrides, retention) and unread_count, kept
+ *		right by triggers on item and by db_feed_commit. moved_to is where a permanent
+ *		redirect pointed: the poller fetches it while the urls
+ *		file keeps naming url.
+ *  item	unique on (feed_id, guid). sort_date is the date lists are
+ *		ordered by: published, else updated, else first_seen (the
+ *		item's own dates stay NULL when the feed gave none). hash
+ *		detects changed content; fts_indexed says whether item_fts
+ *		holds its words.
+ *  enclosure	an item's attachments.
+ *  item_fts	FTS5 over item_text (title and plain body), external
+ *		content, so the text is stored once; tokenizer "akhbar".
+ */
+#include "config.h"
+
+#include "db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db-priv.h"
+#include "xmalloc.h"
+
+/* Keep identical to tests/data/cache-v1.sql. */
+static const char db_schema_v1[] =
+	"CREATE TABLE feed ("
+	" id INTEGER PRIMARY KEY,"
+	" url TEXT NOT NULL UNIQUE,"
+	" title TEXT,"
+	" link TEXT,"
+	" etag TEXT,"
+	" last_modified TEXT,"
+	" dir_override INTEGER"
+	");"
+	"CREATE TABLE item ("
+	" id INTEGER PRIMARY KEY,"
+	" feed_id INTEGER NOT NULL REFERENCES feed(id) ON DELETE CASCADE,"
+	" guid TEXT NOT NULL,"
+	" title TEXT,"
+	" link TEXT,"
+	" published INTEGER,"
+	" summary TEXT,"
+	" content TEXT,"
+	" unread INTEGER NOT NULL DEFAULT 1,"
+	" starred INTEGER NOT NULL DEFAULT 0,"
+	" UNIQUE (feed_id, guid)"
+	");"
+	"CREATE INDEX item_feed ON item(feed_id, published);";
+
+static const char db_schema_v2[] =
+	/* feed: what the parser extracts, fetch state, user data */
+	"ALTER TABLE feed ADD COLUMN description TEXT;"
+	"ALTER TABLE feed ADD COLUMN language TEXT;"
+	"ALTER TABLE feed ADD COLUMN format TEXT;"
+	"ALTER TABLE feed ADD COLUMN dir INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feed ADD COLUMN ttl INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feed ADD COLUMN http_status INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feed ADD COLUMN error TEXT;"
+	"ALTER TABLE feed ADD COLUMN last_fetch INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feed ADD COLUMN next_fetch INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feed ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feed ADD COLUMN title_override TEXT;"
+	"ALTER TABLE feed ADD COLUMN max_items INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feed ADD COLUMN keep_days INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feed ADD COLUMN position INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feed ADD COLUMN unread_count INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feed ADD COLUMN moved_to TEXT;"
+	"UPDATE feed SET position = id;"
+	"CREATE INDEX feed_order ON feed(position);"
+
+	/* item: everything else the parser extracts, ordering, search */
+	"ALTER TABLE item ADD COLUMN authors TEXT;"
+	"ALTER TABLE item ADD COLUMN categories TEXT;"
+	"ALTER TABLE item ADD COLUMN updated INTEGER;"
+	"ALTER TABLE item ADD COLUMN summary_type INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE item ADD COLUMN content_type INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE item ADD COLUMN language TEXT;"
+	"ALTER TABLE item ADD COLUMN dir INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE item ADD COLUMN first_seen INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE item ADD COLUMN sort_date INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE item ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE item ADD COLUMN fts_indexed INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE item SET first_seen = CAST(strftime('%s', 'now') AS INTEGER);"
+	"UPDATE item SET sort_date = COALESCE(published, first_seen);"
+	"DROP INDEX item_feed;"
+	"CREATE INDEX item_feed_date ON item(feed_id, sort_date);"
+	"CREATE INDEX item_date ON item(sort_date);"
+	"CREATE INDEX item_unread_date ON item(sort_date) WHERE unread = 1;"
+	"CREATE INDEX item_starred_date ON item(sort_date) WHERE starred = 1;"
+	"CREATE INDEX item_fts_pending ON item(fts_indexed) WHERE fts_indexed = 0;"
+
+	"CREATE TABLE enclosure ("
+	" item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,"
+	" url TEXT NOT NULL,"
+	" type TEXT,"
+	" length INTEGER NOT NULL DEFAULT -1"
+	");"
+	"CREATE INDEX enclosure_item ON enclosure(item_id);"
+
+	/* unread counts, maintained in the same transaction as the items */
+	"UPDATE feed SET unread_count ="
+	" (SELECT count(*) FROM item WHERE feed_id = feed.id AND unread = 1);"
+	"CREATE TRIGGER item_unread_insert AFTER INSERT ON item"
+	" WHEN new.unread = 1 BEGIN"
+	"  UPDATE feed SET unread_count = unread_count + 1"
+	"   WHERE id = new.feed_id;"
+	" END;"
+	"CREATE TRIGGER item_unread_delete AFTER DELETE ON item"
+	" WHEN old.unread = 1 BEGIN"
+	"  UPDATE feed SET unread_count = unread_count - 1"
+	"   WHERE id = old.feed_id;"
+	" END;"
+	"CREATE TRIGGER item_unread_update AFTER UPDATE OF unread ON item"
+	" WHEN old.unread <> new.unread BEGIN"
+	"  UPDATE feed SET unread_count = unread_count + new.unread - old.unread"
+	"   WHERE id = new.feed_id;"
+	" END;"
+
+	/* full-text search over the plain text, stored once */
+	"CREATE VIEW item_text AS SELECT id, title,"
+	" akhbar_text(summary, summary_type, content, content_type) AS body"
+	" FROM item;"
+	"CREATE VIRTUAL TABLE item_fts USING fts5(title, body,"
+	" content = 'item_text', content_rowid = 'id', tokenize = 'akhbar');"
+	"CREATE TRIGGER item_fts_delete AFTER DELETE ON item"
+	" WHEN old.fts_indexed = 1 BEGIN"
+	"  INSERT INTO item_fts(item_fts, rowid, title, body)"
+	"   VALUES ('delete', old.id, old.title, akhbar_text(old.summary,"
+	"    old.summary_type, old.content, old.content_type));"
+	" END;"
+	"CREATE TRIGGER item_fts_update AFTER UPDATE OF fts_indexed ON item"
+	" WHEN old.fts_indexed = 1 AND new.fts_indexed = 0 BEGIN"
+	"  INSERT INTO item_fts(item_fts, rowid, title, body)"
+	"   VALUES ('delete', old.id, old.title, akhbar_text(old.summary,"
+	"    old.summary_type, old.content, old.content_type));"
+	" END;";
+
+/*
+ * Version 3: new items are counted once per feed transaction by the code
+ * that inserts them (db_feed_commit), not by a trigger per row, which
+ * made bulk inserts a third slower.
+ */
+static const char db_schema_v3[] =
+	"DROP TRIGGER item_unread_insert;"
+	"UPDATE feed SET unread_count ="
+	" (SELECT count(*) FROM item WHERE feed_id = feed.id AND unread = 1);";
+
+static const char *db_schema_steps[] = {
+	db_schema_v1,	/* 0 -> 1 */
+	db_schema_v2,	/* 1 -> 2 */
+	db_schema_v3,	/* 2 -> 3 */
+};
+_Static_assert(sizeof db_schema_steps / sizeof db_schema_steps[0] ==
+    DB_SCHEMA_VERSION, "one migration step per schema version");
+
+static int
+db_schema_version(struct db *db, int *version, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	rc = sqlite3_prepare_v2(db->sq, "PRAGMA user_version", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return (db_fail(db, rc, "read the schema version", cause));
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return (db_fail(db, rc, "read the schema version", cause));
+	}
+	*version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return (0);
+}
+
+static int
+db_schema_tables(struct db *db, int *n, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	rc = sqlite3_prepare_v2(db->sq, "SELECT count(*) FROM sqlite_master",
+	    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return (db_fail(db, rc, "read the schema", cause));
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return (db_fail(db, rc, "read the schema", cause));
+	}
+	*n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return (0);
+}
+
+static int
+db_schema_check(struct db *db, int version, char **cause)
+{
+	int	ntables = 0;
+
+	if (version > DB_SCHEMA_VERSION) {
+		xasprintf(cause, "%s was written by a newer akhbar (cache "
+		    "version %d, this akhbar knows up to %d); it is left as "
+		    "it is: use the newer akhbar, or move the file aside to "
+		    "start a new cache", db->path, version, DB_SCHEMA_VERSION);
+		return (-1);
+	}
+	if (version == 0) {
+		if (db_schema_tables(db, &ntables, cause) != 0)
+			return (-1);
+		if (ntables != 0) {
+			xasprintf(cause, "%s is an SQLite database but not an "
+			    "akhbar cache; it is left as it is: name another "
+			    "file with --cache", db->path);
+			return (-1);
+		}
+	}
+	return (0);
+}
+
+/* Bring the schema up to DB_SCHEMA_VERSION in one transaction. */
+int
+db_schema_migrate(struct db *db, char **cause)
+{
+	char	sql[64];
+	int	version, v;
+
+	if (db_schema_version(db, &version, cause) != 0)
+		return (-1);
+	if (db_schema_check(db, version, cause) != 0)
+		return (-1);
+	if (version == DB_SCHEMA_VERSION)
+		return (0);
+	if (db->flags & DB_READONLY) {
+		if (version == 0)
+			xasprintf(cause, "%s is empty: no cache yet", db->path);
+		else {
+			xasprintf(cause, "%s is an older cache (version %d) "
+			    "that must be upgraded; run akhbar once without "
+			    "read-only options", db->path, version);
+		}
+		return (-1);
+	}
+
+	if (db_exec(db, "BEGIN IMMEDIATE", cause) != 0)
+		return (-1);
+	/* Another process may have migrated it while we waited. */
+	if (db_schema_version(db, &version, cause) != 0 ||
+	    db_schema_check(db, version, cause) != 0)
+		goto fail;
+	for (v = version; v < DB_SCHEMA_VERSION; v++) {
+		if (db_exec(db, db_schema_steps[v], cause) != 0)
+			goto fail;
+	}
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
+	    DB_SCHEMA_VERSION);
+	if (db_exec(db, sql, cause) != 0)
+		goto fail;
+	if (db_exec(db, "COMMIT", cause) != 0)
+		goto fail;
+	return (0);
+
+fail:
+	sqlite3_exec(db->sq, "ROLLBACK", NULL, NULL, NULL);
+	return (-1);
+}

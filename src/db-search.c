@@ -1,0 +1,525 @@
+/*
+ * Full-text search: the "akhbar" FTS5 tokenizer (arabic.c's normaliser
+ * and light10 stemmer behind the fts5_tokenizer interface), the
+ * akhbar_text() SQL function that turns an item's summary and content
+ * into the plain text that is indexed, background indexing of new and
+ * changed items, and date-ordered, keyset-paged search results with
+ * snippets.
+ *
+ * Every word is indexed twice at one position: its stem (what a bare word
+ * in a query matches) and, colocated, "=" and its normalised form (what a
+ * quoted phrase or a prefix query matches), so "الجيش" finds "والجيش" while
+ * "\"الجيش\"" finds only "الجيش", "الجيشَ" and "الجيش" typed with other
+ * variants.
+ */
+#include "config.h"
+
+#include "db.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arabic.h"
+#include "db-priv.h"
+#include "xmalloc.h"
+
+#define DB_SEARCH_EXACT		'\x01'	/* starts a quoted phrase's query text */
+#define DB_SEARCH_MARK_ON	'\x02'	/* snippet highlight start */
+#define DB_SEARCH_MARK_OFF	'\x03'	/* snippet highlight end */
+#define DB_SEARCH_LOOKUP_MAX	4000	/* fewer matches: look each up */
+
+/* Plan 0 looks each match up and sorts; plan 1 walks the date index. */
+#define DB_SEARCH_FROM(hint) \
+	DB_ITEM_ROW " FROM item i " hint \
+	" CROSS JOIN feed f ON f.id = i.feed_id" \
+	" WHERE i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :q)"
+#define DB_SEARCH_DESC	" ORDER BY i.sort_date DESC, i.id DESC LIMIT :limit"
+#define DB_SEARCH_ASC	" ORDER BY i.sort_date, i.id LIMIT :limit"
+#define DB_SEARCH_PAGES(hint) \
+	DB_SEARCH_FROM(hint) DB_SEARCH_DESC, \
+	DB_SEARCH_FROM(hint) " AND (i.sort_date, i.id) < (:date, :id)" \
+	    DB_SEARCH_DESC, \
+	DB_SEARCH_FROM(hint) " AND (i.sort_date, i.id) > (:date, :id)" \
+	    DB_SEARCH_ASC, \
+	DB_SEARCH_FROM(hint) DB_SEARCH_ASC
+
+static const char *db_search_page_sql[] = {
+	DB_SEARCH_PAGES("NOT INDEXED"),
+	DB_SEARCH_PAGES("INDEXED BY item_date"),
+};
+
+struct db_search_tokenize {
+	void		*ctx;
+	int		 (*token)(void *, int, const char *, int, int, int);
+	int		 mode;		/* DB_SEARCH_* below */
+	struct str	 buf;
+};
+#define DB_SEARCH_INDEX	0	/* stem, and "=" normalised colocated */
+#define DB_SEARCH_QUERY	1	/* stem */
+#define DB_SEARCH_EXACT_QUERY 2	/* "=" normalised */
+
+static int
+db_search_xcreate(void *ctx, const char **argv, int argc,
+    Fts5Tokenizer **out)
+{
+	static int	tok;
+
+	(void)ctx;
+	(void)argv;
+	(void)argc;
+	*out = (Fts5Tokenizer *)&tok;
+	return (SQLITE_OK);
+}
+
+static void
+db_search_xdelete(Fts5Tokenizer *t)
+{
+	(void)t;
+}
+
+static int
+db_search_token(void *arg, const struct arabic_token *t)
+{
+	struct db_search_tokenize	*tz = arg;
+	int				 rc;
+
+	if (tz->mode != DB_SEARCH_EXACT_QUERY) {
+		rc = tz->token(tz->ctx, 0, t->stem, (int)t->stemlen,
+		    (int)t->start, (int)t->end);
+		if (rc != SQLITE_OK || tz->mode == DB_SEARCH_QUERY)
+			return (rc);
+	}
+	str_clear(&tz->buf);
+	str_appendc(&tz->buf, '=');
+	str_append(&tz->buf, t->norm, t->normlen);
+	return (tz->token(tz->ctx, tz->mode == DB_SEARCH_INDEX ?
+	    FTS5_TOKEN_COLOCATED : 0, tz->buf.ptr, (int)tz->buf.len,
+	    (int)t->start, (int)t->end));
+}
+
+static int
+db_search_xtokenize(Fts5Tokenizer *t, void *ctx, int flags,
+    const char *text, int len,
+    int (*token)(void *, int, const char *, int, int, int))
+{
+	struct db_search_tokenize	tz;
+	int				rc;
+
+	(void)t;
+	tz.ctx = ctx;
+	tz.token = token;
+	tz.mode = DB_SEARCH_INDEX;
+	if (flags & FTS5_TOKENIZE_QUERY) {
+		tz.mode = DB_SEARCH_QUERY;
+		if (len > 0 && text[0] == DB_SEARCH_EXACT)
+			tz.mode = DB_SEARCH_EXACT_QUERY;
+		if (flags & FTS5_TOKENIZE_PREFIX)
+			tz.mode = DB_SEARCH_EXACT_QUERY;
+	}
+	str_init(&tz.buf);
+	rc = arabic_tokenize(text, len > 0 ? (size_t)len : 0,
+	    db_search_token, &tz);
+	str_free(&tz.buf);
+	return (rc);
+}
+
+/* Decode one HTML entity at s (after '&'); returns its length or 0. */
+static size_t
+db_search_entity(const char *s, struct str *out)
+{
+	static const struct {
+		const char	*name;
+		const char	*text;
+	} names[] = {
+		{ "amp;", "&" }, { "lt;", "<" }, { "gt;", ">" },
+		{ "quot;", "\"" }, { "apos;", "'" }, { "nbsp;", " " },
+		{ "#39;", "'" },
+	};
+	unsigned long	 c;
+	char		*end;
+	size_t		 i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strncmp(s, names[i].name, strlen(names[i].name)) == 0) {
+			str_appends(out, names[i].text);
+			return (strlen(names[i].name));
+		}
+	}
+	if (s[0] != '#')
+		return (0);
+	if (s[1] == 'x' || s[1] == 'X')
+		c = strtoul(s + 2, &end, 16);
+	else
+		c = strtoul(s + 1, &end, 10);
+	if (*end != ';' || end == s + 1 || c == 0 || c > 0x10FFFF ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return (0);
+	if (c < 0x80)
+		str_appendc(out, (char)c);
+	else if (c < 0x800) {
+		str_appendc(out, (char)(0xc0 | (c >> 6)));
+		str_appendc(out, (char)(0x80 | (c & 0x3f)));
+	} else if (c < 0x10000) {
+		str_appendc(out, (char)(0xe0 | (c >> 12)));
+		str_appendc(out, (char)(0x80 | ((c >> 6) & 0x3f)));
+		str_appendc(out, (char)(0x80 | (c & 0x3f)));
+	} else {
+		str_appendc(out, (char)(0xf0 | (c >> 18)));
+		str_appendc(out, (char)(0x80 | ((c >> 12) & 0x3f)));
+		str_appendc(out, (char)(0x80 | ((c >> 6) & 0x3f)));
+		str_appendc(out, (char)(0x80 | (c & 0x3f)));
+	}
+	return ((size_t)(end - s) + 1);
+}
+
+/* Append text, crudely turned from HTML to plain text when html. */
+static void
+db_search_plain(struct str *out, const char *s, bool html)
+{
+	size_t	n;
+
+	if (!html) {
+		str_appends(out, s);
+		return;
+	}
+	while (*s != '\0') {
+		if (*s == '<') {
+			n = strcspn(s, ">");
+			s += n + (s[n] == '>');
+			str_appendc(out, ' ');
+		} else if (*s == '&' && (n = db_search_entity(s + 1, out)) != 0)
+			s += n + 1;
+		else
+			str_appendc(out, *s++);
+	}
+}
+
+/* akhbar_text(summary, summary_type, content, content_type): plain text. */
+static void
+db_search_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char	*summary, *content;
+	struct str	 s;
+
+	(void)argc;
+	summary = (const char *)sqlite3_value_text(argv[0]);
+	content = (const char *)sqlite3_value_text(argv[2]);
+	str_init(&s);
+	str_append(&s, "", 0);
+	if (summary != NULL)
+		db_search_plain(&s, summary,
+		    sqlite3_value_int(argv[1]) == FEED_TEXT_HTML);
+	if (content != NULL && (summary == NULL ||
+	    strcmp(summary, content) != 0)) {
+		if (s.len != 0)
+			str_appendc(&s, '\n');
+		db_search_plain(&s, content,
+		    sqlite3_value_int(argv[3]) == FEED_TEXT_HTML);
+	}
+	sqlite3_result_text(ctx, s.ptr, (int)s.len, free);
+}
+
+/* Register akhbar_text() and the "akhbar" tokenizer on the connection. */
+int
+db_search_register(struct db *db, char **cause)
+{
+	static fts5_tokenizer	 tokenizer = {
+		db_search_xcreate, db_search_xdelete, db_search_xtokenize
+	};
+	fts5_api		*api = NULL;
+	sqlite3_stmt		*st;
+	int			 rc;
+
+	rc = sqlite3_create_function(db->sq, "akhbar_text", 4,
+	    SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_INNOCUOUS, NULL,
+	    db_search_text, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return (db_fail(db, rc, "register akhbar_text", cause));
+	rc = sqlite3_prepare_v2(db->sq, "SELECT fts5(?1)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return (db_fail(db, rc, "find FTS5", cause));
+	sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (api == NULL) {
+		xasprintf(cause, "SQLite has no FTS5; akhbar's search needs it");
+		return (-1);
+	}
+	rc = api->xCreateTokenizer(api, "akhbar", NULL, &tokenizer, NULL);
+	if (rc != SQLITE_OK)
+		return (db_fail(db, rc, "register the tokenizer", cause));
+	return (0);
+}
+
+/*
+ * Index for full-text search up to max items not yet indexed, newest
+ * first, in one transaction; *left says how many remain.
+ */
+int
+db_search_index_pending(struct db *db, int max, int64_t *left, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (db->in_feed) {
+		xasprintf(cause, "cannot index inside a feed transaction");
+		return (-1);
+	}
+	if (max > 0) {
+		if (db_begin(db, cause) != 0)
+			return (-1);
+		st = db_prepare(db, DB_STMT_SEARCH_INSERT,
+		    "INSERT INTO item_fts (rowid, title, body)"
+		    " SELECT id, title, akhbar_text(summary, summary_type,"
+		    "  content, content_type)"
+		    " FROM item WHERE fts_indexed = 0"
+		    " ORDER BY id DESC LIMIT :max", cause);
+		if (st == NULL)
+			goto fail;
+		db_bind_int(st, ":max", max);
+		if (db_step_done(db, st, "index items", cause) != 0)
+			goto fail;
+		st = db_prepare(db, DB_STMT_SEARCH_DONE,
+		    "UPDATE item SET fts_indexed = 1 WHERE id IN"
+		    " (SELECT id FROM item WHERE fts_indexed = 0"
+		    "  ORDER BY id DESC LIMIT :max)", cause);
+		if (st == NULL)
+			goto fail;
+		db_bind_int(st, ":max", max);
+		if (db_step_done(db, st, "index items", cause) != 0)
+			goto fail;
+		if (db_commit(db, cause) != 0)
+			return (-1);
+	}
+	if (left != NULL) {
+		st = db_prepare(db, DB_STMT_SEARCH_LEFT,
+		    "SELECT count(*) FROM item WHERE fts_indexed = 0", cause);
+		if (st == NULL)
+			return (-1);
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW) {
+			sqlite3_reset(st);
+			return (db_fail(db, rc, "count items to index", cause));
+		}
+		*left = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+	}
+	return (0);
+
+fail:
+	db_rollback(db);
+	return (-1);
+}
+
+static int
+db_search_count_cb(void *arg, const struct arabic_token *t)
+{
+	(void)t;
+	(*(int *)arg)++;
+	return (0);
+}
+
+static int
+db_search_words(const char *s, size_t len)
+{
+	int	n = 0;
+
+	arabic_tokenize(s, len, db_search_count_cb, &n);
+	return (n);
+}
+
+/*
+ * Turn what the user typed into an FTS5 query: each bare word becomes a
+ * quoted string (FTS5 syntax in it is plain text) that matches all forms
+ * of the word, a trailing * makes it a prefix, and "a quoted phrase"
+ * matches its words exactly. Terms are ANDed. Returns 0 when nothing is
+ * searchable.
+ */
+static int
+db_search_query(const char *q, struct str *out)
+{
+	const char	*p, *e;
+	size_t		 n;
+	int		 terms = 0, prefix;
+
+	str_clear(out);
+	p = q;
+	while (*p != '\0') {
+		if (isspace((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		if (*p == '"') {
+			p++;
+			n = strcspn(p, "\"");
+			if (db_search_words(p, n) > 0) {
+				str_appends(out, terms ? " \"" : "\"");
+				str_appendc(out, DB_SEARCH_EXACT);
+				str_append(out, p, n);
+				str_appendc(out, '"');
+				terms++;
+			}
+			p += n + (p[n] == '"');
+			continue;
+		}
+		for (e = p; *e != '\0' && *e != '"' &&
+		    !isspace((unsigned char)*e); e++)
+			;
+		n = e - p;
+		prefix = (n > 1 && p[n - 1] == '*');
+		if (db_search_words(p, n) > 0) {
+			str_appends(out, terms ? " \"" : "\"");
+			str_append(out, p, n - prefix);
+			str_appends(out, prefix ? "\" *" : "\"");
+			terms++;
+		}
+		p = e;
+	}
+	return (terms);
+}
+
+/* Split a snippet with highlight marks into plain text and matches. */
+static void
+db_search_snippet(struct db_item_row *r, const char *s)
+{
+	struct str	out;
+	size_t		start = 0;
+
+	str_init(&out);
+	str_append(&out, "", 0);
+	for (; *s != '\0'; s++) {
+		if (*s == DB_SEARCH_MARK_ON)
+			start = out.len;
+		else if (*s == DB_SEARCH_MARK_OFF) {
+			r->matches = xreallocarray(r->matches, r->nmatches + 1,
+			    sizeof *r->matches);
+			r->matches[r->nmatches].start = start;
+			r->matches[r->nmatches].end = out.len;
+			r->nmatches++;
+		} else
+			str_appendc(&out, *s);
+	}
+	r->snippet = str_steal(&out);
+}
+
+static int
+db_search_snippets(struct db *db, const char *match, struct db_item_row *v,
+    size_t n, char **cause)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < n; i++) {
+		st = db_prepare(db, DB_STMT_SEARCH_SNIPPET,
+		    "SELECT snippet(item_fts, -1, char(2), char(3), '…', 16)"
+		    " FROM item_fts WHERE item_fts MATCH :q AND rowid = :id",
+		    cause);
+		if (st == NULL)
+			return (-1);
+		db_bind_text(st, ":q", match);
+		db_bind_int(st, ":id", v[i].id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			db_search_snippet(&v[i],
+			    (const char *)sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return (db_fail(db, rc, "read snippet", cause));
+	}
+	return (0);
+}
+
+/*
+ * Read one page of search results ordered like every item list (newest
+ * first), each with a snippet and its highlighted matches.
+ */
+int
+db_search_page(struct db *db, const char *query, enum db_page page,
+    const struct db_item_cursor *cur, int limit, struct db_item_row **out,
+    size_t *nout, char **cause)
+{
+	struct db_item_row	*v = NULL, tmp;
+	struct str		 match;
+	sqlite3_stmt		*st;
+	size_t			 n = 0, i;
+	int			 rc = SQLITE_DONE, plan, k;
+	int64_t			 count;
+
+	*out = NULL;
+	*nout = 0;
+	if ((page == DB_PAGE_NEXT || page == DB_PAGE_PREV) && cur == NULL) {
+		xasprintf(cause, "a cursor is needed for that page");
+		return (-1);
+	}
+	str_init(&match);
+	if (limit <= 0 || db_search_query(query, &match) == 0) {
+		str_free(&match);
+		return (0);
+	}
+
+	/* Few matches: look each up. Many: walk by date until the page is full. */
+	st = db_prepare(db, DB_STMT_SEARCH_COUNT,
+	    "SELECT count(*) FROM (SELECT rowid FROM item_fts"
+	    " WHERE item_fts MATCH :q LIMIT :max)", cause);
+	if (st == NULL)
+		goto fail;
+	db_bind_text(st, ":q", match.ptr);
+	db_bind_int(st, ":max", DB_SEARCH_LOOKUP_MAX);
+	rc = sqlite3_step(st);
+	count = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW) {
+		db_fail(db, rc, "search", cause);
+		goto fail;
+	}
+	if (count == 0) {
+		str_free(&match);
+		return (0);
+	}
+	plan = count < DB_SEARCH_LOOKUP_MAX ? 0 : 1;
+
+	k = plan * 4 + (int)page;
+	st = db_prepare(db, DB_STMT_SEARCH_PAGE + k, db_search_page_sql[k],
+	    cause);
+	if (st == NULL)
+		goto fail;
+	db_bind_text(st, ":q", match.ptr);
+	db_bind_int(st, ":limit", limit);
+	if (cur != NULL) {
+		db_bind_int(st, ":date", cur->date);
+		db_bind_int(st, ":id", cur->id);
+	}
+	v = xcalloc(limit, sizeof *v);
+	rc = SQLITE_DONE;
+	while (n < (size_t)limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		db_item_row_read(st, &v[n++]);
+	sqlite3_reset(st);
+	if (n < (size_t)limit && rc != SQLITE_DONE) {
+		db_fail(db, rc, "search", cause);
+		goto fail;
+	}
+	if (page == DB_PAGE_PREV || page == DB_PAGE_LAST) {
+		for (i = 0; i < n / 2; i++) {
+			tmp = v[i];
+			v[i] = v[n - 1 - i];
+			v[n - 1 - i] = tmp;
+		}
+	}
+	if (db_search_snippets(db, match.ptr, v, n, cause) != 0)
+		goto fail;
+	str_free(&match);
+	if (n == 0) {
+		free(v);
+		v = NULL;
+	}
+	*out = v;
+	*nout = n;
+	return (0);
+
+fail:
+	db_item_rows_free(v, n);
+	str_free(&match);
+	return (-1);
+}

@@ -1,0 +1,459 @@
+/*
+ * OPML subscription lists. Reading uses libxml2's SAX2 push parser with
+ * the same safety options as the feed parser (no entity substitution, no
+ * DTD, no network, recovery on): each outline with an xmlUrl is a feed,
+ * and the outlines around it (or, failing those, its OPML 2.0 category
+ * attribute) are its category path. Writing produces OPML 2.0 with one
+ * nested outline per folder.
+ */
+#include "config.h"
+
+#include "opml.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
+
+#include "sanitize.h"
+#include "xmalloc.h"
+
+#define OPML_MAX_DEPTH	64
+
+struct opml_state {
+	struct opml	*o;
+	struct strv	*warnings;
+	xmlParserCtxtPtr ctxt;
+	int		 depth;
+	bool		 root;		/* root element seen */
+	bool		 is_opml;
+	bool		 in_title;
+	struct str	 title;
+	/* the folder path: one entry per open outline (NULL if not a folder) */
+	char		*folders[OPML_MAX_DEPTH];
+	int		 nfolders;
+};
+
+/* Allocate an empty list. */
+struct opml *
+opml_new(void)
+{
+	return (xcalloc(1, sizeof (struct opml)));
+}
+
+/* Free a list; NULL is allowed. */
+void
+opml_free(struct opml *o)
+{
+	size_t	i;
+
+	if (o == NULL)
+		return;
+	for (i = 0; i < o->nentries; i++) {
+		free(o->entries[i].url);
+		free(o->entries[i].title);
+		free(o->entries[i].category);
+	}
+	free(o->entries);
+	free(o->title);
+	free(o);
+}
+
+/* Add a feed (copies; title and category may be NULL); a repeated URL is skipped. */
+void
+opml_add(struct opml *o, const char *url, const char *title,
+    const char *category)
+{
+	struct opml_entry	*e;
+	size_t			 i;
+
+	for (i = 0; i < o->nentries; i++) {
+		if (strcmp(o->entries[i].url, url) == 0)
+			return;
+	}
+	o->entries = xreallocarray(o->entries, o->nentries + 1,
+	    sizeof *o->entries);
+	e = &o->entries[o->nentries++];
+	e->url = xstrdup(url);
+	e->title = title != NULL && *title != '\0' ? xstrdup(title) : NULL;
+	e->category = category != NULL && *category != '\0' ?
+	    xstrdup(category) : NULL;
+}
+
+/* An attribute value, sanitised onto one line, or NULL when absent or blank. */
+static char *
+opml_attr(const xmlChar **attrs, int n, const char *name)
+{
+	const char	*v, *e;
+	char		*s;
+	int		 i;
+
+	for (i = 0; i < n; i++) {
+		if (attrs[i * 5 + 2] != NULL ||
+		    strcasecmp((const char *)attrs[i * 5], name) != 0)
+			continue;
+		v = (const char *)attrs[i * 5 + 3];
+		e = (const char *)attrs[i * 5 + 4];
+		s = sanitize_line(v, (size_t)(e - v));
+		/* libxml2 leaves "&#38;" for "&amp;" without substitution. */
+		while ((v = strstr(s, "&#38;")) != NULL)
+			memmove(s + (v - s) + 1, v + 5, strlen(v + 5) + 1);
+		if (*s == '\0') {
+			free(s);
+			return (NULL);
+		}
+		return (s);
+	}
+	return (NULL);
+}
+
+/* The folder path of the open outlines, or NULL at the top. */
+static char *
+opml_path(struct opml_state *st)
+{
+	struct str	s;
+	int		i;
+
+	str_init(&s);
+	for (i = 0; i < st->nfolders && i < OPML_MAX_DEPTH; i++) {
+		if (st->folders[i] == NULL)
+			continue;
+		if (s.len > 0)
+			str_appendc(&s, '/');
+		str_appends(&s, st->folders[i]);
+	}
+	if (s.len == 0)
+		return (NULL);
+	return (str_steal(&s));
+}
+
+static void
+opml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **nsv, int nattrs,
+    int ndefaulted, const xmlChar **attrs)
+{
+	struct opml_state	*st = ctx;
+	const char		*name = (const char *)localname;
+	char			*url, *text, *cat, *path;
+
+	(void)prefix;
+	(void)uri;
+	(void)nns;
+	(void)nsv;
+	(void)ndefaulted;
+	st->depth++;
+	if (!st->root) {
+		st->root = true;
+		st->is_opml = strcasecmp(name, "opml") == 0;
+		if (!st->is_opml)
+			xmlStopParser(st->ctxt);
+		return;
+	}
+	if (strcasecmp(name, "title") == 0 && st->depth == 3) {
+		st->in_title = true;
+		return;
+	}
+	if (strcasecmp(name, "outline") != 0)
+		return;
+	url = opml_attr(attrs, nattrs, "xmlUrl");
+	text = opml_attr(attrs, nattrs, "text");
+	if (text == NULL)
+		text = opml_attr(attrs, nattrs, "title");
+	if (url != NULL) {
+		path = opml_path(st);
+		if (path == NULL &&
+		    (cat = opml_attr(attrs, nattrs, "category")) != NULL) {
+			/* OPML 2.0: "/News/World,/Other"; the first path. */
+			cat[strcspn(cat, ",")] = '\0';
+			path = xstrdup(cat + (*cat == '/'));
+			free(cat);
+		}
+		opml_add(st->o, url, text, path);
+		free(path);
+		free(url);
+		free(text);
+		text = NULL;	/* a feed is not a folder */
+	}
+	if (st->nfolders < OPML_MAX_DEPTH)
+		st->folders[st->nfolders] = text;
+	else
+		free(text);
+	st->nfolders++;
+}
+
+static void
+opml_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	struct opml_state	*st = ctx;
+
+	(void)prefix;
+	(void)uri;
+	st->depth--;
+	if (strcasecmp((const char *)localname, "title") == 0)
+		st->in_title = false;
+	if (strcasecmp((const char *)localname, "outline") == 0 &&
+	    st->nfolders > 0) {
+		st->nfolders--;
+		if (st->nfolders < OPML_MAX_DEPTH) {
+			free(st->folders[st->nfolders]);
+			st->folders[st->nfolders] = NULL;
+		}
+	}
+}
+
+static void
+opml_text(void *ctx, const xmlChar *ch, int len)
+{
+	struct opml_state	*st = ctx;
+
+	if (st->in_title && st->title.len < 4096)
+		str_append(&st->title, (const char *)ch, (size_t)len);
+}
+
+static void
+opml_error(void *ctx, xmlErrorPtr err)
+{
+	struct opml_state	*st = ctx;
+	char			*msg;
+
+	if (st->warnings == NULL || err == NULL || err->message == NULL ||
+	    st->warnings->n >= 50)
+		return;
+	xasprintf(&msg, "line %d: %s", err->line, err->message);
+	strv_add_owned(st->warnings, sanitize_line(msg, strlen(msg)));
+	free(msg);
+}
+
+static void
+opml_silent(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
+static xmlEntityPtr
+opml_entity(void *ctx, const xmlChar *name)
+{
+	(void)ctx;
+	return (xmlGetPredefinedEntity(name));
+}
+
+/*
+ * Read an OPML document from memory. Returns the list, or NULL with *cause
+ * set when it is not OPML; recoverable errors go to warnings (may be NULL).
+ */
+struct opml *
+opml_read(const char *buf, size_t len, struct strv *warnings, char **cause)
+{
+	struct opml_state	 st;
+	xmlSAXHandler		 sax;
+	struct opml		*o;
+	size_t			 first;
+	int			 i;
+
+	xmlGenericErrorFunc	 olderr;
+	void			*oldctx;
+
+	/* libxml2 prints encoding errors itself; this layer never prints. */
+	olderr = xmlGenericError;
+	oldctx = xmlGenericErrorContext;
+	xmlSetGenericErrorFunc(NULL, opml_silent);
+	memset(&st, 0, sizeof st);
+	memset(&sax, 0, sizeof sax);
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElementNs = opml_start;
+	sax.endElementNs = opml_end;
+	sax.characters = opml_text;
+	sax.cdataBlock = opml_text;
+	sax.getEntity = opml_entity;
+	sax.serror = opml_error;
+	st.o = opml_new();
+	st.warnings = warnings;
+	str_init(&st.title);
+	first = len < 4 ? len : 4;	/* enough for libxml2 to see a BOM */
+	st.ctxt = xmlCreatePushParserCtxt(&sax, &st, buf, (int)first, NULL);
+	if (st.ctxt == NULL) {
+		fprintf(stderr, "akhbar: out of memory (libxml2)\n");
+		abort();
+	}
+	xmlCtxtUseOptions(st.ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET |
+	    XML_PARSE_NOWARNING);
+	buf += first;
+	len -= first;
+	while (len > 0 && st.ctxt->instate != XML_PARSER_EOF) {
+		size_t n = len > (1 << 20) ? (1 << 20) : len;
+
+		xmlParseChunk(st.ctxt, buf, (int)n, 0);
+		buf += n;
+		len -= n;
+	}
+	xmlParseChunk(st.ctxt, NULL, 0, 1);
+	for (i = 0; i < st.nfolders && i < OPML_MAX_DEPTH; i++)
+		free(st.folders[i]);
+	if (st.ctxt->myDoc != NULL)
+		xmlFreeDoc(st.ctxt->myDoc);
+	xmlFreeParserCtxt(st.ctxt);
+	xmlSetGenericErrorFunc(oldctx, olderr);
+	o = st.o;
+	if (!st.is_opml) {
+		xasprintf(cause, "not an OPML document (%s)", st.root ?
+		    "the root element is not <opml>" : "no root element");
+		opml_free(o);
+		str_free(&st.title);
+		return (NULL);
+	}
+	if (st.title.len > 0) {
+		o->title = sanitize_line(st.title.ptr, st.title.len);
+		if (*o->title == '\0') {
+			free(o->title);
+			o->title = NULL;
+		}
+	}
+	str_free(&st.title);
+	return (o);
+}
+
+/* Read an OPML file; see opml_read. */
+struct opml *
+opml_read_file(const char *path, struct strv *warnings, char **cause)
+{
+	FILE		*f;
+	struct str	 s;
+	struct opml	*o;
+	char		 buf[65536];
+	size_t		 n;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		xasprintf(cause, "%s: %s", path, strerror(errno));
+		return (NULL);
+	}
+	str_init(&s);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		str_append(&s, buf, n);
+	if (ferror(f)) {
+		xasprintf(cause, "%s: %s", path, strerror(errno));
+		fclose(f);
+		str_free(&s);
+		return (NULL);
+	}
+	fclose(f);
+	o = opml_read(str_cstr(&s), s.len, warnings, cause);
+	str_free(&s);
+	return (o);
+}
+
+/* Append text escaped for an XML attribute. */
+static void
+opml_escape(struct str *out, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&':
+			str_appends(out, "&amp;");
+			break;
+		case '<':
+			str_appends(out, "&lt;");
+			break;
+		case '>':
+			str_appends(out, "&gt;");
+			break;
+		case '"':
+			str_appends(out, "&quot;");
+			break;
+		case '\n':
+			str_appends(out, "&#10;");
+			break;
+		case '\t':
+			str_appends(out, "&#9;");
+			break;
+		default:
+			str_appendc(out, *s);
+			break;
+		}
+	}
+}
+
+/* Whether category c is prefix itself (prefix NULL: no category). */
+static bool
+opml_in(const char *c, const char *prefix)
+{
+	if (prefix == NULL)
+		return (c == NULL);
+	return (c != NULL && strcmp(c, prefix) == 0);
+}
+
+/* Write the entries of folder prefix and, nested, its subfolders. */
+static void
+opml_write_level(const struct opml *o, struct str *out, const char *prefix,
+    int indent)
+{
+	const struct opml_entry	*e;
+	struct strv		 seen = { NULL, 0 };
+	size_t			 i, plen;
+	const char		*rest;
+	char			*name, *sub;
+
+	for (i = 0; i < o->nentries; i++) {
+		e = &o->entries[i];
+		if (!opml_in(e->category, prefix))
+			continue;
+		str_printf(out, "%*s<outline type=\"rss\" text=\"", indent, "");
+		opml_escape(out, e->title != NULL ? e->title : e->url);
+		if (e->title != NULL) {
+			str_appends(out, "\" title=\"");
+			opml_escape(out, e->title);
+		}
+		str_appends(out, "\" xmlUrl=\"");
+		opml_escape(out, e->url);
+		str_appends(out, "\"/>\n");
+	}
+	plen = prefix != NULL ? strlen(prefix) : 0;
+	for (i = 0; i < o->nentries; i++) {
+		e = &o->entries[i];
+		if (e->category == NULL)
+			continue;
+		if (prefix != NULL) {
+			if (strncmp(e->category, prefix, plen) != 0 ||
+			    e->category[plen] != '/')
+				continue;
+			rest = e->category + plen + 1;
+		} else
+			rest = e->category;
+		name = xstrndup(rest, strcspn(rest, "/"));
+		if (*name == '\0' || strv_contains(&seen, name)) {
+			free(name);
+			continue;
+		}
+		strv_add_owned(&seen, name);
+		str_printf(out, "%*s<outline text=\"", indent, "");
+		opml_escape(out, name);
+		str_appends(out, "\" title=\"");
+		opml_escape(out, name);
+		str_appends(out, "\">\n");
+		if (prefix != NULL)
+			xasprintf(&sub, "%s/%s", prefix, name);
+		else
+			sub = xstrdup(name);
+		opml_write_level(o, out, sub, indent + 2);
+		free(sub);
+		str_printf(out, "%*s</outline>\n", indent, "");
+	}
+	strv_free(&seen);
+}
+
+/* Append the list as an OPML 2.0 document, folders as nested outlines. */
+void
+opml_write(const struct opml *o, struct str *out)
+{
+	str_appends(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<opml version=\"2.0\">\n  <head>\n    <title>");
+	opml_escape(out, o->title != NULL ? o->title : "akhbar subscriptions");
+	str_appends(out, "</title>\n  </head>\n  <body>\n");
+	opml_write_level(o, out, NULL, 4);
+	str_appends(out, "  </body>\n</opml>\n");
+}

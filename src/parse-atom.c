@@ -1,0 +1,269 @@
+/*
+ * Atom 1.0 (RFC 4287) and Atom 0.3: text constructs of type text, html
+ * and xhtml (0.3's MIME types and escaped mode too), links by rel and
+ * type, persons, categories, published/updated (0.3's issued/modified).
+ * xml:base and xml:lang are tracked by parse-xml.c for every element.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parse-priv.h"
+#include "sanitize.h"
+#include "xmalloc.h"
+
+/*
+ * The capture mode and stored type of a text construct from its type (and
+ * for Atom 0.3 mode) attributes; false when the content is not text
+ * (an image, base64 data) and is skipped.
+ */
+static bool
+parse_atom_text_type(const char **attrs, int nattrs, enum parse_cap *cap,
+    int *type)
+{
+	char	*t, *mode;
+	bool	 ok = true;
+
+	t = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "type");
+	mode = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "mode");
+	if (t != NULL)
+		str_trim(t);
+	*cap = PARSE_CAP_TEXT;
+	*type = FEED_TEXT_PLAIN;
+	if (t == NULL || strcasecmp(t, "text") == 0 ||
+	    strcasecmp(t, "text/plain") == 0) {
+		/* plain text */
+	} else if (strcasecmp(t, "html") == 0 ||
+	    strcasecmp(t, "text/html") == 0) {
+		*cap = PARSE_CAP_HTML;
+		*type = FEED_TEXT_HTML;
+	} else if (strcasecmp(t, "xhtml") == 0 ||
+	    strcasecmp(t, "application/xhtml+xml") == 0) {
+		*cap = PARSE_CAP_XHTML;
+		*type = FEED_TEXT_HTML;
+	} else if (str_has_prefix_ci(t, "text/"))
+		*cap = PARSE_CAP_TEXT;
+	else if (strcasestr(t, "xml") == NULL)
+		ok = false;
+	else {
+		*cap = PARSE_CAP_XHTML;
+		*type = FEED_TEXT_HTML;
+	}
+	if (mode != NULL) {
+		str_trim(mode);
+		if (strcasecmp(mode, "escaped") == 0) {
+			if (*cap == PARSE_CAP_XHTML)
+				*cap = PARSE_CAP_HTML;
+		} else if (strcasecmp(mode, "base64") == 0)
+			ok = false;
+		else if (strcasecmp(mode, "xml") == 0 && *type == FEED_TEXT_HTML)
+			*cap = PARSE_CAP_XHTML;
+	}
+	free(t);
+	free(mode);
+	return (ok);
+}
+
+/* Capture a text construct as role r. */
+static void
+parse_atom_text(struct parse_xml *x, struct parse_elem *e, enum parse_role r,
+    const char **attrs, int nattrs)
+{
+	enum parse_cap	cap;
+	int		type;
+
+	if (!parse_atom_text_type(attrs, nattrs, &cap, &type)) {
+		e->role = PARSE_ROLE_IGNORE;
+		return;
+	}
+	e->role = r;
+	e->type = type;
+	parse_xml_capture(x, cap);
+}
+
+/*
+ * An atom:link: the first with rel alternate (the default) is the item's
+ * or the feed's link; rel enclosure is an enclosure.
+ */
+static void
+parse_atom_link(struct parse *p, struct parse_elem *e, const char **attrs,
+    int nattrs, bool feed_level)
+{
+	char		*rel, *href, *type, *len, *abs, *end, **slot;
+	long long	 n = -1;
+
+	href = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "href");
+	if (href == NULL)
+		return;
+	rel = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "rel");
+	type = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "type");
+	if (rel != NULL)
+		str_trim(rel);
+	if (type != NULL)
+		str_trim(type);
+	abs = parse_resolve(p, e->base, href);
+	if (abs == NULL)
+		goto out;
+	if (rel == NULL || strcasecmp(rel, "alternate") == 0 ||
+	    strcmp(rel, "http://www.iana.org/assignments/relation/alternate")
+	    == 0) {
+		slot = feed_level ? &p->feed->link : &p->item->link;
+		if (*slot == NULL) {
+			free(*slot);
+			*slot = abs;
+			abs = NULL;
+		}
+	} else if (strcasecmp(rel, "enclosure") == 0 && !feed_level) {
+		len = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "length");
+		if (len != NULL) {
+			n = strtoll(str_trim(len), &end, 10);
+			if (*end != '\0' || end == len || n < 0)
+				n = -1;
+		}
+		free(len);
+		if (type != NULL) {
+			char *clean = sanitize_line(type, strlen(type));
+			item_add_enclosure(p->item, abs, *clean ? clean : NULL,
+			    n);
+			free(clean);
+		} else
+			item_add_enclosure(p->item, abs, NULL, n);
+	}
+out:
+	free(abs);
+	free(rel);
+	free(href);
+	free(type);
+}
+
+/* An atom:category: term, or label when there is no term. */
+static void
+parse_atom_category(struct parse *p, const char **attrs, int nattrs)
+{
+	char	*v;
+
+	v = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "term");
+	if (v == NULL || *str_trim(v) == '\0') {
+		free(v);
+		v = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "label");
+	}
+	if (v != NULL)
+		parse_add_category(&p->item->categories, v);
+	free(v);
+}
+
+/* An Atom element starts; see parse-xml.c. */
+void
+parse_atom_start(struct parse *p, struct parse_xml *x, int depth,
+    struct parse_elem *e, const char **attrs, int nattrs)
+{
+	const char	*n = e->name;
+
+	if (p->item == NULL) {
+		if (strcmp(n, "entry") == 0) {
+			parse_item_begin(p, depth);
+			e->role = PARSE_ROLE_ITEM;
+			return;
+		}
+		if (depth != p->channel_depth + 1 || !p->have_channel)
+			return;
+		if (strcmp(n, "title") == 0)
+			parse_atom_text(x, e, PARSE_ROLE_FEED_TITLE, attrs,
+			    nattrs);
+		else if (strcmp(n, "subtitle") == 0 ||
+		    strcmp(n, "tagline") == 0)
+			parse_atom_text(x, e, PARSE_ROLE_FEED_DESCRIPTION,
+			    attrs, nattrs);
+		else if (strcmp(n, "link") == 0)
+			parse_atom_link(p, e, attrs, nattrs, true);
+		return;
+	}
+	if (depth == p->item_depth + 2 && e[-1].role == PARSE_ROLE_PERSON) {
+		if (strcmp(n, "name") == 0) {
+			e->role = PARSE_ROLE_PERSON_NAME;
+			parse_xml_capture(x, PARSE_CAP_TEXT);
+		} else if (strcmp(n, "email") == 0) {
+			e->role = PARSE_ROLE_PERSON_EMAIL;
+			parse_xml_capture(x, PARSE_CAP_TEXT);
+		}
+		return;
+	}
+	if (depth != p->item_depth + 1)
+		return;
+	if (strcmp(n, "title") == 0)
+		parse_atom_text(x, e, PARSE_ROLE_ITEM_TITLE, attrs, nattrs);
+	else if (strcmp(n, "link") == 0)
+		parse_atom_link(p, e, attrs, nattrs, false);
+	else if (strcmp(n, "id") == 0) {
+		e->role = PARSE_ROLE_ITEM_GUID;
+		parse_xml_capture(x, PARSE_CAP_TEXT);
+	} else if (strcmp(n, "summary") == 0)
+		parse_atom_text(x, e, PARSE_ROLE_ITEM_SUMMARY, attrs, nattrs);
+	else if (strcmp(n, "content") == 0) {
+		char *src = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "src");
+
+		if (src != NULL)
+			e->role = PARSE_ROLE_IGNORE;	/* out of line */
+		else
+			parse_atom_text(x, e, PARSE_ROLE_ITEM_CONTENT, attrs,
+			    nattrs);
+		free(src);
+	} else if (strcmp(n, "published") == 0 || strcmp(n, "issued") == 0 ||
+	    strcmp(n, "created") == 0) {
+		e->role = PARSE_ROLE_ITEM_PUBLISHED;
+		parse_xml_capture(x, PARSE_CAP_TEXT);
+	} else if (strcmp(n, "updated") == 0 || strcmp(n, "modified") == 0) {
+		e->role = PARSE_ROLE_ITEM_UPDATED;
+		parse_xml_capture(x, PARSE_CAP_TEXT);
+	} else if (strcmp(n, "author") == 0) {
+		e->role = PARSE_ROLE_PERSON;
+		str_clear(&p->person_name);
+		str_clear(&p->person_email);
+	} else if (strcmp(n, "category") == 0)
+		parse_atom_category(p, attrs, nattrs);
+}
+
+/* An Atom element with a role ends; see parse-xml.c. */
+void
+parse_atom_end(struct parse *p, struct parse_xml *x, int depth,
+    struct parse_elem *e, struct str *text)
+{
+	switch (e->role) {
+	case PARSE_ROLE_PERSON_NAME:
+		if (text != NULL && p->person_name.len == 0)
+			str_append(&p->person_name, str_cstr(text), text->len);
+		return;
+	case PARSE_ROLE_PERSON_EMAIL:
+		if (text != NULL && p->person_email.len == 0)
+			str_append(&p->person_email, str_cstr(text),
+			    text->len);
+		return;
+	case PARSE_ROLE_PERSON:
+		if (p->item == NULL)
+			return;
+		if (p->person_name.len > 0)
+			parse_add_person(&p->item->authors,
+			    str_cstr(&p->person_name));
+		else if (p->person_email.len > 0)
+			parse_add_person(&p->item->authors,
+			    str_cstr(&p->person_email));
+		return;
+	case PARSE_ROLE_ITEM_GUID:
+		/* An Atom id is the id, whatever came before. */
+		if (p->item != NULL && text != NULL) {
+			char *v = sanitize_line(str_cstr(text), text->len);
+
+			if (*v != '\0') {
+				free(p->item->guid);
+				p->item->guid = v;
+			} else
+				free(v);
+		}
+		return;
+	default:
+		parse_rss_end(p, x, depth, e, text);
+		return;
+	}
+}

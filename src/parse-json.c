@@ -1,0 +1,298 @@
+/*
+ * JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1) with json-c.
+ * json_tokener_parse_ex is fed chunk by chunk; the document is capped at
+ * PARSE_JSON_MAX bytes because json-c builds the whole tree. Items are
+ * handed out when the document is complete.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "parse-priv.h"
+#include "sanitize.h"
+#include "xmalloc.h"
+
+struct parse_json {
+	struct parse		*p;
+	struct json_tokener	*tok;
+	struct json_object	*root;
+	size_t			 total;
+	bool			 done;		/* root read or failed */
+};
+
+/* Start a JSON parser for p. */
+struct parse_json *
+parse_json_new(struct parse *p)
+{
+	struct parse_json	*j;
+
+	j = xcalloc(1, sizeof *j);
+	j->p = p;
+	j->tok = json_tokener_new_ex(64);
+	if (j->tok == NULL) {
+		fprintf(stderr, "akhbar: out of memory (json-c)\n");
+		abort();
+	}
+	return (j);
+}
+
+/* Feed UTF-8 to the tokener. */
+void
+parse_json_push(struct parse_json *j, const char *buf, size_t len)
+{
+	enum json_tokener_error	 err;
+	size_t			 i;
+
+	if (j->done) {
+		for (i = 0; i < len; i++) {
+			if (buf[i] != ' ' && buf[i] != '\n' && buf[i] != '\t' &&
+			    buf[i] != '\r') {
+				if (j->root != NULL) {
+					parse_warn(j->p, "text after the JSON "
+					    "object is ignored");
+					j->root = j->root;
+				}
+				break;
+			}
+		}
+		return;
+	}
+	j->total += len;
+	if (j->total > PARSE_JSON_MAX) {
+		parse_fail(j->p, "the JSON document is larger than %d bytes",
+		    PARSE_JSON_MAX);
+		j->done = true;
+		return;
+	}
+	while (len > 0) {
+		size_t n = len > (1 << 24) ? (1 << 24) : len;
+
+		j->root = json_tokener_parse_ex(j->tok, buf, (int)n);
+		err = json_tokener_get_error(j->tok);
+		if (err == json_tokener_continue) {
+			buf += n;
+			len -= n;
+			continue;
+		}
+		j->done = true;
+		if (err != json_tokener_success) {
+			parse_fail(j->p, "not valid JSON: %s (at byte %zu)",
+			    json_tokener_error_desc(err),
+			    j->total - len + (size_t)json_tokener_get_parse_end(j->tok));
+			return;
+		}
+		n = json_tokener_get_parse_end(j->tok);
+		parse_json_push(j, buf + n, len - n);
+		return;
+	}
+}
+
+/* A string member of o, or NULL. */
+static const char *
+parse_json_get(struct json_object *o, const char *key)
+{
+	struct json_object	*v;
+
+	if (!json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return (NULL);
+	return (json_object_get_string(v));
+}
+
+/* A sanitised copy of a string member, or NULL when absent or blank. */
+static char *
+parse_json_line(struct json_object *o, const char *key)
+{
+	const char	*s;
+	char		*v;
+
+	if ((s = parse_json_get(o, key)) == NULL)
+		return (NULL);
+	v = sanitize_line(s, strlen(s));
+	if (*v == '\0') {
+		free(v);
+		return (NULL);
+	}
+	return (v);
+}
+
+/* A sanitised multi-line copy of a string member, or NULL. */
+static char *
+parse_json_text(struct json_object *o, const char *key)
+{
+	const char	*s;
+	struct str	 tmp;
+	char		*v;
+
+	if ((s = parse_json_get(o, key)) == NULL)
+		return (NULL);
+	str_init(&tmp);
+	str_appends(&tmp, s);
+	v = parse_field(&tmp);
+	str_free(&tmp);
+	return (v);
+}
+
+/* Authors: 1.1's "authors" array or 1.0's "author" object. */
+static void
+parse_json_authors(struct json_object *o, struct strv *out)
+{
+	struct json_object	*a, *one;
+	const char		*name;
+	size_t			 i;
+
+	if (json_object_object_get_ex(o, "authors", &a) &&
+	    json_object_is_type(a, json_type_array)) {
+		for (i = 0; i < json_object_array_length(a); i++) {
+			one = json_object_array_get_idx(a, i);
+			if (json_object_is_type(one, json_type_object) &&
+			    (name = parse_json_get(one, "name")) != NULL)
+				parse_add_person(out, name);
+		}
+	}
+	if (out->n == 0 && json_object_object_get_ex(o, "author", &a) &&
+	    json_object_is_type(a, json_type_object) &&
+	    (name = parse_json_get(a, "name")) != NULL)
+		parse_add_person(out, name);
+}
+
+/* Build one item from a JSON Feed item object. */
+static struct item *
+parse_json_item(struct parse *p, struct json_object *o, const char *base)
+{
+	struct item		*it;
+	struct json_object	*v, *a;
+	const char		*s;
+	char			*clean;
+	size_t			 i;
+
+	it = item_new();
+	if (json_object_object_get_ex(o, "id", &v) &&
+	    (json_object_is_type(v, json_type_string) ||
+	    json_object_is_type(v, json_type_int) ||
+	    json_object_is_type(v, json_type_double))) {
+		s = json_object_get_string(v);
+		clean = sanitize_line(s, strlen(s));
+		if (*clean != '\0')
+			it->guid = clean;
+		else
+			free(clean);
+	}
+	it->title = parse_json_line(o, "title");
+	if ((s = parse_json_get(o, "url")) != NULL ||
+	    (s = parse_json_get(o, "external_url")) != NULL)
+		it->link = parse_resolve(p, base, s);
+	if ((it->content = parse_json_text(o, "content_html")) != NULL)
+		it->content_type = FEED_TEXT_HTML;
+	else if ((it->content = parse_json_text(o, "content_text")) != NULL)
+		it->content_type = FEED_TEXT_PLAIN;
+	it->summary = parse_json_text(o, "summary");
+	it->summary_type = FEED_TEXT_PLAIN;
+	parse_date_field(p, &it->published, parse_json_get(o,
+	    "date_published"));
+	parse_date_field(p, &it->updated, parse_json_get(o, "date_modified"));
+	parse_json_authors(o, &it->authors);
+	if (json_object_object_get_ex(o, "tags", &a) &&
+	    json_object_is_type(a, json_type_array)) {
+		for (i = 0; i < json_object_array_length(a); i++) {
+			v = json_object_array_get_idx(a, i);
+			if (json_object_is_type(v, json_type_string))
+				parse_add_category(&it->categories,
+				    json_object_get_string(v));
+		}
+	}
+	if (json_object_object_get_ex(o, "attachments", &a) &&
+	    json_object_is_type(a, json_type_array)) {
+		for (i = 0; i < json_object_array_length(a); i++) {
+			struct json_object *att = json_object_array_get_idx(a, i);
+			char *url, *type;
+			int64_t len = -1;
+
+			if (!json_object_is_type(att, json_type_object) ||
+			    (s = parse_json_get(att, "url")) == NULL)
+				continue;
+			if ((url = parse_resolve(p, base, s)) == NULL)
+				continue;
+			type = parse_json_line(att, "mime_type");
+			if (json_object_object_get_ex(att, "size_in_bytes", &v) &&
+			    (json_object_is_type(v, json_type_int) ||
+			    json_object_is_type(v, json_type_double)) &&
+			    json_object_get_int64(v) >= 0)
+				len = json_object_get_int64(v);
+			item_add_enclosure(it, url, type, len);
+			free(url);
+			free(type);
+		}
+	}
+	it->language = parse_json_line(o, "language");
+	return (it);
+}
+
+/* The document is complete: read the feed out of the tree. */
+void
+parse_json_finish(struct parse_json *j)
+{
+	struct parse		*p = j->p;
+	struct json_object	*items, *o;
+	const char		*version, *base;
+	size_t			 i;
+
+	if (p->failed)
+		return;
+	if (j->root == NULL) {
+		parse_fail(p, "not valid JSON: the document ends too early");
+		return;
+	}
+	if (!json_object_is_type(j->root, json_type_object)) {
+		parse_fail(p, "this JSON is not a JSON Feed (not an object)");
+		return;
+	}
+	version = parse_json_get(j->root, "version");
+	if (!json_object_object_get_ex(j->root, "items", &items) ||
+	    !json_object_is_type(items, json_type_array)) {
+		parse_fail(p, "this JSON is not a JSON Feed (no \"items\" "
+		    "array)");
+		return;
+	}
+	if (version != NULL && strstr(version, "jsonfeed.org/version/1.1"))
+		parse_set_format(p, "json1.1");
+	else if (version != NULL && strstr(version, "jsonfeed.org/version/1"))
+		parse_set_format(p, "json1.0");
+	else {
+		parse_warn(p, "no JSON Feed version; read as JSON Feed 1.1");
+		parse_set_format(p, "json");
+	}
+	p->feed->title = parse_json_line(j->root, "title");
+	if ((base = parse_json_get(j->root, "home_page_url")) != NULL)
+		p->feed->link = parse_resolve(p, p->url, base);
+	p->feed->description = parse_json_text(j->root, "description");
+	p->feed->language = parse_json_line(j->root, "language");
+	base = p->feed->link != NULL ? p->feed->link :
+	    parse_json_get(j->root, "feed_url");
+	if (base == NULL)
+		base = p->url;
+	for (i = 0; i < json_object_array_length(items); i++) {
+		o = json_object_array_get_idx(items, i);
+		if (!json_object_is_type(o, json_type_object)) {
+			parse_warn(p, "item %zu is not an object", i + 1);
+			continue;
+		}
+		parse_emit_item(p, parse_json_item(p, o, base));
+	}
+}
+
+/* Free a JSON parser. */
+void
+parse_json_free(struct parse_json *j)
+{
+	if (j == NULL)
+		return;
+	if (j->root != NULL)
+		json_object_put(j->root);
+	json_tokener_free(j->tok);
+	free(j);
+}

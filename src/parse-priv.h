@@ -1,0 +1,188 @@
+/*
+ * Declarations shared by the parse family (parse.c, parse-xml.c,
+ * parse-rss.c, parse-atom.c, parse-json.c) and nobody else.
+ */
+#ifndef AKHBAR_PARSE_PRIV_H
+#define AKHBAR_PARSE_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "feed.h"
+#include "parse.h"
+#include "str.h"
+
+#define PARSE_FIELD_MAX		(16 * 1024 * 1024) /* bytes of one field */
+#define PARSE_JSON_MAX		(64 * 1024 * 1024) /* bytes of a JSON Feed */
+#define PARSE_XML_MAX_DEPTH	256		/* elements kept on the stack */
+#define PARSE_XML_STOP_DEPTH	4096		/* nesting that ends the parse */
+#define PARSE_WARNINGS_MAX	50		/* warnings kept; then counted */
+#define PARSE_SNIFF_BYTES	8192		/* bytes read before deciding */
+
+/* Namespaces the parsers know. */
+enum parse_ns {
+	PARSE_NS_NONE = 0,	/* no namespace: RSS 0.9x/2.0 */
+	PARSE_NS_RSS090,
+	PARSE_NS_RSS10,
+	PARSE_NS_RDF,
+	PARSE_NS_ATOM10,
+	PARSE_NS_ATOM03,
+	PARSE_NS_DC,
+	PARSE_NS_DCTERMS,
+	PARSE_NS_CONTENT,
+	PARSE_NS_XHTML,
+	PARSE_NS_MEDIA,
+	PARSE_NS_ITUNES,
+	PARSE_NS_XML,
+	PARSE_NS_OTHER
+};
+
+/* How the text of an element is captured. */
+enum parse_cap {
+	PARSE_CAP_NONE = 0,
+	PARSE_CAP_TEXT,		/* character data only */
+	PARSE_CAP_HTML,		/* text is HTML; child elements serialised */
+	PARSE_CAP_XHTML		/* text escaped; child elements serialised */
+};
+
+/* What an element means to the format handler (decided at its start). */
+enum parse_role {
+	PARSE_ROLE_NONE = 0,
+	PARSE_ROLE_ITEM,
+	PARSE_ROLE_ITEM_TITLE,
+	PARSE_ROLE_ITEM_LINK,
+	PARSE_ROLE_ITEM_GUID,
+	PARSE_ROLE_ITEM_SUMMARY,
+	PARSE_ROLE_ITEM_CONTENT,
+	PARSE_ROLE_ITEM_PUBLISHED,
+	PARSE_ROLE_ITEM_UPDATED,
+	PARSE_ROLE_ITEM_AUTHOR,		/* text is the author */
+	PARSE_ROLE_ITEM_CATEGORY,
+	PARSE_ROLE_ITEM_LANGUAGE,
+	PARSE_ROLE_ITEM_COMMENTS,
+	PARSE_ROLE_PERSON,		/* Atom person: name/email children */
+	PARSE_ROLE_PERSON_NAME,
+	PARSE_ROLE_PERSON_EMAIL,
+	PARSE_ROLE_PERSON_URI,
+	PARSE_ROLE_MEDIA_GROUP,
+	PARSE_ROLE_FEED_TITLE,
+	PARSE_ROLE_FEED_LINK,
+	PARSE_ROLE_FEED_DESCRIPTION,
+	PARSE_ROLE_FEED_LANGUAGE,
+	PARSE_ROLE_FEED_TTL,
+	PARSE_ROLE_CHANNEL,
+	PARSE_ROLE_IGNORE
+};
+
+/* One open XML element. */
+struct parse_elem {
+	enum parse_ns	 ns;
+	const char	*name;		/* local name (libxml2 dictionary) */
+	char		*base;		/* xml:base in scope, owned if own_base */
+	char		*lang;		/* xml:lang in scope, owned if own_lang */
+	bool		 own_base;
+	bool		 own_lang;
+	enum parse_role	 role;
+	int		 type;		/* enum feed_text of a captured field */
+	bool		 attr_flag;	/* guid isPermaLink="false", ... */
+};
+
+struct parse_xml;
+struct parse_json;
+
+/* The whole state of one document being parsed. */
+struct parse {
+	char		*url;		/* document URL: the first base */
+	char		*charset;	/* from the Content-Type, lowercase */
+	parse_item_cb	 cb;
+	void		*arg;
+	struct feed	*feed;
+	struct strv	 warnings;
+	size_t		 nwarnings;	/* including those not kept */
+	char		*cause;		/* why this is not a feed */
+	bool		 failed;
+	bool		 finished;
+
+	/* bytes held until the encoding and the format are known */
+	struct str	 head;
+	bool		 decided;
+	enum { PARSE_KIND_XML = 1, PARSE_KIND_JSON } kind;
+
+	/* decoding to UTF-8 */
+	void		*iconv;		/* iconv_t, NULL for UTF-8 */
+	char		*encoding;	/* chosen, for messages */
+	size_t		 unit;		/* code unit: 1, 2 or 4 bytes */
+	unsigned char	 pend[16];	/* bytes of a character cut by a chunk */
+	size_t		 npend;
+	struct str	 utf8;		/* decoded chunk */
+	struct str	 filt;		/* decoded chunk after the entity filter */
+	char		 ent[40];	/* "&name" cut by a chunk */
+	size_t		 nent;
+	size_t		 nreplaced;	/* invalid sequences made U+FFFD */
+
+	struct parse_xml *xml;
+	struct parse_json *json;
+
+	/* the item being built (XML) */
+	struct item	*item;
+	int		 item_depth;
+	char		*item_lang;	/* dc:language of the item */
+	bool		 guid_permalink;
+	bool		 guid_weak;	/* from rdf:about: any id wins */
+	bool		 item_truncated;
+	struct str	 person_name;
+	struct str	 person_email;
+	size_t		 nitems;
+	bool		 have_channel;
+	int		 channel_depth;
+	char		*alternate;	/* feed an HTML page links to */
+	char		*feed_lang;	/* xml:lang of the channel or feed */
+};
+
+/* parse.c */
+void	 parse_warn(struct parse *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 parse_fail(struct parse *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 parse_item_begin(struct parse *, int);
+void	 parse_emit_item(struct parse *, struct item *);
+void	 parse_item_end(struct parse *, const char *);
+bool	 parse_looks_like_html(const char *);
+char	*parse_field(const struct str *);
+void	 parse_set_format(struct parse *, const char *);
+char	*parse_resolve(struct parse *, const char *, const char *);
+void	 parse_add_person(struct strv *, const char *);
+void	 parse_add_category(struct strv *, const char *);
+char	*parse_title(const char *, size_t, int);
+void	 parse_date_field(struct parse *, int64_t *, const char *);
+
+/* parse-xml.c */
+struct parse_xml *parse_xml_new(struct parse *);
+void	 parse_xml_push(struct parse_xml *, const char *, size_t, bool);
+void	 parse_xml_free(struct parse_xml *);
+void	 parse_xml_capture(struct parse_xml *, enum parse_cap);
+char	*parse_xml_attr(const char **, int, enum parse_ns, const char *);
+enum parse_ns parse_xml_ns(const char *, const char *);
+void	 parse_xml_stop(struct parse_xml *);
+int	 parse_xml_line(struct parse_xml *);
+
+/* parse-rss.c */
+void	 parse_rss_start(struct parse *, struct parse_xml *, int,
+	     struct parse_elem *, const char **, int);
+void	 parse_rss_end(struct parse *, struct parse_xml *, int,
+	     struct parse_elem *, struct str *);
+
+/* parse-atom.c */
+void	 parse_atom_start(struct parse *, struct parse_xml *, int,
+	     struct parse_elem *, const char **, int);
+void	 parse_atom_end(struct parse *, struct parse_xml *, int,
+	     struct parse_elem *, struct str *);
+
+/* parse-json.c */
+struct parse_json *parse_json_new(struct parse *);
+void	 parse_json_push(struct parse_json *, const char *, size_t);
+void	 parse_json_finish(struct parse_json *);
+void	 parse_json_free(struct parse_json *);
+
+#endif

@@ -1,0 +1,1081 @@
+/*
+ * Feed parsing: the push state, encoding detection and decoding, format
+ * sniffing and the JSON that akhbar --parse prints.
+ *
+ * Bytes arrive in chunks. The first PARSE_SNIFF_BYTES are held until the
+ * encoding and the format can be decided from the content: a BOM first,
+ * then the HTTP charset, then the XML declaration, then UTF-8, with a
+ * check that the bytes agree (a document declared UTF-8 that is not is
+ * read as windows-1256 or windows-1252; one declared in a legacy encoding
+ * whose bytes are UTF-8 is read as UTF-8, with a warning either way).
+ * From then on each chunk is decoded to UTF-8 with iconv (invalid
+ * sequences become U+FFFD, NUL and C0 controls are dropped), HTML named
+ * entities and bare ampersands are made XML, and the result goes to
+ * libxml2 (parse-xml.c) or json-c (parse-json.c).
+ */
+#include "config.h"
+
+#include "parse.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <json-c/json.h>
+#include <libxml/HTMLparser.h>
+
+#include "parse-date.h"
+#include "parse-priv.h"
+#include "sanitize.h"
+#include "url.h"
+#include "xmalloc.h"
+
+#define PARSE_REPLACEMENT	"\xef\xbf\xbd"
+
+/* Record a recoverable problem. */
+void
+parse_warn(struct parse *p, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg, *clean;
+
+	p->nwarnings++;
+	if (p->warnings.n >= PARSE_WARNINGS_MAX)
+		return;
+	va_start(ap, fmt);
+	xvasprintf(&msg, fmt, ap);
+	va_end(ap);
+	clean = sanitize_line(msg, strlen(msg));
+	free(msg);
+	strv_add_owned(&p->warnings, clean);
+}
+
+/* Record that the input is not a feed (the first reason wins). */
+void
+parse_fail(struct parse *p, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	if (p->failed)
+		return;
+	va_start(ap, fmt);
+	xvasprintf(&msg, fmt, ap);
+	va_end(ap);
+	p->cause = sanitize_line(msg, strlen(msg));
+	free(msg);
+	p->failed = true;
+}
+
+/* Set the feed's format name unless it is known already. */
+void
+parse_set_format(struct parse *p, const char *fmt)
+{
+	free(p->feed->format);
+	p->feed->format = xstrdup(fmt);
+}
+
+/*
+ * Resolve a link against base (or the feed's link when there is no base);
+ * returns an allocated, sanitised URL or NULL when ref is empty.
+ */
+char *
+parse_resolve(struct parse *p, const char *base, const char *ref)
+{
+	char	*u, *clean;
+
+	if (base == NULL)
+		base = p->feed->link;
+	if ((u = url_resolve(base, ref)) == NULL)
+		return (NULL);
+	clean = sanitize_line(u, strlen(u));
+	free(u);
+	if (*clean == '\0') {
+		free(clean);
+		return (NULL);
+	}
+	return (clean);
+}
+
+/*
+ * Whether text looks like HTML (feedparser's test: a closing tag or an
+ * entity reference).
+ */
+bool
+parse_looks_like_html(const char *s)
+{
+	const char	*q;
+
+	for (q = strchr(s, '<'); q != NULL; q = strchr(q + 1, '<')) {
+		if (q[1] == '/' && ((q[2] | 0x20) >= 'a' && (q[2] | 0x20) <= 'z'))
+			return (true);
+	}
+	for (q = strchr(s, '&'); q != NULL; q = strchr(q + 1, '&')) {
+		size_t n = strspn(q + 1, "#abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+		if (n > 0 && q[1 + n] == ';')
+			return (true);
+	}
+	return (false);
+}
+
+/*
+ * A title from captured text: HTML is reduced to its text; type -1 means
+ * guess from the content (RSS titles are text unless they look like HTML).
+ */
+char *
+parse_title(const char *s, size_t n, int type)
+{
+	if (type == -1)
+		type = parse_looks_like_html(s) ? FEED_TEXT_HTML :
+		    FEED_TEXT_PLAIN;
+	if (type == FEED_TEXT_HTML)
+		return (sanitize_html_to_text(s, n));
+	return (sanitize_line(s, n));
+}
+
+/* A sanitised copy of a captured field, or NULL when it is only space. */
+char *
+parse_field(const struct str *s)
+{
+	const char	*p = str_cstr(s), *e = p + s->len;
+
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' ||
+	    e[-1] == '\r'))
+		e--;
+	if (p == e)
+		return (NULL);
+	return (sanitize_text(p, (size_t)(e - p)));
+}
+
+/*
+ * Add an author, once. RSS's "email (Name)" and "Name <email>" are reduced
+ * to the name.
+ */
+void
+parse_add_person(struct strv *v, const char *s)
+{
+	char	*a, *open, *close;
+
+	if (s == NULL)
+		return;
+	a = sanitize_line(s, strlen(s));
+	open = strchr(a, '(');
+	close = strrchr(a, ')');
+	if (open != NULL && close != NULL && close > open + 1 &&
+	    close[1] == '\0' && memchr(a, '@', (size_t)(open - a)) != NULL) {
+		*close = '\0';
+		memmove(a, open + 1, strlen(open + 1) + 1);
+		str_trim(a);
+	} else if ((open = strchr(a, '<')) != NULL && open > a &&
+	    strchr(open, '@') != NULL && a[strlen(a) - 1] == '>') {
+		*open = '\0';
+		str_trim(a);
+	}
+	if (*a == '\0' || strv_contains(v, a))
+		free(a);
+	else
+		strv_add_owned(v, a);
+}
+
+/* Add a category, once. */
+void
+parse_add_category(struct strv *v, const char *s)
+{
+	char	*c;
+
+	if (s == NULL)
+		return;
+	c = sanitize_line(s, strlen(s));
+	if (*c == '\0' || strv_contains(v, c))
+		free(c);
+	else
+		strv_add_owned(v, c);
+}
+
+/* Parse a date field into *t unless it is set; warn when unreadable. */
+void
+parse_date_field(struct parse *p, int64_t *t, const char *s)
+{
+	int64_t	v;
+	char	*clean;
+
+	if (*t != FEED_TIME_UNKNOWN || s == NULL)
+		return;
+	v = parse_date(s);
+	if (v != FEED_TIME_UNKNOWN) {
+		*t = v;
+		return;
+	}
+	clean = sanitize_line(s, strlen(s));
+	if (*clean != '\0')
+		parse_warn(p, "item %zu: cannot read the date '%.60s'",
+		    p->nitems + 1, clean);
+	free(clean);
+}
+
+/* Start a new item at element depth depth. */
+void
+parse_item_begin(struct parse *p, int depth)
+{
+	item_free(p->item);
+	p->item = item_new();
+	p->item_depth = depth;
+	free(p->item_lang);
+	p->item_lang = NULL;
+	p->guid_permalink = false;
+	p->guid_weak = false;
+	p->item_truncated = false;
+}
+
+/* FNV-1a, for ids of items that have neither an id nor a link. */
+static uint64_t
+parse_hash(uint64_t h, const char *s)
+{
+	if (s == NULL)
+		return (h);
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	return (h ^ 0xff);
+}
+
+/* Complete an item (id, language, direction) and hand it out. */
+static void
+parse_item_emit(struct parse *p, struct item *it, const char *lang)
+{
+	uint64_t	h;
+
+	if (it->guid == NULL && it->link != NULL)
+		it->guid = xstrdup(it->link);
+	if (it->guid == NULL) {
+		char buf[32];
+
+		h = parse_hash(0xcbf29ce484222325ULL, it->title);
+		snprintf(buf, sizeof buf, "%lld", (long long)it->published);
+		h = parse_hash(h, buf);
+		if (it->title == NULL)
+			h = parse_hash(h, it->summary != NULL ? it->summary :
+			    it->content);
+		xasprintf(&it->guid, "hash:%016llx", (unsigned long long)h);
+	}
+	if (it->language == NULL) {
+		if (lang != NULL && *lang != '\0')
+			it->language = sanitize_line(lang, strlen(lang));
+		else if (p->feed->language != NULL)
+			it->language = xstrdup(p->feed->language);
+		else if (p->feed_lang != NULL)
+			it->language = sanitize_line(p->feed_lang,
+			    strlen(p->feed_lang));
+	}
+	it->dir = feed_dir_from_language(it->language);
+	p->nitems++;
+	if (p->cb != NULL)
+		p->cb(it, p->arg);
+	else
+		feed_add_item(p->feed, it);
+}
+
+/*
+ * End the item being built: lang is the xml:lang in scope. A permalink
+ * guid stands in for a missing link.
+ */
+void
+parse_item_end(struct parse *p, const char *lang)
+{
+	struct item	*it = p->item;
+
+	if (it == NULL)
+		return;
+	p->item = NULL;
+	if (it->link == NULL && it->guid != NULL && p->guid_permalink &&
+	    (str_has_prefix_ci(it->guid, "http://") ||
+	    str_has_prefix_ci(it->guid, "https://")))
+		it->link = xstrdup(it->guid);
+	parse_item_emit(p, it, p->item_lang != NULL ? p->item_lang : lang);
+	free(p->item_lang);
+	p->item_lang = NULL;
+}
+
+/* Hand out an item built by the JSON parser. */
+void
+parse_emit_item(struct parse *p, struct item *it)
+{
+	parse_item_emit(p, it, NULL);
+}
+
+/* Start a parser; see parse.h. */
+struct parse *
+parse_new(const char *url, const char *content_type, parse_item_cb cb,
+    void *arg)
+{
+	struct parse	*p;
+	const char	*cs;
+	size_t		 n;
+
+	p = xcalloc(1, sizeof *p);
+	p->url = url != NULL && *url != '\0' ? xstrdup(url) : NULL;
+	p->cb = cb;
+	p->arg = arg;
+	p->feed = feed_new();
+	str_init(&p->head);
+	str_init(&p->utf8);
+	str_init(&p->filt);
+	str_init(&p->person_name);
+	str_init(&p->person_email);
+	if (content_type != NULL &&
+	    (cs = strcasestr(content_type, "charset=")) != NULL) {
+		cs += 8;
+		if (*cs == '"' || *cs == '\'')
+			cs++;
+		n = strcspn(cs, "\"'; \t");
+		if (n > 0 && n < 40) {
+			size_t i;
+
+			p->charset = xstrndup(cs, n);
+			for (i = 0; i < n; i++) {
+				if (p->charset[i] >= 'A' && p->charset[i] <= 'Z')
+					p->charset[i] += 'a' - 'A';
+			}
+		}
+	}
+	return (p);
+}
+
+/* Whether an encoding name means UTF-8 (or its subset ASCII). */
+static bool
+parse_is_utf8(const char *enc)
+{
+	return (strcasecmp(enc, "utf-8") == 0 || strcasecmp(enc, "utf8") == 0 ||
+	    strcasecmp(enc, "us-ascii") == 0 || strcasecmp(enc, "ascii") == 0 ||
+	    strcasecmp(enc, "unicode-1-1-utf-8") == 0);
+}
+
+/* The iconv name for a declared encoding (the web's aliases folded). */
+static const char *
+parse_iconv_name(const char *enc)
+{
+	static const struct {
+		const char	*from;
+		const char	*to;
+	} aliases[] = {
+		{ "iso-8859-1", "WINDOWS-1252" }, { "iso8859-1", "WINDOWS-1252" },
+		{ "latin1", "WINDOWS-1252" }, { "latin-1", "WINDOWS-1252" },
+		{ "l1", "WINDOWS-1252" }, { "iso_8859-1", "WINDOWS-1252" },
+		{ "iso-8859-6-i", "ISO-8859-6" }, { "iso-8859-6-e", "ISO-8859-6" },
+		{ "iso-8859-8-i", "ISO-8859-8" }, { "iso-8859-8-e", "ISO-8859-8" },
+		{ "arabic", "ISO-8859-6" }, { "asmo-708", "ISO-8859-6" },
+		{ "x-mac-arabic", "MACARABIC" }, { "cp-1256", "CP1256" },
+		{ "x-cp1256", "CP1256" }, { "windows1256", "CP1256" },
+		{ "unicode", "UTF-16" }, { NULL, NULL }
+	};
+	size_t	i;
+
+	for (i = 0; aliases[i].from != NULL; i++) {
+		if (strcasecmp(enc, aliases[i].from) == 0)
+			return (aliases[i].to);
+	}
+	return (enc);
+}
+
+/*
+ * Count the valid multi-byte UTF-8 characters and the invalid bytes in n
+ * bytes (a sequence cut at the end does not count).
+ */
+static void
+parse_utf8_check(const unsigned char *u, size_t n, size_t *multi,
+    size_t *invalid)
+{
+	size_t		i = 0, k;
+	unsigned int	c;
+
+	*multi = *invalid = 0;
+	while (i < n) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = sanitize_utf8_char(u + i, n - i, &c);
+		if (k == 0) {
+			if (n - i < 4)
+				break;
+			(*invalid)++;
+			i++;
+			continue;
+		}
+		(*multi)++;
+		i += k;
+	}
+}
+
+/* Whether the high bytes of legacy-encoded text look like Arabic letters. */
+static bool
+parse_looks_arabic(const unsigned char *u, size_t n)
+{
+	size_t	i, high = 0, latin = 0;
+
+	for (i = 0; i < n; i++) {
+		if (u[i] >= 0xc1 && u[i] <= 0xfe)
+			high++;
+		else if ((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z')
+			latin++;
+	}
+	/* Arabic text is mostly high bytes; Latin text has a few accents. */
+	return (high > latin / 4 && high > 0);
+}
+
+/* Find encoding="..." in an XML declaration at the start of u. */
+static char *
+parse_xml_decl_encoding(const char *u, size_t n)
+{
+	const char	*end, *q;
+	char		 quote;
+	size_t		 len;
+
+	if (n < 6 || memcmp(u, "<?xml", 5) != 0)
+		return (NULL);
+	if ((end = memchr(u, '>', n)) == NULL)
+		return (NULL);
+	for (q = u; q + 8 < end; q++) {
+		if (memcmp(q, "encoding", 8) != 0)
+			continue;
+		q += 8;
+		while (q < end && (*q == ' ' || *q == '='))
+			q++;
+		if (q >= end || (*q != '"' && *q != '\''))
+			return (NULL);
+		quote = *q++;
+		len = 0;
+		while (q + len < end && q[len] != quote)
+			len++;
+		if (len == 0 || len > 40)
+			return (NULL);
+		return (xstrndup(q, len));
+	}
+	return (NULL);
+}
+
+/* Open the decoder for an encoding; false if iconv does not know it. */
+static bool
+parse_open_decoder(struct parse *p, const char *enc)
+{
+	iconv_t	cd;
+
+	free(p->encoding);
+	p->encoding = xstrdup(enc);
+	if (p->iconv != NULL) {
+		iconv_close((iconv_t)p->iconv);
+		p->iconv = NULL;
+	}
+	if (parse_is_utf8(enc)) {
+		p->unit = 1;
+		return (true);
+	}
+	cd = iconv_open("UTF-8", parse_iconv_name(enc));
+	if (cd == (iconv_t)-1)
+		return (false);
+	p->iconv = (void *)cd;
+	if (str_has_prefix_ci(enc, "utf-16") || strcasecmp(enc, "ucs-2") == 0)
+		p->unit = 2;
+	else if (str_has_prefix_ci(enc, "utf-32") ||
+	    strcasecmp(enc, "ucs-4") == 0)
+		p->unit = 4;
+	else
+		p->unit = 1;
+	return (true);
+}
+
+/*
+ * Decide the encoding and the format from the bytes held so far; returns
+ * the number of leading bytes (a BOM) to skip, or -1 if this is no feed.
+ */
+static long
+parse_decide(struct parse *p)
+{
+	const unsigned char	*u = (const unsigned char *)str_cstr(&p->head);
+	size_t			 n = p->head.len, i, skip = 0;
+	const char		*enc = NULL, *source = NULL;
+	char			*decl = NULL, c = 0;
+	bool			 wide = false, fixed = false;
+	size_t			 multi, invalid;
+
+	p->decided = true;
+	if (n >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
+		enc = "utf-8";
+		skip = 3;
+		fixed = true;
+	} else if (n >= 4 && u[0] == 0xff && u[1] == 0xfe && u[2] == 0 &&
+	    u[3] == 0) {
+		enc = "UTF-32LE";
+		skip = 4;
+		fixed = wide = true;
+	} else if (n >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xfe &&
+	    u[3] == 0xff) {
+		enc = "UTF-32BE";
+		skip = 4;
+		fixed = wide = true;
+	} else if (n >= 2 && u[0] == 0xff && u[1] == 0xfe) {
+		enc = "UTF-16LE";
+		skip = 2;
+		fixed = wide = true;
+	} else if (n >= 2 && u[0] == 0xfe && u[1] == 0xff) {
+		enc = "UTF-16BE";
+		skip = 2;
+		fixed = wide = true;
+	} else if (n >= 4 && u[0] != 0 && u[1] == 0 && u[2] != 0 && u[3] == 0) {
+		enc = "UTF-16LE";
+		fixed = wide = true;
+	} else if (n >= 4 && u[0] == 0 && u[1] != 0 && u[2] == 0 && u[3] != 0) {
+		enc = "UTF-16BE";
+		fixed = wide = true;
+	}
+
+	/* The first character that is not white space decides the format. */
+	for (i = skip; i < n; i++) {
+		if (u[i] == 0 || u[i] == ' ' || u[i] == '\t' || u[i] == '\n' ||
+		    u[i] == '\r')
+			continue;
+		c = (char)u[i];
+		break;
+	}
+	if (c == 0) {
+		parse_fail(p, "the document is empty");
+		return (-1);
+	}
+	if (c == '<')
+		p->kind = PARSE_KIND_XML;
+	else if (c == '{' || c == '[')
+		p->kind = PARSE_KIND_JSON;
+	else {
+		parse_fail(p, "the document is neither XML nor JSON (it does "
+		    "not start with '<' or '{')");
+		return (-1);
+	}
+
+	if (!fixed && p->charset != NULL) {
+		enc = p->charset;
+		source = "the Content-Type";
+	}
+	if (!fixed && enc == NULL && p->kind == PARSE_KIND_XML &&
+	    (decl = parse_xml_decl_encoding((const char *)u + skip,
+	    n - skip)) != NULL) {
+		enc = decl;
+		source = "the XML declaration";
+	}
+	if (enc == NULL)
+		enc = "utf-8";
+	if (!wide && (str_has_prefix_ci(enc, "utf-16") ||
+	    str_has_prefix_ci(enc, "utf-32") || strcasecmp(enc, "unicode") == 0 ||
+	    strcasecmp(enc, "ucs-2") == 0)) {
+		parse_warn(p, "%s says %s but the bytes are not; read as UTF-8",
+		    source, enc);
+		enc = "utf-8";
+		source = NULL;
+	}
+	if (!parse_open_decoder(p, enc)) {
+		parse_warn(p, "unknown encoding '%s' in %s; read as UTF-8", enc,
+		    source != NULL ? source : "the document");
+		enc = "utf-8";
+		source = NULL;
+		parse_open_decoder(p, enc);
+	}
+	if (!fixed && !wide) {
+		parse_utf8_check(u + skip, n - skip, &multi, &invalid);
+		/* A few bad bytes in UTF-8 text are U+FFFD, not a sign. */
+		if (parse_is_utf8(enc) && invalid > multi) {
+			const char *guess = parse_looks_arabic(u + skip,
+			    n - skip) ? "windows-1256" : "windows-1252";
+
+			parse_warn(p, "%s%s UTF-8 but the bytes are not; read "
+			    "as %s", source != NULL ? source : "the document",
+			    source != NULL ? " says" : " is assumed to be",
+			    guess);
+			parse_open_decoder(p, guess);
+		} else if (!parse_is_utf8(enc) && multi > 0 && invalid == 0 &&
+		    !str_has_prefix_ci(enc, "utf") &&
+		    strcasestr(enc, "jis") == NULL &&
+		    strcasestr(enc, "euc") == NULL &&
+		    strcasestr(enc, "gb") == NULL &&
+		    strcasestr(enc, "big5") == NULL &&
+		    strcasestr(enc, "kr") == NULL) {
+			parse_warn(p, "%s says %s but the bytes are UTF-8; read "
+			    "as UTF-8", source, enc);
+			parse_open_decoder(p, "utf-8");
+		}
+	}
+	free(decl);
+
+	if (p->kind == PARSE_KIND_XML)
+		p->xml = parse_xml_new(p);
+	else
+		p->json = parse_json_new(p);
+	return ((long)skip);
+}
+
+/*
+ * Drop NUL and the C0 controls XML forbids from decoded text in place;
+ * sanitize.c removes the rest at ingest.
+ */
+static void
+parse_strip_controls(struct str *s, size_t from)
+{
+	char	*r, *w, *end;
+
+	if (s->ptr == NULL)
+		return;
+	end = s->ptr + s->len;
+	for (r = s->ptr + from; r < end; r++) {
+		if ((unsigned char)*r < 0x20 && *r != '\t' && *r != '\n' &&
+		    *r != '\r')
+			break;
+	}
+	if (r == end)
+		return;
+	for (w = r; r < end; r++) {
+		if ((unsigned char)*r < 0x20 && *r != '\t' && *r != '\n' &&
+		    *r != '\r')
+			continue;
+		*w++ = *r;
+	}
+	s->len = (size_t)(w - s->ptr);
+	s->ptr[s->len] = '\0';
+}
+
+/* Decode UTF-8 input: validate, replace invalid sequences, keep a cut tail. */
+static void
+parse_decode_utf8(struct parse *p, const unsigned char *u, size_t n,
+    bool last)
+{
+	size_t		i = 0, start, k;
+	unsigned int	c;
+
+	while (i < n) {
+		start = i;
+		for (;;) {
+			while (i < n && u[i] < 0x80)
+				i++;
+			if (i >= n)
+				break;
+			k = sanitize_utf8_fast(u + i, n - i, &c);
+			if (k == 0)
+				break;
+			i += k;
+		}
+		str_append(&p->utf8, (const char *)u + start, i - start);
+		if (i >= n || u[i] < 0x80)
+			continue;
+		/* An invalid sequence, or one the chunk cuts. */
+		if (!last && n - i < 4) {
+			size_t need = u[i] >= 0xf0 ? 4 : u[i] >= 0xe0 ? 3 : 2, j;
+			bool cut = u[i] >= 0xc2 && u[i] <= 0xf4 && n - i < need;
+
+			for (j = i + 1; cut && j < n; j++)
+				cut = (u[j] & 0xc0) == 0x80;
+			if (cut) {
+				memcpy(p->pend, u + i, n - i);
+				p->npend = n - i;
+				return;
+			}
+		}
+		str_append(&p->utf8, PARSE_REPLACEMENT, 3);
+		p->nreplaced++;
+		i++;
+	}
+}
+
+/* Decode with iconv: invalid input becomes U+FFFD, a cut tail is kept. */
+static void
+parse_decode_iconv(struct parse *p, const unsigned char *u, size_t n,
+    bool last)
+{
+	char	*in = (char *)u, *out;
+	size_t	 inleft = n, outleft, r;
+
+	while (inleft > 0) {
+		str_reserve(&p->utf8, inleft * 3 + 16);
+		out = p->utf8.ptr + p->utf8.len;
+		outleft = p->utf8.cap - p->utf8.len - 1;
+		r = iconv((iconv_t)p->iconv, &in, &inleft, &out, &outleft);
+		p->utf8.len = (size_t)(out - p->utf8.ptr);
+		p->utf8.ptr[p->utf8.len] = '\0';
+		if (r != (size_t)-1)
+			break;
+		if (errno == E2BIG)
+			continue;
+		if (errno == EINVAL && !last && inleft < sizeof p->pend) {
+			memcpy(p->pend, in, inleft);
+			p->npend = inleft;
+			return;
+		}
+		/* EILSEQ, or a cut character at the very end. */
+		str_append(&p->utf8, PARSE_REPLACEMENT, 3);
+		p->nreplaced++;
+		r = p->unit < inleft ? p->unit : inleft;
+		in += r;
+		inleft -= r;
+	}
+}
+
+/*
+ * Make HTML named entities numeric ("&nbsp;" becomes "&#160;") and bare
+ * ampersands "&amp;", so that libxml2 reads what browsers read. An
+ * entity cut by the chunk is held for the next one.
+ */
+static void
+parse_filter_entities(struct parse *p, const char *s, size_t n, bool last)
+{
+	const char		*end = s + n, *amp, *q;
+	const htmlEntityDesc	*e;
+	char			 name[40];
+	size_t			 len;
+
+	str_clear(&p->filt);
+	str_reserve(&p->filt, n + p->nent);
+	p->filt.ptr[0] = '\0';
+	while (s < end) {
+		amp = memchr(s, '&', (size_t)(end - s));
+		if (amp == NULL) {
+			str_append(&p->filt, s, (size_t)(end - s));
+			break;
+		}
+		str_append(&p->filt, s, (size_t)(amp - s));
+		q = amp + 1;
+		if (q < end && *q == '#')
+			q++;
+		while (q < end && q - amp < 34 &&
+		    (((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z') ||
+		    (*q >= '0' && *q <= '9') || *q == '_' || *q == '-' ||
+		    *q == '.'))
+			q++;
+		if (q == end && !last && end - amp < (long)sizeof p->ent) {
+			memcpy(p->ent, amp, (size_t)(end - amp));
+			p->nent = (size_t)(end - amp);
+			return;
+		}
+		len = (size_t)(q - amp - 1);
+		if (q >= end || *q != ';' || len == 0 ||
+		    (amp[1] == '#' && len == 1)) {
+			str_append(&p->filt, "&amp;", 5);	/* bare & */
+			s = amp + 1;
+			continue;
+		}
+		s = q + 1;
+		if (amp[1] != '#' && len < sizeof name) {
+			memcpy(name, amp + 1, len);
+			name[len] = '\0';
+			if (strcmp(name, "lt") != 0 && strcmp(name, "gt") != 0 &&
+			    strcmp(name, "amp") != 0 &&
+			    strcmp(name, "quot") != 0 &&
+			    strcmp(name, "apos") != 0 &&
+			    (e = htmlEntityLookup((const xmlChar *)name)) != NULL) {
+				str_printf(&p->filt, "&#%u;", e->value);
+				continue;
+			}
+		}
+		str_append(&p->filt, amp, (size_t)(s - amp));
+	}
+}
+
+/* Decode a chunk of raw bytes and pass it on. */
+static void
+parse_feed_raw(struct parse *p, const char *buf, size_t len, bool last)
+{
+	struct str	 tmp;
+	const char	*in = buf;
+	size_t		 inlen = len;
+
+	str_init(&tmp);
+	if (p->npend > 0) {
+		str_append(&tmp, (const char *)p->pend, p->npend);
+		str_append(&tmp, buf, len);
+		in = tmp.ptr;
+		inlen = tmp.len;
+		p->npend = 0;
+	}
+	str_clear(&p->utf8);
+	if (p->nent > 0) {
+		str_append(&p->utf8, p->ent, p->nent);
+		p->nent = 0;
+	}
+	if (p->iconv == NULL)
+		parse_decode_utf8(p, (const unsigned char *)in, inlen, last);
+	else
+		parse_decode_iconv(p, (const unsigned char *)in, inlen, last);
+	str_free(&tmp);
+	parse_strip_controls(&p->utf8, 0);
+
+	if (p->kind == PARSE_KIND_XML) {
+		parse_filter_entities(p, str_cstr(&p->utf8), p->utf8.len, last);
+		parse_xml_push(p->xml, str_cstr(&p->filt), p->filt.len, last);
+	} else {
+		if (p->utf8.len > 0)
+			parse_json_push(p->json, p->utf8.ptr, p->utf8.len);
+		if (last)
+			parse_json_finish(p->json);
+	}
+}
+
+/* Push the next chunk; see parse.h. */
+int
+parse_push(struct parse *p, const char *buf, size_t len)
+{
+	long	skip;
+
+	if (p->failed || p->finished)
+		return (-1);
+	if (len == 0)
+		return (0);
+	if (!p->decided) {
+		str_append(&p->head, buf, len);
+		if (p->head.len < PARSE_SNIFF_BYTES)
+			return (0);
+		if ((skip = parse_decide(p)) < 0)
+			return (-1);
+		parse_feed_raw(p, p->head.ptr + skip, p->head.len - (size_t)skip,
+		    false);
+		str_free(&p->head);
+	} else
+		parse_feed_raw(p, buf, len, false);
+	return (p->failed ? -1 : 0);
+}
+
+/* End of input; see parse.h. */
+struct feed *
+parse_finish(struct parse *p, char **cause)
+{
+	struct feed	*f;
+	long		 skip;
+
+	if (p->finished) {
+		*cause = xstrdup("parse_finish called twice");
+		return (NULL);
+	}
+	p->finished = true;
+	if (!p->failed && !p->decided) {
+		if ((skip = parse_decide(p)) >= 0)
+			parse_feed_raw(p, p->head.ptr + skip,
+			    p->head.len - (size_t)skip, true);
+		str_free(&p->head);
+	} else if (!p->failed)
+		parse_feed_raw(p, "", 0, true);
+	if (p->nreplaced > 0)
+		parse_warn(p, "%zu invalid byte sequence%s in %s replaced by "
+		    "U+FFFD", p->nreplaced, p->nreplaced == 1 ? "" : "s",
+		    p->encoding != NULL ? p->encoding : "the document");
+	if (!p->failed && p->feed->format == NULL) {
+		if (p->warnings.n > 0)
+			parse_fail(p, "not a feed: no root element could be read "
+			    "(%s)", p->warnings.v[0]);
+		else
+			parse_fail(p, "not a feed: no root element");
+	}
+	if (p->failed) {
+		*cause = xstrdup(p->cause);
+		return (NULL);
+	}
+	if (p->item != NULL) {
+		parse_warn(p, "the document ends inside item %zu, which is left "
+		    "out", p->nitems + 1);
+		item_free(p->item);
+		p->item = NULL;
+	}
+	if (p->nwarnings > p->warnings.n) {
+		char *msg;
+
+		xasprintf(&msg, "... and %zu more problems",
+		    p->nwarnings - p->warnings.n);
+		strv_add_owned(&p->warnings, msg);
+	}
+	if (p->feed->language == NULL && p->feed_lang != NULL)
+		p->feed->language = sanitize_line(p->feed_lang,
+		    strlen(p->feed_lang));
+	p->feed->dir = feed_dir_from_language(p->feed->language);
+	f = p->feed;
+	p->feed = NULL;
+	return (f);
+}
+
+/* The warnings so far; see parse.h. */
+const struct strv *
+parse_warnings(const struct parse *p)
+{
+	return (&p->warnings);
+}
+
+/* Free a parser; see parse.h. */
+void
+parse_free(struct parse *p)
+{
+	if (p == NULL)
+		return;
+	parse_xml_free(p->xml);
+	parse_json_free(p->json);
+	if (p->iconv != NULL)
+		iconv_close((iconv_t)p->iconv);
+	feed_free(p->feed);
+	item_free(p->item);
+	strv_free(&p->warnings);
+	str_free(&p->head);
+	str_free(&p->utf8);
+	str_free(&p->filt);
+	str_free(&p->person_name);
+	str_free(&p->person_email);
+	free(p->item_lang);
+	free(p->alternate);
+	free(p->feed_lang);
+	free(p->encoding);
+	free(p->charset);
+	free(p->cause);
+	free(p->url);
+	free(p);
+}
+
+/* Parse a whole file ("-" for stdin); warnings are appended when not NULL. */
+struct feed *
+parse_file(const char *path, struct strv *warnings, char **cause)
+{
+	struct parse		*p;
+	struct feed		*f;
+	const struct strv	*w;
+	FILE			*fp;
+	char			 buf[65536];
+	size_t			 n, i;
+
+	if (strcmp(path, "-") == 0)
+		fp = stdin;
+	else if ((fp = fopen(path, "rb")) == NULL) {
+		xasprintf(cause, "%s: %s", path, strerror(errno));
+		return (NULL);
+	}
+	p = parse_new(NULL, NULL, NULL, NULL);
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
+		if (parse_push(p, buf, n) != 0)
+			break;
+	}
+	if (ferror(fp)) {
+		xasprintf(cause, "%s: %s", path, strerror(errno));
+		if (fp != stdin)
+			fclose(fp);
+		parse_free(p);
+		return (NULL);
+	}
+	if (fp != stdin)
+		fclose(fp);
+	f = parse_finish(p, cause);
+	if (warnings != NULL) {
+		w = parse_warnings(p);
+		for (i = 0; i < w->n; i++)
+			strv_add(warnings, w->v[i]);
+	}
+	parse_free(p);
+	return (f);
+}
+
+/* A JSON string or null. */
+static struct json_object *
+parse_json_string(const char *s)
+{
+	return (s != NULL ? json_object_new_string(s) : NULL);
+}
+
+/* A JSON date (ISO 8601 UTC) or null. */
+static struct json_object *
+parse_json_date(int64_t t)
+{
+	char	buf[64];
+
+	if (t == FEED_TIME_UNKNOWN)
+		return (NULL);
+	parse_date_format(t, buf, sizeof buf);
+	return (json_object_new_string(buf));
+}
+
+/* A JSON array of strings. */
+static struct json_object *
+parse_json_strv(const struct strv *v)
+{
+	struct json_object	*a;
+	size_t			 i;
+
+	a = json_object_new_array();
+	for (i = 0; i < v->n; i++)
+		json_object_array_add(a, json_object_new_string(v->v[i]));
+	return (a);
+}
+
+/* Serialise a feed as the JSON object akhbar --parse prints; see parse.h. */
+void
+parse_to_json(const struct feed *f, struct str *out)
+{
+	struct json_object	*o, *items, *io, *encs, *eo;
+	const struct item	*it;
+	size_t			 i, j;
+
+	o = json_object_new_object();
+	json_object_object_add(o, "format", parse_json_string(f->format));
+	json_object_object_add(o, "title", parse_json_string(f->title));
+	json_object_object_add(o, "link", parse_json_string(f->link));
+	json_object_object_add(o, "description",
+	    parse_json_string(f->description));
+	json_object_object_add(o, "language", parse_json_string(f->language));
+	json_object_object_add(o, "direction",
+	    json_object_new_string(feed_dir_name(f->dir)));
+	items = json_object_new_array();
+	for (i = 0; i < f->nitems; i++) {
+		it = f->items[i];
+		io = json_object_new_object();
+		json_object_object_add(io, "id", parse_json_string(it->guid));
+		json_object_object_add(io, "title",
+		    parse_json_string(it->title));
+		json_object_object_add(io, "link", parse_json_string(it->link));
+		json_object_object_add(io, "authors",
+		    parse_json_strv(&it->authors));
+		json_object_object_add(io, "categories",
+		    parse_json_strv(&it->categories));
+		json_object_object_add(io, "published",
+		    parse_json_date(it->published));
+		json_object_object_add(io, "updated",
+		    parse_json_date(it->updated));
+		json_object_object_add(io, "summary",
+		    parse_json_string(it->summary));
+		json_object_object_add(io, "summary_type",
+		    json_object_new_string(it->summary_type == FEED_TEXT_HTML ?
+		    "html" : "text"));
+		json_object_object_add(io, "content",
+		    parse_json_string(it->content));
+		json_object_object_add(io, "content_type",
+		    json_object_new_string(it->content_type == FEED_TEXT_HTML ?
+		    "html" : "text"));
+		encs = json_object_new_array();
+		for (j = 0; j < it->nenclosures; j++) {
+			eo = json_object_new_object();
+			json_object_object_add(eo, "url",
+			    parse_json_string(it->enclosures[j].url));
+			json_object_object_add(eo, "type",
+			    parse_json_string(it->enclosures[j].type));
+			json_object_object_add(eo, "length",
+			    it->enclosures[j].length < 0 ? NULL :
+			    json_object_new_int64(it->enclosures[j].length));
+			json_object_array_add(encs, eo);
+		}
+		json_object_object_add(io, "enclosures", encs);
+		json_object_object_add(io, "language",
+		    parse_json_string(it->language));
+		json_object_object_add(io, "direction",
+		    json_object_new_string(feed_dir_name(it->dir)));
+		json_object_array_add(items, io);
+	}
+	json_object_object_add(o, "items", items);
+	str_appends(out, json_object_to_json_string_ext(o,
+	    JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+	    JSON_C_TO_STRING_NOSLASHESCAPE));
+	str_appendc(out, '\n');
+	json_object_put(o);
+}

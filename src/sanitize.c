@@ -1,0 +1,341 @@
+/*
+ * Sanitising text at ingest. Everything a feed supplies goes through here
+ * before it reaches the model: invalid UTF-8 becomes U+FFFD, C0 and C1
+ * control characters (ESC, DEL, NEL, ...) are dropped except tab and
+ * newline, and carriage returns become newlines. Combining marks, ZWJ/ZWNJ,
+ * bidi controls and every other printable character are left alone: the
+ * layout layer needs them. Titles additionally get their white space
+ * collapsed to single spaces.
+ */
+#include "config.h"
+
+#include "sanitize.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+
+#include "xmalloc.h"
+
+#define SANITIZE_REPLACEMENT	0xfffd
+
+/*
+ * Decode one UTF-8 character from p (n bytes available) into *cp; returns
+ * the bytes used, or 0 for an invalid or truncated sequence (overlong
+ * forms, surrogates and values above U+10FFFF are invalid).
+ */
+size_t
+sanitize_utf8_char(const unsigned char *p, size_t n, unsigned int *cp)
+{
+	unsigned int	c, min;
+	size_t		need, i;
+
+	if (n == 0)
+		return (0);
+	c = p[0];
+	if (c < 0x80) {
+		*cp = c;
+		return (1);
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		need = 2;
+		c &= 0x1f;
+		min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		need = 3;
+		c &= 0x0f;
+		min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		need = 4;
+		c &= 0x07;
+		min = 0x10000;
+	} else
+		return (0);
+	if (n < need)
+		return (0);
+	for (i = 1; i < need; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return (0);
+		c = (c << 6) | (p[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return (0);
+	*cp = c;
+	return (need);
+}
+
+/* Append the UTF-8 encoding of code point c. */
+void
+sanitize_put_utf8(struct str *s, unsigned int c)
+{
+	char	b[4];
+
+	if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		c = SANITIZE_REPLACEMENT;
+	if (c < 0x80) {
+		b[0] = (char)c;
+		str_append(s, b, 1);
+	} else if (c < 0x800) {
+		b[0] = (char)(0xc0 | (c >> 6));
+		b[1] = (char)(0x80 | (c & 0x3f));
+		str_append(s, b, 2);
+	} else if (c < 0x10000) {
+		b[0] = (char)(0xe0 | (c >> 12));
+		b[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		b[2] = (char)(0x80 | (c & 0x3f));
+		str_append(s, b, 3);
+	} else {
+		b[0] = (char)(0xf0 | (c >> 18));
+		b[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+		b[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+		b[3] = (char)(0x80 | (c & 0x3f));
+		str_append(s, b, 4);
+	}
+}
+
+/* Whether c is white space to collapse in a one-line text. */
+static bool
+sanitize_is_space(unsigned int c)
+{
+	return (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\f' || c == '\v' || c == 0xa0 || c == 0x1680 ||
+	    (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
+	    c == 0x202f || c == 0x205f || c == 0x3000);
+}
+
+/* Whether c is a control character that never survives. */
+static bool
+sanitize_is_control(unsigned int c)
+{
+	return (c < 0x20 || (c >= 0x7f && c <= 0x9f));
+}
+
+/*
+ * The common loop: copy p to s, replacing invalid UTF-8 and dropping
+ * controls; with line set, collapse white space and trim. Runs of bytes
+ * that need nothing are copied in one go.
+ */
+static void
+sanitize_run(struct str *s, const char *p, size_t len, bool line)
+{
+	const unsigned char	*u = (const unsigned char *)p;
+	size_t			 i, n, start;
+	unsigned int		 c;
+	bool			 pending = false;
+
+	str_reserve(s, len);
+	s->ptr[s->len] = '\0';
+	i = start = 0;
+	while (i < len) {
+		if (u[i] > 0x20 && u[i] < 0x7f) {
+			i++;
+			continue;
+		}
+		if (u[i] >= 0x80) {
+			n = sanitize_utf8_fast(u + i, len - i, &c);
+			if (n != 0 && c >= 0xa0 && !(line && sanitize_is_space(c))) {
+				i += n;
+				continue;
+			}
+		} else {
+			n = 1;
+			c = u[i];
+			if (c == ' ' && !line) {
+				i++;
+				continue;
+			}
+		}
+		/* Flush the run before this character, then deal with it. */
+		if (i > start) {
+			if (pending && s->len != 0)
+				str_appendc(s, ' ');
+			pending = false;
+			str_append(s, p + start, i - start);
+		}
+		if (n == 0) {
+			c = SANITIZE_REPLACEMENT;
+			n = 1;
+		}
+		i += n;
+		start = i;
+		if (line && sanitize_is_space(c)) {
+			pending = true;
+			continue;
+		}
+		if (c == '\r') {
+			/* CR LF and lone CR both become LF. */
+			if (i < len && u[i] == '\n')
+				i++;
+			start = i;
+			c = '\n';
+		}
+		if (sanitize_is_control(c) && c != '\t' && c != '\n')
+			continue;
+		if (pending && s->len != 0)
+			str_appendc(s, ' ');
+		pending = false;
+		if (c < 0x80)
+			str_appendc(s, (char)c);
+		else
+			sanitize_put_utf8(s, c);
+	}
+	if (i > start) {
+		if (pending && s->len != 0)
+			str_appendc(s, ' ');
+		str_append(s, p + start, i - start);
+	}
+}
+
+/*
+ * Return a sanitised copy of len bytes of text: valid UTF-8, no control
+ * characters but tab and newline (CR LF becomes LF).
+ */
+char *
+sanitize_text(const char *p, size_t len)
+{
+	struct str	s;
+
+	str_init(&s);
+	sanitize_run(&s, p, len, false);
+	return (str_steal(&s));
+}
+
+/*
+ * Return a sanitised copy of len bytes as one line: like sanitize_text, and
+ * every run of white space (including no-break and other Unicode spaces)
+ * becomes a single space, with none at either end.
+ */
+char *
+sanitize_line(const char *p, size_t len)
+{
+	struct str	s;
+
+	str_init(&s);
+	sanitize_run(&s, p, len, true);
+	return (str_steal(&s));
+}
+
+/* Decode the entity at p ("&...;", n bytes left) into s; returns bytes used or 0. */
+static size_t
+sanitize_entity(struct str *s, const char *p, size_t n)
+{
+	const htmlEntityDesc	*e;
+	char			 name[40], *end;
+	unsigned long		 c;
+	size_t			 i;
+
+	for (i = 1; i < n && i < sizeof name && p[i] != ';'; i++) {
+		if (p[i] == '&' || p[i] == '<' || p[i] == ' ')
+			return (0);
+	}
+	if (i >= n || i >= sizeof name || p[i] != ';' || i == 1)
+		return (0);
+	memcpy(name, p + 1, i - 1);
+	name[i - 1] = '\0';
+	if (name[0] == '#') {
+		if (name[1] == 'x' || name[1] == 'X')
+			c = strtoul(name + 2, &end, 16);
+		else
+			c = strtoul(name + 1, &end, 10);
+		if (*end != '\0' || end == name + 1 || c > 0x10ffff)
+			return (0);
+		sanitize_put_utf8(s, c == 0 ? SANITIZE_REPLACEMENT :
+		    (unsigned int)c);
+		return (i + 1);
+	}
+	if (strcmp(name, "apos") == 0) {
+		str_appendc(s, '\'');
+		return (i + 1);
+	}
+	if ((e = htmlEntityLookup((const xmlChar *)name)) == NULL)
+		return (0);
+	sanitize_put_utf8(s, e->value);
+	return (i + 1);
+}
+
+/* Whether the tag at p ("<name" or "</name") breaks a line. */
+static int
+sanitize_block_tag(const char *p, size_t n)
+{
+	static const char *block[] = {
+		"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "h1",
+		"h2", "h3", "h4", "h5", "h6", "hr", "blockquote", "table",
+		"img", NULL
+	};
+	size_t	 i, len, k;
+
+	i = 1;
+	if (i < n && p[i] == '/')
+		i++;
+	for (len = 0; i + len < n; len++) {
+		char c = p[i + len] | 0x20;
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			break;
+	}
+	for (k = 0; block[k] != NULL; k++) {
+		if (strlen(block[k]) == len &&
+		    strncasecmp(p + i, block[k], len) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Return the plain text of a fragment of HTML as one sanitised line: tags,
+ * comments and script/style bodies removed, entities decoded, white space
+ * collapsed. For titles that feeds mark up.
+ */
+char *
+sanitize_html_to_text(const char *p, size_t len)
+{
+	struct str	 s;
+	const char	*end = p + len, *q;
+	size_t		 n;
+	char		*out;
+
+	str_init(&s);
+	str_reserve(&s, len);
+	s.ptr[0] = '\0';
+	while (p < end) {
+		if (*p == '<' && p + 1 < end &&
+		    (p[1] == '/' || p[1] == '!' || p[1] == '?' ||
+		    ((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z'))) {
+			if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+				q = p + 4;
+				while (q + 3 <= end && memcmp(q, "-->", 3) != 0)
+					q++;
+				p = q + 3 <= end ? q + 3 : end;
+				continue;
+			}
+			if ((end - p >= 7 &&
+			    strncasecmp(p, "<script", 7) == 0) ||
+			    (end - p >= 6 && strncasecmp(p, "<style", 6) == 0)) {
+				const char *close = (p[1] | 0x20) == 's' &&
+				    (p[2] | 0x20) == 'c' ? "</script" : "</style";
+				n = strlen(close);
+				q = p + 1;
+				while (q + n <= end && strncasecmp(q, close, n) != 0)
+					q++;
+				p = q;
+			}
+			if (sanitize_block_tag(p, end - p))
+				str_appendc(&s, ' ');
+			while (p < end && *p != '>')
+				p++;
+			if (p < end)
+				p++;
+			continue;
+		}
+		if (*p == '&' && (n = sanitize_entity(&s, p, end - p)) != 0) {
+			p += n;
+			continue;
+		}
+		str_appendc(&s, *p++);
+	}
+	out = sanitize_line(str_cstr(&s), s.len);
+	str_free(&s);
+	return (out);
+}

@@ -1,0 +1,55 @@
+#!/bin/sh
+# The cache from the command line: --unread-count and --search on a cache
+# filled by tests/db-fill, a missing cache and a damaged one.
+. "${top_srcdir:-.}/tests/lib.sh"
+FILL=${top_builddir:-.}/tests/db-fill
+export TZ=UTC
+C="$TMPD/cache.db"
+
+out=$("$AKHBAR" --cache "$TMPD/none.db" --unread-count); rc=$?
+tap_is "$rc:$out" "0:0" "--unread-count with no cache yet prints 0"
+[ ! -e "$TMPD/none.db" ]; tap_ok $? "--unread-count does not create a cache"
+
+tab=$(printf '\t')
+"$FILL" "$C" <<EOT
+https://a.example/ar${tab}أخبار${tab}1${tab}1700000000${tab}أعلن الجيش${tab}<p>قال <b>الجيشُ</b> اليوم</p>${tab}-
+https://a.example/ar${tab}أخبار${tab}2${tab}1700003600${tab}والجيش يتقدم${tab}نص${tab}r
+https://a.example/ar${tab}أخبار${tab}3${tab}1700007200${tab}جيش جديد${tab}نص${tab}s
+https://b.example/en${tab}News${tab}1${tab}1700010800${tab}Army news${tab}The ARMY${tab}-
+https://b.example/en${tab}News${tab}2${tab}-${tab}Weather${tab}sunny${tab}-
+EOT
+tap_ok $? "a cache filled"
+
+out=$("$AKHBAR" --cache "$C" --unread-count); rc=$?
+tap_is "$rc:$out" "0:4" "--unread-count prints the unread items"
+
+out=$("$AKHBAR" --cache "$C" --search 'الجيش'); rc=$?
+tap_is "$rc" 0 "--search exits 0"
+want="أخبار${tab}2023-11-15 00:13${tab}جيش جديد
+أخبار${tab}2023-11-14 23:13${tab}والجيش يتقدم
+أخبار${tab}2023-11-14 22:13${tab}أعلن الجيش"
+tap_is "$out" "$want" "--search finds every form, newest first, feed tab date tab title"
+
+out=$("$AKHBAR" --cache "$C" --search '"الجيش"')
+want="أخبار${tab}2023-11-14 22:13${tab}أعلن الجيش"
+tap_is "$out" "$want" "a quoted phrase matches the exact word only"
+
+out=$("$AKHBAR" --cache "$C" --search 'army')
+tap_is "$out" "News${tab}2023-11-15 01:13${tab}Army news" "Latin is case-folded"
+
+out=$("$AKHBAR" --cache "$C" --search 'nothing-like-this' 2>"$TMPD/err"); rc=$?
+tap_is "$rc:$out" "0:" "no match exits 0 and prints nothing"
+grep -q "nothing matches" "$TMPD/err"; tap_ok $? "and says so on stderr"
+
+out=$("$AKHBAR" --cache "$TMPD/none.db" --search 'x' 2>&1); rc=$?
+tap_is "$rc" 1 "--search with no cache exits 1"
+
+printf 'not a database at all, just text\n' > "$TMPD/bad.db"
+err=$("$AKHBAR" --cache "$TMPD/bad.db" --unread-count 2>&1 >/dev/null); rc=$?
+tap_is "$rc" 1 "--unread-count on a damaged cache exits 1"
+case $err in *damaged*"move it aside"*) r=0 ;; *) r=1 ;; esac
+tap_ok $r "and says how to recover"
+out=$(cat "$TMPD/bad.db")
+tap_is "$out" "not a database at all, just text" "the damaged file is left as it was"
+
+tap_done

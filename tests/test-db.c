@@ -1,0 +1,1268 @@
+/*
+ * Tests for the cache (db*.c): opening, the single-writer lock, schema
+ * migrations, upserts that keep user data, retention, unread counts,
+ * every paged list's order and ends, query plans, search, a crash in the
+ * middle of a feed transaction, a full disk and damaged files.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "db-priv.h"
+#include "feed.h"
+#include "xmalloc.h"
+
+#include "tap.h"
+
+static char	tmpdir[] = "/tmp/akhbar-test-db.XXXXXX";
+
+static char *
+tmp_path(const char *name)
+{
+	char	*p;
+
+	xasprintf(&p, "%s/%s", tmpdir, name);
+	return (p);
+}
+
+static void
+rm_cache(const char *path)
+{
+	char	*p;
+
+	unlink(path);
+	xasprintf(&p, "%s-wal", path);
+	unlink(p);
+	free(p);
+	xasprintf(&p, "%s-shm", path);
+	unlink(p);
+	free(p);
+	xasprintf(&p, "%s.lock", path);
+	unlink(p);
+	free(p);
+}
+
+/* One integer from SQL run on the connection. */
+static int64_t
+sql_int(struct db *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	int64_t		 v = -999;
+
+	if (sqlite3_prepare_v2(db->sq, sql, -1, &st, NULL) != SQLITE_OK) {
+		diag("%s: %s", sql, sqlite3_errmsg(db->sq));
+		return (v);
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return (v);
+}
+
+/* One text value from SQL; caller frees. */
+static char *
+sql_text(struct db *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	char		*v = NULL;
+
+	if (sqlite3_prepare_v2(db->sq, sql, -1, &st, NULL) != SQLITE_OK) {
+		diag("%s: %s", sql, sqlite3_errmsg(db->sq));
+		return (xstrdup("(error)"));
+	}
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return (v != NULL ? v : xstrdup(""));
+}
+
+static void
+is_sql(struct db *db, const char *sql, const char *want, const char *what)
+{
+	char	*got;
+
+	got = sql_text(db, sql);
+	is_str(got, want, "%s", what);
+	free(got);
+}
+
+static struct item *
+mkitem(const char *guid, const char *title, int64_t published,
+    const char *summary)
+{
+	struct item	*it;
+
+	it = item_new();
+	it->guid = xstrdup(guid);
+	it->title = title != NULL ? xstrdup(title) : NULL;
+	it->published = published;
+	if (summary != NULL) {
+		it->summary = xstrdup(summary);
+		it->summary_type = FEED_TEXT_HTML;
+	}
+	return (it);
+}
+
+/* Store one item in its own feed transaction. */
+static int
+put(struct db *db, int64_t feed, struct item *it, bool *inserted)
+{
+	char	*cause = NULL;
+	int	 rc;
+
+	rc = db_feed_begin(db, feed, &cause);
+	if (rc == 0)
+		rc = db_item_upsert(db, feed, it, inserted, &cause);
+	if (rc == 0)
+		rc = db_feed_commit(db, feed, NULL, &cause);
+	else
+		db_feed_rollback(db);
+	if (rc != 0)
+		diag("put: %s", cause);
+	free(cause);
+	item_free(it);
+	return (rc);
+}
+
+static int64_t
+feed_id(struct db *db, const char *url)
+{
+	struct db_feed_state	*fs;
+	struct strv		 urls = { NULL, 0 };
+	size_t			 n;
+	int64_t			 id = -1;
+	char			*cause = NULL;
+
+	strv_add(&urls, url);
+	if (db_feed_states(db, &urls, &fs, &n, &cause) == 0) {
+		if (n == 1)
+			id = fs[0].id;
+		db_feed_states_free(fs, n);
+	} else {
+		diag("%s", cause);
+		free(cause);
+	}
+	strv_free(&urls);
+	return (id);
+}
+
+static struct db *
+open_new(const char *name, char **pathp)
+{
+	struct db	*db;
+	struct strv	 urls = { NULL, 0 };
+	char		*cause = NULL, *path;
+
+	path = tmp_path(name);
+	rm_cache(path);
+	db = db_open(path, 0, &cause);
+	if (db == NULL) {
+		diag("open %s: %s", path, cause);
+		exit(1);
+	}
+	strv_add(&urls, "https://a.example/feed");
+	strv_add(&urls, "https://b.example/feed");
+	strv_add(&urls, "https://c.example/feed");
+	if (db_feed_sync_urls(db, &urls, &cause) != 0) {
+		diag("sync: %s", cause);
+		exit(1);
+	}
+	strv_free(&urls);
+	if (pathp != NULL)
+		*pathp = path;
+	else
+		free(path);
+	return (db);
+}
+
+static bool
+contains(const char *s, const char *what)
+{
+	return (s != NULL && strstr(s, what) != NULL);
+}
+
+static void
+test_open(void)
+{
+	struct db		*db, *ro, *db2;
+	struct db_feed_state	*fs;
+	struct db_fetch_result	 r;
+	struct strv		 urls = { NULL, 0 };
+	char			*path, *cause = NULL;
+	size_t			 n;
+	pid_t			 pid;
+	int			 status;
+
+	db = open_new("open.db", &path);
+	is_int(sql_int(db, "PRAGMA user_version"), DB_SCHEMA_VERSION,
+	    "a new cache has the current schema version");
+	is_int(sql_int(db, "SELECT journal_mode = 'wal' FROM "
+	    "pragma_journal_mode"), 1, "the cache is in WAL mode");
+	is_int(sql_int(db, "PRAGMA foreign_keys"), 1, "foreign keys are on");
+	is_int(sql_int(db, "PRAGMA synchronous"), 1, "synchronous is NORMAL");
+
+	ok(db_feed_states(db, NULL, &fs, &n, &cause) == 0 && n == 3,
+	    "three feeds after sync");
+	ok(n == 3 && strcmp(fs[1].url, "https://b.example/feed") == 0 &&
+	    fs[1].etag == NULL && fs[1].next_fetch == 0,
+	    "states come in urls order with no validators yet");
+	db_feed_states_free(fs, n);
+
+	strv_add(&urls, "https://b.example/feed");
+	strv_add(&urls, "https://d.example/feed");
+	ok(db_feed_sync_urls(db, &urls, &cause) == 0, "sync again");
+	ok(db_feed_states(db, NULL, &fs, &n, &cause) == 0 && n == 4,
+	    "sync adds new URLs and keeps the others");
+	db_feed_states_free(fs, n);
+
+	memset(&r, 0, sizeof r);
+	r.http_status = 200;
+	r.etag = "\"abc\"";
+	r.last_modified = "Sat, 28 Nov 2026 10:00:00 GMT";
+	r.next_fetch = 12345;
+	ok(db_feed_set_result(db, feed_id(db, "https://b.example/feed"), &r,
+	    &cause) == 0, "store a fetch result");
+	r.http_status = 304;
+	r.etag = NULL;
+	r.last_modified = NULL;
+	r.error = NULL;
+	r.failures = 0;
+	r.new_url = "https://b2.example/feed";
+	db_feed_set_result(db, feed_id(db, "https://b.example/feed"), &r,
+	    &cause);
+	ok(db_feed_states(db, &urls, &fs, &n, &cause) == 0 && n == 2,
+	    "states of the URLs asked for");
+	if (n == 2) {
+		is_str(fs[0].etag, "\"abc\"", "NULL validators keep the old");
+		is_str(fs[0].last_modified, "Sat, 28 Nov 2026 10:00:00 GMT",
+		    "Last-Modified stored");
+		is_int(fs[0].next_fetch, 12345, "next fetch stored");
+		is_str(fs[0].url, "https://b2.example/feed",
+		    "a permanent redirect changes where to fetch");
+	}
+	db_feed_states_free(fs, n);
+	ok(feed_id(db, "https://b.example/feed") > 0,
+	    "the feed is still found by its urls-file URL");
+	strv_free(&urls);
+
+	/* A second writer in another process is refused, with our pid. */
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		db2 = db_open(path, 0, &cause);
+		if (db2 != NULL)
+			_exit(1);
+		if (!contains(cause, "in use by another akhbar"))
+			_exit(2);
+		xasprintf(&path, "pid %ld", (long)getppid());
+		if (!contains(cause, path))
+			_exit(3);
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	is_int(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 0,
+	    "a second akhbar process is refused with the holder's pid");
+
+	ro = db_open(path, DB_READONLY, &cause);
+	ok(ro != NULL, "a read-only open works alongside the writer");
+	if (ro == NULL)
+		diag("%s", cause);
+	db2 = db_open(path, 0, &cause);
+	ok(db2 != NULL, "a second writer in the same process shares the lock");
+	db_close(db2);
+	if (ro != NULL) {
+		ok(db_feed_begin(ro, 1, &cause) != 0 &&
+		    contains(cause, "read-only"),
+		    "a read-only connection cannot write");
+		free(cause);
+		cause = NULL;
+	}
+	db_close(ro);
+	db_close(db);
+
+	db = db_open(path, 0, &cause);
+	ok(db != NULL, "the lock is released at close");
+	db_close(db);
+	free(path);
+}
+
+static void
+test_upsert(void)
+{
+	struct db		*db;
+	struct item		*it;
+	struct db_item_row	*rows;
+	char			*cause = NULL;
+	size_t			 n;
+	bool			 ins;
+	int64_t			 a, unread;
+
+	db = open_new("upsert.db", NULL);
+	a = feed_id(db, "https://a.example/feed");
+
+	ok(db_item_upsert(db, a, (it = mkitem("x", "x", 1, NULL)), &ins,
+	    &cause) != 0, "an upsert outside a feed transaction fails");
+	item_free(it);
+	free(cause);
+	cause = NULL;
+
+	put(db, a, mkitem("g1", "first", 1000, "<p>one</p>"), &ins);
+	ok(ins, "a new item is inserted");
+	put(db, a, mkitem("g2", "second", 2000, NULL), &ins);
+	put(db, a, mkitem("g3", "third", FEED_TIME_UNKNOWN, NULL), &ins);
+	db_item_count_unread(db, &unread, &cause);
+	is_int(unread, 3, "three unread items");
+	is_int(sql_int(db, "SELECT published IS NULL AND first_seen > 0 "
+	    "AND sort_date = first_seen FROM item WHERE guid = 'g3'"), 1,
+	    "an unknown date stays unknown; first-seen orders it");
+
+	db_item_page(db, DB_LIST_FEED, a, DB_PAGE_FIRST, NULL, 10, &rows, &n,
+	    &cause);
+	is_int(n, 3, "the feed lists its three items");
+	if (n == 3) {
+		is_str(rows[0].title, "third", "unknown date first (seen now)");
+		is_str(rows[2].title, "first", "oldest last");
+		ok(rows[0].published == FEED_TIME_UNKNOWN,
+		    "an unknown date reads back as FEED_TIME_UNKNOWN");
+		db_item_set_unread(db, rows[2].id, false, &cause);
+		db_item_set_starred(db, rows[2].id, true, &cause);
+	}
+	db_item_rows_free(rows, n);
+
+	put(db, a, mkitem("g1", "first", 1000, "<p>one</p>"), &ins);
+	ok(!ins, "an item seen again is not inserted");
+	is_int(sql_int(db, "SELECT count(*) FROM item"), 3,
+	    "no duplicate rows");
+	is_int(sql_int(db, "SELECT unread = 0 AND starred = 1 FROM item "
+	    "WHERE guid = 'g1'"), 1, "unchanged item keeps read and starred");
+
+	db_search_index_pending(db, 100, NULL, &cause);
+	it = mkitem("g2", "second", 2000, NULL);
+	put(db, a, it, &ins);
+	is_int(sql_int(db, "SELECT fts_indexed FROM item WHERE guid = 'g2'"),
+	    1, "unchanged content is not rewritten");
+
+	it = mkitem("g1", "first, corrected", 1000, "<p>one more</p>");
+	item_add_enclosure(it, "https://a.example/a.mp3", "audio/mpeg", 42);
+	put(db, a, it, &ins);
+	ok(!ins, "a changed item is updated, not inserted");
+	is_int(sql_int(db, "SELECT fts_indexed FROM item WHERE guid = 'g1'"),
+	    0, "a changed item waits to be indexed again");
+	is_int(sql_int(db, "SELECT title = 'first, corrected' AND unread = 0 "
+	    "AND starred = 1 FROM item WHERE guid = 'g1'"), 1,
+	    "a changed item is updated in place keeping its read state");
+
+	it = NULL;
+	db_item_get(db, sql_int(db, "SELECT id FROM item WHERE guid = 'g1'"),
+	    &it, &cause);
+	ok(it != NULL && it->nenclosures == 1 && it->enclosures[0].length ==
+	    42 && strcmp(it->summary, "<p>one more</p>") == 0,
+	    "db_item_get reads the whole item with its enclosure");
+	item_free(it);
+
+	/* A feed update that no longer carries g2 and g3. */
+	db_feed_begin(db, a, &cause);
+	db_item_upsert(db, a, (it = mkitem("g4", "fourth", 3000, NULL)), NULL,
+	    &cause);
+	item_free(it);
+	db_feed_commit(db, a, NULL, &cause);
+	is_int(sql_int(db, "SELECT count(*) FROM item"), 4,
+	    "items gone from the feed stay cached");
+
+	/* Authors and categories survive the round trip. */
+	it = mkitem("g5", "five", 5000, NULL);
+	strv_add(&it->authors, "أحمد");
+	strv_add(&it->authors, "Sara");
+	strv_add(&it->categories, "سياسة");
+	put(db, a, it, NULL);
+	it = NULL;
+	db_item_get(db, sql_int(db, "SELECT id FROM item WHERE guid = 'g5'"),
+	    &it, &cause);
+	ok(it != NULL && it->authors.n == 2 &&
+	    strcmp(it->authors.v[1], "Sara") == 0 && it->categories.n == 1,
+	    "authors and categories read back");
+	item_free(it);
+
+	/* Rollback stores nothing. */
+	db_feed_begin(db, a, &cause);
+	db_item_upsert(db, a, (it = mkitem("g6", "six", 6000, NULL)), NULL,
+	    &cause);
+	item_free(it);
+	db_feed_rollback(db);
+	is_int(sql_int(db, "SELECT count(*) FROM item WHERE guid = 'g6'"), 0,
+	    "a rolled back feed transaction stores nothing");
+	db_item_count_unread(db, &unread, &cause);
+	is_int(unread, sql_int(db, "SELECT count(*) FROM item WHERE unread"),
+	    "unread count right after a rollback");
+
+	ok(db_feed_begin(db, 9999, &cause) != 0 && contains(cause, "no feed"),
+	    "a transaction for an unknown feed is refused");
+	free(cause);
+	db_close(db);
+}
+
+/* Unread counts kept by triggers equal COUNT(*) after random work. */
+static void
+test_counts(void)
+{
+	struct db	*db;
+	struct item	*it;
+	char		 guid[32], *cause = NULL;
+	int64_t		 feeds[3], id, maxid;
+	int		 i, bad;
+
+	db = open_new("counts.db", NULL);
+	feeds[0] = feed_id(db, "https://a.example/feed");
+	feeds[1] = feed_id(db, "https://b.example/feed");
+	feeds[2] = feed_id(db, "https://c.example/feed");
+	srandom(42);
+	for (i = 0; i < 600; i++) {
+		switch (random() % 6) {
+		case 0:
+		case 1:
+			snprintf(guid, sizeof guid, "r%ld", random() % 200);
+			it = mkitem(guid, guid, random() % 100000, NULL);
+			put(db, feeds[random() % 3], it, NULL);
+			break;
+		case 2:
+			maxid = sql_int(db, "SELECT COALESCE(max(id), 0) "
+			    "FROM item");
+			if (maxid > 0) {
+				id = 1 + random() % maxid;
+				db_item_set_unread(db, id, random() % 2, &cause);
+			}
+			break;
+		case 3:
+			if (random() % 10 == 0)
+				db_feed_mark_read(db, feeds[random() % 3],
+				    &cause);
+			break;
+		case 4:
+			db_feed_set_retention(db, feeds[random() % 3],
+			    5 + random() % 20, 0, &cause);
+			break;
+		case 5:
+			maxid = sql_int(db, "SELECT COALESCE(max(id), 0) "
+			    "FROM item");
+			if (maxid > 0)
+				db_item_set_starred(db, 1 + random() % maxid,
+				    random() % 2, &cause);
+			break;
+		}
+	}
+	bad = (int)sql_int(db, "SELECT count(*) FROM feed WHERE unread_count "
+	    "<> (SELECT count(*) FROM item WHERE feed_id = feed.id AND "
+	    "unread = 1)");
+	is_int(bad, 0, "unread counts equal COUNT(*) after random operations");
+	ok(sql_int(db, "SELECT count(*) FROM item") > 10,
+	    "the random run left items to count");
+	db_feed_mark_read(db, 0, &cause);
+	is_int(sql_int(db, "SELECT sum(unread_count) FROM feed"), 0,
+	    "marking everything read zeroes every count");
+	free(cause);
+	db_close(db);
+}
+
+static void
+test_retention(void)
+{
+	struct db	*db;
+	struct item	*it;
+	char		 guid[16], *cause = NULL;
+	int64_t		 a, b, now = (int64_t)time(NULL);
+	int		 i;
+
+	db = open_new("retain.db", NULL);
+	a = feed_id(db, "https://a.example/feed");
+	b = feed_id(db, "https://b.example/feed");
+	for (i = 0; i < 10; i++) {
+		snprintf(guid, sizeof guid, "d%d", i);
+		put(db, a, mkitem(guid, guid, now - i * 86400 - 3600, NULL),
+		    NULL);
+		put(db, b, mkitem(guid, guid, now - i * 86400 - 3600, NULL),
+		    NULL);
+	}
+	sql_int(db, "UPDATE item SET starred = 1 WHERE guid = 'd9'");
+
+	/* keep-days 5 on feed a: d7 is still in the feed, d9 is starred. */
+	db_feed_set_retention(db, a, 0, 5, &cause);
+	db_feed_begin(db, a, &cause);
+	db_item_upsert(db, a, (it = mkitem("d7", "d7", now - 7 * 86400 -
+	    3600, NULL)), NULL, &cause);
+	item_free(it);
+	db_feed_commit(db, a, NULL, &cause);
+	is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM "
+	    "item WHERE feed_id = 1 ORDER BY guid)", "d0 d1 d2 d3 d4 d7 d9",
+	    "keep-days removes old items, never starred or still carried");
+	is_sql(db, "SELECT count(*) FROM item WHERE feed_id = 2", "10",
+	    "another feed's items are untouched");
+
+	/* Global max-items 3 applies to feed b, which has no own setting. */
+	db_set_retention(db, 3, 0);
+	db_feed_begin(db, b, &cause);
+	db_feed_commit(db, b, NULL, &cause);
+	is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM "
+	    "item WHERE feed_id = 2 ORDER BY guid)", "d0 d1 d2 d9",
+	    "global max-items keeps the newest, and starred items");
+	is_sql(db, "SELECT count(*) FROM feed WHERE unread_count <> (SELECT "
+	    "count(*) FROM item WHERE feed_id = feed.id AND unread = 1)", "0",
+	    "retention keeps unread counts right");
+	/* The feed's own max-items wins over the global one. */
+	db_feed_set_retention(db, a, 2, 0, &cause);
+	db_feed_begin(db, a, &cause);
+	db_feed_commit(db, a, NULL, &cause);
+	is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM "
+	    "item WHERE feed_id = 1 ORDER BY guid)", "d0 d1 d9",
+	    "per-feed max-items overrides the global setting");
+	free(cause);
+	db_close(db);
+}
+
+/* Collect ids of a whole list walking forward, then backward. */
+static int
+walk(struct db *db, enum db_list list, int64_t feed, int step,
+    struct str *fwd, struct str *back)
+{
+	struct db_item_row	*rows;
+	struct db_item_cursor	 cur;
+	char			*cause = NULL;
+	size_t			 n, i;
+	int			 pages = 0;
+
+	str_clear(fwd);
+	str_clear(back);
+	if (db_item_page(db, list, feed, DB_PAGE_FIRST, NULL, step, &rows, &n,
+	    &cause) != 0) {
+		diag("%s", cause);
+		free(cause);
+		return (-1);
+	}
+	while (n > 0) {
+		pages++;
+		for (i = 0; i < n; i++)
+			str_printf(fwd, "%lld ", (long long)rows[i].id);
+		db_item_row_cursor(&rows[n - 1], &cur);
+		db_item_rows_free(rows, n);
+		db_item_page(db, list, feed, DB_PAGE_NEXT, &cur, step, &rows,
+		    &n, &cause);
+	}
+	db_item_rows_free(rows, n);
+
+	db_item_page(db, list, feed, DB_PAGE_LAST, NULL, step, &rows, &n,
+	    &cause);
+	while (n > 0) {
+		for (i = n; i > 0; i--)
+			str_printf(back, "%lld ", (long long)rows[i - 1].id);
+		db_item_row_cursor(&rows[0], &cur);
+		db_item_rows_free(rows, n);
+		db_item_page(db, list, feed, DB_PAGE_PREV, &cur, step, &rows,
+		    &n, &cause);
+	}
+	db_item_rows_free(rows, n);
+	return (pages);
+}
+
+/* Reverse a list of space-terminated ids. */
+static char *
+reverse_ids(const char *s)
+{
+	struct str	 out;
+	const char	*p, *e;
+
+	str_init(&out);
+	str_append(&out, "", 0);
+	e = s + strlen(s);
+	while (e > s) {
+		p = e - 1;
+		while (p > s && p[-1] != ' ')
+			p--;
+		str_append(&out, p, e - p);
+		e = p;
+	}
+	return (str_steal(&out));
+}
+
+static void
+test_paging(void)
+{
+	static const char *expect[] = {
+		"SELECT group_concat(id || ' ', '') FROM (SELECT id FROM item "
+		"WHERE feed_id = 1 ORDER BY sort_date DESC, id DESC)",
+		"SELECT group_concat(id || ' ', '') FROM (SELECT id FROM item "
+		"WHERE unread = 1 ORDER BY sort_date DESC, id DESC)",
+		"SELECT group_concat(id || ' ', '') FROM (SELECT id FROM item "
+		"WHERE starred = 1 ORDER BY sort_date DESC, id DESC)",
+		"SELECT group_concat(id || ' ', '') FROM (SELECT id FROM item "
+		"ORDER BY sort_date DESC, id DESC)",
+	};
+	static const char *names[] = { "feed", "unread", "starred", "all" };
+	struct db		*db;
+	struct db_item_row	*rows;
+	struct db_item_cursor	 cur;
+	struct db_feed_row	*frows;
+	struct db_feed_cursor	 fcur;
+	struct str		 fwd, back;
+	struct item		*it;
+	char			 guid[16], *want, *rev, *cause = NULL;
+	size_t			 n;
+	int64_t			 a, b;
+	int			 i, l, pages;
+
+	db = open_new("paging.db", NULL);
+	a = feed_id(db, "https://a.example/feed");
+	b = feed_id(db, "https://b.example/feed");
+	/* 57 items in a, many sharing a date, so ties need the id. */
+	db_feed_begin(db, a, &cause);
+	for (i = 0; i < 57; i++) {
+		snprintf(guid, sizeof guid, "p%d", i);
+		it = mkitem(guid, guid, 1000 + (i * 7) % 5, NULL);
+		db_item_upsert(db, a, it, NULL, &cause);
+		item_free(it);
+	}
+	db_feed_commit(db, a, NULL, &cause);
+	db_feed_begin(db, b, &cause);
+	for (i = 0; i < 23; i++) {
+		snprintf(guid, sizeof guid, "q%d", i);
+		it = mkitem(guid, guid, 1000 + i % 3, NULL);
+		db_item_upsert(db, b, it, NULL, &cause);
+		item_free(it);
+	}
+	db_feed_commit(db, b, NULL, &cause);
+	sql_int(db, "UPDATE item SET unread = 0 WHERE id % 3 = 0");
+	sql_int(db, "UPDATE item SET starred = 1 WHERE id % 4 = 1");
+
+	str_init(&fwd);
+	str_init(&back);
+	for (l = 0; l < 4; l++) {
+		want = sql_text(db, expect[l]);
+		pages = walk(db, l, a, 10, &fwd, &back);
+		is_str(str_cstr(&fwd), want,
+		    "%s list: next pages walk the whole list in order",
+		    names[l]);
+		rev = reverse_ids(str_cstr(&back));
+		is_str(rev, want, "%s list: last then previous pages walk it "
+		    "back", names[l]);
+		free(rev);
+		free(want);
+		ok(pages > 1, "%s list: several pages (%d)", names[l], pages);
+		walk(db, l, a, 1, &fwd, &back);
+		want = sql_text(db, expect[l]);
+		is_str(str_cstr(&fwd), want, "%s list: pages of one row",
+		    names[l]);
+		free(want);
+	}
+	str_free(&fwd);
+	str_free(&back);
+
+	/* Boundaries. */
+	db_item_page(db, DB_LIST_FEED, a, DB_PAGE_FIRST, NULL, 10, &rows, &n,
+	    &cause);
+	db_item_row_cursor(&rows[0], &cur);
+	db_item_rows_free(rows, n);
+	db_item_page(db, DB_LIST_FEED, a, DB_PAGE_PREV, &cur, 10, &rows, &n,
+	    &cause);
+	is_int(n, 0, "nothing before the first row");
+	db_item_rows_free(rows, n);
+	db_item_page(db, DB_LIST_FEED, a, DB_PAGE_LAST, NULL, 10, &rows, &n,
+	    &cause);
+	is_int(n, 10, "the last page is full");
+	db_item_row_cursor(&rows[n - 1], &cur);
+	db_item_rows_free(rows, n);
+	db_item_page(db, DB_LIST_FEED, a, DB_PAGE_NEXT, &cur, 10, &rows, &n,
+	    &cause);
+	is_int(n, 0, "nothing after the last row");
+	db_item_rows_free(rows, n);
+	db_item_page(db, DB_LIST_FEED, 99, DB_PAGE_FIRST, NULL, 10, &rows, &n,
+	    &cause);
+	is_int(n, 0, "an unknown feed has an empty list");
+	db_item_rows_free(rows, n);
+	ok(db_item_page(db, DB_LIST_FEED, a, DB_PAGE_NEXT, NULL, 10, &rows,
+	    &n, &cause) != 0, "a next page needs a cursor");
+	free(cause);
+	cause = NULL;
+
+	/* The feed list, with unread counts. */
+	db_feed_set_title(db, b, "بي", &cause);
+	db_feed_page(db, DB_PAGE_FIRST, NULL, 2, &frows, &n, &cause);
+	ok(n == 2 && frows[0].id == a && frows[1].id == b,
+	    "the feed list comes in urls order");
+	if (n == 2) {
+		is_int(frows[0].unread, sql_int(db, "SELECT count(*) FROM item "
+		    "WHERE feed_id = 1 AND unread"), "feed a's unread count");
+		is_str(frows[1].title, "بي", "a title override is shown");
+		db_feed_row_cursor(&frows[1], &fcur);
+	}
+	db_feed_rows_free(frows, n);
+	db_feed_page(db, DB_PAGE_NEXT, &fcur, 2, &frows, &n, &cause);
+	ok(n == 1 && strcmp(frows[0].url, "https://c.example/feed") == 0 &&
+	    frows[0].unread == 0 && strcmp(frows[0].title, frows[0].url) == 0,
+	    "next page of feeds: an unfetched feed shows its URL");
+	db_feed_rows_free(frows, n);
+	db_feed_page(db, DB_PAGE_LAST, NULL, 2, &frows, &n, &cause);
+	ok(n == 2 && frows[0].id == b, "last page of feeds");
+	if (n == 2)
+		db_feed_row_cursor(&frows[0], &fcur);
+	db_feed_rows_free(frows, n);
+	db_feed_page(db, DB_PAGE_PREV, &fcur, 2, &frows, &n, &cause);
+	ok(n == 1 && frows[0].id == a, "previous page of feeds");
+	db_feed_rows_free(frows, n);
+
+	db_feed_set_dir(db, a, FEED_DIR_RTL, &cause);
+	db_feed_page(db, DB_PAGE_FIRST, NULL, 1, &frows, &n, &cause);
+	ok(n == 1 && frows[0].dir == FEED_DIR_RTL && frows[0].dir_override,
+	    "a direction override is shown");
+	db_feed_rows_free(frows, n);
+	db_item_page(db, DB_LIST_FEED, a, DB_PAGE_FIRST, NULL, 1, &rows, &n,
+	    &cause);
+	ok(n == 1 && rows[0].dir == FEED_DIR_RTL,
+	    "items take their feed's direction override");
+	db_item_rows_free(rows, n);
+	db_feed_set_dir(db, a, FEED_DIR_AUTO, &cause);
+	db_feed_page(db, DB_PAGE_FIRST, NULL, 1, &frows, &n, &cause);
+	ok(n == 1 && !frows[0].dir_override, "the override can be removed");
+	db_feed_rows_free(frows, n);
+	free(cause);
+	db_close(db);
+}
+
+/* Every paged query is served by an index: no scan, no sort. */
+static void
+test_plans(void)
+{
+	static const char *names[] = { "feed", "unread", "starred", "all" };
+	static const char *pages[] = { "first", "next", "prev", "last" };
+	struct db	*db;
+	sqlite3_stmt	*st;
+	struct str	 plan;
+	const char	*sql, *d;
+	char		*q;
+	int		 l, p, bad;
+
+	db = open_new("plans.db", NULL);
+	str_init(&plan);
+	for (l = 0; l <= 4; l++) {
+		for (p = 0; p < 4; p++) {
+			sql = l < 4 ? db_item_page_query(l, p) :
+			    db_feed_page_query(p);
+			xasprintf(&q, "EXPLAIN QUERY PLAN %s", sql);
+			str_clear(&plan);
+			bad = 0;
+			if (sqlite3_prepare_v2(db->sq, q, -1, &st, NULL) ==
+			    SQLITE_OK) {
+				while (sqlite3_step(st) == SQLITE_ROW) {
+					d = (const char *)
+					    sqlite3_column_text(st, 3);
+					str_printf(&plan, "%s; ", d);
+					if ((strncmp(d, "SCAN", 4) == 0 &&
+					    strstr(d, "USING") == NULL) ||
+					    strstr(d, "TEMP B-TREE") != NULL)
+						bad = 1;
+				}
+				sqlite3_finalize(st);
+			} else
+				bad = 1;
+			free(q);
+			ok(!bad && plan.len > 0, "%s list, %s page: %s",
+			    l < 4 ? names[l] : "feeds", pages[p],
+			    str_cstr(&plan));
+		}
+	}
+	str_free(&plan);
+	db_close(db);
+}
+
+static char *
+read_file(const char *path, size_t *len)
+{
+	FILE	*f;
+	char	*buf;
+	long	 n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return (NULL);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = xmalloc(n + 1);
+	*len = fread(buf, 1, n, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return (buf);
+}
+
+static void
+write_file(const char *path, const char *data, size_t len)
+{
+	FILE	*f;
+
+	f = fopen(path, "wb");
+	fwrite(data, 1, len, f);
+	fclose(f);
+}
+
+/* Run SQL on a file with plain SQLite (no akhbar functions). */
+static int
+raw_exec(const char *path, const char *sql)
+{
+	sqlite3	*sq;
+	int	 rc;
+
+	if (sqlite3_open(path, &sq) != SQLITE_OK)
+		return (-1);
+	rc = sqlite3_exec(sq, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		diag("%s", sqlite3_errmsg(sq));
+	sqlite3_close(sq);
+	return (rc == SQLITE_OK ? 0 : -1);
+}
+
+static void
+test_migrate(void)
+{
+	struct db		*db;
+	struct db_item_row	*rows;
+	struct db_feed_row	*frows;
+	char			*path, *sql, *cause = NULL;
+	size_t			 len, n;
+	int64_t			 left;
+
+	path = tmp_path("v1.db");
+	rm_cache(path);
+	sql = read_file(tap_data("cache-v1.sql"), &len);
+	ok(sql != NULL, "read the version 1 fixture");
+	if (sql == NULL)
+		return;
+	ok(raw_exec(path, sql) == 0, "made a version 1 cache");
+	free(sql);
+
+	db = db_open(path, 0, &cause);
+	ok(db != NULL, "a version 1 cache opens");
+	if (db == NULL) {
+		diag("%s", cause);
+		free(cause);
+		free(path);
+		return;
+	}
+	is_int(sql_int(db, "PRAGMA user_version"), DB_SCHEMA_VERSION,
+	    "it is migrated to the current version");
+	is_sql(db, "SELECT group_concat(guid || ':' || unread || starred, ' ') "
+	    "FROM (SELECT * FROM item ORDER BY id)",
+	    "a1:01 a2:10 a3:00 e1:11", "read and starred states survive");
+	is_sql(db, "SELECT dir_override || ' ' || etag FROM feed WHERE id = 1",
+	    "2 \"v1-etag\"", "direction override and validators survive");
+	is_sql(db, "SELECT group_concat(unread_count, ' ') FROM feed", "1 1",
+	    "unread counts computed by the migration");
+	is_sql(db, "SELECT sort_date FROM item WHERE guid = 'a1'", "1700000000",
+	    "old items are ordered by their date");
+	db_feed_page(db, DB_PAGE_FIRST, NULL, 10, &frows, &n, &cause);
+	ok(n == 2 && frows[0].dir == FEED_DIR_RTL, "migrated feeds list");
+	db_feed_rows_free(frows, n);
+	db_search_index_pending(db, 100, &left, &cause);
+	is_int(left, 0, "migrated items are indexed for search");
+	db_search_page(db, "جيش", DB_PAGE_FIRST, NULL, 10, &rows, &n, &cause);
+	ok(n == 1 && rows[0].id == 1, "and found by search, HTML stripped");
+	db_item_rows_free(rows, n);
+	db_close(db);
+
+	db = db_open(path, 0, &cause);
+	ok(db != NULL, "a migrated cache reopens");
+	db_close(db);
+	free(path);
+
+	/* An empty file is a new cache. */
+	path = tmp_path("empty.db");
+	rm_cache(path);
+	write_file(path, "", 0);
+	db = db_open(path, 0, &cause);
+	ok(db != NULL, "an empty file becomes a new cache");
+	db_close(db);
+	free(path);
+}
+
+static void
+test_refuse(void)
+{
+	struct db	*db;
+	char		*path, *before, *after, *cause = NULL;
+	size_t		 lb, la;
+
+	/* Newer schema. */
+	db = open_new("newer.db", &path);
+	db_close(db);
+	raw_exec(path, "PRAGMA user_version = 99");
+	raw_exec(path, "PRAGMA wal_checkpoint(TRUNCATE)");
+	before = read_file(path, &lb);
+	db = db_open(path, 0, &cause);
+	ok(db == NULL && contains(cause, "newer akhbar") &&
+	    contains(cause, "version 99"),
+	    "a newer schema is refused with a clear reason");
+	diag("%s", cause);
+	free(cause);
+	cause = NULL;
+	after = read_file(path, &la);
+	ok(lb == la && memcmp(before, after, lb) == 0,
+	    "and the file is left untouched");
+	free(before);
+	free(after);
+	free(path);
+
+	/* Not a database at all. */
+	path = tmp_path("garbage.db");
+	rm_cache(path);
+	write_file(path, "this is not a database, it is a text file\n", 42);
+	db = db_open(path, 0, &cause);
+	ok(db == NULL && contains(cause, "damaged") &&
+	    contains(cause, "move it aside"),
+	    "a file that is not a database is refused, saying how to recover");
+	free(cause);
+	cause = NULL;
+	before = read_file(path, &lb);
+	ok(lb == 42 && memcmp(before, "this is", 7) == 0,
+	    "and akhbar does not overwrite it");
+	free(before);
+	free(path);
+
+	/* Another application's SQLite database. */
+	path = tmp_path("other.db");
+	rm_cache(path);
+	raw_exec(path, "CREATE TABLE t (x)");
+	db = db_open(path, 0, &cause);
+	ok(db == NULL && contains(cause, "not an akhbar cache"),
+	    "another program's database is refused");
+	free(cause);
+	cause = NULL;
+	free(path);
+
+	/* A damaged schema page. */
+	db = open_new("corrupt.db", &path);
+	db_close(db);
+	raw_exec(path, "PRAGMA wal_checkpoint(TRUNCATE); "
+	    "PRAGMA journal_mode = DELETE");
+	before = read_file(path, &lb);
+	memset(before + 100, 0x5a, 3000);
+	write_file(path, before, lb);
+	free(before);
+	db = db_open(path, 0, &cause);
+	ok(db == NULL && contains(cause, "damaged") &&
+	    contains(cause, ".recover"),
+	    "a damaged cache is detected at open with how to recover");
+	diag("%s", cause);
+	free(cause);
+	cause = NULL;
+	db_close(db);
+	free(path);
+
+	/* Read-only open of a cache that is not there. */
+	path = tmp_path("missing.db");
+	rm_cache(path);
+	db = db_open(path, DB_READONLY, &cause);
+	ok(db == NULL && access(path, F_OK) != 0,
+	    "a read-only open never creates a cache");
+	free(cause);
+	free(path);
+}
+
+/* kill -9 in the middle of a feed transaction. */
+static void
+test_crash(void)
+{
+	struct db	*db;
+	struct item	*it;
+	char		*path, guid[16], *cause = NULL;
+	pid_t		 pid;
+	int64_t		 a, b, unread;
+	int		 status, i;
+
+	db = open_new("crash.db", &path);
+	db_close(db);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		db = db_open(path, 0, &cause);
+		if (db == NULL)
+			_exit(1);
+		a = feed_id(db, "https://a.example/feed");
+		b = feed_id(db, "https://b.example/feed");
+		for (i = 0; i < 20; i++) {
+			snprintf(guid, sizeof guid, "c%d", i);
+			put(db, a, mkitem(guid, guid, 1000 + i, NULL), NULL);
+		}
+		sql_int(db, "SELECT 1");
+		for (i = 0; i < 20; i += 2)
+			db_item_set_unread(db, i + 1, false, &cause);
+		db_item_set_starred(db, 5, true, &cause);
+		db_feed_begin(db, b, &cause);
+		for (i = 0; i < 500; i++) {
+			snprintf(guid, sizeof guid, "k%d", i);
+			it = mkitem(guid, guid, 2000 + i, "<p>half</p>");
+			db_item_upsert(db, b, it, NULL, &cause);
+			item_free(it);
+		}
+		db_item_set_unread(db, 2, false, &cause);
+		raise(SIGKILL);
+		_exit(2);
+	}
+	waitpid(pid, &status, 0);
+	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+	    "the writer was killed mid-transaction");
+
+	db = db_open(path, 0, &cause);
+	ok(db != NULL, "the cache opens after kill -9 (the lock died too)");
+	if (db == NULL) {
+		diag("%s", cause);
+		free(cause);
+		free(path);
+		return;
+	}
+	is_int(sql_int(db, "SELECT count(*) FROM item"), 20,
+	    "the half transaction did not land");
+	is_int(sql_int(db, "SELECT count(*) FROM item WHERE unread = 0"), 10,
+	    "every read state committed before the crash survived");
+	is_int(sql_int(db, "SELECT unread FROM item WHERE id = 2"), 1,
+	    "a change inside the killed transaction is gone");
+	is_int(sql_int(db, "SELECT starred FROM item WHERE id = 5"), 1,
+	    "a star committed before the crash survived");
+	db_item_count_unread(db, &unread, &cause);
+	is_int(unread, 10, "unread count consistent after the crash");
+	is_sql(db, "PRAGMA integrity_check", "ok", "integrity check passes");
+	db_close(db);
+	free(path);
+}
+
+/* A full disk fails one transaction, not the session. */
+static void
+test_full(void)
+{
+	struct db	*db;
+	struct item	*it;
+	struct str	 big;
+	char		*cause = NULL, guid[16], *q;
+	int64_t		 a, pages;
+	int		 i, rc = 0;
+
+	db = open_new("full.db", NULL);
+	a = feed_id(db, "https://a.example/feed");
+	put(db, a, mkitem("before", "before", 1, NULL), NULL);
+	pages = sql_int(db, "PRAGMA page_count");
+	xasprintf(&q, "PRAGMA max_page_count = %lld", (long long)pages + 3);
+	sql_int(db, q);
+	free(q);
+	str_init(&big);
+	for (i = 0; i < 2000; i++)
+		str_appends(&big, "خبر ");
+	db_feed_begin(db, a, &cause);
+	for (i = 0; i < 200 && rc == 0; i++) {
+		snprintf(guid, sizeof guid, "f%d", i);
+		it = mkitem(guid, guid, 10 + i, big.ptr);
+		rc = db_item_upsert(db, a, it, NULL, &cause);
+		item_free(it);
+	}
+	ok(rc != 0 && contains(cause, "disk is full"),
+	    "a full disk is reported");
+	diag("%s", cause);
+	free(cause);
+	cause = NULL;
+	db_feed_rollback(db);
+	sql_int(db, "PRAGMA max_page_count = 1073741823");
+	ok(put(db, a, mkitem("after", "after", 2, NULL), NULL) == 0,
+	    "the session goes on once there is room");
+	is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM item "
+	    "ORDER BY id)", "before after",
+	    "nothing of the failed transaction was stored");
+	str_free(&big);
+	db_close(db);
+}
+
+static char *
+search_ids(struct db *db, const char *q)
+{
+	struct db_item_row	*rows;
+	struct str		 s;
+	char			*cause = NULL;
+	size_t			 n, i;
+
+	str_init(&s);
+	str_append(&s, "", 0);
+	if (db_search_page(db, q, DB_PAGE_FIRST, NULL, 100, &rows, &n,
+	    &cause) != 0) {
+		diag("%s", cause);
+		free(cause);
+		return (str_steal(&s));
+	}
+	for (i = 0; i < n; i++)
+		str_printf(&s, "%s%s", i ? " " : "", rows[i].title);
+	db_item_rows_free(rows, n);
+	return (str_steal(&s));
+}
+
+static void
+is_search(struct db *db, const char *q, const char *want)
+{
+	char	*got;
+
+	got = search_ids(db, q);
+	is_str(got, want, "search %s", q);
+	free(got);
+}
+
+static void
+test_search(void)
+{
+	struct db		*db;
+	struct db_item_row	*rows;
+	struct db_item_cursor	 cur;
+	struct item		*it;
+	struct str		 all, got;
+	char			*cause = NULL, guid[16], *want;
+	size_t			 n, i;
+	int64_t			 a, left;
+
+	db = open_new("search.db", NULL);
+	a = feed_id(db, "https://a.example/feed");
+	put(db, a, mkitem("1", "t1", 100, "<p>أعلن <b>الجيش</b> اليوم</p>"),
+	    NULL);
+	put(db, a, mkitem("2", "t2", 200, "قال والجيش إن"), NULL);
+	put(db, a, mkitem("3", "t3", 300, "جيش كبير"), NULL);
+	put(db, a, mkitem("4", "t4", 400, "رأى الجيشَ يتقدم"), NULL);
+	put(db, a, mkitem("5", "t5", 500, "الجبش خطأ مطبعي"), NULL);
+	put(db, a, mkitem("6", "t6", 600, "The ARMY &amp; the Café"), NULL);
+	put(db, a, mkitem("7", "t7", 700, "المدرسة المصرية في مالي"), NULL);
+	put(db, a, mkitem("8", "t8", 800, "مال كثير ٢٠٢٤"), NULL);
+
+	is_search(db, "الجيش", "");
+	db_search_index_pending(db, 0, &left, &cause);
+	is_int(left, 8, "items are listable before they are indexed");
+	db_search_index_pending(db, 5, &left, &cause);
+	is_int(left, 3, "indexing goes in batches");
+	db_search_index_pending(db, 100, &left, &cause);
+	is_int(left, 0, "and finishes");
+
+	is_search(db, "الجيش", "t4 t3 t2 t1");
+	is_search(db, "والجيش", "t4 t3 t2 t1");
+	is_search(db, "جيش", "t4 t3 t2 t1");
+	is_search(db, "الجيشَ", "t4 t3 t2 t1");
+	is_search(db, "\"الجيش\"", "t4 t1");
+	is_search(db, "\"جيش كبير\"", "t3");
+	is_search(db, "\"كبير جيش\"", "");
+	is_search(db, "الجبش", "t5");
+	is_search(db, "army", "t6");
+	is_search(db, "cafe", "t6");
+	is_search(db, "amp", "");
+	is_search(db, "مصرية مدرسه", "t7");
+	is_search(db, "مال", "t8 t7");		/* documented collision */
+	is_search(db, "\"مالي\"", "t7");
+	is_search(db, "2024", "t8");
+	is_search(db, "الجي*", "t4 t1");
+	is_search(db, "AND OR NOT ( ) : ^ -", "");
+	is_search(db, "\"", "");
+	is_search(db, "", "");
+
+	db_search_page(db, "جيش", DB_PAGE_FIRST, NULL, 10, &rows, &n, &cause);
+	if (n == 4) {
+		diag("snippet: %s", rows[0].snippet);
+		ok(rows[0].nmatches == 1 && strncmp(rows[0].snippet +
+		    rows[0].matches[0].start, "الجيشَ", rows[0].matches[0].end -
+		    rows[0].matches[0].start) == 0 &&
+		    rows[0].matches[0].end - rows[0].matches[0].start ==
+		    strlen("الجيشَ"),
+		    "the match covers the original word with its vowel mark");
+		ok(rows[3].snippet != NULL && strchr(rows[3].snippet, '<') ==
+		    NULL, "snippets are plain text");
+	} else
+		ok(0, "four results for snippets (%zu)", n);
+	db_item_rows_free(rows, n);
+
+	/* A changed item is searchable by its new words only. */
+	put(db, a, mkitem("3", "t3", 300, "سلام دائم"), NULL);
+	db_search_index_pending(db, 100, &left, &cause);
+	is_search(db, "جيش", "t4 t2 t1");
+	is_search(db, "سلام", "t3");
+	/* Deleted items leave the index. */
+	sql_int(db, "DELETE FROM item WHERE guid = '4'");
+	is_sql(db, "SELECT count(*) FROM item_fts WHERE item_fts MATCH "
+	    "'\"جيش\"'", "2", "a deleted item's words leave the index");
+	ok(sqlite3_exec(db->sq, "INSERT INTO item_fts(item_fts) "
+	    "VALUES('integrity-check')", NULL, NULL, NULL) == SQLITE_OK,
+	    "the index matches the items");
+
+	/* Many matches: the date-walk plan, paged. */
+	db_feed_begin(db, a, &cause);
+	for (i = 0; i < 4500; i++) {
+		snprintf(guid, sizeof guid, "m%zu", i);
+		it = mkitem(guid, guid, 1000 + (int64_t)(i % 700),
+		    i % 2 ? "الخبر العاجل" : "خبر عاجل");
+		db_item_upsert(db, a, it, NULL, &cause);
+		item_free(it);
+	}
+	db_feed_commit(db, a, NULL, &cause);
+	db_search_index_pending(db, 10000, &left, &cause);
+	want = sql_text(db, "SELECT group_concat(title, ' ') FROM (SELECT "
+	    "title FROM item WHERE guid LIKE 'm%' ORDER BY sort_date DESC, "
+	    "id DESC)");
+	str_init(&all);
+	str_init(&got);
+	db_search_page(db, "خبر", DB_PAGE_FIRST, NULL, 50, &rows, &n, &cause);
+	while (n > 0) {
+		for (i = 0; i < n; i++)
+			str_printf(&all, "%s%s", all.len ? " " : "",
+			    rows[i].title);
+		db_item_row_cursor(&rows[n - 1], &cur);
+		db_item_rows_free(rows, n);
+		db_search_page(db, "خبر", DB_PAGE_NEXT, &cur, 50, &rows, &n,
+		    &cause);
+	}
+	db_item_rows_free(rows, n);
+	ok(strcmp(str_cstr(&all), want) == 0,
+	    "4500 results page in date order with the date-walk plan");
+	if (strcmp(str_cstr(&all), want) != 0)
+		diag("got %zu bytes, expected %zu", all.len, strlen(want));
+	db_search_page(db, "خبر", DB_PAGE_LAST, NULL, 50, &rows, &n, &cause);
+	ok(n == 50 && strcmp(rows[49].title, "m0") == 0,
+	    "the last page of results ends with the oldest");
+	db_item_rows_free(rows, n);
+	free(want);
+	str_free(&all);
+	str_free(&got);
+	free(cause);
+	db_close(db);
+}
+
+int
+main(void)
+{
+	if (mkdtemp(tmpdir) == NULL) {
+		printf("Bail out! mkdtemp: %s\n", strerror(errno));
+		return (1);
+	}
+	test_open();
+	test_upsert();
+	test_counts();
+	test_retention();
+	test_paging();
+	test_plans();
+	test_migrate();
+	test_refuse();
+	test_crash();
+	test_full();
+	test_search();
+	if (tap_failed == 0) {
+		char	*cmd;
+
+		xasprintf(&cmd, "rm -rf '%s'", tmpdir);
+		if (system(cmd) != 0)
+			diag("could not remove %s", tmpdir);
+		free(cmd);
+	} else
+		diag("files kept in %s", tmpdir);
+	return (tap_done());
+}

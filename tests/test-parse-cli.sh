@@ -1,0 +1,73 @@
+#!/bin/sh
+# akhbar --parse: exit codes, JSON on stdout, problems on stderr.
+. "${top_srcdir:-.}/tests/lib.sh"
+data="$top_srcdir/tests/data"
+
+"$AKHBAR" --parse "$data/rss2.xml" >"$TMPD/out.json" 2>"$TMPD/err"
+tap_is "$?" 0 "--parse of an RSS feed exits 0"
+case $(cat "$TMPD/err") in *"cannot read the date"*) r=0 ;; *) r=1 ;; esac
+tap_ok $r "--parse reports a recoverable problem on stderr"
+
+"$AKHBAR" --parse "$data/html-page.html" >"$TMPD/html.out" 2>"$TMPD/html.err"
+tap_is "$?" 1 "--parse of an HTML page exits 1"
+case $(cat "$TMPD/html.err") in *"not a feed"*"HTML page"*) r=0 ;; *) r=1 ;; esac
+tap_ok $r "--parse says why an HTML page is not a feed"
+tap_is "$(wc -c <"$TMPD/html.out" | tr -d ' ')" 0 "nothing on stdout when it is not a feed"
+
+"$AKHBAR" --parse "$data/no-such-file.xml" >/dev/null 2>&1
+tap_is "$?" 1 "--parse of a missing file exits 1"
+
+"$AKHBAR" --parse - <"$data/atom10.xml" >"$TMPD/stdin.json" 2>/dev/null
+tap_is "$?" 0 "--parse - reads standard input"
+
+abs=$(cd "$data" && pwd)/jsonfeed11.json
+"$AKHBAR" --parse "file://$abs" >"$TMPD/file.json" 2>/dev/null
+tap_is "$?" 0 "--parse accepts a file:// URL"
+
+err=$("$AKHBAR" --parse https://example.invalid/feed 2>&1 >/dev/null)
+rc=$?
+tap_is "$rc" 2 "--parse of an http(s) URL exits 2 until the poller lands"
+case $err in *poller*) r=0 ;; *) r=1 ;; esac
+tap_ok $r "--parse of a URL says fetching arrives with the poller"
+
+if [ -z "${PYTHON3:-}" ] || ! command -v "$PYTHON3" >/dev/null 2>&1; then
+	echo "ok $((tap_n + 1)) # SKIP python3 not found"
+	tap_n=$((tap_n + 1))
+else
+	"$PYTHON3" - "$TMPD/out.json" "$TMPD/stdin.json" "$TMPD/file.json" <<'PY'
+import json, sys
+rss = json.load(open(sys.argv[1], encoding="utf-8"))
+atom = json.load(open(sys.argv[2], encoding="utf-8"))
+jf = json.load(open(sys.argv[3], encoding="utf-8"))
+keys = {"format", "title", "link", "language", "direction", "items"}
+ikeys = {"id", "title", "link", "authors", "categories", "published",
+         "updated", "summary", "content", "enclosures"}
+res = []
+res.append((keys <= set(rss), "feed object has the documented keys"))
+res.append((all(ikeys <= set(i) for i in rss["items"]), "items have the documented keys"))
+res.append((rss["format"] == "rss2.0" and atom["format"] == "atom1.0" and jf["format"] == "json1.1", "formats"))
+res.append((rss["direction"] == "rtl", "direction of an Arabic feed is rtl"))
+res.append((rss["items"][0]["published"] == "2026-11-28T11:05:00Z", "dates are ISO 8601 UTC"))
+res.append((rss["items"][2]["published"] is None, "an unreadable date is null"))
+res.append(("\u064e" in rss["items"][0]["title"], "harakat arrive as UTF-8, not escapes"))
+res.append((isinstance(rss["items"][0]["enclosures"][0]["length"], int), "enclosure length is a number"))
+res.append((atom["items"][0]["link"] == "https://atom.example/ar/news/one.html", "xml:base resolved"))
+for i, (c, name) in enumerate(res):
+    print(("ok" if c else "not ok"), "%d - json: %s" % (i + 1, name))
+PY
+fi > "$TMPD/py.tap"
+if [ -s "$TMPD/py.tap" ]; then
+	while IFS= read -r line; do
+		case $line in
+		"ok "*"# SKIP"*) echo "$line" ;;
+		"ok "*) tap_ok 0 "${line#ok * - }" ;;
+		"not ok "*) tap_ok 1 "${line#not ok * - }" ;;
+		esac
+	done <"$TMPD/py.tap"
+fi
+
+# No raw control bytes ever reach stdout.
+"$AKHBAR" --parse "$data/control-chars.xml" 2>/dev/null | LC_ALL=C grep -q "$(printf '\033')"
+tap_is "$?" 1 "no ESC byte in --parse output"
+
+tap_done

@@ -1,0 +1,587 @@
+/*
+ * Tests for the feed parser: a table of fixtures (every format, encoding
+ * and kind of bad input) with what must come out, each parsed whole and
+ * pushed in chunks of 1, 7 and 4096 bytes, which must agree; then
+ * generated documents: 10 000 items, a 50 MB item, deep nesting, and
+ * the HTTP charset's place in the encoding precedence.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "feed.h"
+#include "parse-date.h"
+#include "parse.h"
+#include "str.h"
+#include "xmalloc.h"
+
+#include "tap.h"
+
+/* The Arabic strings the fixtures use (with harakat on the first word). */
+#define AR_TITLE "\xd9\x88\xd9\x8e\xd8\xb2\xd9\x90\xd9\x8a\xd8\xb1\xd9\x8f " \
+	"\xd8\xa7\xd9\x84\xd8\xae\xd8\xa7\xd8\xb1\xd8\xac\xd9\x8a\xd8\xa9 " \
+	"\xd9\x8a\xd8\xb2\xd9\x88\xd8\xb1 " \
+	"\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd8\xa9"
+#define AR_BODY "\xd9\x82\xd8\xa7\xd9\x84 \xd8\xa7\xd9\x84\xd9\x88\xd8\xb2" \
+	"\xd9\x8a\xd8\xb1 \xd8\xa5\xd9\x86 \xd8\xa7\xd9\x84\xd9\x85\xd8\xad" \
+	"\xd8\xa7\xd8\xaf\xd8\xab\xd8\xa7\xd8\xaa \xd9\x83\xd8\xa7\xd9\x86\xd8" \
+	"\xaa \xd9\x85\xd8\xab\xd9\x85\xd8\xb1\xd8\xa9\xd8\x8c \xd9\x88\xd8\xa3" \
+	"\xd8\xb6\xd8\xa7\xd9\x81: \xc2\xab\xd9\x86\xd8\xad\xd9\x86 \xd9\x85" \
+	"\xd8\xaa\xd9\x81\xd8\xa7\xd8\xa6\xd9\x84\xd9\x88\xd9\x86\xc2\xbb."
+
+struct want {
+	const char	*file;
+	const char	*ctype;		/* Content-Type, or NULL */
+	const char	*format;	/* NULL: must fail */
+	const char	*cause;		/* substring of the failure */
+	const char	*warning;	/* substring of some warning, or NULL */
+	const char	*title;
+	const char	*link;
+	const char	*language;
+	const char	*dir;
+	int		 nitems;
+	int		 idx;		/* the item checked below */
+	const char	*i_id;
+	const char	*i_title;
+	const char	*i_link;
+	const char	*i_published;	/* ISO, "-" for unknown, NULL skip */
+	const char	*i_updated;
+	const char	*i_author;	/* first author */
+	const char	*i_category;	/* first category */
+	const char	*i_summary;	/* substring */
+	const char	*i_content;	/* substring */
+	const char	*i_enclosure;	/* first enclosure url */
+	const char	*i_language;
+	const char	*i_dir;
+};
+
+static const struct want cases[] = {
+	{ "rss2.xml", NULL, "rss2.0", NULL, "cannot read the date",
+	  "\xd8\xa3\xd8\xae\xd8\xa8\xd8\xa7\xd8\xb1 \xd8\xa7\xd9\x84\xd8\xb5"
+	  "\xd8\xa8\xd8\xa7\xd8\xad", "https://akhbar.example/ar/", "ar-EG",
+	  "rtl", 4, 0, "akhbar-news-1",
+	  "\xd9\x85\xd9\x8e\xd8\xb1\xd9\x92\xd8\xad\xd9\x8e\xd8\xa8\xd9\x8b"
+	  "\xd8\xa7 \xd8\xa8\xd9\x90\xd9\x83\xd9\x8f\xd9\x85\xd9\x92 \xd9\x81"
+	  "\xd9\x8a \xd8\xa7\xd9\x84\xd9\x86\xd8\xb4\xd8\xb1\xd8\xa9",
+	  "https://akhbar.example/ar/news/1.html", "2026-11-28T11:05:00Z", "-",
+	  "\xd8\xb3\xd8\xa7\xd8\xb1\xd8\xa9 \xd8\xa3\xd8\xad\xd9\x85\xd8\xaf",
+	  "\xd8\xab\xd9\x82\xd8\xa7\xd9\x81\xd8\xa9", "<b>",
+	  "<p>\xd9\x81\xd9\x82\xd8\xb1\xd8\xa9",
+	  "https://akhbar.example/media/1.mp3", "ar-EG", "rtl" },
+	{ "rss2.xml", NULL, "rss2.0", NULL, NULL, NULL, NULL, NULL, NULL, 4,
+	  1, "https://akhbar.example/ar/news/2.html",
+	  "AT&T & bold title here", "https://akhbar.example/ar/news/2.html",
+	  "2026-11-27T09:00:00Z", "-", "Omar Khalid", NULL,
+	  "<i>HTML</i> summary \xc3\xa9t\xc3\xa9", NULL,
+	  "https://akhbar.example/v/2.mp4", NULL, NULL },
+	{ "rss2.xml", NULL, "rss2.0", NULL, NULL, NULL, NULL, NULL, NULL, 4,
+	  2, "https://akhbar.example/ar/news/3.html", NULL,
+	  "https://akhbar.example/ar/news/3.html", "-", "-", NULL, NULL, NULL,
+	  NULL, NULL, NULL, NULL },
+	{ "rss2.xml", NULL, "rss2.0", NULL, NULL, NULL, NULL, NULL, NULL, 4,
+	  3, "hash:", NULL, NULL, "-", "-", NULL, NULL,
+	  "Item with only a description.", NULL, NULL, NULL, NULL },
+	{ "rss091.xml", NULL, "rss0.91", NULL, NULL, "Caf\xc3\xa9 News",
+	  "http://cafe.example/", "fr", "auto", 2, 0, "http://cafe.example/1",
+	  "R\xc3\xa9sum\xc3\xa9 \xc2\xa9 2026 \xe2\x80\x94 test",
+	  "http://cafe.example/1", "-", NULL, NULL, NULL,
+	  "Prix: 5\xe2\x82\xac", NULL, NULL, "fr", "auto" },
+	{ "rss092.xml", NULL, "rss0.92", NULL, NULL, "RSS 0.92 test",
+	  "http://radio.example/", NULL, "auto", 2, 0, "hash:", NULL, NULL,
+	  "-", "-", NULL, "Talk", "only a description & an enclosure", NULL,
+	  "http://radio.example/ep1.mp3", NULL, NULL },
+	{ "rss090.rdf", NULL, "rss0.90", NULL, NULL, "RSS 0.90 test",
+	  "http://old.example/", NULL, "auto", 2, 1, "http://old.example/2",
+	  "Old item two", "http://old.example/2", "-", "-", NULL, NULL, NULL,
+	  NULL, NULL, NULL, NULL },
+	{ "rdf10.rdf", NULL, "rss1.0", NULL, NULL,
+	  "\xd8\xa7\xd8\xae\xd8\xa8\xd8\xa7\xd8\xb1 \xd9\x81\xd8\xa7\xd8\xb1"
+	  "\xd8\xb3\xdb\x8c", "https://fa.example/", "fa-IR", "rtl", 2, 0,
+	  "https://fa.example/1",
+	  "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae\xd9\x88\xd8\xa7\xd9\x87\xd9\x85"
+	  " \xd8\xa8\xd8\xb1\xd9\x88\xd9\x85", "https://fa.example/1",
+	  "2026-11-28T10:35:00Z", "2026-11-29T08:00:00Z",
+	  "\xd9\x86\xd9\x88\xdb\x8c\xd8\xb3\xd9\x86\xd8\xaf\xd9\x87",
+	  "\xd8\xb3\xdb\x8c\xd8\xa7\xd8\xb3\xd8\xaa",
+	  "\xd8\xae\xd9\x84\xd8\xa7\xd8\xb5\xd9\x87", "<p>", NULL, "fa-IR",
+	  "rtl" },
+	{ "rdf10.rdf", NULL, "rss1.0", NULL, NULL, NULL, NULL, NULL, NULL, 2,
+	  1, "urn:fa-example:2", "Second", "https://fa.example/2", "-", "-",
+	  NULL, NULL, NULL, NULL, NULL, "en", "auto" },
+	{ "atom03.xml", NULL, "atom0.3", NULL, NULL,
+	  "\xd7\x97\xd7\x93\xd7\xa9\xd7\x95\xd7\xaa", "http://he.example/",
+	  "he", "rtl", 2, 0, "tag:he.example,2026:1", NULL,
+	  "http://he.example/1", "2026-11-28T11:00:00Z",
+	  "2026-11-28T14:00:00Z", "\xd7\x93\xd7\x95\xd7\x93", NULL,
+	  "Plain summary", "<p>Escaped <b>HTML</b></p>", NULL, "he", "rtl" },
+	{ "atom03.xml", NULL, "atom0.3", NULL, NULL, NULL, NULL, NULL, NULL,
+	  2, 1, "tag:he.example,2026:2", "Second", "http://he.example/2",
+	  "2026-11-27T10:00:00Z", "-", NULL, NULL, NULL,
+	  "<p>Inline <i>xhtml</i></p>", NULL, NULL, NULL },
+	{ "atom10.xml", NULL, "atom1.0", NULL, NULL,
+	  "\xd8\xa7\xd9\x84\xd8\xa3\xd8\xae\xd8\xa8\xd8\xa7\xd8\xb1 \xd8\xa8"
+	  "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9",
+	  "https://atom.example/ar/", "ar", "rtl", 3, 0,
+	  "tag:atom.example,2026:1",
+	  "\xd8\xb9\xd9\x86\xd9\x88\xd8\xa7\xd9\x86 & \xd8\xa7\xd9\x84\xd8\xae"
+	  "\xd8\xa8\xd8\xb1", "https://atom.example/ar/news/one.html",
+	  "2026-11-28T11:05:00Z", "2026-11-28T15:00:00Z",
+	  "\xd9\x84\xd9\x8a\xd9\x84\xd9\x89", "politics",
+	  "\xd9\x85\xd9\x84\xd8\xae\xd8\xb5 <\xd9\x86\xd8\xb5\xd9\x8a>",
+	  "<a href=\"https://atom.example/ar/news/two.html\">",
+	  "https://atom.example/img/one.jpg", "ar", "rtl" },
+	{ "atom10.xml", NULL, "atom1.0", NULL, NULL, NULL, NULL, NULL, NULL,
+	  3, 1, "tag:atom.example,2026:2", "English entry",
+	  "https://atom.example/en/2", "-", "2026-11-27T08:00:00Z", NULL, NULL,
+	  NULL, "<p>Hello &amp; welcome</p>", NULL, "en-GB", "auto" },
+	{ "jsonfeed11.json", NULL, "json1.1", NULL, "not an object",
+	  "\xd8\xae\xd9\x84\xd8\xa7\xd8\xb5\xd8\xa9 JSON",
+	  "https://json.example/", "ar", "rtl", 2, 0, "1",
+	  "\xd8\xa3\xd9\x88\xd9\x84 \xd9\x85\xd9\x82\xd8\xa7\xd9\x84",
+	  "https://json.example/posts/1", "2026-11-28T11:05:00Z",
+	  "2026-11-28T15:05:00Z", "\xd9\x87\xd9\x86\xd8\xaf",
+	  "\xd8\xaa\xd9\x82\xd9\x86\xd9\x8a\xd8\xa9",
+	  "\xd9\x85\xd9\x84\xd8\xae\xd8\xb5", "<p>", "https://json.example/a.mp3",
+	  "ar", "rtl" },
+	{ "jsonfeed11.json", NULL, "json1.1", NULL, NULL, NULL, NULL, NULL,
+	  NULL, 2, 1, "2", NULL, "https://json.example/posts/2", "-", "-",
+	  NULL, NULL, NULL, "plain text only", NULL, "en", "auto" },
+	{ "jsonfeed10.json", NULL, "json1.0", NULL, NULL, "JSON Feed 1.0",
+	  "https://json10.example/", NULL, "auto", 1, 0, "a", "One", NULL,
+	  "2026-11-28T14:05:00Z", "-", "Item Author", NULL, NULL, "x[31mred",
+	  NULL, NULL, NULL },
+	/* encodings */
+	{ "windows-1256.xml", NULL, "rss2.0", NULL, NULL, AR_TITLE, NULL, "ar",
+	  "rtl", 1, 0, NULL, AR_TITLE, NULL, NULL, NULL, NULL, NULL, AR_BODY,
+	  NULL, NULL, "ar", "rtl" },
+	{ "iso-8859-6.xml", NULL, "rss2.0", NULL, NULL, AR_TITLE, NULL, "ar",
+	  "rtl", 1, 0, NULL, AR_TITLE, NULL, NULL, NULL, NULL, NULL,
+	  "\xd9\x86\xd8\xad\xd9\x86 \xd9\x85\xd8\xaa\xd9\x81\xd8\xa7\xd8\xa6"
+	  "\xd9\x84\xd9\x88\xd9\x86.", NULL, NULL, NULL, NULL },
+	{ "utf-16le.xml", NULL, "rss2.0", NULL, NULL, AR_TITLE, NULL, "ar",
+	  "rtl", 1, 0, NULL, AR_TITLE, NULL, NULL, NULL, NULL, NULL, AR_BODY,
+	  NULL, NULL, NULL, NULL },
+	{ "utf-16be.xml", NULL, "rss2.0", NULL, NULL, AR_TITLE, NULL, "ar",
+	  "rtl", 1, 0, NULL, AR_TITLE, NULL, NULL, NULL, NULL, NULL, AR_BODY,
+	  NULL, NULL, NULL, NULL },
+	{ "utf-16le.xml", "text/xml; charset=iso-8859-1", "rss2.0", NULL, NULL,
+	  AR_TITLE, NULL, NULL, NULL, 1, 0, NULL, AR_TITLE, NULL, NULL, NULL,
+	  NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ "wrong-encoding.xml", NULL, "rss2.0", NULL, "read as windows-1256",
+	  AR_TITLE, NULL, NULL, NULL, 1, 0, NULL, AR_TITLE, NULL, NULL, NULL,
+	  NULL, NULL, AR_BODY, NULL, NULL, NULL, NULL },
+	{ "wrong-encoding-utf8.xml", NULL, "rss2.0", NULL, "read as UTF-8",
+	  AR_TITLE, NULL, NULL, NULL, 1, 0, NULL, AR_TITLE, NULL, NULL, NULL,
+	  NULL, NULL, AR_BODY, NULL, NULL, NULL, NULL },
+	{ "wrong-encoding-utf8.xml", "application/rss+xml; charset=ISO-8859-6",
+	  "rss2.0", NULL, "the Content-Type says iso-8859-6", AR_TITLE, NULL,
+	  NULL, NULL, 1, 0, NULL, AR_TITLE, NULL, NULL, NULL, NULL, NULL,
+	  NULL, NULL, NULL, NULL, NULL },
+	{ "invalid-utf8.xml", NULL, "rss2.0", NULL, "replaced by U+FFFD",
+	  "\xd8\xae\xd8\xa8\xd8\xb1 \xef\xbf\xbd\xef\xbf\xbd \xd8\xb9\xd8\xa7"
+	  "\xd8\xac\xd9\x84", NULL, NULL, NULL, 1, 0, NULL, NULL, NULL, NULL,
+	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+	/* hostile and broken input */
+	{ "nul-bytes.xml", NULL, "rss2.0", NULL, NULL, "nul in title", NULL,
+	  NULL, NULL, 1, 0, NULL, "nul in title", NULL, NULL, NULL, NULL, NULL,
+	  "esc [31mred[0m and bell", NULL, NULL, NULL, NULL },
+	{ "control-chars.xml", NULL, "rss2.0", NULL, NULL, "Controls", NULL,
+	  NULL, NULL, 1, 0, NULL, "esc [2J clear 31m csi nel", NULL, NULL,
+	  NULL, NULL, NULL,
+	  "bidi: \xe2\x80\x8f\xe2\x80\xab" "x\xe2\x80\xac zwj: \xe2\x80\x8d "
+	  "zwnj: \xe2\x80\x8c", NULL, NULL, NULL, NULL },
+	{ "truncated.xml", NULL, "rss2.0", NULL, "ends inside item 3",
+	  "Truncated", NULL, NULL, NULL, 2, 1, NULL, "Two", NULL, NULL, NULL,
+	  NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ "illformed.xml", NULL, "rss2.0", NULL, "mismatch",
+	  "Ill-formed & proud", "https://ill.example/?a=1&b=2", NULL, NULL, 2,
+	  0, NULL, "Undeclared prefix", "https://ill.example/1?x=1&y=2",
+	  "2026-11-28T10:00:00Z", NULL, "Prefix Forgotten", NULL,
+	  "unclosed <b>bold", NULL, NULL, NULL, NULL },
+	{ "illformed.xml", NULL, "rss2.0", NULL, NULL, NULL, NULL, NULL, NULL,
+	  2, 1, NULL, "Still read", "https://ill.example/2", NULL, NULL, NULL,
+	  NULL, NULL, NULL, NULL, NULL, NULL },
+	{ "billion-laughs.xml", NULL, "rss2.0", NULL, "lol9", "Laughs", NULL,
+	  NULL, NULL, 2, 0, NULL, "bomb end", NULL, NULL, NULL, NULL, NULL,
+	  "loop  end", NULL, NULL, NULL, NULL },
+	{ "xxe.xml", NULL, "rss2.0", NULL, "passwd", "XXE", NULL, NULL, NULL,
+	  1, 0, NULL, "secret:", NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	  NULL, NULL, NULL },
+	{ .file = "html-page.html", .cause = "HTML page, not a feed; it links "
+	  "to a feed at /feed.xml" },
+	{ .file = "not-feed.xml", .cause = "root element is <svg>" },
+	{ .file = "not-feed.txt", .cause = "neither XML nor JSON" },
+	{ .file = "empty.xml", .cause = "empty" },
+};
+
+/* Read a whole file. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE		*f;
+	struct str	 s;
+	char		 buf[8192];
+	size_t		 n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return (NULL);
+	str_init(&s);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		str_append(&s, buf, n);
+	fclose(f);
+	*len = s.len;
+	return (str_steal(&s));
+}
+
+/* Parse a buffer pushed in chunks of the given size. */
+static struct feed *
+parse_buf(const char *buf, size_t len, size_t chunk, const char *ctype,
+    struct strv *warnings, char **cause)
+{
+	struct parse		*p;
+	struct feed		*f;
+	const struct strv	*w;
+	size_t			 off, n, i;
+
+	p = parse_new(NULL, ctype, NULL, NULL);
+	for (off = 0; off < len; off += n) {
+		n = len - off < chunk ? len - off : chunk;
+		if (parse_push(p, buf + off, n) != 0)
+			break;
+	}
+	f = parse_finish(p, cause);
+	w = parse_warnings(p);
+	for (i = 0; warnings != NULL && i < w->n; i++)
+		strv_add(warnings, w->v[i]);
+	parse_free(p);
+	return (f);
+}
+
+static void
+check_date(int64_t t, const char *want, const char *what, const char *file)
+{
+	char	buf[64];
+
+	if (want == NULL)
+		return;
+	if (t == FEED_TIME_UNKNOWN)
+		strcpy(buf, "-");
+	else
+		parse_date_format(t, buf, sizeof buf);
+	is_str(buf, want, "%s: %s", file, what);
+}
+
+static void
+check_sub(const char *got, const char *want, const char *what,
+    const char *file)
+{
+	if (want == NULL)
+		return;
+	if (!ok(got != NULL && strstr(got, want) != NULL, "%s: %s has '%s'",
+	    file, what, want))
+		diag("got: %s", got != NULL ? got : "NULL");
+}
+
+static bool
+has_warning(const struct strv *w, const char *sub)
+{
+	size_t	i;
+
+	for (i = 0; i < w->n; i++) {
+		if (strcasestr(w->v[i], sub) != NULL)
+			return (true);
+	}
+	return (false);
+}
+
+static void
+test_case(const struct want *c)
+{
+	struct strv	 warnings = { NULL, 0 };
+	struct feed	*f, *g;
+	struct item	*it;
+	struct str	 j1, j2;
+	char		*buf, *cause = NULL, *cause2;
+	size_t		 len, i;
+	static const size_t chunks[] = { 1, 7, 4096 };
+
+	if ((buf = slurp(tap_data(c->file), &len)) == NULL) {
+		ok(0, "%s: read the fixture", c->file);
+		return;
+	}
+	f = parse_buf(buf, len, len + 1, c->ctype, &warnings, &cause);
+	if (c->format == NULL) {
+		ok(f == NULL, "%s: not a feed", c->file);
+		check_sub(cause, c->cause, "the reason", c->file);
+		for (i = 0; i < 3; i++) {
+			cause2 = NULL;
+			g = parse_buf(buf, len, chunks[i], c->ctype, NULL,
+			    &cause2);
+			ok(g == NULL && cause2 != NULL, "%s: in %zu-byte "
+			    "chunks, not a feed either", c->file, chunks[i]);
+			feed_free(g);
+			free(cause2);
+		}
+		feed_free(f);
+		free(cause);
+		free(buf);
+		strv_free(&warnings);
+		return;
+	}
+	if (!ok(f != NULL, "%s: read as a feed", c->file)) {
+		diag("cause: %s", cause);
+		free(cause);
+		free(buf);
+		strv_free(&warnings);
+		return;
+	}
+	is_str(f->format, c->format, "%s: format", c->file);
+	if (c->warning != NULL && !ok(has_warning(&warnings, c->warning),
+	    "%s: warns '%s'", c->file, c->warning)) {
+		for (i = 0; i < warnings.n; i++)
+			diag("warning: %s", warnings.v[i]);
+	}
+	if (c->title != NULL)
+		is_str(f->title, c->title, "%s: feed title", c->file);
+	if (c->link != NULL)
+		is_str(f->link, c->link, "%s: feed link", c->file);
+	if (c->language != NULL)
+		is_str(f->language, c->language, "%s: feed language", c->file);
+	if (c->dir != NULL)
+		is_str(feed_dir_name(f->dir), c->dir, "%s: feed direction",
+		    c->file);
+	is_int(f->nitems, c->nitems, "%s: item count", c->file);
+	if ((size_t)c->idx < f->nitems) {
+		it = f->items[c->idx];
+		if (c->i_id != NULL)
+			ok(it->guid != NULL && strncmp(it->guid, c->i_id,
+			    strlen(c->i_id)) == 0, "%s[%d]: id '%s' (got %s)",
+			    c->file, c->idx, c->i_id, it->guid);
+		if (c->i_title != NULL)
+			is_str(it->title, c->i_title, "%s[%d]: title", c->file,
+			    c->idx);
+		if (c->i_link != NULL)
+			is_str(it->link, c->i_link, "%s[%d]: link", c->file,
+			    c->idx);
+		check_date(it->published, c->i_published, "published",
+		    c->file);
+		check_date(it->updated, c->i_updated, "updated", c->file);
+		if (c->i_author != NULL)
+			is_str(it->authors.n > 0 ? it->authors.v[0] : NULL,
+			    c->i_author, "%s[%d]: author", c->file, c->idx);
+		if (c->i_category != NULL)
+			is_str(it->categories.n > 0 ? it->categories.v[0] :
+			    NULL, c->i_category, "%s[%d]: category", c->file,
+			    c->idx);
+		check_sub(it->summary, c->i_summary, "summary", c->file);
+		check_sub(it->content, c->i_content, "content", c->file);
+		if (c->i_enclosure != NULL)
+			is_str(it->nenclosures > 0 ? it->enclosures[0].url :
+			    NULL, c->i_enclosure, "%s[%d]: enclosure", c->file,
+			    c->idx);
+		if (c->i_language != NULL)
+			is_str(it->language, c->i_language, "%s[%d]: language",
+			    c->file, c->idx);
+		if (c->i_dir != NULL)
+			is_str(feed_dir_name(it->dir), c->i_dir,
+			    "%s[%d]: direction", c->file, c->idx);
+	} else
+		ok(0, "%s: item %d exists", c->file, c->idx);
+
+	/* However the bytes are cut, the result is the same. */
+	str_init(&j1);
+	parse_to_json(f, &j1);
+	for (i = 0; i < 3 && c->idx == 0; i++) {
+		cause2 = NULL;
+		g = parse_buf(buf, len, chunks[i], c->ctype, NULL, &cause2);
+		str_init(&j2);
+		if (g != NULL)
+			parse_to_json(g, &j2);
+		if (!ok(g != NULL && strcmp(str_cstr(&j1), str_cstr(&j2)) == 0,
+		    "%s: same result in %zu-byte chunks", c->file, chunks[i]))
+			diag("%s", str_cstr(&j2));
+		str_free(&j2);
+		feed_free(g);
+		free(cause2);
+	}
+	str_free(&j1);
+	feed_free(f);
+	strv_free(&warnings);
+	free(buf);
+}
+
+struct count {
+	size_t		 n;
+	char		*last;
+	size_t		 biggest;
+};
+
+static void
+count_cb(struct item *it, void *arg)
+{
+	struct count	*c = arg;
+	size_t		 n;
+
+	c->n++;
+	free(c->last);
+	c->last = it->title != NULL ? xstrdup(it->title) : NULL;
+	n = it->summary != NULL ? strlen(it->summary) : 0;
+	if (n > c->biggest)
+		c->biggest = n;
+	item_free(it);
+}
+
+/* 10 000 items stream through the callback, one at a time. */
+static void
+test_many_items(void)
+{
+	struct parse	*p;
+	struct feed	*f;
+	struct count	 c = { 0, NULL, 0 };
+	struct str	 s;
+	char		*cause = NULL;
+	int		 i;
+	size_t		 before = 0;
+
+	p = parse_new("https://many.example/feed", "application/rss+xml",
+	    count_cb, &c);
+	str_init(&s);
+	str_appends(&s, "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"
+	    "<channel><title>Many</title><link>/</link>\n");
+	parse_push(p, s.ptr, s.len);
+	for (i = 1; i <= 10000; i++) {
+		str_clear(&s);
+		str_printf(&s, "<item><title>item %d</title><link>/i/%d</link>"
+		    "<description>body %d</description>"
+		    "<pubDate>Sat, 28 Nov 2026 14:05:00 GMT</pubDate></item>\n",
+		    i, i, i);
+		parse_push(p, s.ptr, s.len);
+		if (i == 5000)
+			before = c.n;
+	}
+	ok(before >= 4000, "items are handed out while the document streams "
+	    "(%zu of 5000 pushed)", before);
+	parse_push(p, "</channel></rss>\n", 17);
+	f = parse_finish(p, &cause);
+	ok(f != NULL, "10 000-item feed read");
+	is_int(c.n, 10000, "10 000 items through the callback");
+	is_str(c.last, "item 10000", "the last item is the last");
+	ok(f != NULL && f->nitems == 0, "callback mode keeps no items");
+	is_str(f != NULL ? f->title : NULL, "Many", "feed title after items");
+	feed_free(f);
+	parse_free(p);
+	free(c.last);
+	str_free(&s);
+}
+
+/* A 50 MB description is cut at the field cap, and later items still come. */
+static void
+test_huge_item(void)
+{
+	struct parse		*p;
+	struct feed		*f;
+	struct count		 c = { 0, NULL, 0 };
+	char			*chunk, *cause = NULL;
+	const char		*head = "<?xml version=\"1.0\"?><rss version="
+	    "\"2.0\"><channel><title>Huge</title><item><title>big</title>"
+	    "<description>";
+	const char		*tail = "</description></item><item><title>"
+	    "after</title></item></channel></rss>";
+	size_t			 i, n = 65536;
+	bool			 warned = false;
+	const struct strv	*w;
+
+	chunk = xmalloc(n);
+	for (i = 0; i < n; i++)
+		chunk[i] = "abcdefgh \xd8\xb9"[i % 11];
+	p = parse_new(NULL, NULL, count_cb, &c);
+	parse_push(p, head, strlen(head));
+	for (i = 0; i < 50 * 16; i++)	/* 50 MB */
+		parse_push(p, chunk, n);
+	parse_push(p, tail, strlen(tail));
+	f = parse_finish(p, &cause);
+	ok(f != NULL, "a feed with a 50 MB item is read");
+	is_int(c.n, 2, "both items come out");
+	is_str(c.last, "after", "the item after the huge one is read");
+	ok(c.biggest > 1000000 && c.biggest <= 16 * 1024 * 1024 + 8,
+	    "the huge field is cut at the cap (%zu bytes)", c.biggest);
+	w = parse_warnings(p);
+	for (i = 0; i < w->n; i++)
+		warned |= strstr(w->v[i], "longer than") != NULL;
+	ok(warned, "the cut is reported");
+	feed_free(f);
+	parse_free(p);
+	free(c.last);
+	free(chunk);
+}
+
+/* Deep nesting ends in an error, not a crash; earlier items survive. */
+static void
+test_deep_nesting(void)
+{
+	struct str	 s;
+	struct feed	*f;
+	struct strv	 warnings = { NULL, 0 };
+	char		*cause = NULL;
+	int		 i;
+
+	str_init(&s);
+	str_appends(&s, "<rss version=\"2.0\"><channel><title>Deep</title>"
+	    "<item><title>first</title></item><item><title>deep</title>"
+	    "<description>");
+	for (i = 0; i < 100000; i++)
+		str_appends(&s, "<div>");
+	str_appends(&s, "x");
+	for (i = 0; i < 100000; i++)
+		str_appends(&s, "</div>");
+	str_appends(&s, "</description></item></channel></rss>");
+	f = parse_buf(s.ptr, s.len, 4096, NULL, &warnings, &cause);
+	ok(f != NULL, "deeply nested document: a feed still");
+	ok(f != NULL && f->nitems >= 1 &&
+	    strcmp(f->items[0]->title, "first") == 0,
+	    "deeply nested document: the item before is read");
+	ok(warnings.n > 0, "deeply nested document: the error is reported");
+	feed_free(f);
+	free(cause);
+	strv_free(&warnings);
+	str_free(&s);
+}
+
+/* The Content-Type charset outranks the XML declaration. */
+static void
+test_http_charset(void)
+{
+	struct feed	*f;
+	char		*cause = NULL;
+	const char	*doc = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>"
+	    "<rss version=\"2.0\"><channel><title>\xc7\xe1\xc3\xce\xc8\xc7\xd1"
+	    "</title></channel></rss>";
+
+	f = parse_buf(doc, strlen(doc), 5, "text/xml; charset=\"windows-1256\"",
+	    NULL, &cause);
+	is_str(f != NULL ? f->title : NULL,
+	    "\xd8\xa7\xd9\x84\xd8\xa3\xd8\xae\xd8\xa8\xd8\xa7\xd8\xb1",
+	    "HTTP charset windows-1256 beats the declaration");
+	feed_free(f);
+	f = parse_buf(doc, strlen(doc), 5, NULL, NULL, &cause);
+	is_str(f != NULL ? f->title : NULL,
+	    "\xc3\x87\xc3\xa1\xc3\x83\xc3\x8e\xc3\x88\xc3\x87\xc3\x91",
+	    "without it the declaration (Latin-1) rules");
+	feed_free(f);
+}
+
+int
+main(void)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		test_case(&cases[i]);
+	test_http_charset();
+	test_many_items();
+	test_deep_nesting();
+	test_huge_item();
+	return (tap_done());
+}
