@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <wchar.h>
 
 #include "layout.h"
 #include "str.h"
@@ -115,7 +116,14 @@ main(void)
 	int			  run, lines, rows, cps, w;
 	size_t			  nw = sizeof words / sizeof words[0];
 
+	/* Widths come from wcwidth(): the layout needs a UTF-8 LC_CTYPE. */
 	setlocale(LC_ALL, "");
+	if (wcwidth(0x0628) != 1)
+		setlocale(LC_CTYPE, "C.UTF-8");
+	if (wcwidth(0x0628) != 1) {
+		printf("# bench-layout needs a UTF-8 locale (C.UTF-8)\n");
+		return (1);
+	}
 
 	/* The article: paragraphs of 60 to 140 words, NUL-separated. */
 	str_init(&art);
