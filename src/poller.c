@@ -488,7 +488,6 @@ poller_complete(struct poller *p, struct poller_feed *pf)
 		log_debug("poller: %s: %s", pf->url, error);
 		poller_emit(p, POLLER_EV_FEED_FAILED, pf, reason);
 	}
-	poller_progress(p, 1);
 	free(error);
 	poller_feed_reset(pf);
 }
