@@ -40,11 +40,18 @@ feed_free(struct feed *f)
 	free(f);
 }
 
-/* Append an item to a feed, which takes ownership. */
+/*
+ * Append an item to a feed, which takes ownership. The array doubles when
+ * nitems reaches a power of two, so a feed of n items costs O(n).
+ */
 void
 feed_add_item(struct feed *f, struct item *it)
 {
-	f->items = xreallocarray(f->items, f->nitems + 1, sizeof *f->items);
+	size_t	n = f->nitems;
+
+	if (n == 0 || (n & (n - 1)) == 0)
+		f->items = xreallocarray(f->items, n == 0 ? 1 : n * 2,
+		    sizeof *f->items);
 	f->items[f->nitems++] = it;
 }
 

@@ -229,6 +229,13 @@ opml_error(void *ctx, xmlErrorPtr err)
 	free(msg);
 }
 
+static void
+opml_silent(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
 static xmlEntityPtr
 opml_entity(void *ctx, const xmlChar *name)
 {
@@ -249,6 +256,13 @@ opml_read(const char *buf, size_t len, struct strv *warnings, char **cause)
 	size_t			 first;
 	int			 i;
 
+	xmlGenericErrorFunc	 olderr;
+	void			*oldctx;
+
+	/* libxml2 prints encoding errors itself; this layer never prints. */
+	olderr = xmlGenericError;
+	oldctx = xmlGenericErrorContext;
+	xmlSetGenericErrorFunc(NULL, opml_silent);
 	memset(&st, 0, sizeof st);
 	memset(&sax, 0, sizeof sax);
 	sax.initialized = XML_SAX2_MAGIC;
@@ -284,6 +298,7 @@ opml_read(const char *buf, size_t len, struct strv *warnings, char **cause)
 	if (st.ctxt->myDoc != NULL)
 		xmlFreeDoc(st.ctxt->myDoc);
 	xmlFreeParserCtxt(st.ctxt);
+	xmlSetGenericErrorFunc(oldctx, olderr);
 	o = st.o;
 	if (!st.is_opml) {
 		xasprintf(cause, "not an OPML document (%s)", st.root ?

@@ -604,21 +604,35 @@ parse_xml_new(struct parse *p)
 	return (x);
 }
 
+static void
+parse_xml_silent(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
 /* Feed UTF-8 to the parser; last is set for the final call. */
 void
 parse_xml_push(struct parse_xml *x, const char *buf, size_t len, bool last)
 {
-	const size_t	step = 1 << 20;
-	size_t		n;
+	const size_t		 step = 1 << 20;
+	size_t			 n;
+	xmlGenericErrorFunc	 olderr;
+	void			*oldctx;
 
 	if (x->stopped)
 		return;
+	/* Errors come through serror; nothing may print on its own. */
+	olderr = xmlGenericError;
+	oldctx = xmlGenericErrorContext;
+	xmlSetGenericErrorFunc(NULL, parse_xml_silent);
 	do {
 		n = len > step ? step : len;
 		xmlParseChunk(x->ctxt, buf, (int)n, last && n == len);
 		buf += n;
 		len -= n;
 	} while (len > 0 && !x->stopped);
+	xmlSetGenericErrorFunc(oldctx, olderr);
 	if (last && x->html)
 		parse_xml_html_fail(x);
 }

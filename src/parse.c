@@ -658,10 +658,12 @@ parse_decode_utf8(struct parse *p, const unsigned char *u, size_t n,
 
 	while (i < n) {
 		start = i;
-		while (i < n && u[i] < 0x80)
-			i++;
-		while (i < n && u[i] >= 0x80) {
-			k = sanitize_utf8_char(u + i, n - i, &c);
+		for (;;) {
+			while (i < n && u[i] < 0x80)
+				i++;
+			if (i >= n)
+				break;
+			k = sanitize_utf8_fast(u + i, n - i, &c);
 			if (k == 0)
 				break;
 			i += k;

@@ -115,7 +115,8 @@ sanitize_is_control(unsigned int c)
 
 /*
  * The common loop: copy p to s, replacing invalid UTF-8 and dropping
- * controls; with line set, collapse white space and trim.
+ * controls; with line set, collapse white space and trim. Runs of bytes
+ * that need nothing are copied in one go.
  */
 static void
 sanitize_run(struct str *s, const char *p, size_t len, bool line)
@@ -127,25 +128,39 @@ sanitize_run(struct str *s, const char *p, size_t len, bool line)
 
 	str_reserve(s, len);
 	s->ptr[s->len] = '\0';
-	i = 0;
+	i = start = 0;
 	while (i < len) {
-		/* Copy runs of plain printable ASCII in one go. */
-		start = i;
-		while (i < len && u[i] > 0x20 && u[i] < 0x7f)
+		if (u[i] > 0x20 && u[i] < 0x7f) {
 			i++;
+			continue;
+		}
+		if (u[i] >= 0x80) {
+			n = sanitize_utf8_fast(u + i, len - i, &c);
+			if (n != 0 && c >= 0xa0 && !(line && sanitize_is_space(c))) {
+				i += n;
+				continue;
+			}
+		} else {
+			n = 1;
+			c = u[i];
+			if (c == ' ' && !line) {
+				i++;
+				continue;
+			}
+		}
+		/* Flush the run before this character, then deal with it. */
 		if (i > start) {
 			if (pending && s->len != 0)
 				str_appendc(s, ' ');
 			pending = false;
 			str_append(s, p + start, i - start);
-			continue;
 		}
-		n = sanitize_utf8_char(u + i, len - i, &c);
 		if (n == 0) {
 			c = SANITIZE_REPLACEMENT;
 			n = 1;
 		}
 		i += n;
+		start = i;
 		if (line && sanitize_is_space(c)) {
 			pending = true;
 			continue;
@@ -154,6 +169,7 @@ sanitize_run(struct str *s, const char *p, size_t len, bool line)
 			/* CR LF and lone CR both become LF. */
 			if (i < len && u[i] == '\n')
 				i++;
+			start = i;
 			c = '\n';
 		}
 		if (sanitize_is_control(c) && c != '\t' && c != '\n')
@@ -163,10 +179,13 @@ sanitize_run(struct str *s, const char *p, size_t len, bool line)
 		pending = false;
 		if (c < 0x80)
 			str_appendc(s, (char)c);
-		else if (c == SANITIZE_REPLACEMENT)
-			sanitize_put_utf8(s, c);
 		else
-			str_append(s, p + i - n, n);
+			sanitize_put_utf8(s, c);
+	}
+	if (i > start) {
+		if (pending && s->len != 0)
+			str_appendc(s, ' ');
+		str_append(s, p + start, i - start);
 	}
 }
 
