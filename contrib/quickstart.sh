@@ -4,6 +4,7 @@
 #   contrib/quickstart.sh          install dependencies, build, open akhbar
 #   contrib/quickstart.sh check    install dependencies, build, run every test
 #   contrib/quickstart.sh build    install dependencies and build only
+#   contrib/quickstart.sh bench    install dependencies, build, make bench
 #
 # Dependencies come from the system's package manager (apt-get, dnf,
 # pacman, apk or brew), through sudo when not run as root; packages that
@@ -19,9 +20,9 @@ say() { printf 'quickstart: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 
 case $what in
-run|check|build) ;;
--h|--help) sed -n '2,11s/^# \{0,1\}//p' "$0"; exit 0 ;;
-*) die "unknown command '$what' (use: check, build, or nothing)" ;;
+run|check|build|bench) ;;
+-h|--help) sed -n '2,12s/^# \{0,1\}//p' "$0"; exit 0 ;;
+*) die "unknown command '$what' (use: check, build, bench, or nothing)" ;;
 esac
 
 sudo=
@@ -99,6 +100,12 @@ check)
 	;;
 build)
 	say "built: $builddir/src/akhbar"
+	;;
+bench)
+	# tests/bench/run.py installs newsboat itself (as root) for the
+	# side-by-side figures, or says why it skips them.
+	say "running the benchmark (make bench; a few minutes)"
+	make bench
 	;;
 run)
 	say "built: $builddir/src/akhbar"

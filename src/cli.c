@@ -9,6 +9,9 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +24,8 @@
 #include "parse.h"
 #include "path.h"
 #include "str.h"
+#include "poller.h"
+#include "urls.h"
 #include "xmalloc.h"
 
 enum cli_action {
@@ -29,6 +34,7 @@ enum cli_action {
 	CLI_PARSE,
 	CLI_SEARCH,
 	CLI_UNREAD_COUNT,
+	CLI_RELOAD,
 	CLI_VERSION
 };
 
@@ -41,6 +47,7 @@ struct cli_opts {
 
 enum {
 	OPT_FIRST_LONG = 0x100,
+	OPT_RELOAD,
 	OPT_SEARCH,
 	OPT_UNREAD_COUNT
 };
@@ -50,6 +57,7 @@ static const struct option cli_longopts[] = {
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "log",	required_argument,	NULL, 'l' },
 	{ "parse",	required_argument,	NULL, 'P' },
+	{ "reload",	no_argument,		NULL, OPT_RELOAD },
 	{ "search",	required_argument,	NULL, OPT_SEARCH },
 	{ "unread-count", no_argument,		NULL, OPT_UNREAD_COUNT },
 	{ "urls",	required_argument,	NULL, 'u' },
@@ -71,9 +79,11 @@ cli_usage(FILE *f)
 		"                        (default $XDG_DATA_HOME/akhbar/cache.db)\n"), f);
 	fputs(_("  -l, --log FILE        append a debug log to FILE\n"), f);
 	fputs(_("  -P, --parse FILE      print what the feed parser reads from FILE\n"
-		"                        (a path, file:// URL or - for standard input)\n"
-		"                        as JSON; problems go to standard error.\n"
-		"                        http(s) URLs arrive with the poller\n"), f);
+		"                        (a path, file:// or http(s):// URL, or - for\n"
+		"                        standard input) as JSON; problems go to\n"
+		"                        standard error\n"), f);
+	fputs(_("      --reload          fetch every feed into the cache and exit\n"
+		"                        (status 1 if any feed failed)\n"), f);
 	fputs(_("      --search QUERY    print the cached items matching QUERY,\n"
 		"                        newest first: feed, date and title\n"), f);
 	fputs(_("      --unread-count    print the number of unread items\n"), f);
@@ -140,36 +150,45 @@ cli_parse(const char *arg)
 {
 	struct strv		 warnings = { NULL, 0 };
 	struct cli_parse_items	 items;
+	struct poller_opts	 po;
 	struct str		 out;
 	struct feed		*f;
 	char			*path, *cause = NULL;
 	size_t			 i;
 
-	if ((path = cli_parse_path(arg)) == NULL) {
-		fprintf(stderr, _("%s: fetching URLs in --parse arrives with the "
-		    "poller; for now save the feed and give its file: %s\n"),
-		    PACKAGE, arg);
-		return (CLI_EXIT_USAGE);
-	}
-	str_init(&items.json);
-	items.n = 0;
-	f = parse_file_cb(path, cli_parse_item, &items, &warnings, &cause);
-	for (i = 0; i < warnings.n; i++)
-		fprintf(stderr, _("%s: %s: %s\n"), PACKAGE, arg, warnings.v[i]);
-	strv_free(&warnings);
-	free(path);
-	if (f == NULL) {
-		fprintf(stderr, _("%s: %s: not a feed: %s\n"), PACKAGE, arg,
-		    cause);
-		free(cause);
-		str_free(&items.json);
-		return (CLI_EXIT_FAIL);
-	}
 	str_init(&out);
-	parse_to_json_items(f, &items.json, items.n, &out);
+	if ((path = cli_parse_path(arg)) == NULL) {
+		/* An http(s) URL: fetched as the poller would. */
+		poller_opts_default(&po);
+		if ((f = poller_fetch_parse(arg, &po.fetch, &cause)) == NULL) {
+			fprintf(stderr, "%s: %s: %s\n", PACKAGE, arg, cause);
+			free(cause);
+			return (CLI_EXIT_FAIL);
+		}
+		parse_to_json(f, &out);
+	} else {
+		/* A file: items are serialised as they are read. */
+		str_init(&items.json);
+		items.n = 0;
+		f = parse_file_cb(path, cli_parse_item, &items, &warnings,
+		    &cause);
+		for (i = 0; i < warnings.n; i++)
+			fprintf(stderr, _("%s: %s: %s\n"), PACKAGE, arg,
+			    warnings.v[i]);
+		strv_free(&warnings);
+		free(path);
+		if (f == NULL) {
+			fprintf(stderr, _("%s: %s: not a feed: %s\n"), PACKAGE,
+			    arg, cause);
+			free(cause);
+			str_free(&items.json);
+			return (CLI_EXIT_FAIL);
+		}
+		parse_to_json_items(f, &items.json, items.n, &out);
+		str_free(&items.json);
+	}
 	fwrite(str_cstr(&out), 1, out.len, stdout);
 	str_free(&out);
-	str_free(&items.json);
 	feed_free(f);
 	return (CLI_EXIT_OK);
 }
@@ -296,6 +315,179 @@ cli_search(const char *path, const char *query)
 	return (CLI_EXIT_OK);
 }
 
+static volatile sig_atomic_t cli_interrupted;
+
+static void
+cli_sigint(int sig)
+{
+	(void)sig;
+	cli_interrupted = 1;
+}
+
+static void
+cli_human_bytes(char *buf, size_t size, int64_t n)
+{
+	if (n >= 1024 * 1024)
+		snprintf(buf, size, "%.1f MB", (double)n / (1024 * 1024));
+	else
+		snprintf(buf, size, "%.0f kB", (double)n / 1024);
+}
+
+/* Draw the progress bar on the terminal (stderr). */
+static void
+cli_progress_bar(const struct poller_event *ev)
+{
+	char	bar[31], bytes[32];
+	int	i, fill;
+
+	fill = ev->total > 0 ? ev->done * 30 / ev->total : 30;
+	for (i = 0; i < 30; i++)
+		bar[i] = i < fill ? '#' : '.';
+	bar[30] = '\0';
+	cli_human_bytes(bytes, sizeof bytes, ev->bytes);
+	fprintf(stderr, "\r\033[K[%s] ", bar);
+	fprintf(stderr, P_("%d/%d feed", "%d/%d feeds", ev->total), ev->done,
+	    ev->total);
+	fprintf(stderr, "  %s", bytes);
+	if (ev->failed > 0)
+		fprintf(stderr, _("  %d failed"), ev->failed);
+	fflush(stderr);
+}
+
+/*
+ * akhbar --reload: fetch every due feed of the urls file into the cache,
+ * with a progress bar on a terminal and one line per failure otherwise.
+ */
+static int
+cli_reload(struct cli_opts *o)
+{
+	struct strv		 urls = { NULL, 0 }, warnings = { NULL, 0 };
+	struct poller_opts	 po;
+	struct poller_event	 ev, last;
+	struct poller		*p;
+	struct db		*db;
+	struct sigaction	 sa, old_int, old_term;
+	struct pollfd		 pfd;
+	sigset_t		 block, saved;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 tty, failed = 0, cancelled = 0, error = 0, n;
+	int			 cancel_sent = 0;
+
+	if (urls_load(o->urls, &urls, &warnings, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		free(cause);
+		return (CLI_EXIT_USAGE);
+	}
+	for (i = 0; i < warnings.n; i++)
+		fprintf(stderr, _("%s: warning: %s\n"), PACKAGE, warnings.v[i]);
+	strv_free(&warnings);
+	if (path_mkdir_parents(o->cache, &cause) != 0 ||
+	    (db = db_open(o->cache, 0, &cause)) == NULL) {
+		fprintf(stderr, _("%s: cannot open the cache: %s\n"), PACKAGE,
+		    cause);
+		free(cause);
+		strv_free(&urls);
+		return (CLI_EXIT_USAGE);
+	}
+
+	poller_opts_default(&po);
+	po.reload_on_start = true;
+	po.once = true;
+
+	/* SIGINT goes to this thread, which cancels the poller. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = cli_sigint;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &block, &saved);
+	p = poller_start(db, &urls, &po, &cause);
+	pthread_sigmask(SIG_SETMASK, &saved, NULL);
+	strv_free(&urls);
+	if (p == NULL) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		free(cause);
+		db_close(db);
+		return (CLI_EXIT_USAGE);
+	}
+
+	tty = isatty(STDERR_FILENO);
+	memset(&last, 0, sizeof last);
+	pfd.fd = poller_fd(p);
+	pfd.events = POLLIN;
+	for (;;) {
+		if (cli_interrupted && !cancel_sent) {
+			poller_cancel(p);
+			cancel_sent = 1;
+		}
+		if (poll(&pfd, 1, 250) == -1 && errno != EINTR)
+			break;
+		while ((n = poller_read_event(p, &ev)) == 1) {
+			switch (ev.type) {
+			case POLLER_EV_FEED_FAILED:
+				if (tty)
+					fputs("\r\033[K", stderr);
+				fprintf(stderr, "%s: %s: %s\n", PACKAGE, ev.url,
+				    ev.text);
+				break;
+			case POLLER_EV_FEED_MOVED:
+				if (tty)
+					fputs("\r\033[K", stderr);
+				fprintf(stderr, _("%s: %s: moved permanently to "
+				    "%s; the cache follows, update the urls "
+				    "file\n"), PACKAGE, ev.url, ev.text);
+				break;
+			case POLLER_EV_ERROR:
+				fprintf(stderr, "%s: %s\n", PACKAGE, ev.text);
+				error = 1;
+				break;
+			case POLLER_EV_FINISHED:
+				failed = ev.failed;
+				cancelled = ev.cancelled;
+				last = ev;
+				break;
+			}
+			if (tty && ev.type != POLLER_EV_ERROR &&
+			    ev.type != POLLER_EV_INDEXED) {
+				last = ev;
+				cli_progress_bar(&ev);
+			}
+		}
+		if (n == -1)
+			break;
+	}
+	poller_stop(p);
+	db_close(db);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	if (tty) {
+		fputs("\r\033[K", stderr);
+		fprintf(stderr, P_("%d feed reloaded, ", "%d feeds reloaded, ",
+		    last.done), last.done);
+		fprintf(stderr, P_("%d new item", "%d new items", last.new_items),
+		    last.new_items);
+		if (last.failed > 0)
+			fprintf(stderr, _(", %d failed"), last.failed);
+		if (last.skipped > 0)
+			fprintf(stderr, P_(", %d not due yet", ", %d not due yet",
+			    last.skipped), last.skipped);
+		fputs("\n", stderr);
+	}
+	if (cancelled || cli_interrupted) {
+		fprintf(stderr, _("%s: reload interrupted; what finished is "
+		    "stored\n"), PACKAGE);
+		return (CLI_EXIT_FAIL);
+	}
+	if (error)
+		return (CLI_EXIT_USAGE);
+	return (failed > 0 ? CLI_EXIT_FAIL : CLI_EXIT_OK);
+}
+
 /* Parse the command line and run the chosen action; returns the exit code. */
 int
 cli_main(int argc, char **argv)
@@ -325,6 +517,9 @@ cli_main(int argc, char **argv)
 			break;
 		case 'P':
 			cli_set_action(&o, CLI_PARSE, optarg);
+			break;
+		case OPT_RELOAD:
+			cli_set_action(&o, CLI_RELOAD, NULL);
 			break;
 		case 'u':
 			free(o.urls);
@@ -374,6 +569,9 @@ cli_main(int argc, char **argv)
 		break;
 	case CLI_UNREAD_COUNT:
 		rc = cli_unread_count(o.cache);
+		break;
+	case CLI_RELOAD:
+		rc = cli_reload(&o);
 		break;
 	default:
 		fprintf(stderr, _("%s: the interactive interface is not built yet; "

@@ -145,9 +145,8 @@ db_feed_begin(struct db *db, int64_t feed, char **cause)
 	}
 	if (db_begin(db, cause) != 0)
 		return (-1);
-	st = db_prepare(db, DB_STMT_SEEN_CLEAR, "DELETE FROM temp.seen", cause);
-	if (st == NULL || db_step_done(db, st, "begin feed", cause) != 0)
-		goto fail;
+	db->nseen = 0;
+	db->new_unread = 0;
 	st = db_prepare(db, DB_STMT_FEED_EXISTS,
 	    "SELECT 1 FROM feed WHERE id = :id", cause);
 	if (st == NULL)
@@ -172,6 +171,50 @@ fail:
 }
 
 static int
+db_feed_cmp_id(const void *a, const void *b)
+{
+	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return ((x > y) - (x < y));
+}
+
+/* Delete the items st selects (id, starred) unless starred or seen. */
+static int
+db_feed_retain(struct db *db, sqlite3_stmt *st, char **cause)
+{
+	int64_t	*del = NULL, id;
+	size_t	 n = 0, i;
+	int	 rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		if (sqlite3_column_int(st, 1) != 0 ||
+		    bsearch(&id, db->seen, db->nseen, sizeof *db->seen,
+		    db_feed_cmp_id) != NULL)
+			continue;
+		del = xreallocarray(del, n + 1, sizeof *del);
+		del[n++] = id;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(del);
+		return (db_fail(db, rc, "retention", cause));
+	}
+	for (i = 0; i < n; i++) {
+		st = db_prepare(db, DB_STMT_RETAIN_DELETE,
+		    "DELETE FROM item WHERE id = ?1", cause);
+		if (st == NULL)
+			break;
+		sqlite3_bind_int64(st, 1, del[i]);
+		if (db_step_done(db, st, "retention", cause) != 0)
+			break;
+	}
+	free(del);
+	return (i == n ? 0 : -1);
+}
+
+/* Remove what retention no longer keeps: never starred items, never items the feed still carries. */
+static int
 db_feed_retention(struct db *db, int64_t feed, char **cause)
 {
 	sqlite3_stmt	*st;
@@ -194,34 +237,32 @@ db_feed_retention(struct db *db, int64_t feed, char **cause)
 		max_items = db->max_items;
 	if (keep_days <= 0)
 		keep_days = db->keep_days;
+	if (max_items <= 0 && keep_days <= 0)
+		return (0);
+	qsort(db->seen, db->nseen, sizeof *db->seen, db_feed_cmp_id);
 
-	/* Never starred items, never items the feed still carries. */
 	if (keep_days > 0) {
 		st = db_prepare(db, DB_STMT_RETAIN_DAYS,
-		    "DELETE FROM item WHERE feed_id = :feed AND starred = 0"
-		    " AND sort_date < :cutoff"
-		    " AND id NOT IN (SELECT id FROM temp.seen)", cause);
+		    "SELECT id, starred FROM item WHERE feed_id = ?1"
+		    " AND sort_date < ?2", cause);
 		if (st == NULL)
 			return (-1);
-		db_bind_int(st, ":feed", feed);
-		db_bind_int(st, ":cutoff", db_now() - (int64_t)keep_days *
+		sqlite3_bind_int64(st, 1, feed);
+		sqlite3_bind_int64(st, 2, db_now() - (int64_t)keep_days *
 		    86400);
-		if (db_step_done(db, st, "retention", cause) != 0)
+		if (db_feed_retain(db, st, cause) != 0)
 			return (-1);
 	}
 	if (max_items > 0) {
 		st = db_prepare(db, DB_STMT_RETAIN_MAX,
-		    "DELETE FROM item WHERE id IN (SELECT id FROM item"
-		    "  WHERE feed_id = :feed"
-		    "  ORDER BY sort_date DESC, id DESC"
-		    "  LIMIT -1 OFFSET :max)"
-		    " AND starred = 0"
-		    " AND id NOT IN (SELECT id FROM temp.seen)", cause);
+		    "SELECT id, starred FROM item WHERE feed_id = ?1"
+		    " ORDER BY sort_date DESC, id DESC LIMIT -1 OFFSET ?2",
+		    cause);
 		if (st == NULL)
 			return (-1);
-		db_bind_int(st, ":feed", feed);
-		db_bind_int(st, ":max", max_items);
-		if (db_step_done(db, st, "retention", cause) != 0)
+		sqlite3_bind_int64(st, 1, feed);
+		sqlite3_bind_int64(st, 2, max_items);
+		if (db_feed_retain(db, st, cause) != 0)
 			return (-1);
 	}
 	return (0);
@@ -259,6 +300,17 @@ db_feed_commit(struct db *db, int64_t feed, const struct feed *f,
 		db_bind_int(st, ":ttl", f->ttl);
 		db_bind_int(st, ":id", feed);
 		if (db_step_done(db, st, "store feed", cause) != 0)
+			goto fail;
+	}
+	if (db->new_unread != 0) {
+		st = db_prepare(db, DB_STMT_FEED_ADD_UNREAD,
+		    "UPDATE feed SET unread_count = unread_count + ?2"
+		    " WHERE id = ?1", cause);
+		if (st == NULL)
+			goto fail;
+		sqlite3_bind_int64(st, 1, feed);
+		sqlite3_bind_int64(st, 2, db->new_unread);
+		if (db_step_done(db, st, "count unread items", cause) != 0)
 			goto fail;
 	}
 	if (db_feed_retention(db, feed, cause) != 0)

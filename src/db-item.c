@@ -126,13 +126,47 @@ db_item_split(struct strv *v, const char *s)
 	}
 }
 
+/*
+ * The upsert runs for every item of every fetch, so its statements bind
+ * by number (a name is looked up by a linear scan): the SQL below uses
+ * ?1 to ?17 in this order.
+ */
+enum db_item_param {
+	DB_ITEM_P_TITLE = 1,
+	DB_ITEM_P_LINK,
+	DB_ITEM_P_AUTHORS,
+	DB_ITEM_P_CATEGORIES,
+	DB_ITEM_P_PUBLISHED,
+	DB_ITEM_P_UPDATED,
+	DB_ITEM_P_SUMMARY,
+	DB_ITEM_P_SUMMARY_TYPE,
+	DB_ITEM_P_CONTENT,
+	DB_ITEM_P_CONTENT_TYPE,
+	DB_ITEM_P_LANGUAGE,
+	DB_ITEM_P_DIR,
+	DB_ITEM_P_HASH,		/* 13 */
+	DB_ITEM_P_FEED,		/* 14 */
+	DB_ITEM_P_GUID,		/* 15 */
+	DB_ITEM_P_NOW,		/* 16 */
+	DB_ITEM_P_ID		/* 17 */
+};
+
 static void
-db_item_bind_date(sqlite3_stmt *st, const char *name, int64_t t)
+db_item_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
+
+static void
+db_item_bind_date(sqlite3_stmt *st, int i, int64_t t)
 {
 	if (t == FEED_TIME_UNKNOWN)
-		db_bind_null(st, name);
+		sqlite3_bind_null(st, i);
 	else
-		db_bind_int(st, name, t);
+		sqlite3_bind_int64(st, i, t);
 }
 
 /* Bind the columns the insert and the update share. */
@@ -140,19 +174,19 @@ static void
 db_item_bind(sqlite3_stmt *st, const struct item *it, char *authors,
     char *categories, int64_t hash)
 {
-	db_bind_text(st, ":title", it->title);
-	db_bind_text(st, ":link", it->link);
-	db_bind_text(st, ":authors", authors);
-	db_bind_text(st, ":categories", categories);
-	db_item_bind_date(st, ":published", it->published);
-	db_item_bind_date(st, ":updated", it->updated);
-	db_bind_text(st, ":summary", it->summary);
-	db_bind_int(st, ":summary_type", it->summary_type);
-	db_bind_text(st, ":content", it->content);
-	db_bind_int(st, ":content_type", it->content_type);
-	db_bind_text(st, ":language", it->language);
-	db_bind_int(st, ":dir", it->dir);
-	db_bind_int(st, ":hash", hash);
+	db_item_bind_text(st, DB_ITEM_P_TITLE, it->title);
+	db_item_bind_text(st, DB_ITEM_P_LINK, it->link);
+	db_item_bind_text(st, DB_ITEM_P_AUTHORS, authors);
+	db_item_bind_text(st, DB_ITEM_P_CATEGORIES, categories);
+	db_item_bind_date(st, DB_ITEM_P_PUBLISHED, it->published);
+	db_item_bind_date(st, DB_ITEM_P_UPDATED, it->updated);
+	db_item_bind_text(st, DB_ITEM_P_SUMMARY, it->summary);
+	sqlite3_bind_int(st, DB_ITEM_P_SUMMARY_TYPE, it->summary_type);
+	db_item_bind_text(st, DB_ITEM_P_CONTENT, it->content);
+	sqlite3_bind_int(st, DB_ITEM_P_CONTENT_TYPE, it->content_type);
+	db_item_bind_text(st, DB_ITEM_P_LANGUAGE, it->language);
+	sqlite3_bind_int(st, DB_ITEM_P_DIR, it->dir);
+	sqlite3_bind_int64(st, DB_ITEM_P_HASH, hash);
 }
 
 static int
@@ -217,12 +251,12 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 	hash = db_item_hash(it);
 
 	st = db_prepare(db, DB_STMT_ITEM_FIND,
-	    "SELECT id, hash FROM item WHERE feed_id = :feed AND guid = :guid",
+	    "SELECT id, hash FROM item WHERE feed_id = ?1 AND guid = ?2",
 	    cause);
 	if (st == NULL)
 		return (-1);
-	db_bind_int(st, ":feed", feed);
-	db_bind_text(st, ":guid", it->guid);
+	sqlite3_bind_int64(st, 1, feed);
+	db_item_bind_text(st, 2, it->guid);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		sqlite3_reset(st);
@@ -246,52 +280,48 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 		    " categories, published, updated, summary, summary_type,"
 		    " content, content_type, language, dir, first_seen,"
 		    " sort_date, hash)"
-		    " VALUES (:feed, :guid, :title, :link, :authors,"
-		    " :categories, :published, :updated, :summary,"
-		    " :summary_type, :content, :content_type, :language, :dir,"
-		    " :now, COALESCE(:published, :updated, :now), :hash)",
+		    " VALUES (?14, ?15, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+		    " ?10, ?11, ?12, ?16, COALESCE(?5, ?6, ?16), ?13)",
 		    cause);
 		if (st == NULL)
 			goto out;
 		db_item_bind(st, it, authors, categories, hash);
-		db_bind_int(st, ":feed", feed);
-		db_bind_text(st, ":guid", it->guid);
-		db_bind_int(st, ":now", db_now());
+		sqlite3_bind_int64(st, DB_ITEM_P_FEED, feed);
+		db_item_bind_text(st, DB_ITEM_P_GUID, it->guid);
+		sqlite3_bind_int64(st, DB_ITEM_P_NOW, db_now());
 		if (db_step_done(db, st, "store item", cause) != 0)
 			goto out;
 		id = sqlite3_last_insert_rowid(db->sq);
 		if (db_item_enclosures(db, id, it, false, cause) != 0)
 			goto out;
+		db->new_unread++;
 		if (inserted != NULL)
 			*inserted = true;
 	} else if (old != hash) {
 		st = db_prepare(db, DB_STMT_ITEM_UPDATE,
-		    "UPDATE item SET title = :title, link = :link,"
-		    " authors = :authors, categories = :categories,"
-		    " published = :published, updated = :updated,"
-		    " summary = :summary, summary_type = :summary_type,"
-		    " content = :content, content_type = :content_type,"
-		    " language = :language, dir = :dir, hash = :hash,"
-		    " sort_date = COALESCE(:published, :updated, first_seen),"
+		    "UPDATE item SET title = ?1, link = ?2, authors = ?3,"
+		    " categories = ?4, published = ?5, updated = ?6,"
+		    " summary = ?7, summary_type = ?8, content = ?9,"
+		    " content_type = ?10, language = ?11, dir = ?12,"
+		    " hash = ?13, sort_date = COALESCE(?5, ?6, first_seen),"
 		    " fts_indexed = 0"
-		    " WHERE id = :id", cause);
+		    " WHERE id = ?17", cause);
 		if (st == NULL)
 			goto out;
 		db_item_bind(st, it, authors, categories, hash);
-		db_bind_int(st, ":id", id);
+		sqlite3_bind_int64(st, DB_ITEM_P_ID, id);
 		if (db_step_done(db, st, "update item", cause) != 0)
 			goto out;
 		if (db_item_enclosures(db, id, it, true, cause) != 0)
 			goto out;
 	}
 
-	st = db_prepare(db, DB_STMT_SEEN_ADD,
-	    "INSERT OR IGNORE INTO temp.seen (id) VALUES (:id)", cause);
-	if (st == NULL)
-		goto out;
-	db_bind_int(st, ":id", id);
-	if (db_step_done(db, st, "store item", cause) != 0)
-		goto out;
+	if (db->nseen == db->seencap) {
+		db->seencap = db->seencap ? db->seencap * 2 : 256;
+		db->seen = xreallocarray(db->seen, db->seencap,
+		    sizeof *db->seen);
+	}
+	db->seen[db->nseen++] = id;
 	ret = 0;
 
 out:

@@ -37,8 +37,8 @@ enum db_stmt_id {
 	DB_STMT_FEED_PAGE_LAST,
 	DB_STMT_RETAIN_DAYS,
 	DB_STMT_RETAIN_MAX,
-	DB_STMT_SEEN_CLEAR,
-	DB_STMT_SEEN_ADD,
+	DB_STMT_RETAIN_DELETE,
+	DB_STMT_FEED_ADD_UNREAD,
 	DB_STMT_ITEM_FIND,
 	DB_STMT_ITEM_INSERT,
 	DB_STMT_ITEM_UPDATE,
@@ -69,6 +69,10 @@ struct db {
 	int		 flags;		/* DB_READONLY */
 	int		 lockfd;	/* <path>.lock held by a writer, or -1 */
 	bool		 in_feed;	/* a feed transaction is open */
+	int64_t		*seen;		/* items the open feed transaction saw */
+	size_t		 nseen;
+	size_t		 seencap;
+	int64_t		 new_unread;	/* unread items it inserted */
 	int		 max_items;	/* global retention, 0: none */
 	int		 keep_days;	/* global retention, 0: none */
 	sqlite3_stmt	*stmts[DB_STMT_COUNT];

@@ -4,11 +4,11 @@
  * runs every step, so new and upgraded caches end up identical. A cache
  * written by a newer akhbar (a higher version) is refused, never altered.
  *
- * Version 2, the current one:
+ * The current schema (version 2, and 3 below):
  *  feed	one row per subscribed URL: metadata from the feed, HTTP
  *		validators, the last fetch's outcome, user data (title and
  *		direction overrides, retention) and unread_count, kept
- *		right by triggers on item. moved_to is where a permanent
+ *		right by triggers on item and by db_feed_commit. moved_to is where a permanent
  *		redirect pointed: the poller fetches it while the urls
  *		file keeps naming url.
  *  item	unique on (feed_id, guid). sort_date is the date lists are
@@ -145,10 +145,23 @@ static const char db_schema_v2[] =
 	"    old.summary_type, old.content, old.content_type));"
 	" END;";
 
+/*
+ * Version 3: new items are counted once per feed transaction by the code
+ * that inserts them (db_feed_commit), not by a trigger per row, which
+ * made bulk inserts a third slower.
+ */
+static const char db_schema_v3[] =
+	"DROP TRIGGER item_unread_insert;"
+	"UPDATE feed SET unread_count ="
+	" (SELECT count(*) FROM item WHERE feed_id = feed.id AND unread = 1);";
+
 static const char *db_schema_steps[] = {
 	db_schema_v1,	/* 0 -> 1 */
 	db_schema_v2,	/* 1 -> 2 */
+	db_schema_v3,	/* 2 -> 3 */
 };
+_Static_assert(sizeof db_schema_steps / sizeof db_schema_steps[0] ==
+    DB_SCHEMA_VERSION, "one migration step per schema version");
 
 static int
 db_schema_version(struct db *db, int *version, char **cause)

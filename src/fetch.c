@@ -1,0 +1,1138 @@
+/*
+ * The fetch engine. One struct fetch owns a libcurl multi handle, a share
+ * handle (DNS cache and TLS sessions) and two lists of jobs: waiting jobs
+ * and running ones, at most opts.max_connections of them; libcurl also
+ * keeps to opts.max_host_connections per host. fetch_run() is called in a
+ * loop by the owning thread; it starts waiting jobs, moves bytes and calls
+ * each job's done callback exactly once. Jobs whose URL starts with
+ * "exec:" run a command (posix_spawnp, no shell) and read its standard
+ * output through the same callbacks, polled in the same loop.
+ *
+ * Body bytes go to the job's data callback as libcurl hands them over,
+ * after decompression; the callback may pause a job (FETCH_PAUSE: the chunk
+ * is delivered again after fetch_resume) or stop it (FETCH_ABORT). Only
+ * bodies of 2xx answers (and file: and exec: output) reach the callback; an
+ * error answer's body is read and dropped, up to a small limit.
+ */
+#include "config.h"
+
+#include "fetch.h"
+
+#include <sys/queue.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <ctype.h>
+#include <curl/curl.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "str.h"
+#include "xmalloc.h"
+
+extern char **environ;
+
+#define FETCH_ERRBODY_MAX	65536	/* error bodies read before dropping */
+#define FETCH_EXEC_CHUNK	16384	/* bytes read from a command at once */
+
+enum fetch_stop {
+	FETCH_STOP_NONE = 0,
+	FETCH_STOP_TOO_LARGE,	/* the body passed opts.max_body */
+	FETCH_STOP_SINK,	/* the data callback said stop */
+	FETCH_STOP_ERRBODY	/* an error body went on too long */
+};
+
+struct fetch_job {
+	struct fetch	*fetch;
+	char		*url;
+	fetch_data_cb	 data;
+	fetch_done_cb	 done;
+	void		*arg;
+	struct fetch_result *r;
+
+	CURL		*easy;
+	struct curl_slist *headers;
+	char		 errbuf[CURL_ERROR_SIZE];
+	long		 hop_code;	/* status of the response being read */
+	char		*location;	/* its Location header */
+	int		 permanent;	/* every redirect so far was 301/308 */
+	enum fetch_stop	 stop;
+	char		*sink_cause;
+	int64_t		 errbody;
+
+	int		 exec;		/* an exec: job */
+	pid_t		 pid;
+	int		 fd;		/* the command's stdout, -1 at EOF */
+	time_t		 deadline;
+	char		*pend;		/* exec chunk kept while paused */
+	size_t		 npend;
+
+	int		 paused;
+	int		 resume;	/* fetch_resume asked; done in fetch_run */
+	TAILQ_ENTRY(fetch_job) entry;
+};
+TAILQ_HEAD(fetch_jobs, fetch_job);
+
+struct fetch {
+	struct fetch_opts opts;
+	char		*user_agent;
+	char		*proxy;
+	CURLM		*multi;
+	CURLSH		*share;
+	struct fetch_jobs waiting;
+	struct fetch_jobs running;
+	size_t		 nwaiting;
+	size_t		 nrunning;
+	atomic_int	 cancel;
+	char		 buf[FETCH_EXEC_CHUNK];
+};
+
+static pthread_once_t	fetch_once = PTHREAD_ONCE_INIT;
+static CURLcode		fetch_global_rc;
+
+static void
+fetch_global_init(void)
+{
+	fetch_global_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+/* Fill in the default limits. */
+void
+fetch_opts_default(struct fetch_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->connect_timeout = 20;
+	o->low_speed_time = 30;
+	o->low_speed_limit = 16;
+	o->timeout = 600;
+	o->exec_timeout = 60;
+	o->max_body = 50 * 1024 * 1024;
+	o->max_redirects = 10;
+	o->max_connections = 32;
+	o->max_host_connections = 6;
+}
+
+static long
+fetch_env_long(const char *name, long def)
+{
+	const char	*v;
+	char		*end;
+	long long	 n;
+
+	if ((v = getenv(name)) == NULL || *v == '\0')
+		return (def);
+	errno = 0;
+	n = strtoll(v, &end, 10);
+	if (errno != 0 || *end != '\0' || n < 0 || n > 0x7fffffffLL)
+		return (def);
+	return ((long)n);
+}
+
+/*
+ * Override limits from the environment: AKHBAR_FETCH_TIMEOUT (seconds, for
+ * connecting, stalling and exec: commands) and AKHBAR_FETCH_MAX_BODY (bytes).
+ * The configuration file will set the same fields.
+ */
+void
+fetch_opts_from_env(struct fetch_opts *o)
+{
+	long	t;
+
+	t = fetch_env_long("AKHBAR_FETCH_TIMEOUT", 0);
+	if (t > 0) {
+		o->connect_timeout = t;
+		o->low_speed_time = t;
+		o->exec_timeout = t;
+		if (o->timeout != 0 && o->timeout < t)
+			o->timeout = t;
+	}
+	o->max_body = fetch_env_long("AKHBAR_FETCH_MAX_BODY", (long)o->max_body);
+}
+
+/* The User-Agent akhbar sends. */
+const char *
+fetch_user_agent(void)
+{
+	static char	 ua[256];
+	curl_version_info_data *v;
+
+	if (ua[0] == '\0') {
+		v = curl_version_info(CURLVERSION_NOW);
+		snprintf(ua, sizeof ua, "%s/%s (terminal news reader; +%s) "
+		    "libcurl/%s", PACKAGE, VERSION, PACKAGE_BUGREPORT,
+		    v->version);
+	}
+	return (ua);
+}
+
+/* Create an engine; returns NULL with a reason if libcurl cannot start. */
+struct fetch *
+fetch_new(const struct fetch_opts *o, char **cause)
+{
+	struct fetch	*f;
+
+	pthread_once(&fetch_once, fetch_global_init);
+	if (fetch_global_rc != CURLE_OK) {
+		xasprintf(cause, "libcurl: %s",
+		    curl_easy_strerror(fetch_global_rc));
+		return (NULL);
+	}
+	f = xcalloc(1, sizeof *f);
+	f->opts = *o;
+	f->user_agent = xstrdup(o->user_agent != NULL ? o->user_agent :
+	    fetch_user_agent());
+	f->opts.user_agent = f->user_agent;
+	if (o->proxy != NULL)
+		f->proxy = xstrdup(o->proxy);
+	f->opts.proxy = f->proxy;
+	if (f->opts.max_connections < 1)
+		f->opts.max_connections = 1;
+	TAILQ_INIT(&f->waiting);
+	TAILQ_INIT(&f->running);
+	atomic_init(&f->cancel, 0);
+
+	if ((f->multi = curl_multi_init()) == NULL) {
+		xasprintf(cause, "libcurl: cannot create a multi handle");
+		fetch_free(f);
+		return (NULL);
+	}
+	curl_multi_setopt(f->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+	    f->opts.max_connections);
+	curl_multi_setopt(f->multi, CURLMOPT_MAX_HOST_CONNECTIONS,
+	    f->opts.max_host_connections);
+	curl_multi_setopt(f->multi, CURLMOPT_MAXCONNECTS,
+	    f->opts.max_connections);
+	curl_multi_setopt(f->multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+
+	if ((f->share = curl_share_init()) != NULL) {
+		curl_share_setopt(f->share, CURLSHOPT_SHARE,
+		    CURL_LOCK_DATA_DNS);
+		curl_share_setopt(f->share, CURLSHOPT_SHARE,
+		    CURL_LOCK_DATA_SSL_SESSION);
+	}
+	return (f);
+}
+
+/* Free a result; NULL is allowed. */
+void
+fetch_result_free(struct fetch_result *r)
+{
+	if (r == NULL)
+		return;
+	free(r->url);
+	free(r->moved_to);
+	free(r->etag);
+	free(r->last_modified);
+	free(r->content_type);
+	free(r->reason);
+	free(r->detail);
+	free(r);
+}
+
+static void
+fetch_job_free(struct fetch_job *j)
+{
+	if (j->easy != NULL) {
+		curl_multi_remove_handle(j->fetch->multi, j->easy);
+		curl_easy_cleanup(j->easy);
+	}
+	curl_slist_free_all(j->headers);
+	if (j->fd != -1)
+		close(j->fd);
+	if (j->pid > 0) {
+		kill(-j->pid, SIGKILL);
+		waitpid(j->pid, NULL, 0);
+	}
+	fetch_result_free(j->r);
+	free(j->location);
+	free(j->sink_cause);
+	free(j->pend);
+	free(j->url);
+	free(j);
+}
+
+/* Free an engine; jobs still queued or running are dropped without a result. */
+void
+fetch_free(struct fetch *f)
+{
+	struct fetch_job	*j;
+
+	if (f == NULL)
+		return;
+	while ((j = TAILQ_FIRST(&f->running)) != NULL) {
+		TAILQ_REMOVE(&f->running, j, entry);
+		fetch_job_free(j);
+	}
+	while ((j = TAILQ_FIRST(&f->waiting)) != NULL) {
+		TAILQ_REMOVE(&f->waiting, j, entry);
+		fetch_job_free(j);
+	}
+	if (f->multi != NULL)
+		curl_multi_cleanup(f->multi);
+	if (f->share != NULL)
+		curl_share_cleanup(f->share);
+	free(f->user_agent);
+	free(f->proxy);
+	free(f);
+}
+
+/*
+ * Queue a fetch of url (http:, https:, file: or exec:) with the validators
+ * from the last fetch (either may be NULL). data receives the body; done
+ * receives the result once. The job belongs to the engine.
+ */
+struct fetch_job *
+fetch_add(struct fetch *f, const char *url, const char *etag,
+    const char *last_modified, fetch_data_cb data, fetch_done_cb done,
+    void *arg)
+{
+	struct fetch_job	*j;
+	char			*h;
+
+	j = xcalloc(1, sizeof *j);
+	j->fetch = f;
+	j->url = xstrdup(url);
+	j->data = data;
+	j->done = done;
+	j->arg = arg;
+	j->fd = -1;
+	j->permanent = 1;
+	j->r = xcalloc(1, sizeof *j->r);
+	j->r->max_age = j->r->expires = j->r->retry_after = -1;
+	if (strncmp(url, "exec:", 5) == 0)
+		j->exec = 1;
+	else {
+		/* Validators are echoed as they came, minus line breaks. */
+		if (etag != NULL && *etag != '\0' &&
+		    strpbrk(etag, "\r\n") == NULL) {
+			xasprintf(&h, "If-None-Match: %s", etag);
+			j->headers = curl_slist_append(j->headers, h);
+			free(h);
+		}
+		if (last_modified != NULL && *last_modified != '\0' &&
+		    strpbrk(last_modified, "\r\n") == NULL) {
+			xasprintf(&h, "If-Modified-Since: %s", last_modified);
+			j->headers = curl_slist_append(j->headers, h);
+			free(h);
+		}
+		j->headers = curl_slist_append(j->headers, "Accept: "
+		    "application/rss+xml, application/atom+xml, "
+		    "application/feed+json, application/xml;q=0.9, "
+		    "text/xml;q=0.9, */*;q=0.8");
+	}
+	TAILQ_INSERT_TAIL(&f->waiting, j, entry);
+	f->nwaiting++;
+	return (j);
+}
+
+/* Let a paused job go on; its kept chunk is delivered again first. */
+void
+fetch_resume(struct fetch_job *j)
+{
+	j->resume = 1;
+}
+
+/* The number of jobs queued or running. */
+size_t
+fetch_jobs(const struct fetch *f)
+{
+	return (f->nwaiting + f->nrunning);
+}
+
+/* Stop every job (safe from any thread); each ends as FETCH_CANCELLED. */
+void
+fetch_cancel(struct fetch *f)
+{
+	atomic_store(&f->cancel, 1);
+	curl_multi_wakeup(f->multi);
+}
+
+/* Wake fetch_run up early (safe from any thread). */
+void
+fetch_wakeup(struct fetch *f)
+{
+	curl_multi_wakeup(f->multi);
+}
+
+/* Hand the result to the job's owner and free the job. */
+static void
+fetch_finish(struct fetch_job *j)
+{
+	struct fetch		*f = j->fetch;
+	struct fetch_result	*r = j->r;
+
+	TAILQ_REMOVE(&f->running, j, entry);
+	f->nrunning--;
+	j->r = NULL;
+	if (r->status != FETCH_OK && r->status != FETCH_NOT_MODIFIED) {
+		free(r->moved_to);
+		r->moved_to = NULL;
+	}
+	log_debug("fetch: %s: status %d http %ld bytes %lld%s%s%s%s",
+	    j->url, (int)r->status, r->http_code, (long long)r->bytes,
+	    r->reason ? " reason " : "", r->reason ? r->reason : "",
+	    r->detail ? ": " : "", r->detail ? r->detail : "");
+	j->done(j->arg, r);
+	fetch_job_free(j);
+}
+
+static void
+fetch_fail(struct fetch_job *j, const char *reason, const char *detail)
+{
+	j->r->status = FETCH_FAILED;
+	free(j->r->reason);
+	j->r->reason = xstrdup(reason);
+	free(j->r->detail);
+	j->r->detail = (detail != NULL && *detail != '\0') ?
+	    xstrdup(detail) : NULL;
+}
+
+/* ---- headers ---- */
+
+static char *
+fetch_resolve(const char *base, const char *rel)
+{
+	CURLU	*u;
+	char	*out = NULL, *s;
+
+	if ((u = curl_url()) == NULL)
+		return (NULL);
+	if (base == NULL || curl_url_set(u, CURLUPART_URL, base, 0) != CURLUE_OK ||
+	    curl_url_set(u, CURLUPART_URL, rel, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_URL, &s, 0) != CURLUE_OK) {
+		curl_url_cleanup(u);
+		return (NULL);
+	}
+	out = xstrdup(s);
+	curl_free(s);
+	curl_url_cleanup(u);
+	return (out);
+}
+
+static int64_t
+fetch_max_age(const char *v)
+{
+	const char	*p;
+	char		*end;
+	long long	 n;
+
+	for (p = v; *p != '\0'; p++) {
+		if ((p == v || p[-1] == ' ' || p[-1] == ',' || p[-1] == '\t') &&
+		    strncasecmp(p, "max-age", 7) == 0) {
+			p += 7;
+			while (*p == ' ')
+				p++;
+			if (*p != '=')
+				return (-1);
+			p++;
+			if (*p == '"')
+				p++;
+			errno = 0;
+			n = strtoll(p, &end, 10);
+			if (end == p || errno != 0 || n < 0)
+				return (-1);
+			return ((int64_t)n);
+		}
+	}
+	return (-1);
+}
+
+static int64_t
+fetch_retry_after(const char *v)
+{
+	const char	*p;
+	time_t		 t;
+
+	for (p = v; *p != '\0' && isdigit((unsigned char)*p); p++)
+		;
+	if (p != v && *p == '\0')
+		return ((int64_t)time(NULL) + strtoll(v, NULL, 10));
+	t = curl_getdate(v, NULL);
+	return (t == -1 ? -1 : (int64_t)t);
+}
+
+static void
+fetch_set(char **field, const char *v)
+{
+	free(*field);
+	*field = xstrdup(v);
+}
+
+static size_t
+fetch_header_cb(char *buf, size_t size, size_t n, void *arg)
+{
+	struct fetch_job	*j = arg;
+	struct fetch_result	*r = j->r;
+	char			*line, *v, *base = NULL, *to;
+	size_t			 len = size * n;
+	time_t			 t;
+
+	line = xstrndup(buf, len);
+	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		line[--len] = '\0';
+
+	if (strncmp(line, "HTTP/", 5) == 0) {
+		/* A new response: forget the previous one's headers. */
+		v = strchr(line, ' ');
+		j->hop_code = v != NULL ? strtol(v + 1, NULL, 10) : 0;
+		free(j->location);
+		j->location = NULL;
+		free(r->etag);
+		free(r->last_modified);
+		r->etag = r->last_modified = NULL;
+		r->max_age = r->expires = r->retry_after = -1;
+	} else if (len == 0) {
+		/* End of one response's headers: was it a redirect? */
+		if (j->hop_code >= 300 && j->hop_code < 400 &&
+		    j->hop_code != 304 && j->location != NULL) {
+			if (j->permanent &&
+			    (j->hop_code == 301 || j->hop_code == 308)) {
+				curl_easy_getinfo(j->easy,
+				    CURLINFO_EFFECTIVE_URL, &base);
+				if ((to = fetch_resolve(base, j->location)) !=
+				    NULL) {
+					free(r->moved_to);
+					r->moved_to = to;
+				}
+			} else
+				j->permanent = 0;
+		}
+	} else if ((v = strchr(line, ':')) != NULL) {
+		*v++ = '\0';
+		v = str_trim(v);
+		if (strcasecmp(line, "ETag") == 0)
+			fetch_set(&r->etag, v);
+		else if (strcasecmp(line, "Last-Modified") == 0)
+			fetch_set(&r->last_modified, v);
+		else if (strcasecmp(line, "Location") == 0)
+			fetch_set(&j->location, v);
+		else if (strcasecmp(line, "Cache-Control") == 0)
+			r->max_age = fetch_max_age(v);
+		else if (strcasecmp(line, "Expires") == 0) {
+			t = curl_getdate(v, NULL);
+			r->expires = t == -1 ? -1 : (int64_t)t;
+		} else if (strcasecmp(line, "Retry-After") == 0)
+			r->retry_after = fetch_retry_after(v);
+	}
+	free(line);
+	return (size * n);
+}
+
+/* ---- body ---- */
+
+static int
+fetch_deliver(struct fetch_job *j, struct fetch_head *head, const char *buf,
+    size_t len)
+{
+	struct fetch	*f = j->fetch;
+	char		*cause = NULL;
+	int		 rc;
+
+	if (j->r->bytes + (int64_t)len > f->opts.max_body) {
+		j->stop = FETCH_STOP_TOO_LARGE;
+		return (FETCH_ABORT);
+	}
+	rc = j->data(j->arg, head, buf, len, &cause);
+	if (rc == FETCH_PAUSE) {
+		j->paused = 1;
+		free(cause);
+		return (rc);
+	}
+	if (rc == FETCH_ABORT) {
+		j->stop = FETCH_STOP_SINK;
+		free(j->sink_cause);
+		j->sink_cause = cause;
+		return (rc);
+	}
+	free(cause);
+	j->r->bytes += len;
+	return (FETCH_CONTINUE);
+}
+
+static size_t
+fetch_write_cb(char *buf, size_t size, size_t n, void *arg)
+{
+	struct fetch_job	*j = arg;
+	struct fetch_head	 head;
+	long			 code = 0;
+	char			*ctype = NULL, *url = NULL;
+	size_t			 len = size * n;
+
+	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
+	if (code != 0 && (code < 200 || code > 299)) {
+		j->errbody += len;
+		if (j->errbody > FETCH_ERRBODY_MAX) {
+			j->stop = FETCH_STOP_ERRBODY;
+			return (0);
+		}
+		return (len);
+	}
+	curl_easy_getinfo(j->easy, CURLINFO_CONTENT_TYPE, &ctype);
+	curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &url);
+	head.http_code = code;
+	head.content_type = ctype;
+	head.url = url;
+	switch (fetch_deliver(j, &head, buf, len)) {
+	case FETCH_PAUSE:
+		return (CURL_WRITEFUNC_PAUSE);
+	case FETCH_ABORT:
+		return (0);
+	}
+	return (len);
+}
+
+/* ---- http(s) and file ---- */
+
+static const char *
+fetch_reason(CURLcode rc, long oserr)
+{
+	switch (rc) {
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		return ("DNS");
+	case CURLE_COULDNT_CONNECT:
+		if (oserr == ECONNREFUSED)
+			return ("connection refused");
+		return ("cannot connect");
+	case CURLE_OPERATION_TIMEDOUT:
+		return ("timeout");
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_CIPHER:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_ISSUER_ERROR:
+	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+	case CURLE_SSL_INVALIDCERTSTATUS:
+	case CURLE_SSL_CRL_BADFILE:
+	case CURLE_SSL_ENGINE_INITFAILED:
+	case CURLE_SSL_ENGINE_NOTFOUND:
+	case CURLE_SSL_ENGINE_SETFAILED:
+	case CURLE_SSL_SHUTDOWN_FAILED:
+	case CURLE_USE_SSL_FAILED:
+		return ("TLS");
+	case CURLE_TOO_MANY_REDIRECTS:
+		return ("too many redirects");
+	case CURLE_FILESIZE_EXCEEDED:
+		return ("too large");
+	case CURLE_RECV_ERROR:
+	case CURLE_SEND_ERROR:
+		return ("connection reset");
+	case CURLE_PARTIAL_FILE:
+		return ("incomplete body");
+	case CURLE_GOT_NOTHING:
+		return ("empty reply");
+	case CURLE_BAD_CONTENT_ENCODING:
+		return ("bad compression");
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		return ("unsupported URL");
+	case CURLE_URL_MALFORMAT:
+		return ("bad URL");
+	case CURLE_FILE_COULDNT_READ_FILE:
+		return ("cannot read file");
+	case CURLE_LOGIN_DENIED:
+	case CURLE_AUTH_ERROR:
+		return ("login denied");
+	case CURLE_WEIRD_SERVER_REPLY:
+	case CURLE_HTTP2:
+	case CURLE_HTTP2_STREAM:
+		return ("bad reply");
+	default:
+		return (NULL);
+	}
+}
+
+static void
+fetch_http_done(struct fetch_job *j, CURLcode rc)
+{
+	struct fetch_result	*r = j->r;
+	char			*s = NULL, reason[64];
+	long			 code = 0, oserr = 0;
+	const char		*why;
+
+	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
+	r->http_code = code;
+	if (curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &s) ==
+	    CURLE_OK && s != NULL)
+		r->url = xstrdup(s);
+	s = NULL;
+	if (curl_easy_getinfo(j->easy, CURLINFO_CONTENT_TYPE, &s) ==
+	    CURLE_OK && s != NULL)
+		r->content_type = xstrdup(s);
+	curl_easy_getinfo(j->easy, CURLINFO_OS_ERRNO, &oserr);
+
+	if (j->stop == FETCH_STOP_TOO_LARGE)
+		fetch_fail(j, "too large", NULL);
+	else if (j->stop == FETCH_STOP_SINK) {
+		fetch_fail(j, j->sink_cause != NULL ? j->sink_cause :
+		    "not a feed", NULL);
+	} else if (code >= 400 || (j->stop == FETCH_STOP_ERRBODY)) {
+		snprintf(reason, sizeof reason, "HTTP %ld", code);
+		fetch_fail(j, reason, NULL);
+	} else if (rc != CURLE_OK) {
+		why = fetch_reason(rc, oserr);
+		fetch_fail(j, why != NULL ? why : curl_easy_strerror(rc),
+		    j->errbuf);
+	} else if (code == 304)
+		r->status = FETCH_NOT_MODIFIED;
+	else if (code == 0 || (code >= 200 && code < 300))
+		r->status = FETCH_OK;
+	else {
+		snprintf(reason, sizeof reason, "HTTP %ld", code);
+		fetch_fail(j, reason, NULL);
+	}
+}
+
+static int
+fetch_http_start(struct fetch_job *j)
+{
+	struct fetch		*f = j->fetch;
+	struct fetch_opts	*o = &f->opts;
+	CURL			*e;
+
+	if ((e = curl_easy_init()) == NULL) {
+		fetch_fail(j, "out of memory", NULL);
+		return (-1);
+	}
+	j->easy = e;
+	curl_easy_setopt(e, CURLOPT_URL, j->url);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, j);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, j->errbuf);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, fetch_write_cb);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, j);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, fetch_header_cb);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, j);
+	curl_easy_setopt(e, CURLOPT_HTTPHEADER, j->headers);
+	curl_easy_setopt(e, CURLOPT_USERAGENT, o->user_agent);
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(e, CURLOPT_MAXREDIRS, o->max_redirects);
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, o->connect_timeout);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, o->low_speed_limit);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, o->low_speed_time);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT, o->timeout);
+	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+	    (curl_off_t)o->max_body);
+	curl_easy_setopt(e, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
+	curl_easy_setopt(e, CURLOPT_HTTP_VERSION,
+	    (long)CURL_HTTP_VERSION_2TLS);
+	curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+	curl_easy_setopt(e, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
+	if (o->proxy != NULL)
+		curl_easy_setopt(e, CURLOPT_PROXY, o->proxy);
+	if (f->share != NULL)
+		curl_easy_setopt(e, CURLOPT_SHARE, f->share);
+#if LIBCURL_VERSION_NUM >= 0x075500
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https,file");
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+#else
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS,
+	    (long)(CURLPROTO_HTTP|CURLPROTO_HTTPS|CURLPROTO_FILE));
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS,
+	    (long)(CURLPROTO_HTTP|CURLPROTO_HTTPS));
+#endif
+	if (curl_multi_add_handle(f->multi, e) != CURLM_OK) {
+		fetch_fail(j, "cannot start", NULL);
+		return (-1);
+	}
+	return (0);
+}
+
+/* ---- exec: ---- */
+
+/*
+ * Split a command line into words without a shell: blanks separate words,
+ * 'single quotes' keep everything, "double quotes" keep everything but
+ * backslash escapes, and a backslash outside quotes keeps the next byte.
+ */
+int
+fetch_split_command(const char *s, char ***argvp, char **cause)
+{
+	struct strv	 v = { NULL, 0 };
+	struct str	 w;
+	int		 inword = 0;
+	char		 q;
+
+	str_init(&w);
+	for (;;) {
+		if (*s == '\0' || *s == ' ' || *s == '\t' || *s == '\n') {
+			if (inword) {
+				strv_add(&v, str_cstr(&w));
+				str_clear(&w);
+				inword = 0;
+			}
+			if (*s == '\0')
+				break;
+			s++;
+			continue;
+		}
+		inword = 1;
+		if (*s == '\'' || *s == '"') {
+			q = *s++;
+			while (*s != q) {
+				if (*s == '\0') {
+					xasprintf(cause, "unterminated %c quote",
+					    q);
+					goto fail;
+				}
+				if (q == '"' && *s == '\\' && s[1] != '\0')
+					s++;
+				str_appendc(&w, *s++);
+			}
+			s++;
+			continue;
+		}
+		if (*s == '\\' && s[1] != '\0')
+			s++;
+		str_appendc(&w, *s++);
+	}
+	str_free(&w);
+	if (v.n == 0) {
+		xasprintf(cause, "empty command");
+		strv_free(&v);
+		return (-1);
+	}
+	v.v = xreallocarray(v.v, v.n + 1, sizeof *v.v);
+	v.v[v.n] = NULL;
+	*argvp = v.v;
+	return (0);
+
+fail:
+	str_free(&w);
+	strv_free(&v);
+	return (-1);
+}
+
+/* Free an argument vector from fetch_split_command. */
+void
+fetch_free_argv(char **argv)
+{
+	char	**p;
+
+	if (argv == NULL)
+		return;
+	for (p = argv; *p != NULL; p++)
+		free(*p);
+	free(argv);
+}
+
+static int
+fetch_exec_start(struct fetch_job *j)
+{
+	posix_spawn_file_actions_t	 fa;
+	posix_spawnattr_t		 sa;
+	char				**argv, *cause = NULL;
+	int				 p[2], error;
+
+	if (fetch_split_command(j->url + 5, &argv, &cause) != 0) {
+		fetch_fail(j, "bad command", cause);
+		free(cause);
+		return (-1);
+	}
+	if (pipe2(p, O_CLOEXEC) != 0) {
+		fetch_fail(j, "cannot run command", strerror(errno));
+		fetch_free_argv(argv);
+		return (-1);
+	}
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, p[1], 1);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	posix_spawnattr_init(&sa);
+	posix_spawnattr_setflags(&sa, POSIX_SPAWN_SETPGROUP);
+	posix_spawnattr_setpgroup(&sa, 0);
+	error = posix_spawnp(&j->pid, argv[0], &fa, &sa, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	posix_spawnattr_destroy(&sa);
+	close(p[1]);
+	if (error != 0) {
+		j->pid = 0;
+		close(p[0]);
+		fetch_fail(j, "cannot run command", strerror(error));
+		fetch_free_argv(argv);
+		return (-1);
+	}
+	fetch_free_argv(argv);
+	j->fd = p[0];
+	fcntl(j->fd, F_SETFL, fcntl(j->fd, F_GETFL) | O_NONBLOCK);
+	j->deadline = time(NULL) + j->fetch->opts.exec_timeout;
+	return (0);
+}
+
+static void
+fetch_exec_stop(struct fetch_job *j)
+{
+	if (j->fd != -1) {
+		close(j->fd);
+		j->fd = -1;
+	}
+	if (j->pid > 0) {
+		kill(-j->pid, SIGKILL);
+		waitpid(j->pid, NULL, 0);
+		j->pid = 0;
+	}
+}
+
+/* Deliver a chunk of a command's output; returns -1 when the job ended. */
+static int
+fetch_exec_deliver(struct fetch_job *j, const char *buf, size_t len)
+{
+	struct fetch_head	 head;
+
+	head.http_code = 0;
+	head.content_type = NULL;
+	head.url = j->url;
+	switch (fetch_deliver(j, &head, buf, len)) {
+	case FETCH_PAUSE:
+		free(j->pend);
+		j->pend = xmalloc(len);
+		memcpy(j->pend, buf, len);
+		j->npend = len;
+		return (0);
+	case FETCH_ABORT:
+		fetch_exec_stop(j);
+		if (j->stop == FETCH_STOP_TOO_LARGE)
+			fetch_fail(j, "too large", NULL);
+		else
+			fetch_fail(j, j->sink_cause != NULL ? j->sink_cause :
+			    "not a feed", NULL);
+		fetch_finish(j);
+		return (-1);
+	}
+	return (0);
+}
+
+/* Read what a command wrote; returns -1 when the job ended. */
+static int
+fetch_exec_read(struct fetch_job *j)
+{
+	struct fetch	*f = j->fetch;
+	ssize_t		 n;
+	int		 i;
+
+	for (i = 0; i < 16 && !j->paused && j->fd != -1; i++) {
+		n = read(j->fd, f->buf, sizeof f->buf);
+		if (n == -1 && (errno == EAGAIN || errno == EINTR))
+			return (0);
+		if (n <= 0) {
+			close(j->fd);
+			j->fd = -1;
+			return (0);
+		}
+		if (fetch_exec_deliver(j, f->buf, (size_t)n) != 0)
+			return (-1);
+	}
+	return (0);
+}
+
+/* See whether a command that closed its output has exited; 1 if it ended. */
+static int
+fetch_exec_reap(struct fetch_job *j, int force)
+{
+	char	 detail[64];
+	int	 st;
+	pid_t	 pid;
+
+	pid = waitpid(j->pid, &st, force ? 0 : WNOHANG);
+	if (pid == 0)
+		return (0);
+	j->pid = 0;
+	if (pid == -1)
+		fetch_fail(j, "command failed", strerror(errno));
+	else if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+		j->r->status = FETCH_OK;
+	else if (WIFEXITED(st)) {
+		snprintf(detail, sizeof detail, "command failed (exit %d)",
+		    WEXITSTATUS(st));
+		fetch_fail(j, detail, NULL);
+	} else {
+		snprintf(detail, sizeof detail, "command killed (signal %d)",
+		    WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+		fetch_fail(j, detail, NULL);
+	}
+	fetch_finish(j);
+	return (1);
+}
+
+/* ---- the loop ---- */
+
+static void
+fetch_start_waiting(struct fetch *f)
+{
+	struct fetch_job	*j;
+	int			 rc;
+
+	while (f->nrunning < (size_t)f->opts.max_connections &&
+	    (j = TAILQ_FIRST(&f->waiting)) != NULL) {
+		TAILQ_REMOVE(&f->waiting, j, entry);
+		f->nwaiting--;
+		TAILQ_INSERT_TAIL(&f->running, j, entry);
+		f->nrunning++;
+		rc = j->exec ? fetch_exec_start(j) : fetch_http_start(j);
+		if (rc != 0)
+			fetch_finish(j);
+	}
+}
+
+static void
+fetch_cancel_all(struct fetch *f)
+{
+	struct fetch_job	*j;
+
+	while ((j = TAILQ_FIRST(&f->waiting)) != NULL) {
+		TAILQ_REMOVE(&f->waiting, j, entry);
+		f->nwaiting--;
+		TAILQ_INSERT_TAIL(&f->running, j, entry);
+		f->nrunning++;
+	}
+	while ((j = TAILQ_FIRST(&f->running)) != NULL) {
+		fetch_exec_stop(j);
+		j->r->status = FETCH_CANCELLED;
+		free(j->r->reason);
+		j->r->reason = xstrdup("cancelled");
+		fetch_finish(j);
+	}
+	atomic_store(&f->cancel, 0);
+}
+
+static void
+fetch_resume_paused(struct fetch *f)
+{
+	struct fetch_job	*j, *next;
+
+	for (j = TAILQ_FIRST(&f->running); j != NULL; j = next) {
+		next = TAILQ_NEXT(j, entry);
+		if (!j->resume)
+			continue;
+		j->resume = 0;
+		if (!j->paused)
+			continue;
+		j->paused = 0;
+		if (j->exec) {
+			if (j->pend != NULL) {
+				char	*p = j->pend;
+				size_t	 n = j->npend;
+
+				j->pend = NULL;
+				j->npend = 0;
+				if (fetch_exec_deliver(j, p, n) != 0) {
+					free(p);
+					/* The list changed under us: restart. */
+					next = TAILQ_FIRST(&f->running);
+					continue;
+				}
+				free(p);
+			}
+		} else
+			curl_easy_pause(j->easy, CURLPAUSE_CONT);
+	}
+}
+
+static void
+fetch_drain(struct fetch *f)
+{
+	CURLMsg			*m;
+	struct fetch_job	*j;
+	int			 left;
+
+	while ((m = curl_multi_info_read(f->multi, &left)) != NULL) {
+		if (m->msg != CURLMSG_DONE)
+			continue;
+		j = NULL;
+		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&j);
+		if (j == NULL)
+			continue;
+		fetch_http_done(j, m->data.result);
+		fetch_finish(j);
+	}
+}
+
+/*
+ * Move the jobs along for at most timeout_ms milliseconds (less when
+ * something happens); call it in a loop. Returns the number of jobs left.
+ */
+int
+fetch_run(struct fetch *f, int timeout_ms)
+{
+	struct curl_waitfd	*wfd = NULL;
+	struct fetch_job	*j, *next, **wjob = NULL;
+	unsigned int		 nw = 0, i;
+	int			 still, reaping = 0;
+	time_t			 now;
+
+	if (atomic_load(&f->cancel)) {
+		fetch_cancel_all(f);
+		return ((int)fetch_jobs(f));
+	}
+	fetch_resume_paused(f);
+	fetch_start_waiting(f);
+	curl_multi_perform(f->multi, &still);
+	fetch_drain(f);
+	fetch_start_waiting(f);
+	if (fetch_jobs(f) == 0)
+		return (0);
+
+	/* Commands' output is polled along with libcurl's sockets. */
+	TAILQ_FOREACH(j, &f->running, entry) {
+		if (!j->exec)
+			continue;
+		if (j->fd == -1) {
+			reaping = 1;
+			continue;
+		}
+		if (j->paused)
+			continue;
+		wfd = xreallocarray(wfd, nw + 1, sizeof *wfd);
+		wjob = xreallocarray(wjob, nw + 1, sizeof *wjob);
+		wfd[nw].fd = j->fd;
+		wfd[nw].events = CURL_WAIT_POLLIN;
+		wfd[nw].revents = 0;
+		wjob[nw] = j;
+		nw++;
+	}
+	if (reaping && timeout_ms > 20)
+		timeout_ms = 20;
+	curl_multi_poll(f->multi, wfd, nw, timeout_ms, NULL);
+	if (atomic_load(&f->cancel)) {
+		free(wfd);
+		free(wjob);
+		fetch_cancel_all(f);
+		return ((int)fetch_jobs(f));
+	}
+	for (i = 0; i < nw; i++) {
+		if (wfd[i].revents != 0)
+			fetch_exec_read(wjob[i]);
+	}
+	free(wfd);
+	free(wjob);
+
+	now = time(NULL);
+	for (j = TAILQ_FIRST(&f->running); j != NULL; j = next) {
+		next = TAILQ_NEXT(j, entry);
+		if (!j->exec)
+			continue;
+		if (now >= j->deadline) {
+			fetch_exec_stop(j);
+			fetch_fail(j, "timeout", NULL);
+			fetch_finish(j);
+			next = TAILQ_FIRST(&f->running);
+		} else if (j->fd == -1 && j->pid > 0) {
+			if (fetch_exec_reap(j, 0))
+				next = TAILQ_FIRST(&f->running);
+		}
+	}
+	curl_multi_perform(f->multi, &still);
+	fetch_drain(f);
+	return ((int)fetch_jobs(f));
+}

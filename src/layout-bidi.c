@@ -1,0 +1,180 @@
+/*
+ * The FriBidi side of the layout layer.  A paragraph is analysed once: bidi
+ * and bracket types, embedding levels (rules P2 to I2), Arabic joining,
+ * shaping to presentation forms and mirroring.  Each wrapped line is then
+ * reordered on its own with layout_bidi_reorder(), which works on the
+ * paragraph-indexed arrays and leaves the paragraph's levels untouched, so
+ * the same paragraph can be wrapped again at another width.
+ */
+#include "config.h"
+
+#include "layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+/* Whether a bidi type is a strong right-to-left letter (R or AL). */
+static int
+layout_bidi_is_rtl_letter(FriBidiCharType t)
+{
+	return (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL);
+}
+
+/*
+ * Rule W1 done ahead for the common case, a mark right after a letter or a
+ * number: the mark takes that type.  The result is what FriBidi's own W1
+ * gives (adjacent characters share an isolating run sequence, and an
+ * override would turn both into the same strong type anyway), but FriBidi
+ * 1.0 allocates a run for every change of type, and vowelled Arabic
+ * changes type at every character.  Only the level resolution sees these
+ * types: reordering (rule L3) and joining keep the real ones.
+ */
+static void
+layout_bidi_fold_marks(const FriBidiCharType *types, int len,
+    FriBidiCharType *out)
+{
+	FriBidiCharType	t, prev;
+	int		i;
+
+	prev = FRIBIDI_TYPE_ON;
+	for (i = 0; i < len; i++) {
+		t = types[i];
+		if (t == FRIBIDI_TYPE_NSM && i > 0 &&
+		    (prev == FRIBIDI_TYPE_AL || prev == FRIBIDI_TYPE_RTL ||
+		    prev == FRIBIDI_TYPE_LTR || prev == FRIBIDI_TYPE_EN ||
+		    prev == FRIBIDI_TYPE_AN))
+			t = prev;
+		out[i] = t;
+		prev = t;
+	}
+}
+
+/* The FriBidi base direction to ask for, given a hint and the types. */
+static FriBidiParType
+layout_bidi_base(const struct layout_para *p, enum layout_dir dir)
+{
+	int	i;
+
+	switch (dir) {
+	case LAYOUT_DIR_LTR:
+		return (FRIBIDI_PAR_LTR);
+	case LAYOUT_DIR_RTL:
+		return (FRIBIDI_PAR_RTL);
+	case LAYOUT_DIR_FEED_RTL:
+		/*
+		 * A feed in an RTL language: a headline with any Arabic or
+		 * Hebrew letter reads right to left even when it starts
+		 * with a Latin brand name; one with no strong letter at all
+		 * is RTL too; only an all-Latin one stays LTR.
+		 */
+		for (i = 0; i < p->len; i++) {
+			if (layout_bidi_is_rtl_letter(p->types[i]))
+				return (FRIBIDI_PAR_RTL);
+		}
+		return (FRIBIDI_PAR_WRTL);
+	case LAYOUT_DIR_AUTO:
+	default:
+		return (FRIBIDI_PAR_ON);
+	}
+}
+
+/*
+ * Resolve bidi types, bracket pairs, the paragraph direction and the
+ * embedding levels of a paragraph whose text is set.
+ */
+void
+layout_bidi_analyse(struct layout_para *p, enum layout_dir dir)
+{
+	FriBidiCharType	*folded;
+	FriBidiParType	 base;
+	size_t		 n;
+	int		 i;
+
+	n = p->len > 0 ? (size_t)p->len : 1;
+	p->types = xreallocarray(p->types, n, sizeof *p->types);
+	p->brackets = xreallocarray(p->brackets, n, sizeof *p->brackets);
+	p->levels = xreallocarray(p->levels, n, sizeof *p->levels);
+	p->joining = xreallocarray(p->joining, n, sizeof *p->joining);
+
+	fribidi_get_bidi_types(p->text, p->len, p->types);
+	fribidi_get_bracket_types(p->text, p->len, p->types, p->brackets);
+	base = layout_bidi_base(p, dir);
+	if (p->len == 0) {
+		base = (base == FRIBIDI_PAR_RTL || base == FRIBIDI_PAR_WRTL) ?
+		    FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+	} else {
+		folded = xreallocarray(NULL, n, sizeof *folded);
+		layout_bidi_fold_marks(p->types, p->len, folded);
+		if (fribidi_get_par_embedding_levels_ex(folded, p->brackets,
+		    p->len, &base, p->levels) == 0) {
+			/* FriBidi failed (out of memory): show it flat. */
+			base = FRIBIDI_PAR_LTR;
+			for (i = 0; i < p->len; i++)
+				p->levels[i] = 0;
+		}
+		free(folded);
+	}
+	p->base = FRIBIDI_IS_RTL(base) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+	p->rtl = (p->base == FRIBIDI_PAR_RTL);
+}
+
+/*
+ * Fill the shaped text: mirrored brackets at RTL levels and, when the
+ * config asks for it, Arabic joining with presentation forms and lam-alef
+ * ligatures.  In terminal and off modes the text stays as it came.
+ */
+void
+layout_bidi_shape(struct layout_para *p)
+{
+	FriBidiFlags	flags;
+	size_t		n;
+
+	n = p->len > 0 ? (size_t)p->len : 1;
+	p->shaped = xreallocarray(p->shaped, n, sizeof *p->shaped);
+	if (p->len == 0)
+		return;
+	memcpy(p->shaped, p->text, (size_t)p->len * sizeof *p->shaped);
+	if (p->config.mode == LAYOUT_MODE_TERMINAL ||
+	    p->config.mode == LAYOUT_MODE_OFF)
+		return;
+
+	flags = FRIBIDI_FLAG_SHAPE_MIRRORING;
+	if (p->config.shaping) {
+		flags |= FRIBIDI_FLAG_SHAPE_ARAB_PRES;
+		if (p->config.ligatures)
+			flags |= FRIBIDI_FLAG_SHAPE_ARAB_LIGA;
+		fribidi_get_joining_types(p->text, p->len, p->joining);
+		fribidi_join_arabic(p->types, p->len, p->levels, p->joining);
+	} else
+		memset(p->joining, 0, (size_t)p->len * sizeof *p->joining);
+	fribidi_shape(flags, p->levels, p->len, p->joining, p->shaped);
+}
+
+/*
+ * Reorder the line [off, off + len) of an analysed paragraph: map[off ..
+ * off + len) receives the logical index shown at each visual position, left
+ * to right, and levels[off .. off + len) the levels after rule L1.  Both
+ * arrays are indexed like the paragraph.  With nsm, combining marks stay
+ * after their base (rule L3), which terminals need.  Returns 0, or -1 if
+ * FriBidi failed.
+ */
+int
+layout_bidi_reorder(struct layout_para *p, int off, int len, bool nsm,
+    int *map, FriBidiLevel *levels)
+{
+	int	i;
+
+	if (off < 0 || len < 0 || off + len > p->len)
+		return (-1);
+	if (len == 0)
+		return (0);
+	memcpy(levels + off, p->levels + off, (size_t)len * sizeof *levels);
+	for (i = off; i < off + len; i++)
+		map[i] = i;
+	if (fribidi_reorder_line(nsm ? FRIBIDI_FLAG_REORDER_NSM : 0, p->types,
+	    len, off, p->base, levels, NULL, map) == 0)
+		return (-1);
+	return (0);
+}

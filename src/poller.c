@@ -1,0 +1,871 @@
+/*
+ * The poller thread. A reload lists the feeds that are due (db_feed_states
+ * and schedule.c), queues one fetch job per feed and runs the fetch loop.
+ *
+ * SQLite has one transaction per connection, but many bodies arrive at
+ * once. So one feed at a time owns the cache (p->owner): its bytes go
+ * straight into its parser, and the parser's items straight into
+ * db_item_upsert inside its db_feed_begin/db_feed_commit. Other feeds keep
+ * what arrives in a bounded buffer (opts.buffer_max) and are paused when it
+ * is full; they queue for the cache in the order their bytes came
+ * (p->wantq). When the owner ends, the next in the queue takes over: its
+ * buffer is parsed, and it is resumed. Memory is bounded by the buffers,
+ * one parser and one item, whatever the number of feeds or items.
+ *
+ * Results (validators, errors, the next fetch time) are stored when no
+ * feed owns the cache, and events go to a non-blocking pipe: progress is
+ * dropped when the pipe is full, other events wait for room unless the
+ * poller is stopping.
+ */
+#include "config.h"
+
+#include "poller.h"
+
+#include <sys/queue.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "feed.h"
+#include "log.h"
+#include "parse.h"
+#include "schedule.h"
+#include "xmalloc.h"
+
+struct poller_feed {
+	struct poller	*p;
+	int64_t		 id;
+	char		*url;
+	char		*etag;
+	char		*last_modified;
+	int		 failures;
+
+	struct fetch_job *job;
+	struct fetch_result *result;	/* set when the fetch ended */
+	char		*head_url;	/* effective URL, base for links */
+	char		*content_type;
+	struct str	 buf;		/* bytes waiting for the cache */
+	int		 paused;
+	int		 queued;	/* in p->wantq */
+	struct parse	*parse;		/* while it owns the cache */
+	int		 parse_failed;
+	char		*parse_cause;
+	int		 db_failed;
+	char		*db_cause;
+	int		 new_items;
+	TAILQ_ENTRY(poller_feed) entry;
+};
+TAILQ_HEAD(poller_feeds, poller_feed);
+
+/* When each feed was last tried, for the periodic interval. */
+struct poller_seen {
+	char		*url;
+	int64_t		 when;
+};
+
+struct poller {
+	struct poller_opts opts;
+	struct db	*db;
+	struct strv	 urls;
+	struct fetch	*fetch;
+	pthread_t	 thread;
+	int		 started;
+	int		 rfd;		/* events: the interface's end */
+	int		 wfd;		/* events: the poller's end */
+
+	pthread_mutex_t	 lock;
+	pthread_cond_t	 cond;
+	int		 want_reload;
+	atomic_int	 quit;
+	atomic_int	 cancel;
+	atomic_int	 reloading;
+
+	/* The reload in progress. */
+	struct poller_feed *owner;
+	struct poller_feeds wantq;
+	int		 total;
+	int		 done;
+	int		 failed;
+	int		 skipped;
+	int		 new_items;
+	int64_t		 bytes;
+	struct timespec	 last_progress;
+
+	struct poller_seen *seen;
+	size_t		 nseen;
+};
+
+static int	poller_own(struct poller *, struct poller_feed *);
+static void	poller_complete(struct poller *, struct poller_feed *);
+
+/* Fill in the defaults (and the fetch defaults, with $AKHBAR_FETCH_*). */
+void
+poller_opts_default(struct poller_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	fetch_opts_default(&o->fetch);
+	fetch_opts_from_env(&o->fetch);
+	o->reload_on_start = true;
+	o->interval = 0;
+	o->once = false;
+	o->buffer_max = 256 * 1024;
+	o->index_batch = 1000;
+}
+
+/* ---- events ---- */
+
+static void
+poller_copy(char *dst, size_t size, const char *src)
+{
+	size_t	n;
+
+	if (src == NULL) {
+		dst[0] = '\0';
+		return;
+	}
+	n = strlen(src);
+	if (n < size) {
+		memcpy(dst, src, n + 1);
+		return;
+	}
+	/* Truncate on a UTF-8 boundary. */
+	n = size - 4;
+	while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
+		n--;
+	memcpy(dst, src, n);
+	memcpy(dst + n, "...", 4);
+}
+
+static void
+poller_emit(struct poller *p, int type, const struct poller_feed *pf,
+    const char *text)
+{
+	struct poller_event	 ev;
+	struct pollfd		 pfd;
+	ssize_t			 n;
+
+	memset(&ev, 0, sizeof ev);
+	ev.type = type;
+	ev.done = p->done;
+	ev.total = p->total;
+	ev.failed = p->failed;
+	ev.skipped = p->skipped;
+	ev.bytes = p->bytes;
+	ev.new_items = pf != NULL ? pf->new_items : p->new_items;
+	ev.cancelled = atomic_load(&p->cancel) || atomic_load(&p->quit);
+	if (pf != NULL) {
+		ev.feed_id = pf->id;
+		poller_copy(ev.url, sizeof ev.url, pf->url);
+	}
+	poller_copy(ev.text, sizeof ev.text, text);
+	for (;;) {
+		n = write(p->wfd, &ev, sizeof ev);
+		if (n == (ssize_t)sizeof ev)
+			return;
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1 && errno == EAGAIN && type != POLLER_EV_PROGRESS &&
+		    !atomic_load(&p->quit)) {
+			pfd.fd = p->wfd;
+			pfd.events = POLLOUT;
+			poll(&pfd, 1, 100);
+			continue;
+		}
+		return;		/* dropped: progress, or nobody listens */
+	}
+}
+
+static void
+poller_progress(struct poller *p, int force)
+{
+	struct timespec	now;
+	long		ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (now.tv_sec - p->last_progress.tv_sec) * 1000 +
+	    (now.tv_nsec - p->last_progress.tv_nsec) / 1000000;
+	if (!force && ms < 100)
+		return;
+	p->last_progress = now;
+	poller_emit(p, POLLER_EV_PROGRESS, NULL, NULL);
+}
+
+/* The interface's end of the event pipe, to poll for reading. */
+int
+poller_fd(const struct poller *p)
+{
+	return (p->rfd);
+}
+
+/* Read one event: 1 if there was one, 0 if none yet, -1 when the poller ended. */
+int
+poller_read_event(struct poller *p, struct poller_event *ev)
+{
+	ssize_t	n;
+
+	for (;;) {
+		n = read(p->rfd, ev, sizeof *ev);
+		if (n == (ssize_t)sizeof *ev)
+			return (1);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1 && errno == EAGAIN)
+			return (0);
+		return (-1);
+	}
+}
+
+/* ---- one feed's way into the cache ---- */
+
+static void
+poller_item(struct item *it, void *arg)
+{
+	struct poller_feed	*pf = arg;
+	char			*cause = NULL;
+	bool			 inserted = false;
+
+	if (!pf->db_failed) {
+		if (db_item_upsert(pf->p->db, pf->id, it, &inserted,
+		    &cause) != 0) {
+			pf->db_failed = 1;
+			pf->db_cause = cause;
+		} else if (inserted)
+			pf->new_items++;
+	}
+	item_free(it);
+}
+
+static void
+poller_enqueue(struct poller *p, struct poller_feed *pf)
+{
+	if (!pf->queued) {
+		TAILQ_INSERT_TAIL(&p->wantq, pf, entry);
+		pf->queued = 1;
+	}
+}
+
+static void
+poller_dequeue(struct poller *p, struct poller_feed *pf)
+{
+	if (pf->queued) {
+		TAILQ_REMOVE(&p->wantq, pf, entry);
+		pf->queued = 0;
+	}
+}
+
+/* Push bytes into the owner's parser; 0, or -1 when it is not a feed. */
+static int
+poller_push(struct poller_feed *pf, const char *buf, size_t len)
+{
+	struct feed	*meta;
+	char		*cause = NULL;
+
+	if (pf->parse_failed)
+		return (-1);
+	if (len == 0 || parse_push(pf->parse, buf, len) == 0)
+		return (0);
+	/* parse_finish says why. */
+	if ((meta = parse_finish(pf->parse, &cause)) != NULL || cause == NULL) {
+		feed_free(meta);
+		free(cause);
+		cause = xstrdup("not a feed");
+	}
+	pf->parse_failed = 1;
+	pf->parse_cause = cause;
+	return (-1);
+}
+
+/* Make pf the feed that owns the cache; -1 if its transaction cannot start. */
+static int
+poller_own(struct poller *p, struct poller_feed *pf)
+{
+	char	*cause = NULL;
+
+	if (db_feed_begin(p->db, pf->id, &cause) != 0) {
+		pf->db_failed = 1;
+		pf->db_cause = cause;
+		return (-1);
+	}
+	p->owner = pf;
+	pf->parse = parse_new(pf->head_url != NULL ? pf->head_url : pf->url,
+	    pf->content_type, poller_item, pf);
+	poller_push(pf, pf->buf.ptr, pf->buf.len);
+	str_free(&pf->buf);
+	if (pf->paused && pf->job != NULL) {
+		pf->paused = 0;
+		fetch_resume(pf->job);
+	}
+	return (0);
+}
+
+/* Give the cache to the next feed in line while nobody owns it. */
+static void
+poller_advance(struct poller *p)
+{
+	struct poller_feed	*pf;
+
+	while (p->owner == NULL && (pf = TAILQ_FIRST(&p->wantq)) != NULL) {
+		poller_dequeue(p, pf);
+		if (pf->result != NULL)
+			poller_complete(p, pf);
+		else if (poller_own(p, pf) != 0) {
+			/* Its next bytes stop it with the cache's reason. */
+			if (pf->paused && pf->job != NULL) {
+				pf->paused = 0;
+				fetch_resume(pf->job);
+			}
+		}
+	}
+}
+
+static int
+poller_data(void *arg, const struct fetch_head *h, const char *buf,
+    size_t len, char **cause)
+{
+	struct poller_feed	*pf = arg;
+	struct poller		*p = pf->p;
+
+	if (pf->head_url == NULL) {
+		pf->head_url = xstrdup(h->url != NULL ? h->url : pf->url);
+		if (h->content_type != NULL)
+			pf->content_type = xstrdup(h->content_type);
+	}
+	if (pf->db_failed) {
+		xasprintf(cause, "cache: %s", pf->db_cause);
+		return (FETCH_ABORT);
+	}
+	if (p->owner == NULL && poller_own(p, pf) != 0) {
+		xasprintf(cause, "cache: %s", pf->db_cause);
+		return (FETCH_ABORT);
+	}
+	if (p->owner == pf) {
+		if (poller_push(pf, buf, len) != 0) {
+			*cause = xstrdup("not a feed");
+			return (FETCH_ABORT);
+		}
+		p->bytes += len;
+		poller_progress(p, 0);
+		return (FETCH_CONTINUE);
+	}
+	poller_enqueue(p, pf);
+	if (pf->buf.len + len > p->opts.buffer_max) {
+		pf->paused = 1;
+		return (FETCH_PAUSE);
+	}
+	str_append(&pf->buf, buf, len);
+	p->bytes += len;
+	poller_progress(p, 0);
+	return (FETCH_CONTINUE);
+}
+
+static void
+poller_feed_reset(struct poller_feed *pf)
+{
+	fetch_result_free(pf->result);
+	pf->result = NULL;
+	free(pf->head_url);
+	free(pf->content_type);
+	pf->head_url = pf->content_type = NULL;
+	str_free(&pf->buf);
+	parse_free(pf->parse);
+	pf->parse = NULL;
+	free(pf->parse_cause);
+	free(pf->db_cause);
+	pf->parse_cause = pf->db_cause = NULL;
+	pf->job = NULL;
+}
+
+/*
+ * Store the outcome of a finished fetch: the feed's items and metadata in
+ * its transaction, then its fetch result. Runs only while no other feed
+ * owns the cache.
+ */
+static void
+poller_complete(struct poller *p, struct poller_feed *pf)
+{
+	struct fetch_result	*r = pf->result;
+	struct db_fetch_result	 dr;
+	struct schedule_fetch	 sf;
+	struct feed		*meta = NULL;
+	char			*cause = NULL, *error = NULL;
+	const char		*reason = NULL;
+	int			 ok = 0, ttl = 0;
+
+	if (r->status == FETCH_OK) {
+		if (p->owner != pf && !pf->db_failed)
+			poller_own(p, pf);
+		if (pf->db_failed)
+			xasprintf(&error, "cache: %s", pf->db_cause);
+		else if (!pf->parse_failed &&
+		    (meta = parse_finish(pf->parse, &cause)) == NULL) {
+			pf->parse_failed = 1;
+			pf->parse_cause = cause != NULL ? cause :
+			    xstrdup("not a feed");
+			cause = NULL;
+		}
+		if (error == NULL && pf->parse_failed) {
+			xasprintf(&error, "not a feed: %s", pf->parse_cause);
+			reason = "not a feed";
+		} else if (error == NULL && pf->db_failed)
+			xasprintf(&error, "cache: %s", pf->db_cause);
+		else if (error == NULL &&
+		    db_feed_commit(p->db, pf->id, meta, &cause) != 0) {
+			xasprintf(&error, "cache: %s", cause);
+			free(cause);
+			cause = NULL;
+		}
+		if (error != NULL) {
+			if (p->owner == pf)
+				db_feed_rollback(p->db);
+			pf->new_items = 0;
+		} else {
+			ok = 1;
+			ttl = meta->ttl;
+		}
+		feed_free(meta);
+		if (p->owner == pf)
+			p->owner = NULL;
+	} else if (r->status == FETCH_NOT_MODIFIED)
+		ok = 1;
+	else {
+		if (r->reason != NULL && strncmp(r->reason, "not a feed", 10) == 0 &&
+		    pf->parse_cause != NULL)
+			xasprintf(&error, "not a feed: %s", pf->parse_cause);
+		else
+			error = xstrdup(r->reason != NULL ? r->reason : "failed");
+		if (p->owner == pf) {
+			db_feed_rollback(p->db);
+			p->owner = NULL;
+		}
+	}
+	if (reason == NULL)
+		reason = error;
+	if (reason != NULL && strncmp(reason, "cache: ", 7) == 0)
+		reason = "cache error";
+	else if (reason != NULL && strncmp(reason, "not a feed", 10) == 0)
+		reason = "not a feed";
+
+	memset(&sf, 0, sizeof sf);
+	sf.now = time(NULL);
+	sf.ok = ok;
+	sf.http_code = r->http_code;
+	sf.max_age = r->max_age;
+	sf.expires = r->expires;
+	sf.retry_after = r->retry_after;
+	sf.ttl = ttl;
+	sf.failures = pf->failures;
+	memset(&dr, 0, sizeof dr);
+	dr.http_status = (int)r->http_code;
+	dr.next_fetch = schedule_next(&sf, &dr.failures);
+	dr.error = ok ? NULL : error;
+	if (ok) {
+		dr.etag = r->etag;
+		dr.last_modified = r->last_modified;
+		dr.new_url = r->moved_to;
+	}
+	if (db_feed_set_result(p->db, pf->id, &dr, &cause) != 0) {
+		log_debug("poller: %s: storing the result: %s", pf->url, cause);
+		free(cause);
+	}
+
+	p->done++;
+	if (ok) {
+		p->new_items += pf->new_items;
+		poller_emit(p, POLLER_EV_FEED_DONE, pf, NULL);
+		if (r->moved_to != NULL)
+			poller_emit(p, POLLER_EV_FEED_MOVED, pf, r->moved_to);
+	} else {
+		p->failed++;
+		log_debug("poller: %s: %s", pf->url, error);
+		poller_emit(p, POLLER_EV_FEED_FAILED, pf, reason);
+	}
+	poller_progress(p, 1);
+	free(error);
+	poller_feed_reset(pf);
+}
+
+static void
+poller_done(void *arg, struct fetch_result *r)
+{
+	struct poller_feed	*pf = arg;
+	struct poller		*p = pf->p;
+
+	pf->job = NULL;
+	pf->result = r;
+	if (r->status == FETCH_CANCELLED) {
+		/* Unfinished: nothing of it is stored. */
+		if (p->owner == pf) {
+			db_feed_rollback(p->db);
+			p->owner = NULL;
+		}
+		poller_dequeue(p, pf);
+		poller_feed_reset(pf);
+		poller_advance(p);
+		return;
+	}
+	if (p->owner == pf || p->owner == NULL) {
+		poller_complete(p, pf);
+		poller_advance(p);
+		return;
+	}
+	poller_enqueue(p, pf);
+}
+
+/* ---- reloads ---- */
+
+static int64_t
+poller_seen_get(struct poller *p, const char *url)
+{
+	size_t	i;
+
+	for (i = 0; i < p->nseen; i++) {
+		if (strcmp(p->seen[i].url, url) == 0)
+			return (p->seen[i].when);
+	}
+	return (0);
+}
+
+static void
+poller_seen_set(struct poller *p, const char *url, int64_t when)
+{
+	size_t	i;
+
+	for (i = 0; i < p->nseen; i++) {
+		if (strcmp(p->seen[i].url, url) == 0) {
+			p->seen[i].when = when;
+			return;
+		}
+	}
+	p->seen = xreallocarray(p->seen, p->nseen + 1, sizeof *p->seen);
+	p->seen[p->nseen].url = xstrdup(url);
+	p->seen[p->nseen].when = when;
+	p->nseen++;
+}
+
+static void
+poller_index(struct poller *p)
+{
+	int64_t	 left = 0;
+	char	*cause = NULL;
+
+	while (!atomic_load(&p->cancel) && !atomic_load(&p->quit)) {
+		if (db_search_index_pending(p->db, p->opts.index_batch, &left,
+		    &cause) != 0) {
+			log_debug("poller: indexing: %s", cause);
+			free(cause);
+			break;
+		}
+		if (left <= 0)
+			break;
+	}
+	poller_emit(p, POLLER_EV_INDEXED, NULL, NULL);
+}
+
+/*
+ * Reload the feeds that are due: by their next-fetch time only (periodic
+ * false) or also by the interval since their last try (periodic true).
+ */
+static void
+poller_do_reload(struct poller *p, int periodic)
+{
+	struct db_feed_state	*st = NULL;
+	struct poller_feed	*feeds;
+	size_t			 n = 0, i, nf = 0;
+	char			*cause = NULL;
+	int64_t			 now;
+	long			 interval;
+
+	atomic_store(&p->cancel, 0);
+	fetch_run(p->fetch, 0);		/* forget a cancel that came late */
+	if (db_feed_sync_urls(p->db, &p->urls, &cause) != 0 ||
+	    db_feed_states(p->db, &p->urls, &st, &n, &cause) != 0) {
+		poller_emit(p, POLLER_EV_ERROR, NULL, cause);
+		free(cause);
+		return;
+	}
+	now = time(NULL);
+	interval = periodic ? p->opts.interval : 0;
+	feeds = xcalloc(n > 0 ? n : 1, sizeof *feeds);
+	p->owner = NULL;
+	TAILQ_INIT(&p->wantq);
+	p->total = p->done = p->failed = p->skipped = p->new_items = 0;
+	p->bytes = 0;
+	for (i = 0; i < n; i++) {
+		if (!schedule_due(st[i].next_fetch,
+		    poller_seen_get(p, st[i].url), interval, now)) {
+			p->skipped++;
+			continue;
+		}
+		feeds[nf].p = p;
+		feeds[nf].id = st[i].id;
+		feeds[nf].url = xstrdup(st[i].url);
+		feeds[nf].etag = st[i].etag ? xstrdup(st[i].etag) : NULL;
+		feeds[nf].last_modified = st[i].last_modified ?
+		    xstrdup(st[i].last_modified) : NULL;
+		feeds[nf].failures = st[i].failures;
+		str_init(&feeds[nf].buf);
+		nf++;
+	}
+	db_feed_states_free(st, n);
+	p->total = (int)nf;
+	atomic_store(&p->reloading, 1);
+	poller_emit(p, POLLER_EV_STARTED, NULL, NULL);
+	for (i = 0; i < nf; i++) {
+		poller_seen_set(p, feeds[i].url, now);
+		feeds[i].job = fetch_add(p->fetch, feeds[i].url, feeds[i].etag,
+		    feeds[i].last_modified, poller_data, poller_done,
+		    &feeds[i]);
+	}
+	while (fetch_run(p->fetch, 500) > 0) {
+		if (atomic_load(&p->cancel) || atomic_load(&p->quit))
+			fetch_cancel(p->fetch);
+	}
+	poller_advance(p);
+	atomic_store(&p->reloading, 0);
+	poller_emit(p, POLLER_EV_FINISHED, NULL, NULL);
+	for (i = 0; i < nf; i++) {
+		poller_feed_reset(&feeds[i]);
+		free(feeds[i].url);
+		free(feeds[i].etag);
+		free(feeds[i].last_modified);
+	}
+	free(feeds);
+	poller_index(p);
+}
+
+/* The earliest time a periodic reload has something to do, or 0. */
+static int64_t
+poller_next_due(struct poller *p)
+{
+	struct db_feed_state	*st = NULL;
+	size_t			 n = 0, i;
+	char			*cause = NULL;
+	int64_t			 t, best = 0;
+
+	if (p->opts.interval <= 0)
+		return (0);
+	if (db_feed_states(p->db, &p->urls, &st, &n, &cause) != 0) {
+		free(cause);
+		return ((int64_t)time(NULL) + p->opts.interval);
+	}
+	for (i = 0; i < n; i++) {
+		t = schedule_when(st[i].next_fetch,
+		    poller_seen_get(p, st[i].url), p->opts.interval);
+		if (best == 0 || t < best)
+			best = t;
+	}
+	db_feed_states_free(st, n);
+	return (best);
+}
+
+static void *
+poller_main(void *arg)
+{
+	struct poller	*p = arg;
+	struct timespec	 ts;
+	int64_t		 due;
+	int		 manual;
+
+	if (p->opts.reload_on_start)
+		poller_do_reload(p, 0);
+	while (!p->opts.once && !atomic_load(&p->quit)) {
+		due = poller_next_due(p);
+		pthread_mutex_lock(&p->lock);
+		while (!p->want_reload && !atomic_load(&p->quit)) {
+			if (due == 0) {
+				pthread_cond_wait(&p->cond, &p->lock);
+				continue;
+			}
+			clock_gettime(CLOCK_REALTIME, &ts);
+			if (ts.tv_sec >= due)
+				break;
+			/* Wake up at least once a minute (clock changes, suspend). */
+			ts.tv_sec = due - ts.tv_sec > 60 ? ts.tv_sec + 60 : due;
+			ts.tv_nsec = 0;
+			pthread_cond_timedwait(&p->cond, &p->lock, &ts);
+		}
+		manual = p->want_reload;
+		p->want_reload = 0;
+		pthread_mutex_unlock(&p->lock);
+		if (atomic_load(&p->quit))
+			break;
+		poller_do_reload(p, !manual);
+	}
+	close(p->wfd);
+	p->wfd = -1;
+	return (NULL);
+}
+
+/*
+ * Start the poller thread for the feeds in urls; it uses db (opened for
+ * writing) until poller_stop. Returns NULL with a reason on failure.
+ */
+struct poller *
+poller_start(struct db *db, const struct strv *urls,
+    const struct poller_opts *o, char **cause)
+{
+	struct poller	*p;
+	int		 fds[2], error;
+	size_t		 i;
+
+	p = xcalloc(1, sizeof *p);
+	p->opts = *o;
+	p->db = db;
+	for (i = 0; i < urls->n; i++)
+		strv_add(&p->urls, urls->v[i]);
+	if ((p->fetch = fetch_new(&o->fetch, cause)) == NULL) {
+		strv_free(&p->urls);
+		free(p);
+		return (NULL);
+	}
+	if (pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) {
+		xasprintf(cause, "pipe: %s", strerror(errno));
+		fetch_free(p->fetch);
+		strv_free(&p->urls);
+		free(p);
+		return (NULL);
+	}
+	p->rfd = fds[0];
+	p->wfd = fds[1];
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_cond_init(&p->cond, NULL);
+	atomic_init(&p->quit, 0);
+	atomic_init(&p->cancel, 0);
+	atomic_init(&p->reloading, 0);
+	TAILQ_INIT(&p->wantq);
+	if ((error = pthread_create(&p->thread, NULL, poller_main, p)) != 0) {
+		xasprintf(cause, "cannot start the poller: %s",
+		    strerror(error));
+		close(fds[0]);
+		close(fds[1]);
+		fetch_free(p->fetch);
+		strv_free(&p->urls);
+		free(p);
+		return (NULL);
+	}
+	p->started = 1;
+	return (p);
+}
+
+/* Ask for a reload of every due feed now. */
+void
+poller_reload(struct poller *p)
+{
+	pthread_mutex_lock(&p->lock);
+	p->want_reload = 1;
+	pthread_cond_signal(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* Cancel the reload in progress: finished feeds are kept, others dropped. */
+void
+poller_cancel(struct poller *p)
+{
+	atomic_store(&p->cancel, 1);
+	if (atomic_load(&p->reloading))
+		fetch_cancel(p->fetch);
+}
+
+/* Stop the thread promptly (what finished is committed) and free the poller. */
+void
+poller_stop(struct poller *p)
+{
+	size_t	i;
+
+	if (p == NULL)
+		return;
+	atomic_store(&p->quit, 1);
+	poller_cancel(p);
+	pthread_mutex_lock(&p->lock);
+	pthread_cond_signal(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+	if (p->started)
+		pthread_join(p->thread, NULL);
+	close(p->rfd);
+	if (p->wfd != -1)
+		close(p->wfd);
+	fetch_free(p->fetch);
+	pthread_mutex_destroy(&p->lock);
+	pthread_cond_destroy(&p->cond);
+	for (i = 0; i < p->nseen; i++)
+		free(p->seen[i].url);
+	free(p->seen);
+	strv_free(&p->urls);
+	free(p);
+}
+
+/* ---- one URL into the parser, for akhbar --parse URL ---- */
+
+struct poller_one {
+	struct parse		*parse;
+	struct fetch_result	*r;
+	int			 failed;
+};
+
+static int
+poller_one_data(void *arg, const struct fetch_head *h, const char *buf,
+    size_t len, char **cause)
+{
+	struct poller_one	*one = arg;
+
+	if (one->parse == NULL)
+		one->parse = parse_new(h->url, h->content_type, NULL, NULL);
+	if (parse_push(one->parse, buf, len) != 0) {
+		one->failed = 1;
+		*cause = xstrdup("not a feed");
+		return (FETCH_ABORT);
+	}
+	return (FETCH_CONTINUE);
+}
+
+static void
+poller_one_done(void *arg, struct fetch_result *r)
+{
+	struct poller_one	*one = arg;
+
+	one->r = r;
+}
+
+/*
+ * Fetch one URL and parse it, items included (for akhbar --parse URL).
+ * Returns NULL with a reason when it cannot be fetched or is not a feed.
+ */
+struct feed *
+poller_fetch_parse(const char *url, const struct fetch_opts *o, char **cause)
+{
+	struct fetch		*f;
+	struct poller_one	 one;
+	struct feed		*feed = NULL;
+	char			*why = NULL;
+
+	if ((f = fetch_new(o, cause)) == NULL)
+		return (NULL);
+	memset(&one, 0, sizeof one);
+	fetch_add(f, url, NULL, NULL, poller_one_data, poller_one_done, &one);
+	while (fetch_run(f, 1000) > 0)
+		;
+	fetch_free(f);
+	if (one.r->status == FETCH_OK || one.failed) {
+		if (one.parse == NULL)
+			one.parse = parse_new(url, NULL, NULL, NULL);
+		if ((feed = parse_finish(one.parse, &why)) == NULL) {
+			xasprintf(cause, "not a feed: %s", why != NULL ? why :
+			    "no content");
+			free(why);
+		}
+	} else
+		*cause = xstrdup(one.r->reason != NULL ? one.r->reason :
+		    "failed");
+	parse_free(one.parse);
+	fetch_result_free(one.r);
+	return (feed);
+}

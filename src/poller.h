@@ -1,0 +1,69 @@
+/*
+ * The poller: one thread that owns the cache's write connection and fills
+ * it. It reloads the feeds of the urls file when asked, on start and every
+ * interval, fetching many at once (fetch.c), streaming each body into the
+ * parser (parse.h) and each item into the cache (db.h), one transaction per
+ * feed. It tells the interface what happens through a pipe of fixed-size
+ * events, which the interface polls along with its keyboard.
+ */
+#ifndef AKHBAR_POLLER_H
+#define AKHBAR_POLLER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fetch.h"
+#include "str.h"
+
+struct db;
+struct feed;
+struct poller;
+
+struct poller_opts {
+	struct fetch_opts fetch;
+	bool		 reload_on_start;	/* reload as soon as started */
+	long		 interval;	/* seconds between automatic reloads, 0: off */
+	bool		 once;		/* end the thread after the first reload */
+	size_t		 buffer_max;	/* bytes held per feed waiting for the cache */
+	int		 index_batch;	/* items indexed per step after a reload */
+};
+
+enum poller_event_type {
+	POLLER_EV_STARTED = 1,	/* a reload began: total, skipped */
+	POLLER_EV_PROGRESS,	/* done of total feeds, bytes so far */
+	POLLER_EV_FEED_DONE,	/* url stored: new_items (0 for a 304) */
+	POLLER_EV_FEED_FAILED,	/* url failed: text is a short reason */
+	POLLER_EV_FEED_MOVED,	/* url moved permanently: text is the new URL */
+	POLLER_EV_FINISHED,	/* the reload ended: counts, cancelled */
+	POLLER_EV_INDEXED,	/* search indexing caught up (or was cancelled) */
+	POLLER_EV_ERROR		/* the reload could not run: text */
+};
+
+/* One event; written to the pipe in one piece (smaller than PIPE_BUF). */
+struct poller_event {
+	int		 type;		/* enum poller_event_type */
+	int		 done;		/* feeds finished so far */
+	int		 total;		/* feeds in this reload */
+	int		 failed;	/* feeds failed so far */
+	int		 skipped;	/* feeds not due yet (backoff, max-age) */
+	int		 new_items;	/* of the feed, or of the reload */
+	int		 cancelled;	/* FINISHED: the reload was cancelled */
+	int64_t		 feed_id;
+	int64_t		 bytes;		/* body bytes received so far */
+	char		 url[1024];	/* the feed, truncated */
+	char		 text[1024];	/* reason, new URL or error, truncated */
+};
+
+void		 poller_opts_default(struct poller_opts *);
+struct poller	*poller_start(struct db *, const struct strv *,
+		     const struct poller_opts *, char **);
+int		 poller_fd(const struct poller *);
+int		 poller_read_event(struct poller *, struct poller_event *);
+void		 poller_reload(struct poller *);
+void		 poller_cancel(struct poller *);
+void		 poller_stop(struct poller *);
+struct feed	*poller_fetch_parse(const char *, const struct fetch_opts *,
+		     char **);
+
+#endif

@@ -1,0 +1,562 @@
+/*
+ * The cache benchmark: builds (once, then reuses) caches of 100 000 and
+ * 1 000 000 items in 1 000 feeds of Arabic news-like text, then times what
+ * issue 4 sets targets for and prints one line per measure:
+ *
+ *	metric TAB median TAB unit TAB target TAB met|not-met|info TAB details
+ *
+ * details holds min, max and the number of runs. Run from "make bench"
+ * (built by "make bench-db"): bench-db [-d DIR] [-s 100k|1m|all] [-r RUNS].
+ * Timings are with the OS page cache warm (the cache was just built or
+ * used); the first run of each measure is a warm-up and not counted.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "db-priv.h"
+#include "feed.h"
+#include "str.h"
+#include "xmalloc.h"
+
+#define NFEEDS		1000
+#define BIG_FEED	1		/* 100 000 items in the 1M cache */
+#define MARK_FEED	2		/* 10 000 items in the 1M cache */
+#define SCREEN		50		/* rows on a screen */
+
+static uint64_t	rng = 0x9e3779b97f4a7c15ULL;
+static int	runs = 7;
+
+static uint64_t
+rnd(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (rng);
+}
+
+static double
+now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (ts.tv_sec * 1e3 + ts.tv_nsec / 1e6);
+}
+
+/* CPU time of this process: the machine may be busy with other work. */
+static double
+cpu_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (ts.tv_sec * 1e3 + ts.tv_nsec / 1e6);
+}
+
+static double	*cpu;		/* CPU ms of each run of the current measure */
+static double	 cpu0;
+
+#define TIC()		do { t0 = now_ms(); cpu0 = cpu_ms(); } while (0)
+#define TOC(r)		do { if ((r) >= 0) { v[r] = now_ms() - t0; \
+			    cpu[r] = cpu_ms() - cpu0; } } while (0)
+
+static void
+die(const char *what, char *cause)
+{
+	fprintf(stderr, "bench-db: %s: %s\n", what, cause ? cause : "failed");
+	exit(1);
+}
+
+/* Common words of news Arabic, then made-up words for a long tail. */
+static const char *bench_common[] = {
+	"في", "من", "على", "إلى", "أن", "الذي", "التي", "قال", "الرئيس",
+	"الحكومة", "وزير", "مصر", "سوريا", "لبنان", "العراق", "الأمم",
+	"المتحدة", "اليوم", "أمس", "الشرق", "الأوسط", "مجلس", "الأمن",
+	"الاقتصاد", "النفط", "الأسعار", "انتخابات", "رئيس", "الوزراء",
+	"غزة", "القدس", "السعودية", "الإمارات", "المغرب", "تونس", "الجزائر",
+	"عن", "مع", "هذا", "هذه", "كان", "بعد", "قبل", "خلال", "بين", "حول",
+	"وكالة", "الأنباء", "مصادر", "مسؤول", "المدينة", "العاصمة", "شمال",
+	"جنوب", "البرلمان", "المعارضة", "الشركة", "السوق", "البنك", "المركزي",
+	"الدولار", "العملة", "المحكمة", "الشرطة", "المستشفى", "الجامعة",
+	"المدرسة", "الطلاب", "المياه", "الكهرباء", "الطقس", "الأمطار",
+};
+#define NCOMMON	(sizeof bench_common / sizeof bench_common[0])
+#define NTAIL	20000
+
+static const char *bench_letters[] = {
+	"ا", "ب", "ت", "ث", "ج", "ح", "خ", "د", "ذ", "ر", "ز", "س", "ش",
+	"ص", "ض", "ط", "ظ", "ع", "غ", "ف", "ق", "ك", "ل", "م", "ن", "ه",
+	"و", "ي", "ة", "ى", "أ", "إ",
+};
+static char	*bench_tail[NTAIL];
+
+/* The word searched for, in the forms readers meet it. */
+static const char *bench_army[] = {
+	"الجيش", "والجيش", "جيش", "بالجيش", "للجيش", "الجيشَ",
+};
+
+static void
+bench_words(void)
+{
+	struct str	s;
+	int		i, j, n;
+
+	for (i = 0; i < NTAIL; i++) {
+		str_init(&s);
+		n = 3 + rnd() % 5;
+		for (j = 0; j < n; j++)
+			str_appends(&s, bench_letters[rnd() % (sizeof
+			    bench_letters / sizeof bench_letters[0] - 3)]);
+		bench_tail[i] = str_steal(&s);
+	}
+}
+
+/* One word: Zipf-like over common words then the tail, with affixes. */
+static void
+bench_word(struct str *s)
+{
+	double		u = (double)(rnd() % 1000000) / 1e6;
+	uint64_t	r = rnd() % 100;
+	size_t		k;
+
+	if (s->len != 0)
+		str_appendc(s, ' ');
+	if (r < 8)
+		str_appends(s, "و");
+	k = (size_t)((NCOMMON + NTAIL) * u * u * u);
+	if (k < NCOMMON)
+		str_appends(s, bench_common[k]);
+	else {
+		if (r >= 8 && r < 30)
+			str_appends(s, "ال");
+		str_appends(s, bench_tail[k - NCOMMON]);
+		if (r >= 95)
+			str_appends(s, "َ");	/* a vowel mark */
+	}
+}
+
+static void
+bench_text(struct str *s, int words, bool army)
+{
+	int	i, at;
+
+	str_clear(s);
+	at = army ? (int)(rnd() % words) : -1;
+	for (i = 0; i < words; i++) {
+		if (i == at) {
+			if (s->len != 0)
+				str_appendc(s, ' ');
+			str_appends(s, bench_army[rnd() % 6]);
+		} else
+			bench_word(s);
+	}
+}
+
+/* Items per feed: feed 1 and 2 are big in the 1M cache. */
+static int
+bench_feed_items(int64_t total, int f)
+{
+	int64_t	rest;
+
+	if (total < 1000000)
+		return ((int)(total / NFEEDS));
+	if (f == BIG_FEED)
+		return (100000);
+	if (f == MARK_FEED)
+		return (10000);
+	rest = total - 110000;
+	return ((int)(rest / (NFEEDS - 2) + (f - 3 < rest % (NFEEDS - 2))));
+}
+
+/* Build a cache of total items; returns items/s, text generation included. */
+static double
+bench_build(const char *path, int64_t total, double *index_rate)
+{
+	struct db	*db;
+	struct strv	 urls = { NULL, 0 };
+	struct feed	*feed;
+	struct item	*it;
+	struct str	 title, body;
+	char		*cause = NULL, buf[64];
+	double		 t0, tins = 0;
+	int64_t		 left, date, done = 0;
+	int		 f, i, n;
+
+	if ((db = db_open(path, 0, &cause)) == NULL)
+		die(path, cause);
+	/* A fixture, not user data: no need to wait for the disk. */
+	sqlite3_exec(db->sq, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
+	for (f = 1; f <= NFEEDS; f++) {
+		snprintf(buf, sizeof buf, "https://news%d.example/rss", f);
+		strv_add(&urls, buf);
+	}
+	if (db_feed_sync_urls(db, &urls, &cause) != 0)
+		die("sync", cause);
+	strv_free(&urls);
+
+	str_init(&title);
+	str_init(&body);
+	for (f = 1; f <= NFEEDS; f++) {
+		n = bench_feed_items(total, f);
+		date = 1700000000;
+		feed = feed_new();
+		snprintf(buf, sizeof buf, "أخبار %d", f);
+		feed->title = xstrdup(buf);
+		feed->dir = FEED_DIR_RTL;
+		t0 = now_ms();
+		if (db_feed_begin(db, f, &cause) != 0)
+			die("begin", cause);
+		for (i = 0; i < n; i++) {
+			it = item_new();
+			snprintf(buf, sizeof buf, "https://news%d.example/a/%d",
+			    f, i);
+			it->guid = xstrdup(buf);
+			it->link = xstrdup(buf);
+			bench_text(&title, 8, rnd() % 200 == 0);
+			it->title = xstrdup(title.ptr);
+			bench_text(&body, 40, rnd() % 100 == 0);
+			str_printf(&body, "</p>");
+			xasprintf(&it->summary, "<p>%s", body.ptr);
+			it->summary_type = FEED_TEXT_HTML;
+			date += 30 + rnd() % 600;
+			it->published = date;
+			if (db_item_upsert(db, f, it, NULL, &cause) != 0)
+				die("upsert", cause);
+			item_free(it);
+		}
+		if (db_feed_commit(db, f, feed, &cause) != 0)
+			die("commit", cause);
+		tins += now_ms() - t0;
+		feed_free(feed);
+		done += n;
+		if (f % 100 == 0)
+			fprintf(stderr, "bench-db: %s: %lld items stored\n",
+			    path, (long long)done);
+	}
+	str_free(&title);
+	str_free(&body);
+
+	t0 = now_ms();
+	do {
+		if (db_search_index_pending(db, 20000, &left, &cause) != 0)
+			die("index", cause);
+		fprintf(stderr, "bench-db: %s: %lld items left to index\n",
+		    path, (long long)left);
+	} while (left > 0);
+	*index_rate = done / ((now_ms() - t0) / 1e3);
+	/* Some read items, as in real use. */
+	sqlite3_exec(db->sq, "UPDATE item SET unread = 0 WHERE id % 3 = 0",
+	    NULL, NULL, NULL);
+	sqlite3_exec(db->sq, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL,
+	    NULL);
+	db_close(db);
+	return (done / (tins / 1e3));
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double	x = *(const double *)a, y = *(const double *)b;
+
+	return ((x > y) - (x < y));
+}
+
+static double
+median(double *v, int n)
+{
+	qsort(v, n, sizeof *v, cmp_double);
+	return (n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2);
+}
+
+/*
+ * Print one measure: the median of v[0..n) against the target, the
+ * spread, and the median CPU time when c is given.
+ */
+static void
+report(const char *metric, double *v, double *c, int n, const char *unit,
+    double target, bool higher_is_better)
+{
+	char	cbuf[64] = "";
+	double	med;
+	bool	met;
+
+	if (c != NULL)
+		snprintf(cbuf, sizeof cbuf, ";cpu_median=%.3f", median(c, n));
+	med = median(v, n);
+	if (target == 0) {
+		printf("%s\t%.3f\t%s\t-\tinfo\tmin=%.3f;max=%.3f%s;runs=%d\n",
+		    metric, med, unit, v[0], v[n - 1], cbuf, n);
+	} else {
+		met = higher_is_better ? med >= target : med <= target;
+		printf("%s\t%.3f\t%s\t%s%g\t%s\tmin=%.3f;max=%.3f%s;runs=%d\n",
+		    metric, med, unit, higher_is_better ? ">=" : "<=", target,
+		    met ? "met" : "not-met", v[0], v[n - 1], cbuf, n);
+	}
+	fflush(stdout);
+}
+
+static void
+report1(const char *metric, double v, const char *unit, double target,
+    bool higher)
+{
+	report(metric, &v, NULL, 1, unit, target, higher);
+}
+
+static void
+bench_measure(const char *path, const char *tag, int64_t total)
+{
+	struct db		*db;
+	struct db_feed_row	*frows;
+	struct db_item_row	*rows;
+	char			*cause = NULL, name[128];
+	double			*v, t0;
+	size_t			 n;
+	int			 r, i;
+	int64_t			 big;
+	static const struct {
+		const char	*name;
+		const char	*query;
+	} searches[] = {
+		{ "search_army", "الجيش" },		/* ~1% of items */
+		{ "search_rare", "\"الجيشَ\" للجيش" },
+		{ "search_common", "الحكومة" },
+		{ "search_phrase", "\"الأمم المتحدة\"" },
+	};
+
+	v = xcalloc(runs, sizeof *v);
+	cpu = xcalloc(runs, sizeof *cpu);
+
+	/* Open and read the first screen of the feed list. */
+	for (r = -1; r < runs; r++) {
+		TIC();
+		if ((db = db_open(path, DB_READONLY, &cause)) == NULL)
+			die(path, cause);
+		if (db_feed_page(db, DB_PAGE_FIRST, NULL, SCREEN, &frows, &n,
+		    &cause) != 0 || n != SCREEN)
+			die("feed page", cause);
+		TOC(r);
+		db_feed_rows_free(frows, n);
+		db_close(db);
+	}
+	snprintf(name, sizeof name, "open_feed_list_%s", tag);
+	report(name, v, cpu, runs, "ms", 20, false);
+
+	if ((db = db_open(path, 0, &cause)) == NULL)
+		die(path, cause);
+	big = total >= 1000000 ? BIG_FEED : 1;
+
+	/* First screen of the biggest feed, and of everything unread. */
+	for (r = -1; r < runs; r++) {
+		TIC();
+		if (db_item_page(db, DB_LIST_FEED, big, DB_PAGE_FIRST, NULL,
+		    SCREEN, &rows, &n, &cause) != 0 || n != SCREEN)
+			die("item page", cause);
+		TOC(r);
+		db_item_rows_free(rows, n);
+	}
+	snprintf(name, sizeof name, "feed_first_screen_%s_%dk_items", tag,
+	    bench_feed_items(total, big) / 1000);
+	report(name, v, cpu, runs, "ms", 10, false);
+	for (r = -1; r < runs; r++) {
+		TIC();
+		if (db_item_page(db, DB_LIST_FEED, big, DB_PAGE_LAST, NULL,
+		    SCREEN, &rows, &n, &cause) != 0 || n != SCREEN)
+			die("item page", cause);
+		TOC(r);
+		db_item_rows_free(rows, n);
+	}
+	snprintf(name, sizeof name, "feed_last_screen_%s", tag);
+	report(name, v, cpu, runs, "ms", 10, false);
+	for (r = -1; r < runs; r++) {
+		TIC();
+		if (db_item_page(db, DB_LIST_UNREAD, 0, DB_PAGE_FIRST, NULL,
+		    SCREEN, &rows, &n, &cause) != 0 || n != SCREEN)
+			die("unread page", cause);
+		TOC(r);
+		db_item_rows_free(rows, n);
+	}
+	snprintf(name, sizeof name, "unread_first_screen_%s", tag);
+	report(name, v, cpu, runs, "ms", 10, false);
+
+	/* Searches: first 50 results, newest first. */
+	for (i = 0; i < (int)(sizeof searches / sizeof searches[0]); i++) {
+		for (r = -1; r < runs; r++) {
+			TIC();
+			if (db_search_page(db, searches[i].query,
+			    DB_PAGE_FIRST, NULL, SCREEN, &rows, &n,
+			    &cause) != 0)
+				die("search", cause);
+			TOC(r);
+			db_item_rows_free(rows, n);
+		}
+		snprintf(name, sizeof name, "%s_%s_%zu_results", searches[i].name,
+		    tag, n);
+		report(name, v, cpu, runs, "ms", 50, false);
+	}
+
+	/* Mark a feed of 10 000 items read (restored between runs). */
+	if (total >= 1000000) {
+		for (r = -1; r < runs; r++) {
+			sqlite3_exec(db->sq, "UPDATE item SET unread = 1 "
+			    "WHERE feed_id = 2", NULL, NULL, NULL);
+			TIC();
+			if (db_feed_mark_read(db, MARK_FEED, &cause) != 0)
+				die("mark read", cause);
+			TOC(r);
+		}
+		snprintf(name, sizeof name, "mark_feed_read_%s_10k_items", tag);
+		report(name, v, cpu, runs, "ms", 100, false);
+	}
+	db_close(db);
+	free(v);
+	free(cpu);
+}
+
+/* Items/s of per-feed transactions into an existing big cache. */
+static void
+bench_insert(const char *path, const char *tag)
+{
+	struct db	*db;
+	struct item	*it, **items;
+	struct str	 body;
+	struct strv	 urls = { NULL, 0 };
+	struct db_feed_state *fs;
+	size_t		 n;
+	char		*cause = NULL, buf[96], name[96];
+	double		 v[16], c[16], t0;
+	int		 r, f, i, nr = runs < 16 ? runs : 16;
+	int64_t		 id;
+
+	if ((db = db_open(path, 0, &cause)) == NULL)
+		die(path, cause);
+	str_init(&body);
+	items = xcalloc(10000, sizeof *items);
+	for (r = 0; r < nr; r++) {
+		snprintf(buf, sizeof buf, "https://bench-insert.example/%d", r);
+		strv_add(&urls, buf);
+		if (db_feed_sync_urls(db, &urls, &cause) != 0)
+			die("sync", cause);
+		if (db_feed_states(db, &urls, &fs, &n, &cause) != 0 || n != 1)
+			die("states", cause);
+		id = fs[0].id;
+		db_feed_states_free(fs, n);
+		strv_free(&urls);
+		/* Made before the clock starts: only the cache is timed. */
+		for (i = 0; i < 10000; i++) {
+			it = items[i] = item_new();
+			snprintf(buf, sizeof buf, "r%d-i%d", r, i);
+			it->guid = xstrdup(buf);
+			bench_text(&body, 8, false);
+			it->title = xstrdup(body.ptr);
+			bench_text(&body, 40, false);
+			it->summary = xstrdup(body.ptr);
+			it->published = 1800000000 + i;
+		}
+		t0 = now_ms();
+		cpu0 = cpu_ms();
+		for (f = 0; f < 10; f++) {
+			if (db_feed_begin(db, id, &cause) != 0)
+				die("begin", cause);
+			for (i = 0; i < 1000; i++) {
+				if (db_item_upsert(db, id, items[f * 1000 + i],
+				    NULL, &cause) != 0)
+					die("upsert", cause);
+			}
+			if (db_feed_commit(db, id, NULL, &cause) != 0)
+				die("commit", cause);
+		}
+		v[r] = 10000 / ((now_ms() - t0) / 1e3);
+		c[r] = 10000 / ((cpu_ms() - cpu0) / 1e3);
+		for (i = 0; i < 10000; i++)
+			item_free(items[i]);
+		/* Leave the cache as it was. */
+		sqlite3_exec(db->sq, "DELETE FROM feed WHERE url LIKE "
+		    "'https://bench-insert.example/%'", NULL, NULL, NULL);
+	}
+	str_free(&body);
+	free(items);
+	db_close(db);
+	snprintf(name, sizeof name, "insert_rate_%s", tag);
+	report(name, v, c, nr, "items/s", 50000, true);
+}
+
+static off_t
+file_size(const char *path)
+{
+	struct stat	sb;
+
+	return (stat(path, &sb) == 0 ? sb.st_size : 0);
+}
+
+static void
+bench_one(const char *dir, const char *tag, int64_t total)
+{
+	char	*path, name[96];
+	double	 rate, irate;
+
+	xasprintf(&path, "%s/cache-%s.db", dir, tag);
+	if (access(path, F_OK) != 0) {
+		fprintf(stderr, "bench-db: building %s (%lld items)\n", path,
+		    (long long)total);
+		rate = bench_build(path, total, &irate);
+		snprintf(name, sizeof name, "build_rate_%s", tag);
+		report1(name, rate, "items/s", 0, false);
+		snprintf(name, sizeof name, "build_index_rate_%s", tag);
+		report1(name, irate, "items/s", 0, false);
+	}
+	snprintf(name, sizeof name, "cache_size_per_100k_%s", tag);
+	report1(name, file_size(path) / (total / 100000.0) / 1048576.0, "MiB",
+	    0, false);
+	bench_measure(path, tag, total);
+	bench_insert(path, tag);
+	free(path);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char	*dir = "bench-data", *size = "all";
+	int		 c;
+
+	while ((c = getopt(argc, argv, "d:r:s:")) != -1) {
+		switch (c) {
+		case 'd':
+			dir = optarg;
+			break;
+		case 'r':
+			runs = atoi(optarg);
+			if (runs < 1)
+				runs = 1;
+			break;
+		case 's':
+			size = optarg;
+			break;
+		default:
+			fprintf(stderr, "usage: bench-db [-d DIR] "
+			    "[-s 100k|1m|all] [-r RUNS]\n");
+			return (2);
+		}
+	}
+	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+		fprintf(stderr, "bench-db: %s: %s\n", dir, strerror(errno));
+		return (1);
+	}
+	bench_words();
+	printf("# metric\tmedian\tunit\ttarget\tmet\tdetails\n");
+	if (strcmp(size, "100k") == 0 || strcmp(size, "all") == 0)
+		bench_one(dir, "100k", 100000);
+	if (strcmp(size, "1m") == 0 || strcmp(size, "all") == 0)
+		bench_one(dir, "1m", 1000000);
+	return (0);
+}

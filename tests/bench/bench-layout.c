@@ -1,0 +1,165 @@
+/*
+ * Benchmark of the layout layer: a 5 000-word vowelled Arabic article,
+ * generated deterministically from a word list, laid out at 100 columns
+ * (decode, bidi, joining, shaping, wrap, reorder, cells), then re-wrapped
+ * at another width (a terminal resize of the whole article, and of one
+ * visible screen of 50 rows).  Prints the median and spread over runs, and
+ * "metric<TAB>value<TAB>unit<TAB>target<TAB>met" lines.  Build and run with
+ * "make bench-layout".
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "layout.h"
+#include "str.h"
+#include "xmalloc.h"
+
+#define WORDS 5000
+#define WIDTH 100
+#define RUNS 41
+#define SCREEN_ROWS 50
+#define TARGET_MS 5.0
+
+static const char *words[] = {
+	"كَتَبَ", "الطَّالِبُ", "رِسَالَةً", "إِلَى", "صَدِيقِهِ", "فِي",
+	"المَدِينَةِ", "الأَسْوَاقُ", "ارْتَفَعَتْ", "بِنِسْبَةِ", "بَعْدَ",
+	"إِعْلَانِ", "الحُكُومَةُ", "قَرَّرَتْ", "الاجْتِمَاعُ", "الأَوَّلُ",
+	"لِلْمَجْلِسِ", "وَزِيرُ", "الخَارِجِيَّةِ", "قَالَ", "إِنَّ",
+	"العَلَاقَاتَ", "بَيْنَ", "البَلَدَيْنِ", "جَيِّدَةٌ", "وَ", "مِنَ",
+	"المُتَوَقَّعِ", "أَنْ", "يَصِلَ", "الوَفْدُ", "غَدًا", "لَا",
+	"تَزَالُ", "المُفَاوَضَاتُ", "مُسْتَمِرَّةً", "الشَّرِكَةُ",
+	"أَرْبَاحَهَا", "السَّنَوِيَّةَ", "عَلَى", "الرَّغْمِ", "الأَزْمَةِ",
+	"الاقْتِصَادِيَّةِ", "العَالَمِيَّةِ", "أَعْلَنَتْ", "النَّتَائِجَ",
+	"الأَخِيرَةَ", "لِلْعَامِ", "٢٠٢٦", "٪١٥", "Apple", "NASA",
+	"الطَّقْسُ", "مُشْمِسٌ", "مَعَ", "رِيَاحٍ", "خَفِيفَةٍ،", "المَلْعَبِ.",
+	"(الأَهْلِيُّ)", "اللّٰهِ", "سَلَامٌ", "الأُمَمِ", "المُتَّحِدَةِ",
+	"؟", "مُرَاسِلُنَا", "يُفِيدُ",
+};
+
+/* A deterministic generator (a 32-bit LCG). */
+static unsigned long bench_state = 20260101;
+
+static unsigned
+bench_rand(void)
+{
+	bench_state = bench_state * 1103515245 + 12345;
+	return ((unsigned)(bench_state >> 16) & 0x7fff);
+}
+
+static double
+now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (ts.tv_sec * 1e3 + ts.tv_nsec / 1e6);
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double	x = *(const double *)a, y = *(const double *)b;
+
+	return (x < y ? -1 : x > y);
+}
+
+/* Median and spread of n samples; prints a summary line. */
+static double
+report(const char *what, double *t, int n)
+{
+	qsort(t, (size_t)n, sizeof *t, cmp_double);
+	printf("%-34s median %.3f ms  min %.3f  p90 %.3f  max %.3f  "
+	    "(%d runs)\n", what, t[n / 2], t[0], t[n * 9 / 10], t[n - 1], n);
+	return (t[n / 2]);
+}
+
+static void
+metric(const char *name, double v, double target)
+{
+	printf("metric\t%s\t%.3f\tms\t%.1f\t%s\n", name, v, target,
+	    v <= target ? "yes" : "no");
+}
+
+int
+main(void)
+{
+	struct layout_para	**paras;
+	struct str		  art;
+	size_t			 *starts, npara, i, nwords;
+	double			  t[RUNS], t0, full, rewrap, visible;
+	int			  run, lines, rows, cps, w;
+	size_t			  nw = sizeof words / sizeof words[0];
+
+	setlocale(LC_ALL, "");
+
+	/* The article: paragraphs of 60 to 140 words, NUL-separated. */
+	str_init(&art);
+	starts = xreallocarray(NULL, WORDS, sizeof *starts);
+	npara = 0;
+	nwords = 0;
+	while (nwords < WORDS) {
+		w = 60 + (int)(bench_rand() % 81);
+		starts[npara++] = art.len;
+		for (i = 0; i < (size_t)w && nwords < WORDS; i++, nwords++) {
+			if (i > 0)
+				str_appendc(&art, ' ');
+			str_appends(&art, words[bench_rand() % nw]);
+		}
+		str_appendc(&art, '\0');
+	}
+	paras = xcalloc(npara, sizeof *paras);
+
+	cps = lines = 0;
+	for (run = 0; run < RUNS; run++) {
+		t0 = now_ms();
+		lines = cps = 0;
+		for (i = 0; i < npara; i++) {
+			paras[i] = layout_para_new(art.ptr + starts[i],
+			    strlen(art.ptr + starts[i]), NULL, 0,
+			    LAYOUT_DIR_FEED_RTL, NULL);
+			lines += layout_para_wrap(paras[i], WIDTH);
+			cps += paras[i]->len;
+		}
+		t[run] = now_ms() - t0;
+		if (run != RUNS - 1) {
+			for (i = 0; i < npara; i++)
+				layout_para_free(paras[i]);
+		}
+	}
+	printf("article: %zu words, %zu paragraphs, %d code points, %d lines "
+	    "at %d columns\n", nwords, npara, cps, lines, WIDTH);
+	full = report("layout of the article", t, RUNS);
+
+	for (run = 0; run < RUNS; run++) {
+		t0 = now_ms();
+		for (i = 0; i < npara; i++)
+			layout_para_wrap(paras[i], run % 2 ? WIDTH : 80);
+		t[run] = now_ms() - t0;
+	}
+	rewrap = report("re-wrap of the whole article", t, RUNS);
+
+	for (run = 0; run < RUNS; run++) {
+		t0 = now_ms();
+		rows = 0;
+		for (i = 0; i < npara && rows < SCREEN_ROWS; i++)
+			rows += layout_para_wrap(paras[i], run % 2 ? WIDTH : 80);
+		t[run] = now_ms() - t0;
+	}
+	visible = report("re-wrap of one 50-row screen", t, RUNS);
+
+	metric("layout_article_5000w_100col", full, TARGET_MS);
+	metric("relayout_resize_article", rewrap, TARGET_MS);
+	metric("relayout_resize_visible_screen", visible, TARGET_MS);
+
+	for (i = 0; i < npara; i++)
+		layout_para_free(paras[i]);
+	free(paras);
+	free(starts);
+	str_free(&art);
+	return (0);
+}

@@ -1,0 +1,146 @@
+/*
+ * bench-reload: one reload through the poller, timed at the two moments
+ * the benchmark's targets name (issue 7, poller targets):
+ *
+ *   listable  the reload finished: every item is committed and can be
+ *             listed (POLLER_EV_FINISHED);
+ *   indexed   the full-text index caught up after it (POLLER_EV_INDEXED).
+ *
+ *   bench-reload URLS CACHE
+ *
+ * prints one "name value" line per figure: wall seconds since start, CPU
+ * seconds (user+sys of the whole process, all threads) and peak RSS in kB
+ * at each moment, and the new items the reload stored. The same poller,
+ * parser and cache code as akhbar --reload; only the clock reading is
+ * added. tests/bench/run.py runs it; it is not a test.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "db.h"
+#include "poller.h"
+#include "str.h"
+#include "urls.h"
+
+struct mark {
+	double	wall;
+	double	cpu;
+	long	rss_kb;
+	int	seen;
+};
+
+static double
+now(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((double)ts.tv_sec + ts.tv_nsec / 1e9);
+}
+
+static void
+mark_take(struct mark *m, double t0)
+{
+	struct rusage	ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	m->wall = now() - t0;
+	m->cpu = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+	    ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+	m->rss_kb = ru.ru_maxrss;
+	m->seen = 1;
+}
+
+static void
+mark_print(const char *name, const struct mark *m)
+{
+	if (!m->seen)
+		return;
+	printf("%s_wall %.6f\n", name, m->wall);
+	printf("%s_cpu %.6f\n", name, m->cpu);
+	printf("%s_rss_kb %ld\n", name, m->rss_kb);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct strv		 urls = { NULL, 0 }, warnings = { NULL, 0 };
+	struct poller_opts	 po;
+	struct poller_event	 ev;
+	struct poller		*p;
+	struct db		*db;
+	struct pollfd		 pfd;
+	struct mark		 listable, indexed, end;
+	char			*cause = NULL;
+	double			 t0;
+	int			 n, done = 0, failed = 0, new_items = 0;
+
+	if (argc != 3) {
+		fprintf(stderr, "usage: bench-reload URLS CACHE\n");
+		return (2);
+	}
+	memset(&listable, 0, sizeof listable);
+	memset(&indexed, 0, sizeof indexed);
+	memset(&end, 0, sizeof end);
+	t0 = now();
+	if (urls_load(argv[1], &urls, &warnings, &cause) != 0) {
+		fprintf(stderr, "bench-reload: %s\n", cause);
+		return (1);
+	}
+	strv_free(&warnings);
+	if ((db = db_open(argv[2], 0, &cause)) == NULL) {
+		fprintf(stderr, "bench-reload: %s\n", cause);
+		return (1);
+	}
+	poller_opts_default(&po);
+	po.reload_on_start = true;
+	po.once = true;
+	if ((p = poller_start(db, &urls, &po, &cause)) == NULL) {
+		fprintf(stderr, "bench-reload: %s\n", cause);
+		return (1);
+	}
+	strv_free(&urls);
+	pfd.fd = poller_fd(p);
+	pfd.events = POLLIN;
+	while (!done) {
+		if (poll(&pfd, 1, 1000) == -1 && errno != EINTR)
+			break;
+		while ((n = poller_read_event(p, &ev)) == 1) {
+			switch (ev.type) {
+			case POLLER_EV_FEED_FAILED:
+				fprintf(stderr, "bench-reload: %s: %s\n",
+				    ev.url, ev.text);
+				break;
+			case POLLER_EV_ERROR:
+				fprintf(stderr, "bench-reload: %s\n", ev.text);
+				break;
+			case POLLER_EV_FINISHED:
+				mark_take(&listable, t0);
+				failed = ev.failed;
+				new_items = ev.new_items;
+				break;
+			case POLLER_EV_INDEXED:
+				mark_take(&indexed, t0);
+				break;
+			}
+		}
+		if (n < 0)
+			done = 1;
+	}
+	poller_stop(p);
+	db_close(db);
+	mark_take(&end, t0);
+	mark_print("listable", &listable);
+	mark_print("indexed", &indexed);
+	mark_print("end", &end);
+	printf("new_items %d\n", new_items);
+	printf("failed %d\n", failed);
+	return (failed > 0 || !listable.seen ? 1 : 0);
+}

@@ -1,0 +1,290 @@
+/*
+ * Tests for poller.c: the thread, its events, the hand-over of the cache
+ * between feeds that arrive at once (with tiny buffers, so that pausing
+ * and resuming are exercised), manual reloads, cancel and stop.
+ */
+#include "config.h"
+
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "feed.h"
+#include "poller.h"
+#include "str.h"
+#include "xmalloc.h"
+
+#include "server.h"
+
+static struct server	srv;
+
+struct tally {
+	int	started, done, failed, moved, finished, indexed, errors;
+	int	new_items, cancelled, total, order_ok;
+	int64_t	bytes;
+	char	last_reason[1024];
+};
+
+/* Read events until FINISHED and INDEXED arrived, the pipe closed or timeout. */
+static void
+drain(struct poller *p, struct tally *t, int timeout_s, int want_indexed)
+{
+	struct poller_event	 ev;
+	struct pollfd		 pfd;
+	time_t			 end = time(NULL) + timeout_s;
+	int			 n;
+
+	memset(t, 0, sizeof *t);
+	t->order_ok = 1;
+	pfd.fd = poller_fd(p);
+	pfd.events = POLLIN;
+	while (time(NULL) < end) {
+		poll(&pfd, 1, 200);
+		while ((n = poller_read_event(p, &ev)) == 1) {
+			switch (ev.type) {
+			case POLLER_EV_STARTED:
+				t->started++;
+				t->total = ev.total;
+				break;
+			case POLLER_EV_FEED_DONE:
+				if (!t->started)
+					t->order_ok = 0;
+				t->done++;
+				break;
+			case POLLER_EV_FEED_FAILED:
+				t->failed++;
+				snprintf(t->last_reason, sizeof t->last_reason,
+				    "%s", ev.text);
+				break;
+			case POLLER_EV_FEED_MOVED:
+				t->moved++;
+				break;
+			case POLLER_EV_FINISHED:
+				t->finished++;
+				t->new_items = ev.new_items;
+				t->cancelled = ev.cancelled;
+				t->bytes = ev.bytes;
+				if (ev.done != t->done + t->failed &&
+				    !ev.cancelled)
+					t->order_ok = 0;
+				break;
+			case POLLER_EV_INDEXED:
+				t->indexed++;
+				break;
+			case POLLER_EV_ERROR:
+				t->errors++;
+				break;
+			}
+		}
+		if (n == -1)
+			return;
+		if (t->finished && (t->indexed || !want_indexed))
+			return;
+	}
+}
+
+static struct db *
+open_cache(const char *path)
+{
+	struct db	*db;
+	char		*cause = NULL;
+
+	unlink(path);
+	if ((db = db_open(path, 0, &cause)) == NULL) {
+		printf("Bail out! %s\n", cause);
+		exit(1);
+	}
+	return (db);
+}
+
+static int64_t
+unread(const char *path)
+{
+	struct db	*db;
+	char		*cause = NULL;
+	int64_t		 n = -1;
+
+	if ((db = db_open(path, DB_READONLY, &cause)) == NULL) {
+		diag("%s", cause);
+		free(cause);
+		return (-1);
+	}
+	if (db_item_count_unread(db, &n, &cause) != 0) {
+		diag("%s", cause);
+		free(cause);
+	}
+	db_close(db);
+	return (n);
+}
+
+static void
+opts(struct poller_opts *o)
+{
+	poller_opts_default(o);
+	o->fetch.connect_timeout = 5;
+	o->fetch.low_speed_time = 30;
+	o->fetch.low_speed_limit = 1;
+	o->once = false;
+	o->reload_on_start = true;
+}
+
+static void
+test_many(const char *cache)
+{
+	struct strv		 urls = { NULL, 0 };
+	struct poller_opts	 o;
+	struct poller		*p;
+	struct db		*db;
+	struct tally		 t;
+	char			*u, *cause = NULL;
+	int			 i;
+
+	/* 16 copies of a 300-item feed at once through 4 kB buffers. */
+	for (i = 0; i < 16; i++) {
+		xasprintf(&u, "%s/%s/poller/big.xml?copy=%d", srv.base,
+		    i % 3 == 0 ? "gzip" : i % 3 == 1 ? "chunked" : "plain", i);
+		strv_add_owned(&urls, u);
+	}
+	xasprintf(&u, "%s/poller/akhbar.xml", srv.base);
+	strv_add_owned(&urls, u);
+	db = open_cache(cache);
+	opts(&o);
+	o.buffer_max = 4096;
+	o.fetch.max_connections = 8;
+	p = poller_start(db, &urls, &o, &cause);
+	ok(p != NULL, "the poller starts");
+	drain(p, &t, 60, 1);
+	is_int(t.started, 1, "one STARTED event");
+	is_int(t.total, 17, "... for 17 feeds");
+	is_int(t.done, 17, "17 FEED_DONE events");
+	is_int(t.failed, 0, "no failures (%s)", t.last_reason);
+	is_int(t.finished, 1, "one FINISHED event");
+	is_int(t.new_items, 16 * 300 + 3, "FINISHED counts the new items");
+	ok(t.bytes > 16 * 140000, "... and the bytes");
+	ok(t.order_ok, "events come in order");
+	is_int(t.indexed, 1, "INDEXED follows");
+
+	/* A manual reload: nothing new, akhbar.xml (ttl 90) is not due. */
+	poller_reload(p);
+	drain(p, &t, 60, 1);
+	is_int(t.total, 16, "a manual reload skips the feed within its <ttl>");
+	is_int(t.done, 16, "... and fetches the others");
+	is_int(t.new_items, 0, "nothing new the second time");
+	poller_stop(p);
+	db_close(db);
+	is_int(unread(cache), 16 * 300 + 3,
+	    "every item of feeds that arrived at once is stored");
+	strv_free(&urls);
+}
+
+static void
+test_failures(const char *cache)
+{
+	struct strv		 urls = { NULL, 0 };
+	struct poller_opts	 o;
+	struct poller		*p;
+	struct db		*db;
+	struct tally		 t;
+	char			*u, *cause = NULL;
+
+	xasprintf(&u, "%s/html", srv.base);
+	strv_add_owned(&urls, u);
+	xasprintf(&u, "%s/redirect/308/poller/atom.xml", srv.base);
+	strv_add_owned(&urls, u);
+	xasprintf(&u, "exec:cat '%s'", tap_data("poller/akhbar.xml"));
+	strv_add_owned(&urls, u);
+	db = open_cache(cache);
+	opts(&o);
+	o.once = true;
+	p = poller_start(db, &urls, &o, &cause);
+	drain(p, &t, 30, 1);
+	is_int(t.failed, 1, "an HTML page fails");
+	is_str(t.last_reason, "not a feed", "... as not a feed");
+	is_int(t.done, 2, "a redirected feed and an exec: feed work");
+	is_int(t.moved, 1, "the 308 is announced");
+	poller_stop(p);
+	db_close(db);
+	is_int(unread(cache), 5, "their items are stored");
+	strv_free(&urls);
+}
+
+static void
+test_cancel(const char *cache)
+{
+	struct strv		 urls = { NULL, 0 };
+	struct poller_opts	 o;
+	struct poller		*p;
+	struct db		*db;
+	struct tally		 t;
+	struct pollfd		 pfd;
+	struct poller_event	 ev;
+	char			*u, *cause = NULL;
+	time_t			 t0;
+	int			 i, done = 0;
+
+	xasprintf(&u, "%s/poller/akhbar.xml", srv.base);
+	strv_add_owned(&urls, u);
+	for (i = 0; i < 4; i++) {
+		xasprintf(&u, "%s/stall/poller/big.xml?bytes=5000&n=%d",
+		    srv.base, i);
+		strv_add_owned(&urls, u);
+	}
+	db = open_cache(cache);
+	opts(&o);
+	p = poller_start(db, &urls, &o, &cause);
+	/* Wait for the good feed, then cancel the stalled ones. */
+	pfd.fd = poller_fd(p);
+	pfd.events = POLLIN;
+	t0 = time(NULL);
+	while (!done && time(NULL) - t0 < 10) {
+		poll(&pfd, 1, 200);
+		while (poller_read_event(p, &ev) == 1)
+			if (ev.type == POLLER_EV_FEED_DONE)
+				done = 1;
+	}
+	ok(done, "the good feed is stored while others stall");
+	t0 = time(NULL);
+	poller_cancel(p);
+	drain(p, &t, 10, 0);
+	ok(time(NULL) - t0 <= 2, "a cancel is prompt");
+	is_int(t.finished, 1, "FINISHED follows a cancel");
+	ok(t.cancelled, "... and says it was cancelled");
+	is_int(t.failed, 0, "cancelled feeds are not failures");
+
+	/* Reload and quit in the middle. */
+	poller_reload(p);
+	usleep(500 * 1000);
+	t0 = time(NULL);
+	poller_stop(p);
+	ok(time(NULL) - t0 <= 2, "quitting during a reload is prompt");
+	db_close(db);
+	is_int(unread(cache), 3, "what finished is committed");
+	strv_free(&urls);
+}
+
+int
+main(void)
+{
+	char	cache[256];
+
+	server_start(&srv);
+	snprintf(cache, sizeof cache, "%s/akhbar-test-poller.%ld.db",
+	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long)getpid());
+	test_many(cache);
+	test_failures(cache);
+	test_cancel(cache);
+	server_stop(&srv);
+	unlink(cache);
+	{
+		char	side[300];
+
+		snprintf(side, sizeof side, "%s-wal", cache);
+		unlink(side);
+		snprintf(side, sizeof side, "%s-shm", cache);
+		unlink(side);
+	}
+	return (tap_done());
+}

@@ -1,0 +1,79 @@
+/* Tests for urls.c: the urls file reader. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "str.h"
+#include "urls.h"
+#include "xmalloc.h"
+
+#include "tap.h"
+
+static void
+test_file(void)
+{
+	struct strv	 urls = { NULL, 0 }, warn = { NULL, 0 };
+	char		 path[] = "/tmp/akhbar-urls.XXXXXX", *cause = NULL;
+	FILE		*f;
+	int		 fd;
+
+	fd = mkstemp(path);
+	f = fdopen(fd, "w");
+	fputs("# my feeds\n"
+	    "\n"
+	    "https://example.org/feed.xml\n"
+	    "   http://example.org/rss  tag1 \"~Title\"\n"
+	    "not a url\n"
+	    "exec:cat /tmp/x.xml\n"
+	    "\"exec:sh -c 'echo hi'\"\n"
+	    "https://example.org/feed.xml\n"
+	    "ftp://example.org/x\n"
+	    "file:///var/feeds/local.xml\n"
+	    "http:///nohost\n"
+	    "exec:   \n", f);
+	fclose(f);
+	ok(urls_load(path, &urls, &warn, &cause) == 0, "a urls file loads");
+	is_int(urls.n, 5, "five feeds");
+	if (urls.n == 5) {
+		is_str(urls.v[0], "https://example.org/feed.xml", "first URL");
+		is_str(urls.v[1], "http://example.org/rss",
+		    "words after a URL are skipped");
+		is_str(urls.v[2], "exec:cat /tmp/x.xml", "exec: is kept");
+		is_str(urls.v[3], "exec:sh -c 'echo hi'",
+		    "newsboat's quoted exec: is unquoted");
+		is_str(urls.v[4], "file:///var/feeds/local.xml", "file: URLs");
+	}
+	is_int(warn.n, 5, "five warnings");
+	if (warn.n == 5) {
+		ok(strstr(warn.v[0], ":5: not a feed URL: not") != NULL,
+		    "a bad line is warned about with its number (%s)",
+		    warn.v[0]);
+		ok(strstr(warn.v[1], ":8: duplicate") != NULL,
+		    "duplicates are warned about");
+		ok(strstr(warn.v[2], ":9: not a feed URL: ftp://") != NULL,
+		    "ftp: is not a feed URL");
+		ok(strstr(warn.v[3], ":11:") != NULL, "a URL without a host");
+		ok(strstr(warn.v[4], ":12: exec: without a command") != NULL,
+		    "an empty exec:");
+	}
+	strv_free(&urls);
+	strv_free(&warn);
+	unlink(path);
+
+	ok(urls_load("/nonexistent/akhbar/urls", &urls, &warn, &cause) == -1,
+	    "a missing file is an error");
+	ok(cause != NULL && strstr(cause, "/nonexistent/akhbar/urls") != NULL &&
+	    strstr(cause, "one feed URL per line") != NULL,
+	    "... naming the path and how to create it");
+	free(cause);
+}
+
+int
+main(void)
+{
+	test_file();
+	return (tap_done());
+}
