@@ -966,6 +966,31 @@ parse_filter_entities(struct parse *p, const char *s, size_t n, bool last)
 			continue;
 		}
 		s = q + 1;
+		if (amp[1] == '#') {
+			/*
+			 * References to what XML forbids: out of range or a
+			 * surrogate is U+FFFD (as feedparser has it); NUL and
+			 * C0 controls go, as they would at ingest anyway.
+			 */
+			unsigned long	 c;
+			char		*cend;
+
+			errno = 0;
+			if (amp[2] == 'x' || amp[2] == 'X')
+				c = strtoul(amp + 3, &cend, 16);
+			else
+				c = strtoul(amp + 2, &cend, 10);
+			if (cend != q)
+				c = 0x110000;
+			if (errno != 0 || c > 0x10ffff ||
+			    (c >= 0xd800 && c <= 0xdfff) || c == 0xfffe ||
+			    c == 0xffff) {
+				str_append(&p->filt, "&#xFFFD;", 8);
+				continue;
+			}
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+				continue;
+		}
 		if (amp[1] != '#' && len < sizeof name) {
 			memcpy(name, amp + 1, len);
 			name[len] = '\0';

@@ -221,6 +221,11 @@ static const struct want cases[] = {
 	  "<a href=\"https://rss-rel.example/up.html\">up</a> <img src=\""
 	  "https://rss-rel.example/section/pic.jpg\">", NULL, NULL, NULL,
 	  NULL },
+	{ "charrefs.xml", NULL, "atom1.0", NULL, NULL,
+	  "a \xef\xbf\xbd b \xef\xbf\xbd c \xef\xbf\xbd d e [31m f "
+	  "\xef\xbf\xbd g", NULL, NULL, NULL, 1, 0, "urn:charrefs:1", NULL,
+	  "http://charrefs.example/alternate", NULL, NULL, NULL, NULL, NULL,
+	  NULL, NULL, NULL, NULL },
 	/* CDATA is copied as is: no entity rewriting inside it */
 	{ "cdata.xml", NULL, "rss2.0", NULL, NULL, "CDATA & more",
 	  "https://cdata.example/?a=1&b=2", NULL, NULL, 1, 0, NULL,
