@@ -122,7 +122,8 @@ parse_atom_link(struct parse *p, struct parse_elem *e, const char **attrs,
 			*slot = abs;
 			abs = NULL;
 		}
-	} else if (strcasecmp(rel, "enclosure") == 0 && !feed_level) {
+	} else if (strcasecmp(rel, "enclosure") == 0 && !feed_level &&
+	    p->item->nenclosures < PARSE_LIST_MAX) {
 		len = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "length");
 		if (len != NULL) {
 			n = strtoll(str_trim(len), &end, 10);

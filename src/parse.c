@@ -297,15 +297,15 @@ parse_field(const struct str *s)
 }
 
 /*
- * Add an author, once. RSS's "email (Name)" and "Name <email>" are reduced
- * to the name.
+ * Add an author, once (up to PARSE_LIST_MAX). RSS's "email (Name)" and
+ * "Name <email>" are reduced to the name.
  */
 void
 parse_add_person(struct strv *v, const char *s)
 {
 	char	*a, *open, *close;
 
-	if (s == NULL)
+	if (s == NULL || v->n >= PARSE_LIST_MAX)
 		return;
 	a = sanitize_line(s, strlen(s));
 	open = strchr(a, '(');
@@ -326,13 +326,13 @@ parse_add_person(struct strv *v, const char *s)
 		strv_add_owned(v, a);
 }
 
-/* Add a category, once. */
+/* Add a category, once (up to PARSE_LIST_MAX: the check is linear). */
 void
 parse_add_category(struct strv *v, const char *s)
 {
 	char	*c;
 
-	if (s == NULL)
+	if (s == NULL || v->n >= PARSE_LIST_MAX)
 		return;
 	c = sanitize_line(s, strlen(s));
 	if (*c == '\0' || strv_contains(v, c))

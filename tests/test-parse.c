@@ -600,6 +600,32 @@ test_deep_nesting(void)
 	str_free(&s);
 }
 
+/* 50 000 distinct categories in one item: capped, not quadratic. */
+static void
+test_many_categories(void)
+{
+	struct str	 s;
+	struct feed	*f;
+	char		*cause = NULL;
+	int		 i;
+
+	str_init(&s);
+	str_appends(&s, "<rss version=\"2.0\"><channel><item><title>c</title>");
+	for (i = 0; i < 50000; i++)
+		str_printf(&s, "<category>c%d</category>"
+		    "<enclosure url=\"/e%d\"/>", i, i);
+	str_appends(&s, "</item></channel></rss>");
+	f = parse_buf(s.ptr, s.len, 65536, NULL, NULL, &cause);
+	ok(f != NULL && f->nitems == 1, "an item with 50 000 categories");
+	if (f != NULL && f->nitems == 1) {
+		is_int(f->items[0]->categories.n, 256, "categories are capped");
+		is_int(f->items[0]->nenclosures, 256, "enclosures are capped");
+	}
+	feed_free(f);
+	free(cause);
+	str_free(&s);
+}
+
 /* Leading white space longer than the sniffing window is no problem. */
 static void
 test_leading_space(void)
@@ -654,6 +680,7 @@ main(void)
 		test_case(&cases[i]);
 	test_http_charset();
 	test_leading_space();
+	test_many_categories();
 	test_many_items();
 	test_deep_nesting();
 	test_huge_item();
