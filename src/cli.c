@@ -156,8 +156,7 @@ cli_parse(const char *arg)
 	char			*path, *cause = NULL;
 	size_t			 i;
 
-	str_init(&items.json);
-	items.n = 0;
+	str_init(&out);
 	if ((path = cli_parse_path(arg)) == NULL) {
 		/* An http(s) URL: fetched as the poller would. */
 		poller_opts_default(&po);
@@ -166,12 +165,11 @@ cli_parse(const char *arg)
 			free(cause);
 			return (CLI_EXIT_FAIL);
 		}
-		for (i = 0; i < f->nitems; i++)
-			cli_parse_item(f->items[i], &items);
-		free(f->items);
-		f->items = NULL;
-		f->nitems = 0;
+		parse_to_json(f, &out);
 	} else {
+		/* A file: items are serialised as they are read. */
+		str_init(&items.json);
+		items.n = 0;
 		f = parse_file_cb(path, cli_parse_item, &items, &warnings,
 		    &cause);
 		for (i = 0; i < warnings.n; i++)
@@ -179,19 +177,18 @@ cli_parse(const char *arg)
 			    warnings.v[i]);
 		strv_free(&warnings);
 		free(path);
-	}
-	if (f == NULL) {
-		fprintf(stderr, _("%s: %s: not a feed: %s\n"), PACKAGE, arg,
-		    cause);
-		free(cause);
+		if (f == NULL) {
+			fprintf(stderr, _("%s: %s: not a feed: %s\n"), PACKAGE,
+			    arg, cause);
+			free(cause);
+			str_free(&items.json);
+			return (CLI_EXIT_FAIL);
+		}
+		parse_to_json_items(f, &items.json, items.n, &out);
 		str_free(&items.json);
-		return (CLI_EXIT_FAIL);
 	}
-	str_init(&out);
-	parse_to_json_items(f, &items.json, items.n, &out);
 	fwrite(str_cstr(&out), 1, out.len, stdout);
 	str_free(&out);
-	str_free(&items.json);
 	feed_free(f);
 	return (CLI_EXIT_OK);
 }

@@ -122,7 +122,8 @@ parse_atom_link(struct parse *p, struct parse_elem *e, const char **attrs,
 			*slot = abs;
 			abs = NULL;
 		}
-	} else if (strcasecmp(rel, "enclosure") == 0 && !feed_level) {
+	} else if (strcasecmp(rel, "enclosure") == 0 && !feed_level &&
+	    p->item->nenclosures < PARSE_LIST_MAX) {
 		len = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "length");
 		if (len != NULL) {
 			n = strtoll(str_trim(len), &end, 10);
@@ -201,9 +202,21 @@ parse_atom_start(struct parse *p, struct parse_xml *x, int depth,
 		return;
 	if (strcmp(n, "title") == 0)
 		parse_atom_text(x, e, PARSE_ROLE_ITEM_TITLE, attrs, nattrs);
-	else if (strcmp(n, "link") == 0)
-		parse_atom_link(p, e, attrs, nattrs, false);
-	else if (strcmp(n, "id") == 0) {
+	else if (strcmp(n, "link") == 0) {
+		char *href = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "href");
+		char *rel = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "rel");
+
+		if (href != NULL)
+			parse_atom_link(p, e, attrs, nattrs, false);
+		else if (rel == NULL || strcasecmp(str_trim(rel),
+		    "alternate") == 0) {
+			/* No href: some feeds put the URL in the content. */
+			e->role = PARSE_ROLE_ITEM_LINK;
+			parse_xml_capture(x, PARSE_CAP_TEXT);
+		}
+		free(href);
+		free(rel);
+	} else if (strcmp(n, "id") == 0) {
 		e->role = PARSE_ROLE_ITEM_GUID;
 		parse_xml_capture(x, PARSE_CAP_TEXT);
 	} else if (strcmp(n, "summary") == 0)

@@ -213,7 +213,8 @@ parse_json_item(struct parse *p, struct json_object *o, const char *base)
 	}
 	if (json_object_object_get_ex(o, "attachments", &a) &&
 	    json_object_is_type(a, json_type_array)) {
-		for (i = 0; i < json_object_array_length(a); i++) {
+		for (i = 0; i < json_object_array_length(a) &&
+		    it->nenclosures < PARSE_LIST_MAX; i++) {
 			struct json_object *att = json_object_array_get_idx(a, i);
 			char *url, *type;
 			int64_t len = -1;

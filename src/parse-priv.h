@@ -18,6 +18,7 @@
 #define PARSE_XML_MAX_DEPTH	256		/* elements kept on the stack */
 #define PARSE_XML_STOP_DEPTH	4096		/* nesting that ends the parse */
 #define PARSE_WARNINGS_MAX	50		/* warnings kept; then counted */
+#define PARSE_LIST_MAX		256		/* authors, categories, enclosures */
 #define PARSE_SNIFF_BYTES	8192		/* bytes read before deciding */
 #define PARSE_SNIFF_MAX		(1024 * 1024)	/* white space allowed before */
 

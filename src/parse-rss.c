@@ -53,7 +53,8 @@ parse_rss_enclosure(struct parse *p, struct parse_elem *e, const char **attrs,
 	}
 	if (type != NULL)
 		clean = sanitize_line(type, strlen(type));
-	if (abs != NULL && p->item != NULL) {
+	if (abs != NULL && p->item != NULL &&
+	    p->item->nenclosures < PARSE_LIST_MAX) {
 		size_t i;
 
 		for (i = 0; i < p->item->nenclosures; i++) {

@@ -34,6 +34,7 @@ struct parse_xml {
 	int			 depth;		/* open elements */
 	bool			 html;		/* the root was <html> */
 	bool			 bare_atom;	/* <feed> with no namespace */
+	bool			 root_seen;	/* later depth-1 elements are not roots */
 	bool			 stopped;
 	char			 mismatch[64];	/* end tag libxml2 mismatched */
 
@@ -459,7 +460,8 @@ parse_xml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		parse_xml_cap_start(x, e, attrs, nattrs);
 		return;
 	}
-	if (x->depth == 1) {
+	if (x->depth == 1 && !x->root_seen) {
+		x->root_seen = true;
 		parse_xml_root(x, e, attrs, nattrs);
 		return;
 	}

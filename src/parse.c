@@ -297,15 +297,15 @@ parse_field(const struct str *s)
 }
 
 /*
- * Add an author, once. RSS's "email (Name)" and "Name <email>" are reduced
- * to the name.
+ * Add an author, once (up to PARSE_LIST_MAX). RSS's "email (Name)" and
+ * "Name <email>" are reduced to the name.
  */
 void
 parse_add_person(struct strv *v, const char *s)
 {
 	char	*a, *open, *close;
 
-	if (s == NULL)
+	if (s == NULL || v->n >= PARSE_LIST_MAX)
 		return;
 	a = sanitize_line(s, strlen(s));
 	open = strchr(a, '(');
@@ -326,13 +326,13 @@ parse_add_person(struct strv *v, const char *s)
 		strv_add_owned(v, a);
 }
 
-/* Add a category, once. */
+/* Add a category, once (up to PARSE_LIST_MAX: the check is linear). */
 void
 parse_add_category(struct strv *v, const char *s)
 {
 	char	*c;
 
-	if (s == NULL)
+	if (s == NULL || v->n >= PARSE_LIST_MAX)
 		return;
 	c = sanitize_line(s, strlen(s));
 	if (*c == '\0' || strv_contains(v, c))
@@ -966,6 +966,31 @@ parse_filter_entities(struct parse *p, const char *s, size_t n, bool last)
 			continue;
 		}
 		s = q + 1;
+		if (amp[1] == '#') {
+			/*
+			 * References to what XML forbids: out of range or a
+			 * surrogate is U+FFFD (as feedparser has it); NUL and
+			 * C0 controls go, as they would at ingest anyway.
+			 */
+			unsigned long	 c;
+			char		*cend;
+
+			errno = 0;
+			if (amp[2] == 'x' || amp[2] == 'X')
+				c = strtoul(amp + 3, &cend, 16);
+			else
+				c = strtoul(amp + 2, &cend, 10);
+			if (cend != q)
+				c = 0x110000;
+			if (errno != 0 || c > 0x10ffff ||
+			    (c >= 0xd800 && c <= 0xdfff) || c == 0xfffe ||
+			    c == 0xffff) {
+				str_append(&p->filt, "&#xFFFD;", 8);
+				continue;
+			}
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+				continue;
+		}
 		if (amp[1] != '#' && len < sizeof name) {
 			memcpy(name, amp + 1, len);
 			name[len] = '\0';

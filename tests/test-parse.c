@@ -221,6 +221,11 @@ static const struct want cases[] = {
 	  "<a href=\"https://rss-rel.example/up.html\">up</a> <img src=\""
 	  "https://rss-rel.example/section/pic.jpg\">", NULL, NULL, NULL,
 	  NULL },
+	{ "charrefs.xml", NULL, "atom1.0", NULL, NULL,
+	  "a \xef\xbf\xbd b \xef\xbf\xbd c \xef\xbf\xbd d e [31m f "
+	  "\xef\xbf\xbd g", NULL, NULL, NULL, 1, 0, "urn:charrefs:1", NULL,
+	  "http://charrefs.example/alternate", NULL, NULL, NULL, NULL, NULL,
+	  NULL, NULL, NULL, NULL },
 	/* CDATA is copied as is: no entity rewriting inside it */
 	{ "cdata.xml", NULL, "rss2.0", NULL, NULL, "CDATA & more",
 	  "https://cdata.example/?a=1&b=2", NULL, NULL, 1, 0, NULL,
@@ -595,6 +600,32 @@ test_deep_nesting(void)
 	str_free(&s);
 }
 
+/* 50 000 distinct categories in one item: capped, not quadratic. */
+static void
+test_many_categories(void)
+{
+	struct str	 s;
+	struct feed	*f;
+	char		*cause = NULL;
+	int		 i;
+
+	str_init(&s);
+	str_appends(&s, "<rss version=\"2.0\"><channel><item><title>c</title>");
+	for (i = 0; i < 50000; i++)
+		str_printf(&s, "<category>c%d</category>"
+		    "<enclosure url=\"/e%d\"/>", i, i);
+	str_appends(&s, "</item></channel></rss>");
+	f = parse_buf(s.ptr, s.len, 65536, NULL, NULL, &cause);
+	ok(f != NULL && f->nitems == 1, "an item with 50 000 categories");
+	if (f != NULL && f->nitems == 1) {
+		is_int(f->items[0]->categories.n, 256, "categories are capped");
+		is_int(f->items[0]->nenclosures, 256, "enclosures are capped");
+	}
+	feed_free(f);
+	free(cause);
+	str_free(&s);
+}
+
 /* Leading white space longer than the sniffing window is no problem. */
 static void
 test_leading_space(void)
@@ -649,6 +680,7 @@ main(void)
 		test_case(&cases[i]);
 	test_http_charset();
 	test_leading_space();
+	test_many_categories();
 	test_many_items();
 	test_deep_nesting();
 	test_huge_item();
