@@ -542,6 +542,15 @@ bench_one(const char *dir, const char *tag, int64_t total)
 		snprintf(name, sizeof name, "build_index_rate_%s", tag);
 		report1(name, irate, "items/s", 0, false);
 	}
+	/* A cache kept from an older akhbar is upgraded first. */
+	{
+		struct db	*db;
+		char		*cause = NULL;
+
+		if ((db = db_open(path, 0, &cause)) == NULL)
+			die(path, cause);
+		db_close(db);
+	}
 	snprintf(name, sizeof name, "cache_size_per_100k_%s", tag);
 	report1(name, file_size(path) / (total / 100000.0) / 1048576.0, "MiB",
 	    0, false);
