@@ -559,6 +559,18 @@ bench_one(const char *dir, const char *tag, int64_t total)
 	free(path);
 }
 
+/* Say how busy the machine is: wall times mean little when it is. */
+static void
+bench_load(const char *when)
+{
+	double	la[3];
+
+	if (getloadavg(la, 3) == 3)
+		printf("# load average at %s: %.2f %.2f %.2f on %ld CPUs; "
+		    "cpu_median is this process's CPU time\n", when, la[0],
+		    la[1], la[2], sysconf(_SC_NPROCESSORS_ONLN));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -589,10 +601,12 @@ main(int argc, char **argv)
 		return (1);
 	}
 	bench_words();
+	bench_load("start");
 	printf("# metric\tmedian\tunit\ttarget\tmet\tdetails\n");
 	if (strcmp(size, "100k") == 0 || strcmp(size, "all") == 0)
 		bench_one(dir, "100k", 100000);
 	if (strcmp(size, "1m") == 0 || strcmp(size, "all") == 0)
 		bench_one(dir, "1m", 1000000);
+	bench_load("end");
 	return (0);
 }
