@@ -467,7 +467,7 @@ db_feed_page(struct db *db, enum db_page page,
 {
 	struct db_feed_row	*v, *r, tmp;
 	sqlite3_stmt		*st;
-	size_t			 n = 0, i;
+	size_t			 n = 0, i, cap = 0;
 	int			 rc = SQLITE_DONE;
 
 	*out = NULL;
@@ -487,9 +487,14 @@ db_feed_page(struct db *db, enum db_page page,
 		db_bind_int(st, ":pos", cur->position);
 		db_bind_int(st, ":id", cur->id);
 	}
-	v = xcalloc(limit, sizeof *v);
+	v = NULL;
 	while (n < (size_t)limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap != 0 ? cap * 2 : (limit < 64 ? (size_t)limit : 64);
+			v = xreallocarray(v, cap, sizeof *v);
+		}
 		r = &v[n++];
+		memset(r, 0, sizeof *r);
 		r->id = sqlite3_column_int64(st, 0);
 		r->position = sqlite3_column_int64(st, 1);
 		r->url = db_column_strdup(st, 2);

@@ -388,7 +388,7 @@ db_item_page(struct db *db, enum db_list list, int64_t feed,
 {
 	struct db_item_row	*v, tmp;
 	sqlite3_stmt		*st;
-	size_t			 n = 0, i;
+	size_t			 n = 0, i, cap = 0;
 	int			 rc = SQLITE_DONE, k;
 
 	*out = NULL;
@@ -409,9 +409,14 @@ db_item_page(struct db *db, enum db_list list, int64_t feed,
 		db_bind_int(st, ":date", cur->date);
 		db_bind_int(st, ":id", cur->id);
 	}
-	v = xcalloc(limit, sizeof *v);
-	while (n < (size_t)limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+	v = NULL;
+	while (n < (size_t)limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap != 0 ? cap * 2 : (limit < 64 ? (size_t)limit : 64);
+			v = xreallocarray(v, cap, sizeof *v);
+		}
 		db_item_row_read(st, &v[n++]);
+	}
 	if (n < (size_t)limit && rc != SQLITE_DONE) {
 		sqlite3_reset(st);
 		db_item_rows_free(v, n);

@@ -112,6 +112,7 @@ const char	*db_item_page_query(enum db_list, enum db_page);
 const char	*db_feed_page_query(enum db_page);
 
 int		 db_schema_migrate(struct db *, char **);
+int		 db_schema_migrate_to(struct db *, int, char **);
 int		 db_search_register(struct db *, char **);
 
 #endif

@@ -281,6 +281,13 @@ db_schema_check(struct db *db, int version, char **cause)
 int
 db_schema_migrate(struct db *db, char **cause)
 {
+	return (db_schema_migrate_to(db, DB_SCHEMA_VERSION, cause));
+}
+
+/* Bring the schema up to version target (tests make older caches with it). */
+int
+db_schema_migrate_to(struct db *db, int target, char **cause)
+{
 	char	sql[64];
 	int	version, v;
 
@@ -288,7 +295,7 @@ db_schema_migrate(struct db *db, char **cause)
 		return (-1);
 	if (db_schema_check(db, version, cause) != 0)
 		return (-1);
-	if (version == DB_SCHEMA_VERSION)
+	if (version >= target)
 		return (0);
 	if (db->flags & DB_READONLY) {
 		if (version == 0)
@@ -307,12 +314,11 @@ db_schema_migrate(struct db *db, char **cause)
 	if (db_schema_version(db, &version, cause) != 0 ||
 	    db_schema_check(db, version, cause) != 0)
 		goto fail;
-	for (v = version; v < DB_SCHEMA_VERSION; v++) {
+	for (v = version; v < target; v++) {
 		if (db_exec(db, db_schema_steps[v], cause) != 0)
 			goto fail;
 	}
-	snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
-	    DB_SCHEMA_VERSION);
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", target);
 	if (db_exec(db, sql, cause) != 0)
 		goto fail;
 	if (db_exec(db, "COMMIT", cause) != 0)

@@ -443,7 +443,7 @@ db_search_page(struct db *db, const char *query, enum db_page page,
 	struct db_item_row	*v = NULL, tmp;
 	struct str		 match;
 	sqlite3_stmt		*st;
-	size_t			 n = 0, i;
+	size_t			 n = 0, i, cap = 0;
 	int			 rc = SQLITE_DONE, plan, k;
 	int64_t			 count;
 
@@ -491,10 +491,14 @@ db_search_page(struct db *db, const char *query, enum db_page page,
 		db_bind_int(st, ":date", cur->date);
 		db_bind_int(st, ":id", cur->id);
 	}
-	v = xcalloc(limit, sizeof *v);
 	rc = SQLITE_DONE;
-	while (n < (size_t)limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+	while (n < (size_t)limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap != 0 ? cap * 2 : (limit < 64 ? (size_t)limit : 64);
+			v = xreallocarray(v, cap, sizeof *v);
+		}
 		db_item_row_read(st, &v[n++]);
+	}
 	sqlite3_reset(st);
 	if (n < (size_t)limit && rc != SQLITE_DONE) {
 		db_fail(db, rc, "search", cause);

@@ -26,6 +26,8 @@
 
 static char	tmpdir[] = "/tmp/akhbar-test-db.XXXXXX";
 
+static void	is_search(struct db *, const char *, const char *);
+
 static char *
 tmp_path(const char *name)
 {
@@ -911,6 +913,73 @@ test_migrate(void)
 	free(path);
 }
 
+/*
+ * A cache of version 3, as main had it for a while: indexed items were
+ * flagged in item.fts_indexed. After the upgrade, deleting or changing
+ * an indexed item must still take its words out of the index.
+ */
+static void
+test_migrate_v3(void)
+{
+	struct db	*db, *raw;
+	char		*path, *cause = NULL;
+	int64_t		 left;
+
+	path = tmp_path("v3.db");
+	rm_cache(path);
+	raw = xcalloc(1, sizeof *raw);
+	raw->path = xstrdup(path);
+	raw->lockfd = -1;
+	if (sqlite3_open(path, &raw->sq) != SQLITE_OK ||
+	    db_search_register(raw, &cause) != 0 ||
+	    db_schema_migrate_to(raw, 3, &cause) != 0) {
+		ok(0, "make a version 3 cache: %s", cause);
+		free(cause);
+		db_close(raw);
+		free(path);
+		return;
+	}
+	is_int(sql_int(raw, "PRAGMA user_version"), 3, "made a version 3 cache");
+	sqlite3_exec(raw->sq,
+	    "INSERT INTO feed (id, url, position) VALUES (1, 'u', 1);"
+	    "INSERT INTO item (id, feed_id, guid, title, summary, summary_type,"
+	    " sort_date, hash) VALUES"
+	    " (1, 1, 'a', 'الجيش', 'اليوم', 0, 10, 1),"
+	    " (2, 1, 'b', 'جيش', 'أمس', 0, 20, 2),"
+	    " (3, 1, 'c', 'سلام', 'غدا', 0, 30, 3);"
+	    "UPDATE feed SET unread_count = 3;"
+	    "INSERT INTO item_fts (rowid, title, body) SELECT id, title,"
+	    " akhbar_text(summary, summary_type, content, content_type)"
+	    " FROM item WHERE id <= 2;"
+	    "UPDATE item SET fts_indexed = 1 WHERE id <= 2;", NULL, NULL,
+	    NULL);
+	db_close(raw);
+
+	db = db_open(path, 0, &cause);
+	ok(db != NULL, "a version 3 cache opens and is upgraded");
+	if (db == NULL) {
+		diag("%s", cause);
+		free(cause);
+		free(path);
+		return;
+	}
+	is_int(sql_int(db, "SELECT count(*) FROM fts_pending"), 1,
+	    "only the unindexed item is pending");
+	db_search_index_pending(db, 10, &left, &cause);
+	is_search(db, "جيش", "جيش الجيش");
+	sql_int(db, "DELETE FROM item WHERE id = 1");
+	put(db, 1, mkitem("b", "سلام", 20, NULL), NULL);
+	db_search_index_pending(db, 10, &left, &cause);
+	is_search(db, "جيش", "");
+	ok(sqlite3_exec(db->sq, "INSERT INTO item_fts(item_fts) "
+	    "VALUES('integrity-check')", NULL, NULL, NULL) == SQLITE_OK,
+	    "the upgraded index still matches the items");
+	is_int(sql_int(db, "SELECT unread_count FROM feed"), 2,
+	    "unread counts recounted");
+	db_close(db);
+	free(path);
+}
+
 static void
 test_refuse(void)
 {
@@ -1273,6 +1342,7 @@ main(void)
 	test_paging();
 	test_plans();
 	test_migrate();
+	test_migrate_v3();
 	test_refuse();
 	test_crash();
 	test_full();

@@ -542,12 +542,33 @@ bench_one(const char *dir, const char *tag, int64_t total)
 		snprintf(name, sizeof name, "build_index_rate_%s", tag);
 		report1(name, irate, "items/s", 0, false);
 	}
+	/* A cache kept from an older akhbar is upgraded first. */
+	{
+		struct db	*db;
+		char		*cause = NULL;
+
+		if ((db = db_open(path, 0, &cause)) == NULL)
+			die(path, cause);
+		db_close(db);
+	}
 	snprintf(name, sizeof name, "cache_size_per_100k_%s", tag);
 	report1(name, file_size(path) / (total / 100000.0) / 1048576.0, "MiB",
 	    0, false);
 	bench_measure(path, tag, total);
 	bench_insert(path, tag);
 	free(path);
+}
+
+/* Say how busy the machine is: wall times mean little when it is. */
+static void
+bench_load(const char *when)
+{
+	double	la[3];
+
+	if (getloadavg(la, 3) == 3)
+		printf("# load average at %s: %.2f %.2f %.2f on %ld CPUs; "
+		    "cpu_median is this process's CPU time\n", when, la[0],
+		    la[1], la[2], sysconf(_SC_NPROCESSORS_ONLN));
 }
 
 int
@@ -580,10 +601,12 @@ main(int argc, char **argv)
 		return (1);
 	}
 	bench_words();
+	bench_load("start");
 	printf("# metric\tmedian\tunit\ttarget\tmet\tdetails\n");
 	if (strcmp(size, "100k") == 0 || strcmp(size, "all") == 0)
 		bench_one(dir, "100k", 100000);
 	if (strcmp(size, "1m") == 0 || strcmp(size, "all") == 0)
 		bench_one(dir, "1m", 1000000);
+	bench_load("end");
 	return (0);
 }
