@@ -144,8 +144,9 @@ int	 layout_term_mode_parse(const char *, enum layout_mode *, char **);
 const char *layout_term_mode_name(enum layout_mode);
 enum layout_mode layout_term_resolve(enum layout_mode, char *const *,
 	    char **);
-const char *layout_term_enter(enum layout_mode);
-const char *layout_term_leave(enum layout_mode);
-int	 layout_term_restore_fd(int);
+bool	 layout_term_tmux(char *const *);
+const char *layout_term_enter(enum layout_mode, bool);
+const char *layout_term_leave(enum layout_mode, bool);
+int	 layout_term_restore_fd(int, bool);
 
 #endif
