@@ -467,8 +467,8 @@ test_term(void)
 	    strstr(why, "tmux") == NULL, "auto picks app on VTE: %s", why);
 	free(why);
 	mode = layout_term_resolve(LAYOUT_MODE_AUTO, vte_tmux, &why);
-	ok(mode == LAYOUT_MODE_APP && strstr(why, "inside tmux") != NULL,
-	    "auto inside tmux says the switch does not get through");
+	ok(mode == LAYOUT_MODE_APP && strstr(why, "allow-passthrough") != NULL,
+	    "auto inside tmux says how the switch gets through");
 	free(why);
 	mode = layout_term_resolve(LAYOUT_MODE_AUTO, plain, &why);
 	ok(mode == LAYOUT_MODE_APP && strstr(why, "no self-reordering") !=
@@ -482,19 +482,27 @@ test_term(void)
 	    "a configured mode is kept");
 	free(why);
 
-	is_str(layout_term_enter(LAYOUT_MODE_APP), "\033[8l",
+	is_str(layout_term_enter(LAYOUT_MODE_APP, false), "\033[8l",
 	    "app mode enters explicit mode");
-	is_str(layout_term_leave(LAYOUT_MODE_APP), "\033[8h",
+	is_str(layout_term_leave(LAYOUT_MODE_APP, false), "\033[8h",
 	    "app mode restores implicit mode");
-	is_str(layout_term_enter(LAYOUT_MODE_TERMINAL), "",
+	is_str(layout_term_enter(LAYOUT_MODE_OFF, true),
+	    "\033[8l\033Ptmux;\033\033[8l\033\\",
+	    "inside tmux the switch is repeated through the passthrough");
+	is_str(layout_term_leave(LAYOUT_MODE_APP, true),
+	    "\033[8h\033Ptmux;\033\033[8h\033\\",
+	    "inside tmux the restore is repeated through the passthrough");
+	is_str(layout_term_enter(LAYOUT_MODE_TERMINAL, true), "",
 	    "terminal mode leaves the terminal alone");
-	is_str(layout_term_leave(LAYOUT_MODE_TERMINAL), "",
+	is_str(layout_term_leave(LAYOUT_MODE_TERMINAL, false), "",
 	    "terminal mode has nothing to restore");
+	ok(layout_term_tmux(vte_tmux) && !layout_term_tmux(vte) &&
+	    !layout_term_tmux(NULL), "tmux is found from $TMUX");
 	is_str(layout_term_mode_name(LAYOUT_MODE_TERMINAL), "terminal",
 	    "mode name");
 
 	if (pipe(fds) == 0) {
-		layout_term_restore_fd(fds[1]);
+		layout_term_restore_fd(fds[1], false);
 		close(fds[1]);
 		n = read(fds[0], buf, sizeof buf - 1);
 		buf[n > 0 ? n : 0] = '\0';
