@@ -6,11 +6,13 @@
  * once. So one feed at a time owns the cache (p->owner): its bytes go
  * straight into its parser, and the parser's items straight into
  * db_item_upsert inside its db_feed_begin/db_feed_commit. Other feeds keep
- * what arrives in a bounded buffer (opts.buffer_max) and are paused when it
- * is full; they queue for the cache in the order their bytes came
- * (p->wantq). When the owner ends, the next in the queue takes over: its
- * buffer is parsed, and it is resumed. Memory is bounded by the buffers,
- * one parser and one item, whatever the number of feeds or items.
+ * what arrives in a bounded buffer (opts.buffer_max each, opts.buffer_total
+ * in all) and queue for the cache (p->wantq). A feed takes the cache when
+ * its fetch has ended (then its transaction is short) or when its buffer is
+ * full and the cache is free (then it streams); with the cache taken it is
+ * paused instead. So a slow server never holds the cache while it drips,
+ * unless its feed is bigger than a buffer. Memory is bounded by the
+ * buffers, one parser and one item, whatever the number of feeds or items.
  *
  * Results (validators, errors, the next fetch time) are stored when no
  * feed owns the cache, and events go to a non-blocking pipe: progress is
@@ -98,6 +100,7 @@ struct poller {
 	int		 skipped;
 	int		 new_items;
 	int64_t		 bytes;
+	size_t		 buffered;	/* bytes held in all feeds' buffers */
 	struct timespec	 last_progress;
 
 	struct poller_seen *seen;
@@ -118,6 +121,7 @@ poller_opts_default(struct poller_opts *o)
 	o->interval = 0;
 	o->once = false;
 	o->buffer_max = 256 * 1024;
+	o->buffer_total = 4 * 1024 * 1024;
 	o->index_batch = 1000;
 }
 
@@ -262,6 +266,14 @@ poller_dequeue(struct poller *p, struct poller_feed *pf)
 	}
 }
 
+/* Free a feed's waiting bytes. */
+static void
+poller_buf_drop(struct poller *p, struct poller_feed *pf)
+{
+	p->buffered -= pf->buf.len;
+	str_free(&pf->buf);
+}
+
 /* Push bytes into the owner's parser; 0, or -1 when it is not a feed. */
 static int
 poller_push(struct poller_feed *pf, const char *buf, size_t len)
@@ -295,11 +307,12 @@ poller_own(struct poller *p, struct poller_feed *pf)
 		pf->db_cause = cause;
 		return (-1);
 	}
+	poller_dequeue(p, pf);
 	p->owner = pf;
 	pf->parse = parse_new(pf->head_url != NULL ? pf->head_url : pf->url,
 	    pf->content_type, poller_item, pf);
 	poller_push(pf, pf->buf.ptr, pf->buf.len);
-	str_free(&pf->buf);
+	poller_buf_drop(p, pf);
 	if (pf->paused && pf->job != NULL) {
 		pf->paused = 0;
 		fetch_resume(pf->job);
@@ -307,22 +320,39 @@ poller_own(struct poller *p, struct poller_feed *pf)
 	return (0);
 }
 
-/* Give the cache to the next feed in line while nobody owns it. */
+/*
+ * Give the cache to the next feed while nobody owns it: feeds whose fetch
+ * ended first (their bytes are all here, so the transaction is short),
+ * then a feed paused with a full buffer (it streams while it owns the
+ * cache). A feed still arriving into its buffer waits: a slow server does
+ * not hold the cache while it drips.
+ */
 static void
 poller_advance(struct poller *p)
 {
 	struct poller_feed	*pf;
 
-	while (p->owner == NULL && (pf = TAILQ_FIRST(&p->wantq)) != NULL) {
-		poller_dequeue(p, pf);
-		if (pf->result != NULL)
+	while (p->owner == NULL) {
+		TAILQ_FOREACH(pf, &p->wantq, entry) {
+			if (pf->result != NULL)
+				break;
+		}
+		if (pf != NULL) {
 			poller_complete(p, pf);
-		else if (poller_own(p, pf) != 0) {
+			continue;
+		}
+		TAILQ_FOREACH(pf, &p->wantq, entry) {
+			if (pf->paused)
+				break;
+		}
+		if (pf == NULL)
+			break;
+		if (poller_own(p, pf) != 0) {
 			/* Its next bytes stop it with the cache's reason. */
-			if (pf->paused && pf->job != NULL) {
-				pf->paused = 0;
-				fetch_resume(pf->job);
-			}
+			poller_dequeue(p, pf);
+			poller_buf_drop(p, pf);
+			pf->paused = 0;
+			fetch_resume(pf->job);
 		}
 	}
 }
@@ -343,9 +373,18 @@ poller_data(void *arg, const struct fetch_head *h, const char *buf,
 		xasprintf(cause, "cache: %s", pf->db_cause);
 		return (FETCH_ABORT);
 	}
-	if (p->owner == NULL && poller_own(p, pf) != 0) {
-		xasprintf(cause, "cache: %s", pf->db_cause);
-		return (FETCH_ABORT);
+	if (p->owner != pf && (pf->buf.len + len > p->opts.buffer_max ||
+	    p->buffered + len > p->opts.buffer_total)) {
+		/* No room to wait: stream into the cache, or pause. */
+		if (p->owner != NULL) {
+			pf->paused = 1;
+			poller_enqueue(p, pf);
+			return (FETCH_PAUSE);
+		}
+		if (poller_own(p, pf) != 0) {
+			xasprintf(cause, "cache: %s", pf->db_cause);
+			return (FETCH_ABORT);
+		}
 	}
 	if (p->owner == pf) {
 		if (poller_push(pf, buf, len) != 0) {
@@ -357,11 +396,8 @@ poller_data(void *arg, const struct fetch_head *h, const char *buf,
 		return (FETCH_CONTINUE);
 	}
 	poller_enqueue(p, pf);
-	if (pf->buf.len + len > p->opts.buffer_max) {
-		pf->paused = 1;
-		return (FETCH_PAUSE);
-	}
 	str_append(&pf->buf, buf, len);
+	p->buffered += len;
 	p->bytes += len;
 	poller_progress(p, 0);
 	return (FETCH_CONTINUE);
@@ -375,7 +411,7 @@ poller_feed_reset(struct poller_feed *pf)
 	free(pf->head_url);
 	free(pf->content_type);
 	pf->head_url = pf->content_type = NULL;
-	str_free(&pf->buf);
+	poller_buf_drop(pf->p, pf);
 	parse_free(pf->parse);
 	pf->parse = NULL;
 	free(pf->parse_cause);
@@ -400,6 +436,7 @@ poller_complete(struct poller *p, struct poller_feed *pf)
 	const char		*reason = NULL;
 	int			 ok = 0, ttl = 0;
 
+	poller_dequeue(p, pf);
 	if (r->status == FETCH_OK) {
 		if (p->owner != pf && !pf->db_failed)
 			poller_own(p, pf);
@@ -516,7 +553,7 @@ poller_done(void *arg, struct fetch_result *r)
 		poller_advance(p);
 		return;
 	}
-	poller_enqueue(p, pf);
+	poller_enqueue(p, pf);	/* after the owner */
 }
 
 /* ---- reloads ---- */
@@ -598,6 +635,7 @@ poller_do_reload(struct poller *p, int periodic)
 	TAILQ_INIT(&p->wantq);
 	p->total = p->done = p->failed = p->skipped = p->new_items = 0;
 	p->bytes = 0;
+	p->buffered = 0;
 	for (i = 0; i < n; i++) {
 		if (!schedule_due(st[i].next_fetch,
 		    poller_seen_get(p, st[i].url), interval, now)) {

@@ -26,6 +26,7 @@ struct poller_opts {
 	long		 interval;	/* seconds between automatic reloads, 0: off */
 	bool		 once;		/* end the thread after the first reload */
 	size_t		 buffer_max;	/* bytes held per feed waiting for the cache */
+	size_t		 buffer_total;	/* ... and for all feeds together */
 	int		 index_batch;	/* items indexed per step after a reload */
 };
 
