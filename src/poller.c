@@ -105,9 +105,12 @@ struct poller {
 
 	struct poller_seen *seen;
 	size_t		 nseen;
+	long		*intervals;	/* per feed of urls, 0: opts.interval */
+	int		 any_interval;	/* some feed reloads by itself */
 };
 
 static int	poller_own(struct poller *, struct poller_feed *);
+static long	poller_interval(struct poller *, const char *);
 static void	poller_complete(struct poller *, struct poller_feed *);
 
 /* Fill in the defaults (and the fetch defaults, with $AKHBAR_FETCH_*). */
@@ -629,7 +632,7 @@ poller_do_reload(struct poller *p, int periodic)
 		return;
 	}
 	now = time(NULL);
-	interval = periodic ? p->opts.interval : 0;
+	interval = 0;
 	feeds = xcalloc(n > 0 ? n : 1, sizeof *feeds);
 	p->owner = NULL;
 	TAILQ_INIT(&p->wantq);
@@ -637,6 +640,10 @@ poller_do_reload(struct poller *p, int periodic)
 	p->bytes = 0;
 	p->buffered = 0;
 	for (i = 0; i < n; i++) {
+		if (periodic && (interval = poller_interval(p, st[i].url)) == 0) {
+			/* This feed does not reload by itself. */
+			continue;
+		}
 		if (!schedule_due(st[i].next_fetch,
 		    poller_seen_get(p, st[i].url), interval, now)) {
 			p->skipped++;
@@ -684,6 +691,22 @@ poller_do_reload(struct poller *p, int periodic)
 	poller_index(p);
 }
 
+/* A feed's interval: its own, else the global one (0: none). */
+static long
+poller_interval(struct poller *p, const char *url)
+{
+	size_t	i;
+
+	if (p->intervals != NULL) {
+		for (i = 0; i < p->urls.n; i++) {
+			if (p->intervals[i] > 0 &&
+			    strcmp(p->urls.v[i], url) == 0)
+				return (p->intervals[i]);
+		}
+	}
+	return (p->opts.interval > 0 ? p->opts.interval : 0);
+}
+
 /* The earliest time a periodic reload has something to do, or 0. */
 static int64_t
 poller_next_due(struct poller *p)
@@ -693,15 +716,19 @@ poller_next_due(struct poller *p)
 	char			*cause = NULL;
 	int64_t			 t, best = 0;
 
-	if (p->opts.interval <= 0)
+	long			 iv;
+
+	if (!p->any_interval)
 		return (0);
 	if (db_feed_states(p->db, &p->urls, &st, &n, &cause) != 0) {
 		free(cause);
-		return ((int64_t)time(NULL) + p->opts.interval);
+		return ((int64_t)time(NULL) + 60);
 	}
 	for (i = 0; i < n; i++) {
+		if ((iv = poller_interval(p, st[i].url)) == 0)
+			continue;
 		t = schedule_when(st[i].next_fetch,
-		    poller_seen_get(p, st[i].url), p->opts.interval);
+		    poller_seen_get(p, st[i].url), iv);
 		if (best == 0 || t < best)
 			best = t;
 	}
@@ -766,8 +793,20 @@ poller_start(struct db *db, const struct strv *urls,
 	p->db = db;
 	for (i = 0; i < urls->n; i++)
 		strv_add(&p->urls, urls->v[i]);
+	p->any_interval = o->interval > 0;
+	if (o->intervals != NULL) {
+		p->intervals = xcalloc(urls->n > 0 ? urls->n : 1,
+		    sizeof *p->intervals);
+		for (i = 0; i < urls->n; i++) {
+			p->intervals[i] = o->intervals[i];
+			if (o->intervals[i] > 0)
+				p->any_interval = 1;
+		}
+	}
+	p->opts.intervals = NULL;
 	if ((p->fetch = fetch_new(&o->fetch, cause)) == NULL) {
 		strv_free(&p->urls);
+		free(p->intervals);
 		free(p);
 		return (NULL);
 	}
@@ -775,6 +814,7 @@ poller_start(struct db *db, const struct strv *urls,
 		xasprintf(cause, "pipe: %s", strerror(errno));
 		fetch_free(p->fetch);
 		strv_free(&p->urls);
+		free(p->intervals);
 		free(p);
 		return (NULL);
 	}
@@ -793,6 +833,7 @@ poller_start(struct db *db, const struct strv *urls,
 		close(fds[1]);
 		fetch_free(p->fetch);
 		strv_free(&p->urls);
+		free(p->intervals);
 		free(p);
 		return (NULL);
 	}
@@ -843,6 +884,7 @@ poller_stop(struct poller *p)
 	for (i = 0; i < p->nseen; i++)
 		free(p->seen[i].url);
 	free(p->seen);
+	free(p->intervals);
 	strv_free(&p->urls);
 	free(p);
 }

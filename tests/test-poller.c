@@ -299,6 +299,40 @@ test_periodic(const char *cache)
 }
 
 static void
+test_own_interval(const char *cache)
+{
+	struct strv		 urls = { NULL, 0 };
+	struct poller_opts	 o;
+	struct poller		*p;
+	struct db		*db;
+	struct tally		 t;
+	long			 iv[2] = { 1, 0 };
+	char			*u, *cause = NULL;
+
+	/* No global interval; the first feed has its own of 1 s. */
+	xasprintf(&u, "%s/poller/atom.xml?own=1", srv.base);
+	strv_add_owned(&urls, u);
+	xasprintf(&u, "%s/poller/atom.xml?own=0", srv.base);
+	strv_add_owned(&urls, u);
+	db = open_cache(cache);
+	opts(&o);
+	o.interval = 0;
+	o.intervals = iv;
+	p = poller_start(db, &urls, &o, &cause);
+	drain(p, &t, 10, 1);
+	is_int(t.done, 2, "both feeds on start");
+	drain(p, &t, 10, 1);
+	is_int(t.total, 1, "a feed's own interval brings it back alone");
+	poller_stop(p);
+	db_close(db);
+	is_int(server_count(&srv, "/poller/atom.xml?own=0"), 1,
+	    "the feed without one is left alone");
+	ok(server_count(&srv, "/poller/atom.xml?own=1") >= 2,
+	    "the feed with one is fetched again");
+	strv_free(&urls);
+}
+
+static void
 test_slow(const char *cache)
 {
 	struct strv		 urls = { NULL, 0 };
@@ -359,6 +393,7 @@ main(void)
 	test_cancel(cache);
 	test_periodic(cache);
 	test_slow(cache);
+	test_own_interval(cache);
 	server_stop(&srv);
 	unlink(cache);
 	{
