@@ -329,6 +329,8 @@ def loadavg():
 
 
 def fmt_num(x):
+    if x == int(x) and abs(x) < 1e9:
+        return "%d" % x
     if x >= 100:
         return "%.0f" % x
     if x >= 10:
@@ -676,6 +678,7 @@ class Bench:
         """Reload an up-to-date cache: every answer should be 304."""
         runs = []
         skipped = 0
+        cond = []
         while len(runs) < self.a.runs and skipped < 3:
             self.server.mark()
             r = measure(cmd, env=rd.env(os.path.join(state, "home")))
@@ -686,12 +689,16 @@ class Bench:
                 skipped += 1
                 continue
             runs.append(r)
+            cond.append("%d/%d" % (c, n))
         note = self.check_rc(runs) if runs else \
             "no reload was all-304 in %d tries" % skipped
         if skipped and runs:
             note = (note + "; " if note else "") + \
                 "%d reload(s) before these re-downloaded everything " \
                 "(no conditional GET) and were not counted" % skipped
+        if cond:
+            note = (note + "; " if note else "") + "requests answered " \
+                "304 (or sent with validators) per run: " + ", ".join(cond)
         tgt = self.target("CPU ≤ 0.1 s") if rd is self.akhbar else None
         met = None
         if tgt and runs and not self.check_rc(runs):
