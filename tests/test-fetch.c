@@ -545,6 +545,59 @@ test_proxy(const char *feed)
 }
 
 static void
+test_auth(const char *feed)
+{
+	struct fetch	*f;
+	struct sink	 s;
+	char		 url[256], home[] = "/tmp/akhbar-home.XXXXXX", path[300];
+	const char	*old;
+	char		*saved = NULL;
+	FILE		*fp;
+
+	f = new_fetch(2, 1024 * 1024);
+	sink_init(&s);
+	get(f, &s, "/auth/reader:s3cret/poller/akhbar.xml", NULL, NULL);
+	is_str(s.r->reason, "HTTP 401", "a feed behind a password without one");
+	sink_free(&s);
+
+	snprintf(url, sizeof url,
+	    "http://reader:s3cret@127.0.0.1:%d/auth/reader:s3cret/poller/akhbar.xml",
+	    srv.port);
+	sink_init(&s);
+	get(f, &s, url, NULL, NULL);
+	ok(s.r->status == FETCH_OK && same_body(&s, feed),
+	    "user:password in the URL");
+	sink_free(&s);
+
+	/* ~/.netrc, as curl reads it. */
+	if (mkdtemp(home) != NULL) {
+		snprintf(path, sizeof path, "%s/.netrc", home);
+		if ((fp = fopen(path, "w")) != NULL) {
+			fprintf(fp, "machine 127.0.0.1 login reader password "
+			    "s3cret\n");
+			fclose(fp);
+		}
+		chmod(path, 0600);
+		if ((old = getenv("HOME")) != NULL)
+			saved = xstrdup(old);
+		setenv("HOME", home, 1);
+		sink_init(&s);
+		get(f, &s, "/auth/reader:s3cret/poller/akhbar.xml?netrc", NULL,
+		    NULL);
+		ok(s.r->status == FETCH_OK && same_body(&s, feed), "~/.netrc");
+		sink_free(&s);
+		if (saved != NULL) {
+			setenv("HOME", saved, 1);
+			free(saved);
+		} else
+			unsetenv("HOME");
+		unlink(path);
+		rmdir(home);
+	}
+	fetch_free(f);
+}
+
+static void
 test_split(void)
 {
 	char	**argv = NULL, *cause = NULL;
@@ -739,6 +792,7 @@ main(void)
 
 	test_cancel();
 	test_proxy(feed);
+	test_auth(feed);
 	test_split();
 
 	free(feed);
