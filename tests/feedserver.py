@@ -34,6 +34,7 @@ misbehaviour; the rest of the path names the file:
   /endless[?limit=BYTES]   a 200 whose body never ends (1 GB at most)
   /gzipbomb[?size=BYTES]   gzip that inflates to SIZE bytes (default 1 GB)
   /slowheaders/SECS/NAME   waits SECS seconds before answering
+  /auth/USER:PASS/NAME     the file behind HTTP Basic authentication
 
 It also answers as an HTTP proxy: a request for http://ANY-HOST/PATH is
 served as /PATH (and logged with "proxied": "ANY-HOST").
@@ -43,6 +44,7 @@ With --log FILE, each request is appended as one JSON object per line:
 """
 
 import argparse
+import base64
 import email.utils
 import hashlib
 import json
@@ -322,6 +324,13 @@ class Handler(BaseHTTPRequestHandler):
             body = bomb(size)
             self.simple(200, body, ctype="application/rss+xml",
                         headers=[("Content-Encoding", "gzip")])
+        elif first == "auth" and len(parts) > 2:
+            want = "Basic " + base64.b64encode(parts[1].encode()).decode()
+            if self.headers.get("Authorization") != want:
+                self.simple(401, b"who are you?\n", headers=[
+                    ("WWW-Authenticate", 'Basic realm="feeds"')])
+                return
+            self.serve_file("/".join(parts[2:]))
         elif first == "slowheaders" and len(parts) > 2:
             STOP.wait(float(parts[1]))
             self.serve_file("/".join(parts[2:]))
