@@ -575,11 +575,21 @@ class Bench:
                 tgt = self.target("peak RSS ≤ 40 MB")
                 if tgt and not note:
                     met = statistics.median(r.rss_mb for r in runs) <= 40
+            mem = ""
+            anon = [m["end_anon_peak_kb"] for m in marks
+                    if "end_anon_peak_kb" in m]
+            fil = [m["end_file_peak_kb"] for m in marks
+                   if "end_file_peak_kb" in m]
+            if anon and fil:
+                mem = ("; of the peak RSS, private memory (RssAnon) peaked "
+                       "at %.1f MB and mapped cache-file pages (RssFile) at "
+                       "%.1f MB" % (statistics.median(anon) / 1024,
+                                    statistics.median(fil) / 1024))
             self.res.add(first, rd.name, runs, figure=total / max(
                 statistics.median(r.wall for r in runs), 1e-6),
                 unit="items/s wall", target=tgt, met=met,
                 note=how + (note + "; " if note else "") +
-                "requests per run: %s" % ",".join(map(str, counts)))
+                "requests per run: %s" % ",".join(map(str, counts)) + mem)
             if drv:
                 self.split(feeds, items, runs, marks, big)
             # Listable: the reader's own count of what it stored.
@@ -616,7 +626,11 @@ class Bench:
             target=tgt, met=met,
             note="at the poller's FINISHED event: all committed; "
             "peak RSS target checked on the whole run (%.1f MB)"
-            % statistics.median(r.rss_mb for r in runs))
+            % statistics.median(r.rss_mb for r in runs) +
+            ("; private memory (RssAnon) peak so far %.1f MB" %
+             (statistics.median(m["listable_anon_peak_kb"] for m in ok)
+              / 1024) if all("listable_anon_peak_kb" in m for m in ok)
+             else ""))
         idx = [Run(m["indexed_wall"] - m["listable_wall"],
                    m["indexed_cpu"] - m["listable_cpu"], 0.0,
                    m.get("indexed_rss_kb", 0), 0, "", "")
@@ -876,6 +890,24 @@ class Bench:
             self.ratio_rows.append((r["scenario"],) + tuple(q))
             print("  %-44s %8s %8s %8s" % ((r["scenario"],) + tuple(
                 "-" if v is None else "%.3f" % v for v in q)))
+            # newsboat has no search index: also compare its whole reload
+            # with akhbar's reload up to "listable".
+            i = self.res.rows.index(a)
+            nxt = self.res.rows[i + 1] if i + 1 < len(self.res.rows) \
+                else None
+            if nxt and nxt["scenario"].strip().startswith("until every") \
+                    and nxt["runs"]:
+                q = []
+                for key in ("wall", "cpu", "rss_mb"):
+                    x = statistics.median(getattr(v, key)
+                                          for v in nxt["runs"])
+                    y = statistics.median(getattr(v, key) for v in r["runs"])
+                    q.append(x / y if y > 0 else None)
+                name = "  akhbar until listable / newsboat"
+                self.ratio_rows.append((r["scenario"] + name.rstrip(),)
+                                       + tuple(q))
+                print("  %-44s %8s %8s %8s" % ((name,) + tuple(
+                    "-" if v is None else "%.3f" % v for v in q)))
         with open(os.path.join(self.data, "ratios.tsv"), "w") as f:
             f.write("scenario\twall\tcpu\trss\n")
             for row in self.ratio_rows:
