@@ -126,17 +126,38 @@ cli_parse_path(const char *arg)
 	return (out);
 }
 
+/* The items --parse has serialised so far. */
+struct cli_parse_items {
+	struct str	 json;
+	size_t		 n;
+};
+
+/* Serialise each item as the parser hands it out, and free it. */
+static void
+cli_parse_item(struct item *it, void *arg)
+{
+	struct cli_parse_items	*ci = arg;
+
+	if (ci->n++ > 0)
+		str_append(&ci->json, ",\n", 2);
+	parse_item_to_json(it, &ci->json);
+	item_free(it);
+}
+
 /* akhbar --parse: print the parser's reading of a feed as JSON. */
 static int
 cli_parse(const char *arg)
 {
 	struct strv		 warnings = { NULL, 0 };
+	struct cli_parse_items	 items;
 	struct poller_opts	 po;
 	struct str		 out;
 	struct feed		*f;
 	char			*path, *cause = NULL;
 	size_t			 i;
 
+	str_init(&items.json);
+	items.n = 0;
 	if ((path = cli_parse_path(arg)) == NULL) {
 		/* An http(s) URL: fetched as the poller would. */
 		poller_opts_default(&po);
@@ -145,8 +166,14 @@ cli_parse(const char *arg)
 			free(cause);
 			return (CLI_EXIT_FAIL);
 		}
+		for (i = 0; i < f->nitems; i++)
+			cli_parse_item(f->items[i], &items);
+		free(f->items);
+		f->items = NULL;
+		f->nitems = 0;
 	} else {
-		f = parse_file(path, &warnings, &cause);
+		f = parse_file_cb(path, cli_parse_item, &items, &warnings,
+		    &cause);
 		for (i = 0; i < warnings.n; i++)
 			fprintf(stderr, _("%s: %s: %s\n"), PACKAGE, arg,
 			    warnings.v[i]);
@@ -157,12 +184,14 @@ cli_parse(const char *arg)
 		fprintf(stderr, _("%s: %s: not a feed: %s\n"), PACKAGE, arg,
 		    cause);
 		free(cause);
+		str_free(&items.json);
 		return (CLI_EXIT_FAIL);
 	}
 	str_init(&out);
-	parse_to_json(f, &out);
+	parse_to_json_items(f, &items.json, items.n, &out);
 	fwrite(str_cstr(&out), 1, out.len, stdout);
 	str_free(&out);
+	str_free(&items.json);
 	feed_free(f);
 	return (CLI_EXIT_OK);
 }

@@ -271,22 +271,22 @@ db_search_index_pending(struct db *db, int max, int64_t *left, char **cause)
 			return (-1);
 		st = db_prepare(db, DB_STMT_SEARCH_INSERT,
 		    "INSERT INTO item_fts (rowid, title, body)"
-		    " SELECT id, title, akhbar_text(summary, summary_type,"
-		    "  content, content_type)"
-		    " FROM item WHERE fts_indexed = 0"
-		    " ORDER BY id DESC LIMIT :max", cause);
+		    " SELECT i.id, i.title, akhbar_text(i.summary,"
+		    "  i.summary_type, i.content, i.content_type)"
+		    " FROM fts_pending p CROSS JOIN item i ON i.id = p.item_id"
+		    " ORDER BY p.item_id DESC LIMIT ?1", cause);
 		if (st == NULL)
 			goto fail;
-		db_bind_int(st, ":max", max);
+		sqlite3_bind_int(st, 1, max);
 		if (db_step_done(db, st, "index items", cause) != 0)
 			goto fail;
 		st = db_prepare(db, DB_STMT_SEARCH_DONE,
-		    "UPDATE item SET fts_indexed = 1 WHERE id IN"
-		    " (SELECT id FROM item WHERE fts_indexed = 0"
-		    "  ORDER BY id DESC LIMIT :max)", cause);
+		    "DELETE FROM fts_pending WHERE item_id >="
+		    " (SELECT min(item_id) FROM (SELECT item_id FROM fts_pending"
+		    "  ORDER BY item_id DESC LIMIT ?1))", cause);
 		if (st == NULL)
 			goto fail;
-		db_bind_int(st, ":max", max);
+		sqlite3_bind_int(st, 1, max);
 		if (db_step_done(db, st, "index items", cause) != 0)
 			goto fail;
 		if (db_commit(db, cause) != 0)
@@ -294,7 +294,7 @@ db_search_index_pending(struct db *db, int max, int64_t *left, char **cause)
 	}
 	if (left != NULL) {
 		st = db_prepare(db, DB_STMT_SEARCH_LEFT,
-		    "SELECT count(*) FROM item WHERE fts_indexed = 0", cause);
+		    "SELECT count(*) FROM fts_pending", cause);
 		if (st == NULL)
 			return (-1);
 		rc = sqlite3_step(st);

@@ -21,11 +21,12 @@
  */
 static bool
 parse_atom_text_type(const char **attrs, int nattrs, enum parse_cap *cap,
-    int *type)
+    int *type, bool *base64)
 {
 	char	*t, *mode;
 	bool	 ok = true;
 
+	*base64 = false;
 	t = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "type");
 	mode = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "mode");
 	if (t != NULL)
@@ -56,8 +57,12 @@ parse_atom_text_type(const char **attrs, int nattrs, enum parse_cap *cap,
 		if (strcasecmp(mode, "escaped") == 0) {
 			if (*cap == PARSE_CAP_XHTML)
 				*cap = PARSE_CAP_HTML;
-		} else if (strcasecmp(mode, "base64") == 0)
-			ok = false;
+		} else if (strcasecmp(mode, "base64") == 0) {
+			/* Atom 0.3: decoded at the end; only text types. */
+			*base64 = ok && *cap != PARSE_CAP_XHTML;
+			ok = *base64;
+			*cap = PARSE_CAP_TEXT;
+		}
 		else if (strcasecmp(mode, "xml") == 0 && *type == FEED_TEXT_HTML)
 			*cap = PARSE_CAP_XHTML;
 	}
@@ -73,13 +78,15 @@ parse_atom_text(struct parse_xml *x, struct parse_elem *e, enum parse_role r,
 {
 	enum parse_cap	cap;
 	int		type;
+	bool		base64;
 
-	if (!parse_atom_text_type(attrs, nattrs, &cap, &type)) {
+	if (!parse_atom_text_type(attrs, nattrs, &cap, &type, &base64)) {
 		e->role = PARSE_ROLE_IGNORE;
 		return;
 	}
 	e->role = r;
 	e->type = type;
+	e->attr_flag = base64;
 	parse_xml_capture(x, cap);
 }
 
@@ -225,6 +232,37 @@ parse_atom_start(struct parse *p, struct parse_xml *x, int depth,
 		parse_atom_category(p, attrs, nattrs);
 }
 
+/* Decode base64 text in place (white space ignored); false if invalid. */
+static bool
+parse_atom_base64(struct str *s)
+{
+	static const char	*alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789+/";
+	const char		*p, *q;
+	size_t			 o = 0;
+	unsigned int		 acc = 0;
+	int			 bits = 0;
+
+	if (s->ptr == NULL)
+		return (true);
+	for (p = s->ptr; *p != '\0'; p++) {
+		if (*p == '=' || *p == ' ' || *p == '\n' || *p == '\r' ||
+		    *p == '\t')
+			continue;
+		if ((q = strchr(alphabet, *p)) == NULL)
+			return (false);
+		acc = (acc << 6) | (unsigned int)(q - alphabet);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			s->ptr[o++] = (char)((acc >> bits) & 0xff);
+		}
+	}
+	s->len = o;
+	s->ptr[o] = '\0';
+	return (true);
+}
+
 /* An Atom element with a role ends; see parse-xml.c. */
 void
 parse_atom_end(struct parse *p, struct parse_xml *x, int depth,
@@ -263,6 +301,11 @@ parse_atom_end(struct parse *p, struct parse_xml *x, int depth,
 		}
 		return;
 	default:
+		if (e->attr_flag && text != NULL && !parse_atom_base64(text)) {
+			parse_warn(p, "line %d: <%s> is not valid base64",
+			    parse_xml_line(x), e->name);
+			return;
+		}
 		parse_rss_end(p, x, depth, e, text);
 		return;
 	}

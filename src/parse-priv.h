@@ -19,6 +19,7 @@
 #define PARSE_XML_STOP_DEPTH	4096		/* nesting that ends the parse */
 #define PARSE_WARNINGS_MAX	50		/* warnings kept; then counted */
 #define PARSE_SNIFF_BYTES	8192		/* bytes read before deciding */
+#define PARSE_SNIFF_MAX		(1024 * 1024)	/* white space allowed before */
 
 /* Namespaces the parsers know. */
 enum parse_ns {
@@ -119,6 +120,7 @@ struct parse {
 	struct str	 filt;		/* decoded chunk after the entity filter */
 	char		 ent[40];	/* "&name" cut by a chunk */
 	size_t		 nent;
+	bool		 in_cdata;	/* the filter is inside CDATA */
 	size_t		 nreplaced;	/* invalid sequences made U+FFFD */
 
 	struct parse_xml *xml;
@@ -152,6 +154,7 @@ bool	 parse_looks_like_html(const char *);
 char	*parse_field(const struct str *);
 void	 parse_set_format(struct parse *, const char *);
 char	*parse_resolve(struct parse *, const char *, const char *);
+char	*parse_resolve_html(struct parse *, const char *, const char *);
 void	 parse_add_person(struct strv *, const char *);
 void	 parse_add_category(struct strv *, const char *);
 char	*parse_title(const char *, size_t, int);

@@ -261,6 +261,19 @@ parse_rss_start(struct parse *p, struct parse_xml *x, int depth,
 	parse_rss_feed_start(p, x, depth, e);
 }
 
+/* Make the relative links in an HTML field absolute. */
+static void
+parse_rss_links(struct parse *p, struct parse_elem *e, char **field, int type)
+{
+	char	*v;
+
+	if (type != FEED_TEXT_HTML || *field == NULL)
+		return;
+	v = parse_resolve_html(p, e->base, *field);
+	free(*field);
+	*field = v;
+}
+
 /* Set *field to a sanitised one-line copy of text unless it is set. */
 static void
 parse_rss_set_line(char **field, const struct str *text)
@@ -360,12 +373,16 @@ parse_rss_end(struct parse *p, struct parse_xml *x, int depth,
 		}
 		break;
 	case PARSE_ROLE_ITEM_SUMMARY:
-		if (it->summary == NULL && (it->summary = parse_field(text)))
+		if (it->summary == NULL && (it->summary = parse_field(text))) {
 			it->summary_type = e->type;
+			parse_rss_links(p, e, &it->summary, e->type);
+		}
 		break;
 	case PARSE_ROLE_ITEM_CONTENT:
-		if (it->content == NULL && (it->content = parse_field(text)))
+		if (it->content == NULL && (it->content = parse_field(text))) {
 			it->content_type = e->type;
+			parse_rss_links(p, e, &it->content, e->type);
+		}
 		break;
 	case PARSE_ROLE_ITEM_PUBLISHED:
 		parse_date_field(p, &it->published, t);

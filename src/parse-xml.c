@@ -33,6 +33,7 @@ struct parse_xml {
 	struct parse_elem	 stack[PARSE_XML_MAX_DEPTH];
 	int			 depth;		/* open elements */
 	bool			 html;		/* the root was <html> */
+	bool			 bare_atom;	/* <feed> with no namespace */
 	bool			 stopped;
 	char			 mismatch[64];	/* end tag libxml2 mismatched */
 
@@ -343,7 +344,9 @@ parse_xml_root(struct parse_xml *x, struct parse_elem *e, const char **attrs,
 		else if (e->ns == PARSE_NS_ATOM03)
 			parse_set_format(p, "atom0.3");
 		else {
+			/* No namespace: read its elements as Atom 1.0. */
 			parse_set_format(p, "atom");
+			x->bare_atom = e->ns == PARSE_NS_NONE;
 			e->ns = PARSE_NS_ATOM10;
 		}
 		p->have_channel = true;
@@ -437,6 +440,8 @@ parse_xml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	e = &x->stack[x->depth++];
 	memset(e, 0, sizeof *e);
 	e->ns = parse_xml_ns((const char *)uri, (const char *)prefix);
+	if (x->bare_atom && e->ns == PARSE_NS_NONE)
+		e->ns = PARSE_NS_ATOM10;
 	e->name = (const char *)localname;
 	e->base = parent != NULL ? parent->base : x->p->url;
 	e->lang = parent != NULL ? parent->lang : NULL;

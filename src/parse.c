@@ -101,6 +101,148 @@ parse_resolve(struct parse *p, const char *base, const char *ref)
 	return (clean);
 }
 
+/* Whether an HTML attribute holds a URL to resolve. */
+static bool
+parse_url_attr(const char *name, size_t n)
+{
+	static const char *attrs[] = {
+		"href", "src", "action", "background", "cite", "codebase",
+		"data", "longdesc", "poster", "usemap", NULL
+	};
+	size_t	i;
+
+	for (i = 0; attrs[i] != NULL; i++) {
+		if (strlen(attrs[i]) == n && strncasecmp(name, attrs[i], n) == 0)
+			return (true);
+	}
+	return (false);
+}
+
+/* Whether a URL is absolute (has a scheme) or only a fragment. */
+static bool
+parse_url_absolute(const char *v, size_t n)
+{
+	size_t	i;
+
+	if (n > 0 && v[0] == '#')
+		return (true);
+	for (i = 0; i < n; i++) {
+		char c = v[i];
+
+		if (c == ':')
+			return (i > 0);
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (i > 0 && ((c >= '0' && c <= '9') || c == '+' ||
+		    c == '-' || c == '.'))))
+			return (false);
+	}
+	return (false);
+}
+
+/*
+ * Make the relative links in a fragment of HTML absolute (href, src and
+ * the other URL attributes of start tags), as feedparser does. Returns an
+ * allocated copy; text, comments and script bodies are left alone.
+ */
+char *
+parse_resolve_html(struct parse *p, const char *base, const char *html)
+{
+	struct str	 out;
+	const char	*q = html, *t, *name, *v, *end;
+	size_t		 nlen, vlen;
+	char		 quote, *val, *abs;
+
+	if (base == NULL)
+		base = p->feed->link;
+	if (base == NULL || strchr(html, '<') == NULL)
+		return (xstrdup(html));
+	str_init(&out);
+	while ((t = strchr(q, '<')) != NULL) {
+		str_append(&out, q, (size_t)(t - q));
+		q = t;
+		if (strncmp(q, "<!--", 4) == 0) {
+			end = strstr(q + 4, "-->");
+			end = end != NULL ? end + 3 : q + strlen(q);
+			str_append(&out, q, (size_t)(end - q));
+			q = end;
+			continue;
+		}
+		if (!((q[1] | 0x20) >= 'a' && (q[1] | 0x20) <= 'z')) {
+			str_appendc(&out, '<');
+			q++;
+			continue;
+		}
+		/* A start tag: copy it, resolving URL attributes. */
+		str_appendc(&out, '<');
+		q++;
+		while (*q != '\0' && *q != '>' && *q != ' ' && *q != '\t' &&
+		    *q != '\n' && *q != '\r' && *q != '/')
+			str_appendc(&out, *q++);
+		while (*q != '\0' && *q != '>') {
+			if (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' ||
+			    *q == '/') {
+				str_appendc(&out, *q++);
+				continue;
+			}
+			name = q;
+			while (*q != '\0' && *q != '=' && *q != '>' && *q != ' ' &&
+			    *q != '\t' && *q != '\n' && *q != '\r' && *q != '/')
+				q++;
+			nlen = (size_t)(q - name);
+			str_append(&out, name, nlen);
+			if (*q != '=')
+				continue;
+			str_appendc(&out, *q++);
+			quote = (*q == '"' || *q == '\'') ? *q++ : 0;
+			v = q;
+			if (quote != 0)
+				while (*q != '\0' && *q != quote)
+					q++;
+			else
+				while (*q != '\0' && *q != '>' && *q != ' ' &&
+				    *q != '\t' && *q != '\n' && *q != '\r')
+					q++;
+			vlen = (size_t)(q - v);
+			abs = NULL;
+			if (parse_url_attr(name, nlen) && vlen > 0 &&
+			    !parse_url_absolute(v, vlen)) {
+				val = xstrndup(v, vlen);
+				abs = url_resolve(base, val);
+				free(val);
+			}
+			if (abs != NULL && strchr(abs, '"') == NULL) {
+				str_appendc(&out, '"');
+				str_appends(&out, abs);
+				str_appendc(&out, '"');
+			} else {
+				if (quote != 0)
+					str_appendc(&out, quote);
+				str_append(&out, v, vlen);
+				if (quote != 0 && *q == quote)
+					str_appendc(&out, quote);
+			}
+			free(abs);
+			if (quote != 0 && *q == quote)
+				q++;
+		}
+		if (*q == '>')
+			str_appendc(&out, *q++);
+		if (strncasecmp(t, "<script", 7) == 0 ||
+		    strncasecmp(t, "<style", 6) == 0) {
+			const char *close = (t[1] | 0x20) == 's' &&
+			    (t[2] | 0x20) == 'c' ? "</script" : "</style";
+
+			for (end = q; *end != '\0' &&
+			    strncasecmp(end, close, strlen(close)) != 0; end++)
+				;
+			str_append(&out, q, (size_t)(end - q));
+			q = end;
+		}
+	}
+	str_appends(&out, q);
+	return (str_steal(&out));
+}
+
 /*
  * Whether text looks like HTML (feedparser's test: a closing tag or an
  * entity reference).
@@ -494,13 +636,14 @@ parse_open_decoder(struct parse *p, const char *enc)
 
 /*
  * Decide the encoding and the format from the bytes held so far; returns
- * the number of leading bytes (a BOM) to skip, or -1 if this is no feed.
+ * the number of leading bytes (a BOM) to skip, -1 if this is no feed, or
+ * -2 when there is nothing but white space yet and more may come.
  */
 static long
-parse_decide(struct parse *p)
+parse_decide(struct parse *p, bool final)
 {
 	const unsigned char	*u = (const unsigned char *)str_cstr(&p->head);
-	size_t			 n = p->head.len, i, skip = 0;
+	size_t			 n = p->head.len, i, skip = 0, first;
 	const char		*enc = NULL, *source = NULL;
 	char			*decl = NULL, c = 0;
 	bool			 wide = false, fixed = false;
@@ -545,8 +688,14 @@ parse_decide(struct parse *p)
 		c = (char)u[i];
 		break;
 	}
+	first = i;
+	if (c == 0 && !final && n < PARSE_SNIFF_MAX) {
+		p->decided = false;	/* only white space so far: wait */
+		return (-2);
+	}
 	if (c == 0) {
-		parse_fail(p, "the document is empty");
+		parse_fail(p, final ? "the document is empty" :
+		    "the document starts with a megabyte of white space");
 		return (-1);
 	}
 	if (c == '<')
@@ -564,8 +713,8 @@ parse_decide(struct parse *p)
 		source = "the Content-Type";
 	}
 	if (!fixed && enc == NULL && p->kind == PARSE_KIND_XML &&
-	    (decl = parse_xml_decl_encoding((const char *)u + skip,
-	    n - skip)) != NULL) {
+	    (decl = parse_xml_decl_encoding((const char *)u + first,
+	    n - first)) != NULL) {
 		enc = decl;
 		source = "the XML declaration";
 	}
@@ -616,6 +765,12 @@ parse_decide(struct parse *p)
 		p->xml = parse_xml_new(p);
 	else
 		p->json = parse_json_new(p);
+	/*
+	 * Blank lines before "<?xml" (a PHP habit) make libxml2 refuse the
+	 * declaration: start at the first character that is not space.
+	 */
+	if (!wide)
+		skip = first;
 	return ((long)skip);
 }
 
@@ -723,27 +878,72 @@ parse_decode_iconv(struct parse *p, const unsigned char *u, size_t n,
 	}
 }
 
+/* Hold the n bytes at s for the next chunk (they may start a marker). */
+static void
+parse_filter_hold(struct parse *p, const char *s, size_t n)
+{
+	memcpy(p->ent, s, n);
+	p->nent = n;
+}
+
+/* How many bytes at the end of [s, end) could start the marker m. */
+static size_t
+parse_filter_partial(const char *s, const char *end, const char *m)
+{
+	size_t	k, mlen = strlen(m);
+
+	for (k = mlen - 1; k > 0; k--) {
+		if ((size_t)(end - s) >= k && memcmp(end - k, m, k) == 0)
+			return (k);
+	}
+	return (0);
+}
+
 /*
  * Make HTML named entities numeric ("&nbsp;" becomes "&#160;") and bare
- * ampersands "&amp;", so that libxml2 reads what browsers read. An
- * entity cut by the chunk is held for the next one.
+ * ampersands "&amp;", so that libxml2 reads what browsers read. CDATA
+ * sections are copied as they are. An entity or a CDATA marker cut by
+ * the chunk is held for the next one.
  */
 static void
 parse_filter_entities(struct parse *p, const char *s, size_t n, bool last)
 {
-	const char		*end = s + n, *amp, *q;
+	const char		*end = s + n, *amp, *q, *cd;
 	const htmlEntityDesc	*e;
 	char			 name[40];
-	size_t			 len;
+	size_t			 len, k;
 
 	str_clear(&p->filt);
 	str_reserve(&p->filt, n + p->nent);
 	p->filt.ptr[0] = '\0';
 	while (s < end) {
+		if (p->in_cdata) {
+			cd = memmem(s, (size_t)(end - s), "]]>", 3);
+			if (cd == NULL) {
+				k = last ? 0 : parse_filter_partial(s, end, "]]>");
+				str_append(&p->filt, s, (size_t)(end - s) - k);
+				parse_filter_hold(p, end - k, k);
+				return;
+			}
+			str_append(&p->filt, s, (size_t)(cd + 3 - s));
+			s = cd + 3;
+			p->in_cdata = false;
+			continue;
+		}
 		amp = memchr(s, '&', (size_t)(end - s));
+		cd = memmem(s, (size_t)((amp != NULL ? amp : end) - s),
+		    "<![CDATA[", 9);
+		if (cd != NULL) {
+			str_append(&p->filt, s, (size_t)(cd + 9 - s));
+			s = cd + 9;
+			p->in_cdata = true;
+			continue;
+		}
 		if (amp == NULL) {
-			str_append(&p->filt, s, (size_t)(end - s));
-			break;
+			k = last ? 0 : parse_filter_partial(s, end, "<![CDATA[");
+			str_append(&p->filt, s, (size_t)(end - s) - k);
+			parse_filter_hold(p, end - k, k);
+			return;
 		}
 		str_append(&p->filt, s, (size_t)(amp - s));
 		q = amp + 1;
@@ -755,8 +955,7 @@ parse_filter_entities(struct parse *p, const char *s, size_t n, bool last)
 		    *q == '.'))
 			q++;
 		if (q == end && !last && end - amp < (long)sizeof p->ent) {
-			memcpy(p->ent, amp, (size_t)(end - amp));
-			p->nent = (size_t)(end - amp);
+			parse_filter_hold(p, amp, (size_t)(end - amp));
 			return;
 		}
 		len = (size_t)(q - amp - 1);
@@ -836,7 +1035,9 @@ parse_push(struct parse *p, const char *buf, size_t len)
 		str_append(&p->head, buf, len);
 		if (p->head.len < PARSE_SNIFF_BYTES)
 			return (0);
-		if ((skip = parse_decide(p)) < 0)
+		if ((skip = parse_decide(p, false)) == -2)
+			return (0);
+		if (skip < 0)
 			return (-1);
 		parse_feed_raw(p, p->head.ptr + skip, p->head.len - (size_t)skip,
 		    false);
@@ -859,7 +1060,7 @@ parse_finish(struct parse *p, char **cause)
 	}
 	p->finished = true;
 	if (!p->failed && !p->decided) {
-		if ((skip = parse_decide(p)) >= 0)
+		if ((skip = parse_decide(p, true)) >= 0)
 			parse_feed_raw(p, p->head.ptr + skip,
 			    p->head.len - (size_t)skip, true);
 		str_free(&p->head);
@@ -941,6 +1142,14 @@ parse_free(struct parse *p)
 struct feed *
 parse_file(const char *path, struct strv *warnings, char **cause)
 {
+	return (parse_file_cb(path, NULL, NULL, warnings, cause));
+}
+
+/* parse_file, handing items to cb (when not NULL) as they are read. */
+struct feed *
+parse_file_cb(const char *path, parse_item_cb cb, void *arg,
+    struct strv *warnings, char **cause)
+{
 	struct parse		*p;
 	struct feed		*f;
 	const struct strv	*w;
@@ -954,7 +1163,7 @@ parse_file(const char *path, struct strv *warnings, char **cause)
 		xasprintf(cause, "%s: %s", path, strerror(errno));
 		return (NULL);
 	}
-	p = parse_new(NULL, NULL, NULL, NULL);
+	p = parse_new(NULL, NULL, cb, arg);
 	while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
 		if (parse_push(p, buf, n) != 0)
 			break;
@@ -1010,13 +1219,66 @@ parse_json_strv(const struct strv *v)
 	return (a);
 }
 
-/* Serialise a feed as the JSON object akhbar --parse prints; see parse.h. */
+#define PARSE_JSON_FLAGS \
+	(JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE)
+
+/* Append one item as a JSON object on one line (no newline). */
 void
-parse_to_json(const struct feed *f, struct str *out)
+parse_item_to_json(const struct item *it, struct str *out)
 {
-	struct json_object	*o, *items, *io, *encs, *eo;
-	const struct item	*it;
-	size_t			 i, j;
+	struct json_object	*io, *encs, *eo;
+	size_t			 j;
+
+	io = json_object_new_object();
+	json_object_object_add(io, "id", parse_json_string(it->guid));
+	json_object_object_add(io, "title", parse_json_string(it->title));
+	json_object_object_add(io, "link", parse_json_string(it->link));
+	json_object_object_add(io, "authors", parse_json_strv(&it->authors));
+	json_object_object_add(io, "categories",
+	    parse_json_strv(&it->categories));
+	json_object_object_add(io, "published",
+	    parse_json_date(it->published));
+	json_object_object_add(io, "updated", parse_json_date(it->updated));
+	json_object_object_add(io, "summary", parse_json_string(it->summary));
+	json_object_object_add(io, "summary_type",
+	    json_object_new_string(it->summary_type == FEED_TEXT_HTML ?
+	    "html" : "text"));
+	json_object_object_add(io, "content", parse_json_string(it->content));
+	json_object_object_add(io, "content_type",
+	    json_object_new_string(it->content_type == FEED_TEXT_HTML ?
+	    "html" : "text"));
+	encs = json_object_new_array();
+	for (j = 0; j < it->nenclosures; j++) {
+		eo = json_object_new_object();
+		json_object_object_add(eo, "url",
+		    parse_json_string(it->enclosures[j].url));
+		json_object_object_add(eo, "type",
+		    parse_json_string(it->enclosures[j].type));
+		json_object_object_add(eo, "length",
+		    it->enclosures[j].length < 0 ? NULL :
+		    json_object_new_int64(it->enclosures[j].length));
+		json_object_array_add(encs, eo);
+	}
+	json_object_object_add(io, "enclosures", encs);
+	json_object_object_add(io, "language", parse_json_string(it->language));
+	json_object_object_add(io, "direction",
+	    json_object_new_string(feed_dir_name(it->dir)));
+	str_appends(out, json_object_to_json_string_ext(io, PARSE_JSON_FLAGS));
+	json_object_put(io);
+}
+
+/*
+ * Append the JSON object of a feed whose items are already serialised in
+ * items (parse_item_to_json output joined with ",\n"; n of them): the
+ * feed's fields on the first line, then one item per line.
+ */
+void
+parse_to_json_items(const struct feed *f, const struct str *items, size_t n,
+    struct str *out)
+{
+	struct json_object	*o;
+	const char		*head;
+	size_t			 len;
 
 	o = json_object_new_object();
 	json_object_object_add(o, "format", parse_json_string(f->format));
@@ -1027,55 +1289,38 @@ parse_to_json(const struct feed *f, struct str *out)
 	json_object_object_add(o, "language", parse_json_string(f->language));
 	json_object_object_add(o, "direction",
 	    json_object_new_string(feed_dir_name(f->dir)));
-	items = json_object_new_array();
-	for (i = 0; i < f->nitems; i++) {
-		it = f->items[i];
-		io = json_object_new_object();
-		json_object_object_add(io, "id", parse_json_string(it->guid));
-		json_object_object_add(io, "title",
-		    parse_json_string(it->title));
-		json_object_object_add(io, "link", parse_json_string(it->link));
-		json_object_object_add(io, "authors",
-		    parse_json_strv(&it->authors));
-		json_object_object_add(io, "categories",
-		    parse_json_strv(&it->categories));
-		json_object_object_add(io, "published",
-		    parse_json_date(it->published));
-		json_object_object_add(io, "updated",
-		    parse_json_date(it->updated));
-		json_object_object_add(io, "summary",
-		    parse_json_string(it->summary));
-		json_object_object_add(io, "summary_type",
-		    json_object_new_string(it->summary_type == FEED_TEXT_HTML ?
-		    "html" : "text"));
-		json_object_object_add(io, "content",
-		    parse_json_string(it->content));
-		json_object_object_add(io, "content_type",
-		    json_object_new_string(it->content_type == FEED_TEXT_HTML ?
-		    "html" : "text"));
-		encs = json_object_new_array();
-		for (j = 0; j < it->nenclosures; j++) {
-			eo = json_object_new_object();
-			json_object_object_add(eo, "url",
-			    parse_json_string(it->enclosures[j].url));
-			json_object_object_add(eo, "type",
-			    parse_json_string(it->enclosures[j].type));
-			json_object_object_add(eo, "length",
-			    it->enclosures[j].length < 0 ? NULL :
-			    json_object_new_int64(it->enclosures[j].length));
-			json_object_array_add(encs, eo);
-		}
-		json_object_object_add(io, "enclosures", encs);
-		json_object_object_add(io, "language",
-		    parse_json_string(it->language));
-		json_object_object_add(io, "direction",
-		    json_object_new_string(feed_dir_name(it->dir)));
-		json_object_array_add(items, io);
-	}
-	json_object_object_add(o, "items", items);
-	str_appends(out, json_object_to_json_string_ext(o,
-	    JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
-	    JSON_C_TO_STRING_NOSLASHESCAPE));
-	str_appendc(out, '\n');
+	head = json_object_to_json_string_ext(o, PARSE_JSON_FLAGS);
+	len = strlen(head);
+	while (len > 0 && head[len - 1] != '}')	/* reopen the object */
+		len--;
+	if (len > 0)
+		len--;
+	while (len > 0 && head[len - 1] == ' ')
+		len--;
+	str_append(out, head, len);
 	json_object_put(o);
+	if (n == 0) {
+		str_appends(out, ", \"items\": [ ] }\n");
+		return;
+	}
+	str_appends(out, ", \"items\": [\n");
+	str_append(out, str_cstr(items), items->len);
+	str_appends(out, "\n] }\n");
+}
+
+/* Serialise a feed as the JSON object akhbar --parse prints; see parse.h. */
+void
+parse_to_json(const struct feed *f, struct str *out)
+{
+	struct str	items;
+	size_t		i;
+
+	str_init(&items);
+	for (i = 0; i < f->nitems; i++) {
+		if (i > 0)
+			str_append(&items, ",\n", 2);
+		parse_item_to_json(f->items[i], &items);
+	}
+	parse_to_json_items(f, &items, f->nitems, out);
+	str_free(&items);
 }

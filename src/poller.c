@@ -488,7 +488,6 @@ poller_complete(struct poller *p, struct poller_feed *pf)
 		log_debug("poller: %s: %s", pf->url, error);
 		poller_emit(p, POLLER_EV_FEED_FAILED, pf, reason);
 	}
-	poller_progress(p, 1);
 	free(error);
 	poller_feed_reset(pf);
 }
@@ -616,6 +615,11 @@ poller_do_reload(struct poller *p, int periodic)
 		nf++;
 	}
 	db_feed_states_free(st, n);
+	if (periodic && nf == 0) {
+		/* Nothing due after all: no reload to speak of. */
+		free(feeds);
+		return;
+	}
 	p->total = (int)nf;
 	atomic_store(&p->reloading, 1);
 	poller_emit(p, POLLER_EV_STARTED, NULL, NULL);
@@ -672,7 +676,7 @@ poller_main(void *arg)
 {
 	struct poller	*p = arg;
 	struct timespec	 ts;
-	int64_t		 due;
+	int64_t		 due, now;
 	int		 manual;
 
 	if (p->opts.reload_on_start)
@@ -685,12 +689,14 @@ poller_main(void *arg)
 				pthread_cond_wait(&p->cond, &p->lock);
 				continue;
 			}
-			clock_gettime(CLOCK_REALTIME, &ts);
-			if (ts.tv_sec >= due)
+			/* time() is what the schedule compares with. */
+			now = time(NULL);
+			if (now >= due)
 				break;
 			/* Wake up at least once a minute (clock changes, suspend). */
-			ts.tv_sec = due - ts.tv_sec > 60 ? ts.tv_sec + 60 : due;
-			ts.tv_nsec = 0;
+			clock_gettime(CLOCK_REALTIME, &ts);
+			ts.tv_sec += due - now > 60 ? 60 : due - now;
+			ts.tv_nsec = 10 * 1000 * 1000;
 			pthread_cond_timedwait(&p->cond, &p->lock, &ts);
 		}
 		manual = p->want_reload;

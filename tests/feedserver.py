@@ -35,6 +35,9 @@ misbehaviour; the rest of the path names the file:
   /gzipbomb[?size=BYTES]   gzip that inflates to SIZE bytes (default 1 GB)
   /slowheaders/SECS/NAME   waits SECS seconds before answering
 
+It also answers as an HTTP proxy: a request for http://ANY-HOST/PATH is
+served as /PATH (and logged with "proxied": "ANY-HOST").
+
 With --log FILE, each request is appended as one JSON object per line:
 {"method", "path", "headers": {lower-case name: value}}.
 """
@@ -109,6 +112,8 @@ class Handler(BaseHTTPRequestHandler):
             return
         rec = {"method": self.command, "path": self.path,
                "headers": {k.lower(): v for k, v in self.headers.items()}}
+        if getattr(self, "proxied", None):
+            rec["proxied"] = self.proxied
         with LOG_LOCK:
             with open(LOG, "a", encoding="utf-8") as f:
                 f.write(json.dumps(rec) + "\n")
@@ -234,6 +239,12 @@ class Handler(BaseHTTPRequestHandler):
         self.do_GET()
 
     def do_GET(self):
+        # As a proxy it gets absolute URLs: serve their path all the same.
+        if self.path.startswith("http://"):
+            abs_url = urllib.parse.urlsplit(self.path)
+            self.proxied = abs_url.netloc
+            self.path = urllib.parse.urlunsplit(
+                ("", "", abs_url.path or "/", abs_url.query, ""))
         self.log_request_json()
         url = urllib.parse.urlsplit(self.path)
         query = urllib.parse.parse_qs(url.query)

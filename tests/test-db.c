@@ -300,6 +300,7 @@ static void
 test_upsert(void)
 {
 	struct db		*db;
+	struct feed		*f;
 	struct item		*it;
 	struct db_item_row	*rows;
 	char			*cause = NULL;
@@ -349,15 +350,16 @@ test_upsert(void)
 	db_search_index_pending(db, 100, NULL, &cause);
 	it = mkitem("g2", "second", 2000, NULL);
 	put(db, a, it, &ins);
-	is_int(sql_int(db, "SELECT fts_indexed FROM item WHERE guid = 'g2'"),
-	    1, "unchanged content is not rewritten");
+	is_int(sql_int(db, "SELECT count(*) FROM fts_pending"), 0,
+	    "unchanged content is not queued for indexing again");
 
 	it = mkitem("g1", "first, corrected", 1000, "<p>one more</p>");
 	item_add_enclosure(it, "https://a.example/a.mp3", "audio/mpeg", 42);
 	put(db, a, it, &ins);
 	ok(!ins, "a changed item is updated, not inserted");
-	is_int(sql_int(db, "SELECT fts_indexed FROM item WHERE guid = 'g1'"),
-	    0, "a changed item waits to be indexed again");
+	is_int(sql_int(db, "SELECT count(*) FROM fts_pending JOIN item ON "
+	    "item.id = item_id WHERE guid = 'g1'"), 1,
+	    "a changed item waits to be indexed again");
 	is_int(sql_int(db, "SELECT title = 'first, corrected' AND unread = 0 "
 	    "AND starred = 1 FROM item WHERE guid = 'g1'"), 1,
 	    "a changed item is updated in place keeping its read state");
@@ -407,6 +409,25 @@ test_upsert(void)
 
 	ok(db_feed_begin(db, 9999, &cause) != 0 && contains(cause, "no feed"),
 	    "a transaction for an unknown feed is refused");
+	free(cause);
+	cause = NULL;
+
+	/* Feed metadata: stored at commit; what a fetch lacks is kept. */
+	f = feed_new();
+	f->title = xstrdup("أخبار اليوم");
+	f->language = xstrdup("ar");
+	f->dir = FEED_DIR_RTL;
+	db_feed_begin(db, a, &cause);
+	ok(db_feed_commit(db, a, f, &cause) == 0, "commit with metadata");
+	free(f->title);
+	f->title = NULL;
+	f->link = xstrdup("https://a.example/");
+	db_feed_begin(db, a, &cause);
+	db_feed_commit(db, a, f, &cause);
+	feed_free(f);
+	is_sql(db, "SELECT title || ' ' || link || ' ' || language || ' ' || "
+	    "dir FROM feed WHERE id = 1", "أخبار اليوم https://a.example/ ar 2",
+	    "feed metadata stored, a missing title keeps the old one");
 	free(cause);
 	db_close(db);
 }
@@ -638,7 +659,8 @@ test_paging(void)
 		item_free(it);
 	}
 	db_feed_commit(db, b, NULL, &cause);
-	sql_int(db, "UPDATE item SET unread = 0 WHERE id % 3 = 0");
+	for (i = 3; i <= 80; i += 3)
+		db_item_set_unread(db, i, false, &cause);
 	sql_int(db, "UPDATE item SET starred = 1 WHERE id % 4 = 1");
 
 	str_init(&fwd);

@@ -500,6 +500,51 @@ test_local(struct fetch *f, const char *feed)
 }
 
 static void
+test_proxy(const char *feed)
+{
+	struct fetch_opts	 o;
+	struct fetch		*f;
+	struct sink		 s;
+	char			*cause = NULL, *req;
+
+	/* The proxy setting: the host is resolved by the proxy, not by us. */
+	fetch_opts_default(&o);
+	o.proxy = srv.base;
+	f = fetch_new(&o, &cause);
+	sink_init(&s);
+	get(f, &s, "http://feeds.example.invalid/poller/atom.xml?via=setting",
+	    NULL, NULL);
+	ok(s.r->status == FETCH_OK, "the proxy setting is used");
+	req = server_request(&srv, "/poller/atom.xml?via=setting");
+	ok(req != NULL && strstr(req, "\"proxied\": \"feeds.example.invalid\"")
+	    != NULL, "... for the feed's host");
+	free(req);
+	sink_free(&s);
+	fetch_free(f);
+
+	/* $http_proxy, as curl reads it. */
+	setenv("http_proxy", srv.base, 1);
+	f = new_fetch(2, 1024 * 1024);
+	sink_init(&s);
+	get(f, &s, "http://other.example.invalid/poller/akhbar.xml?via=env",
+	    NULL, NULL);
+	ok(s.r->status == FETCH_OK && same_body(&s, feed),
+	    "$http_proxy is honoured");
+	sink_free(&s);
+	/* Nothing listens on port 1: only the proxy could answer. */
+	setenv("no_proxy", "127.0.0.1", 1);
+	sink_init(&s);
+	get(f, &s, "http://127.0.0.1:1/poller/akhbar.xml?via=none", NULL, NULL);
+	ok(s.r->status == FETCH_FAILED && server_count(&srv,
+	    "/poller/akhbar.xml?via=none") == 0, "... and so is $no_proxy (%s)",
+	    s.r->reason ? s.r->reason : "");
+	sink_free(&s);
+	unsetenv("http_proxy");
+	unsetenv("no_proxy");
+	fetch_free(f);
+}
+
+static void
 test_split(void)
 {
 	char	**argv = NULL, *cause = NULL;
@@ -645,6 +690,7 @@ main(void)
 	fetch_free(small);
 
 	test_cancel();
+	test_proxy(feed);
 	test_split();
 
 	free(feed);

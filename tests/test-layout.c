@@ -172,9 +172,29 @@ test_scripts(void)
 		{ "06F4 06F5 06F6 0020 FEED 0020 0661 0662 0663 0020 FEF2 "
 		  "FE91 FEAE FECB", "11 12 13 10 9 8 5 6 7 4 3 2 1 0", 14, 6 },
 	};
+	static const struct row salam[] = {
+		/* the lam's fatha rides on the lam-alef ligature */
+		{ "FEE1 064F FEFC 064E FEB4 064E 0651 FEDF FE8D",
+		  "8 7 2 1 0", 5, 5 },
+	};
+	static const struct row salam_noliga[] = {
+		{ "FEE1 064F FE8E FEE0 064E FEB4 064E 0651 FEDF FE8D",
+		  "8 7 5 2 1 0", 6, 4 },
+	};
+	static const struct row la[] = {
+		{ "FEFB 064E", "2", 1, 9 },
+	};
 	struct layout_config	cfg;
 
 	layout_config_default(&cfg);
+	check_rows("lam-alef with a mark on the lam", "السَّلَامُ", 10,
+	    LAYOUT_DIR_AUTO, &cfg, salam, 1);
+	check_rows("vowelled lam-alef alone", "لَا", 10, LAYOUT_DIR_AUTO, &cfg,
+	    la, 1);
+	cfg.ligatures = false;
+	check_rows("lam-alef with a mark, ligatures off", "السَّلَامُ", 10,
+	    LAYOUT_DIR_AUTO, &cfg, salam_noliga, 1);
+	cfg.ligatures = true;
 	check_rows("vowelled sentence", "كَتَبَ الطالبُ رسالةً", 24,
 	    LAYOUT_DIR_AUTO, &cfg, vowelled, 1);
 	check_rows("vowelled sentence wrapped", "كَتَبَ الطالبُ رسالةً", 8,

@@ -48,6 +48,18 @@ static const struct {
 	/* Arabic-Indic digits and the Arabic comma */
 	{ "Sat\xd8\x8c \xd9\xa2\xd9\xa8 Nov \xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa6 "
 	  "14:05:00 +0300", "2026-11-28T11:05:00Z" },
+	/* Arabic month and day names in localised dates */
+	{ "\xd8\xa7\xd9\x84\xd8\xb3\xd8\xa8\xd8\xaa\xd8\x8c 28 "
+	  "\xd9\x86\xd9\x88\xd9\x81\xd9\x85\xd8\xa8\xd8\xb1 2026 "
+	  "14:05:00 +0300", "2026-11-28T11:05:00Z" },	/* السبت، 28 نوفمبر */
+	{ "28 \xd8\xaa\xd8\xb4\xd8\xb1\xd9\x8a\xd9\x86 \xd8\xa7\xd9\x84"
+	  "\xd8\xab\xd8\xa7\xd9\x86\xd9\x8a 2026 14:05 GMT",
+	  "2026-11-28T14:05:00Z" },			/* تشرين الثاني */
+	{ "1 \xd8\xaa\xd8\xb4\xd8\xb1\xd9\x8a\xd9\x86 \xd8\xa7\xd9\x84"
+	  "\xd8\xa3\xd9\x88\xd9\x84 2026", "2026-10-01T00:00:00Z" },
+	{ "\xd9\xa1\xd9\xa5 \xd8\xa2\xd8\xb0\xd8\xa7\xd8\xb1 "
+	  "\xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa6", "2026-03-15T00:00:00Z" },
+	{ "28 \xd8\xb4\xd9\x87\xd8\xb1 2026", NULL },	/* 28 شهر 2026 */
 	/* RFC 3339 and ISO 8601 as Atom says */
 	{ "2026-11-28T14:05:00+03:00", "2026-11-28T11:05:00Z" },
 	{ "2026-11-28T14:05:00Z", "2026-11-28T14:05:00Z" },

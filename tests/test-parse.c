@@ -118,7 +118,8 @@ static const struct want cases[] = {
 	  "Plain summary", "<p>Escaped <b>HTML</b></p>", NULL, "he", "rtl" },
 	{ "atom03.xml", NULL, "atom0.3", NULL, NULL, NULL, NULL, NULL, NULL,
 	  2, 1, "tag:he.example,2026:2", "Second", "http://he.example/2",
-	  "2026-11-27T10:00:00Z", "-", NULL, NULL, NULL,
+	  "2026-11-27T10:00:00Z", "-", NULL, NULL,
+	  "<p>Base64 <b>HTML</b> \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7</p>",
 	  "<p>Inline <i>xhtml</i></p>", NULL, NULL, NULL },
 	{ "atom10.xml", NULL, "atom1.0", NULL, NULL,
 	  "\xd8\xa7\xd9\x84\xd8\xa3\xd8\xae\xd8\xa8\xd8\xa7\xd8\xb1 \xd8\xa8"
@@ -136,6 +137,11 @@ static const struct want cases[] = {
 	  3, 1, "tag:atom.example,2026:2", "English entry",
 	  "https://atom.example/en/2", "-", "2026-11-27T08:00:00Z", NULL, NULL,
 	  NULL, "<p>Hello &amp; welcome</p>", NULL, "en-GB", "auto" },
+	{ "atom-nons.xml", NULL, "atom", NULL, NULL,
+	  "Atom without a namespace", "http://nons.example/", NULL, NULL, 1,
+	  0, "urn:nons:1", "Entry", "http://nons.example/1", "-",
+	  "2026-11-28T10:00:00Z", NULL, NULL, "Read all the same.", NULL,
+	  NULL, NULL, NULL },
 	{ "jsonfeed11.json", NULL, "json1.1", NULL, "not an object",
 	  "\xd8\xae\xd9\x84\xd8\xa7\xd8\xb5\xd8\xa9 JSON",
 	  "https://json.example/", "ar", "rtl", 2, 0, "1",
@@ -152,7 +158,23 @@ static const struct want cases[] = {
 	  "https://json10.example/", NULL, "auto", 1, 0, "a", "One", NULL,
 	  "2026-11-28T14:05:00Z", "-", "Item Author", NULL, NULL, "x[31mred",
 	  NULL, NULL, NULL },
+	/* the content decides the format, not the Content-Type */
+	{ "jsonfeed10.json", "application/rss+xml", "json1.0", NULL, NULL,
+	  "JSON Feed 1.0", NULL, NULL, NULL, 1, 0, "a", NULL, NULL, NULL,
+	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ "rss090.rdf", "application/feed+json", "rss0.90", NULL, NULL,
+	  "RSS 0.90 test", NULL, NULL, NULL, 2, 0, NULL, "Old item one", NULL,
+	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ .file = "json-truncated.json", .cause = "not valid JSON" },
+	{ .file = "json-not-feed.json", .cause = "not a JSON Feed" },
 	/* encodings */
+	{ "utf-16le-nobom.xml", NULL, "rss2.0", NULL, NULL,
+	  "\xd8\xa8\xd9\x84\xd8\xa7 BOM", NULL, NULL, NULL, 1, 0, NULL,
+	  "\xd8\xb9\xd9\x86\xd8\xb5\xd8\xb1", NULL, NULL, NULL, NULL, NULL,
+	  NULL, NULL, NULL, NULL, NULL },
+	{ "declared-utf16-ascii.xml", NULL, "rss2.0", NULL, "read as UTF-8",
+	  "Says UTF-16, is ASCII", NULL, NULL, NULL, 1, 0, NULL, "x", NULL,
+	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL },
 	{ "windows-1256.xml", NULL, "rss2.0", NULL, NULL, AR_TITLE, NULL, "ar",
 	  "rtl", 1, 0, NULL, AR_TITLE, NULL, NULL, NULL, NULL, NULL, AR_BODY,
 	  NULL, NULL, "ar", "rtl" },
@@ -183,6 +205,30 @@ static const struct want cases[] = {
 	  "\xd8\xae\xd8\xa8\xd8\xb1 \xef\xbf\xbd\xef\xbf\xbd \xd8\xb9\xd8\xa7"
 	  "\xd8\xac\xd9\x84", NULL, NULL, NULL, 1, 0, NULL, NULL, NULL, NULL,
 	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+	/* relative links, in escaped HTML too */
+	{ "relative-links.xml", NULL, "atom1.0", NULL, NULL, "Relative links",
+	  "http://rel.example/home", NULL, NULL, 1, 0, NULL, NULL,
+	  "http://rel.example/entries/2026/post.html", NULL, NULL, NULL, NULL,
+	  NULL, "<a href=\"http://rel.example/entries/2026/rel.html\">a</a> "
+	  "<img src=\"http://rel.example/img.png\" alt=\"x\"> <a href=\""
+	  "http://rel.example/entries/2026/bare.html\">b</a> <a href=\""
+	  "http://abs.example/x\">c</a> <a href=\"mailto:m@x.example\">m</a>"
+	  " <a href=\"#top\">t</a> 1 < 2 <!-- <a href=\"in-comment\"> -->",
+	  NULL, NULL, NULL },
+	{ "rss-relative.xml", NULL, "rss2.0", NULL, NULL, NULL,
+	  "https://rss-rel.example/section/", NULL, NULL, 1, 0, NULL, NULL,
+	  "https://rss-rel.example/section/item.html", NULL, NULL, NULL, NULL,
+	  "<a href=\"https://rss-rel.example/up.html\">up</a> <img src=\""
+	  "https://rss-rel.example/section/pic.jpg\">", NULL, NULL, NULL,
+	  NULL },
+	/* CDATA is copied as is: no entity rewriting inside it */
+	{ "cdata.xml", NULL, "rss2.0", NULL, NULL, "CDATA & more",
+	  "https://cdata.example/?a=1&b=2", NULL, NULL, 1, 0, NULL,
+	  "AT&T bold ]]> end", "https://cdata.example/item?x=1&y=2", NULL,
+	  NULL, NULL, NULL,
+	  "<p>Tom & Jerry &copy; &amp; <a href=\"https://cdata.example/a?b=1&c=2\">"
+	  "x</a></p> & after",
+	  NULL, NULL, NULL, NULL },
 	/* hostile and broken input */
 	{ "nul-bytes.xml", NULL, "rss2.0", NULL, NULL, "nul in title", NULL,
 	  NULL, NULL, 1, 0, NULL, "nul in title", NULL, NULL, NULL, NULL, NULL,
@@ -549,6 +595,28 @@ test_deep_nesting(void)
 	str_free(&s);
 }
 
+/* Leading white space longer than the sniffing window is no problem. */
+static void
+test_leading_space(void)
+{
+	struct str	 s;
+	struct feed	*f;
+	char		*cause = NULL;
+
+	str_init(&s);
+	while (s.len < 20000)
+		str_appends(&s, "  \n\t\r\n");
+	str_appends(&s, "<?xml version=\"1.0\" encoding=\"windows-1256\"?>"
+	    "<rss version=\"2.0\"><channel><title>Spaced \xc7\xe1</title>"
+	    "</channel></rss>");
+	f = parse_buf(s.ptr, s.len, 1000, NULL, NULL, &cause);
+	is_str(f != NULL ? f->title : cause, "Spaced \xd8\xa7\xd9\x84",
+	    "20 kB of white space before the XML declaration");
+	feed_free(f);
+	free(cause);
+	str_free(&s);
+}
+
 /* The Content-Type charset outranks the XML declaration. */
 static void
 test_http_charset(void)
@@ -580,6 +648,7 @@ main(void)
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		test_case(&cases[i]);
 	test_http_charset();
+	test_leading_space();
 	test_many_items();
 	test_deep_nesting();
 	test_huge_item();

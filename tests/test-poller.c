@@ -265,6 +265,39 @@ test_cancel(const char *cache)
 	strv_free(&urls);
 }
 
+static void
+test_periodic(const char *cache)
+{
+	struct strv		 urls = { NULL, 0 };
+	struct poller_opts	 o;
+	struct poller		*p;
+	struct db		*db;
+	struct tally		 t;
+	char			*u, *cause = NULL;
+	time_t			 t0;
+
+	/* atom.xml has no <ttl>: only the interval spaces its reloads. */
+	xasprintf(&u, "%s/poller/atom.xml?periodic", srv.base);
+	strv_add_owned(&urls, u);
+	db = open_cache(cache);
+	opts(&o);
+	o.interval = 2;
+	p = poller_start(db, &urls, &o, &cause);
+	drain(p, &t, 10, 1);
+	is_int(t.done, 1, "reload on start");
+	t0 = time(NULL);
+	drain(p, &t, 10, 1);
+	is_int(t.started, 1, "the interval brings another reload by itself");
+	ok(time(NULL) - t0 >= 1 && time(NULL) - t0 <= 4,
+	    "... after about the interval (%ld s)", (long)(time(NULL) - t0));
+	is_int(t.done, 1, "... of the feed");
+	poller_stop(p);
+	db_close(db);
+	is_int(server_count(&srv, "/poller/atom.xml?periodic"), 2,
+	    "two fetches in all");
+	strv_free(&urls);
+}
+
 int
 main(void)
 {
@@ -276,6 +309,7 @@ main(void)
 	test_many(cache);
 	test_failures(cache);
 	test_cancel(cache);
+	test_periodic(cache);
 	server_stop(&srv);
 	unlink(cache);
 	{

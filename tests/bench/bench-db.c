@@ -256,8 +256,9 @@ bench_build(const char *path, int64_t total, double *index_rate)
 	} while (left > 0);
 	*index_rate = done / ((now_ms() - t0) / 1e3);
 	/* Some read items, as in real use. */
-	sqlite3_exec(db->sq, "UPDATE item SET unread = 0 WHERE id % 3 = 0",
-	    NULL, NULL, NULL);
+	sqlite3_exec(db->sq, "UPDATE item SET unread = 0 WHERE id % 3 = 0;"
+	    "UPDATE feed SET unread_count = (SELECT count(*) FROM item"
+	    " WHERE feed_id = feed.id AND unread = 1)", NULL, NULL, NULL);
 	sqlite3_exec(db->sq, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL,
 	    NULL);
 	db_close(db);
@@ -365,8 +366,8 @@ bench_measure(const char *path, const char *tag, int64_t total)
 		TOC(r);
 		db_item_rows_free(rows, n);
 	}
-	snprintf(name, sizeof name, "feed_first_screen_%s_%dk_items", tag,
-	    bench_feed_items(total, big) / 1000);
+	snprintf(name, sizeof name, "feed_first_screen_%s_%d_items", tag,
+	    bench_feed_items(total, big));
 	report(name, v, cpu, runs, "ms", 10, false);
 	for (r = -1; r < runs; r++) {
 		TIC();
@@ -409,7 +410,8 @@ bench_measure(const char *path, const char *tag, int64_t total)
 	if (total >= 1000000) {
 		for (r = -1; r < runs; r++) {
 			sqlite3_exec(db->sq, "UPDATE item SET unread = 1 "
-			    "WHERE feed_id = 2", NULL, NULL, NULL);
+			    "WHERE feed_id = 2; UPDATE feed SET unread_count = "
+			    "10000 WHERE id = 2", NULL, NULL, NULL);
 			TIC();
 			if (db_feed_mark_read(db, MARK_FEED, &cause) != 0)
 				die("mark read", cause);
@@ -499,17 +501,42 @@ file_size(const char *path)
 	return (stat(path, &sb) == 0 ? sb.st_size : 0);
 }
 
+/* Remove a cache and the files SQLite and akhbar keep beside it. */
+static void
+bench_unlink(const char *path)
+{
+	static const char	*ext[] = { "", "-wal", "-shm", ".lock" };
+	char			*p;
+	size_t			 i;
+
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		xasprintf(&p, "%s%s", path, ext[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
 static void
 bench_one(const char *dir, const char *tag, int64_t total)
 {
-	char	*path, name[96];
+	char	*path, *tmp, name[96];
 	double	 rate, irate;
 
 	xasprintf(&path, "%s/cache-%s.db", dir, tag);
 	if (access(path, F_OK) != 0) {
+		/* Built under another name: an interrupted build is redone. */
+		xasprintf(&tmp, "%s.part", path);
 		fprintf(stderr, "bench-db: building %s (%lld items)\n", path,
 		    (long long)total);
-		rate = bench_build(path, total, &irate);
+		bench_unlink(tmp);
+		rate = bench_build(tmp, total, &irate);
+		if (rename(tmp, path) != 0) {
+			fprintf(stderr, "bench-db: rename %s: %s\n", tmp,
+			    strerror(errno));
+			exit(1);
+		}
+		bench_unlink(tmp);
+		free(tmp);
 		snprintf(name, sizeof name, "build_rate_%s", tag);
 		report1(name, rate, "items/s", 0, false);
 		snprintf(name, sizeof name, "build_index_rate_%s", tag);
