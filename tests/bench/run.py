@@ -295,8 +295,11 @@ class Results:
             if not r["runs"]:
                 c = ["—", "—", "—"] + c[3:]
             c[-1] = c[-1].replace("NOT MET", "**not met**")
+            scen = r["scenario"]
+            if scen.startswith("  "):
+                scen = "↳ " + scen.strip()
             out.append("| " + " | ".join(
-                [r["scenario"], r["reader"], str(len(r["runs"]) or "—")] +
+                [scen, r["reader"], str(len(r["runs"]) or "—")] +
                 c + [r["note"].replace("|", "/")]) + " |")
         return "\n".join(out) + "\n"
 
@@ -960,6 +963,7 @@ class Bench:
         with open(os.path.join(self.data, "machine.tsv"), "w") as f:
             for k, v in info.items():
                 f.write("%s\t%s\n" % (k, v))
+        self.info = info
 
     def run(self):
         self.ratio_rows = []
@@ -987,10 +991,30 @@ class Bench:
         finally:
             self.server.stop()
             self.res.write_tsv()
+            took = time.monotonic() - t0
             with open(os.path.join(self.data, "results.md"), "w") as f:
-                f.write(self.res.markdown())
+                f.write(self.report_md(took))
         print("\nbench: done in %.0f s (load average now %s); results in %s"
-              % (time.monotonic() - t0, loadavg(), self.res.tsv_path))
+              % (took, loadavg(), self.res.tsv_path))
+
+    def report_md(self, took):
+        """The whole report as Markdown, for doc/performance.md."""
+        out = []
+        for k, v in getattr(self, "info", {}).items():
+            out.append("- %s: %s" % (k, v))
+        out.append("- took: %.0f s; load average at the end: %s"
+                   % (took, loadavg()))
+        out.append("")
+        out.append(self.res.markdown())
+        if self.ratio_rows:
+            out.append("| akhbar / newsboat | wall | CPU | peak RSS |")
+            out.append("|---|---|---|---|")
+            for row in self.ratio_rows:
+                out.append("| %s | %s |" % (row[0].replace("  ", " — "),
+                                           " | ".join(
+                    "—" if v is None else "%.3f" % v for v in row[1:])))
+            out.append("")
+        return "\n".join(out)
 
 
 def main():
