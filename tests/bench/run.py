@@ -815,6 +815,7 @@ class Bench:
             tgt = f[3].strip() if len(f) > 3 else "-"
             verdict = f[4].strip().lower() if len(f) > 4 else ""
             details = f[5].strip() if len(f) > 5 else ""
+            cpu_note = ""
             if tgt in ("", "-"):
                 tgt = None
             else:
@@ -823,11 +824,19 @@ class Bench:
                     op = m.group(1) or (">=" if "/s" in unit else "<=")
                     tgt = "%s %s %s" % ({"<=": "≤", ">=": "≥", "<": "<",
                                           ">": ">"}[op], m.group(2), unit)
+                    # The same target on the driver's CPU-time median, which
+                    # other work on the machine disturbs far less.
+                    c = re.search(r"cpu_median=([0-9.]+)", details)
+                    if c:
+                        cv, tv = float(c.group(1)), float(m.group(2))
+                        ok = cv >= tv if op in (">=", ">") else cv <= tv
+                        cpu_note = "; on CPU time (%s %s): %s" % (
+                            fmt_num(cv), unit, "met" if ok else "not met")
             met = {"met": True, "yes": True, "not-met": False,
                    "no": False}.get(verdict)
             if not self.full:
                 tgt = met = None
-            note = details.replace(";", ", ")
+            note = details.replace(";", ", ") + cpu_note
             if what == "cache" and "100k" in f[0] and tgt and \
                     not f[0].startswith("insert"):
                 note += " (the issue sets this target for the " \
