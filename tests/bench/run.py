@@ -801,9 +801,14 @@ class Bench:
         r = measure([path] + args, env=self.akhbar.env(self.work),
                     timeout=timeout, stderr_through=True)
         n = 0
+        context = []
         for line in r.out.splitlines():
             f = line.split("\t")
-            if line.startswith("#") or len(f) < 3:
+            if line.startswith("#"):
+                continue
+            if len(f) < 3:
+                if line.strip():
+                    context.append(" ".join(line.split()))
                 continue
             if f[0] == "metric":
                 f = f[1:]
@@ -848,6 +853,8 @@ class Bench:
         if n == 0:
             note = (note + "; " if note else "") + "the driver printed " \
                 "no figures"
+        if context:
+            note = (note + "; " if note else "") + "; ".join(context)
         self.res.add("%s: driver run (all of the above)" % what, "akhbar",
                      [r], note=note)
 
