@@ -744,7 +744,7 @@ class Bench:
                                   "#{pane_pid}"], capture_output=True,
                                  text=True).stdout.strip()
             seen = None
-            while time.monotonic() - t0 < 600:
+            while time.monotonic() - t0 < 300:
                 scr = subprocess.run([tmux, "-S", sock, "capture-pane",
                                       "-p"], capture_output=True,
                                      text=True).stdout
@@ -777,9 +777,11 @@ class Bench:
     # -- interface scenarios (grow here) -------------------------------
     def interface(self):
         feeds, items = self.size["reload_big"]
-        scen = "first screen, %d cached items (tmux)" % (feeds * items)
-        self.res.add(scen, "akhbar",
-                     note=NOT_LANDED % "the interactive interface")
+        for scen in ("first screen, %d cached items (tmux)" % (feeds * items),
+                     "key latency while browsing (tmux)",
+                     "resident memory while browsing (tmux)"):
+            self.res.add(scen, "akhbar",
+                         note=NOT_LANDED % "the interactive interface")
 
     # -- drivers -------------------------------------------------------
     def driver(self, path, what, args, timeout):
