@@ -145,6 +145,7 @@ db_feed_begin(struct db *db, int64_t feed, char **cause)
 	}
 	if (db_begin(db, cause) != 0)
 		return (-1);
+	db->checkpointer = true;
 	db->nseen = 0;
 	db->new_unread = 0;
 	st = db_prepare(db, DB_STMT_FEED_EXISTS,

@@ -267,6 +267,7 @@ db_search_index_pending(struct db *db, int max, int64_t *left, char **cause)
 		return (-1);
 	}
 	if (max > 0) {
+		db->checkpointer = true;
 		if (db_begin(db, cause) != 0)
 			return (-1);
 		st = db_prepare(db, DB_STMT_SEARCH_INSERT,

@@ -28,6 +28,8 @@
 #include "xmalloc.h"
 
 #define DB_BUSY_TIMEOUT	5000	/* milliseconds */
+#define DB_WAL_PAGES	1000	/* the feed writer checkpoints past this */
+#define DB_WAL_PAGES_MAX 20000	/* any connection checkpoints past this */
 
 static const char db_sql_begin[] = "BEGIN IMMEDIATE";
 static const char db_sql_commit[] = "COMMIT";
@@ -374,6 +376,25 @@ db_check_header(struct db *db, char **cause)
 }
 
 /*
+ * After each commit: the connection that writes feeds copies the WAL back
+ * into the cache once it holds DB_WAL_PAGES pages, as SQLite's own
+ * autocheckpoint would; the interface's connection leaves that to it
+ * (marking a big feed read would otherwise wait for the copy and its
+ * fsync), unless the WAL grows past DB_WAL_PAGES_MAX.
+ */
+static int
+db_wal_hook(void *arg, sqlite3 *sq, const char *name, int pages)
+{
+	struct db	*db = arg;
+
+	if (pages >= (db->checkpointer ? DB_WAL_PAGES : DB_WAL_PAGES_MAX)) {
+		sqlite3_wal_checkpoint_v2(sq, name, SQLITE_CHECKPOINT_PASSIVE,
+		    NULL, NULL);
+	}
+	return (SQLITE_OK);
+}
+
+/*
  * Open the cache at path (created when missing unless DB_READONLY),
  * bringing its schema up to date; NULL with a reason on failure.
  */
@@ -425,6 +446,8 @@ db_open(const char *path, int flags, char **cause)
 	}
 	if (db_exec(db, sql, cause) != 0)
 		goto fail;
+	if (~flags & DB_READONLY)
+		sqlite3_wal_hook(db->sq, db_wal_hook, db);
 	if (db_schema_migrate(db, cause) != 0)
 		goto fail;
 	return (db);
