@@ -4,7 +4,8 @@
 #   contrib/quickstart.sh          install dependencies, build, open akhbar
 #   contrib/quickstart.sh check    install dependencies, build, run every test
 #   contrib/quickstart.sh build    install dependencies and build only
-#   contrib/quickstart.sh bench    install dependencies, build, make bench
+#   contrib/quickstart.sh bench [VAR=VALUE...]
+#                                  install dependencies, build, make bench
 #
 # Dependencies come from the system's package manager (apt-get, dnf,
 # pacman, apk or brew), through sudo when not run as root; packages that
@@ -14,6 +15,7 @@ set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
 what=${1:-run}
+[ $# -gt 0 ] && shift
 builddir=${AKHBAR_BUILDDIR:-$top/build}
 
 say() { printf 'quickstart: %s\n' "$*" >&2; }
@@ -21,7 +23,7 @@ die() { say "$*"; exit 1; }
 
 case $what in
 run|check|build|bench) ;;
--h|--help) sed -n '2,12s/^# \{0,1\}//p' "$0"; exit 0 ;;
+-h|--help) sed -n '2,13s/^# \{0,1\}//p' "$0"; exit 0 ;;
 *) die "unknown command '$what' (use: check, build, bench, or nothing)" ;;
 esac
 
@@ -105,7 +107,7 @@ bench)
 	# tests/bench/run.py installs newsboat itself (as root) for the
 	# side-by-side figures, or says why it skips them.
 	say "running the benchmark (make bench; a few minutes)"
-	make bench
+	make bench "$@"
 	;;
 run)
 	say "built: $builddir/src/akhbar"

@@ -456,6 +456,12 @@ cli_reload(struct cli_opts *o)
 			    ev.type != POLLER_EV_INDEXED) {
 				last = ev;
 				cli_progress_bar(&ev);
+				if (ev.type == POLLER_EV_FINISHED &&
+				    !ev.cancelled) {
+					fputs(_("  indexing for search..."),
+					    stderr);
+					fflush(stderr);
+				}
 			}
 		}
 		if (n == -1)

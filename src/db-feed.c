@@ -269,7 +269,8 @@ db_feed_retention(struct db *db, int64_t feed, char **cause)
 }
 
 /*
- * Store the feed's metadata (feed may be NULL to keep it), apply
+ * Store the feed's metadata (f may be NULL, and its NULL fields, to keep
+ * what is stored), apply
  * retention and commit the feed's transaction; on failure nothing of the
  * transaction is stored.
  */
@@ -285,9 +286,11 @@ db_feed_commit(struct db *db, int64_t feed, const struct feed *f,
 	}
 	if (f != NULL) {
 		st = db_prepare(db, DB_STMT_FEED_META,
-		    "UPDATE feed SET title = :title, link = :link,"
-		    " description = :description, language = :language,"
-		    " format = :format, dir = :dir, ttl = :ttl"
+		    "UPDATE feed SET title = COALESCE(:title, title),"
+		    " link = COALESCE(:link, link),"
+		    " description = COALESCE(:description, description),"
+		    " language = COALESCE(:language, language),"
+		    " format = COALESCE(:format, format), dir = :dir, ttl = :ttl"
 		    " WHERE id = :id", cause);
 		if (st == NULL)
 			goto fail;
@@ -376,18 +379,46 @@ db_feed_update(struct db *db, enum db_stmt_id id, const char *sql,
 	return (db_step_done(db, st, "update feed", cause));
 }
 
-/* Mark every item of a feed read (feed 0: every item). */
+/*
+ * Mark every item of a feed read (feed 0: every item), and zero its
+ * unread count in the same transaction.
+ */
 int
 db_feed_mark_read(struct db *db, int64_t feed, char **cause)
 {
+	sqlite3_stmt	*st;
+	bool		 began;
+
+	if (db_begin_nested(db, &began, cause) != 0)
+		return (-1);
 	if (feed == 0) {
-		return (db_feed_update(db, DB_STMT_ITEM_MARK_ALL_READ,
-		    "UPDATE item SET unread = 0 WHERE unread = 1", 0, NULL,
-		    NULL, INT64_MIN, cause));
+		st = db_prepare(db, DB_STMT_ITEM_MARK_ALL_READ,
+		    "UPDATE item SET unread = 0 WHERE unread = 1", cause);
+	} else {
+		st = db_prepare(db, DB_STMT_FEED_MARK_READ,
+		    "UPDATE item SET unread = 0 WHERE feed_id = ?1"
+		    " AND unread = 1", cause);
 	}
-	return (db_feed_update(db, DB_STMT_FEED_MARK_READ,
-	    "UPDATE item SET unread = 0 WHERE feed_id = :id AND unread = 1",
-	    feed, NULL, NULL, INT64_MIN, cause));
+	if (st == NULL)
+		goto fail;
+	if (feed != 0)
+		sqlite3_bind_int64(st, 1, feed);
+	if (db_step_done(db, st, "mark read", cause) != 0)
+		goto fail;
+	st = db_prepare(db, DB_STMT_FEED_ZERO_UNREAD,
+	    "UPDATE feed SET unread_count = 0"
+	    " WHERE (?1 = 0 OR id = ?1) AND unread_count <> 0", cause);
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, feed);
+	if (db_step_done(db, st, "count unread items", cause) != 0)
+		goto fail;
+	return (db_commit_nested(db, began, cause));
+
+fail:
+	if (began)
+		db_rollback(db);
+	return (-1);
 }
 
 /* Override a feed's direction; FEED_DIR_AUTO removes the override. */
@@ -436,7 +467,7 @@ db_feed_page(struct db *db, enum db_page page,
 {
 	struct db_feed_row	*v, *r, tmp;
 	sqlite3_stmt		*st;
-	size_t			 n = 0, i;
+	size_t			 n = 0, i, cap = 0;
 	int			 rc = SQLITE_DONE;
 
 	*out = NULL;
@@ -456,9 +487,14 @@ db_feed_page(struct db *db, enum db_page page,
 		db_bind_int(st, ":pos", cur->position);
 		db_bind_int(st, ":id", cur->id);
 	}
-	v = xcalloc(limit, sizeof *v);
+	v = NULL;
 	while (n < (size_t)limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap != 0 ? cap * 2 : (limit < 64 ? (size_t)limit : 64);
+			v = xreallocarray(v, cap, sizeof *v);
+		}
 		r = &v[n++];
+		memset(r, 0, sizeof *r);
 		r->id = sqlite3_column_int64(st, 0);
 		r->position = sqlite3_column_int64(st, 1);
 		r->url = db_column_strdup(st, 2);

@@ -303,8 +303,7 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 		    " categories = ?4, published = ?5, updated = ?6,"
 		    " summary = ?7, summary_type = ?8, content = ?9,"
 		    " content_type = ?10, language = ?11, dir = ?12,"
-		    " hash = ?13, sort_date = COALESCE(?5, ?6, first_seen),"
-		    " fts_indexed = 0"
+		    " hash = ?13, sort_date = COALESCE(?5, ?6, first_seen)"
 		    " WHERE id = ?17", cause);
 		if (st == NULL)
 			goto out;
@@ -389,7 +388,7 @@ db_item_page(struct db *db, enum db_list list, int64_t feed,
 {
 	struct db_item_row	*v, tmp;
 	sqlite3_stmt		*st;
-	size_t			 n = 0, i;
+	size_t			 n = 0, i, cap = 0;
 	int			 rc = SQLITE_DONE, k;
 
 	*out = NULL;
@@ -410,9 +409,14 @@ db_item_page(struct db *db, enum db_list list, int64_t feed,
 		db_bind_int(st, ":date", cur->date);
 		db_bind_int(st, ":id", cur->id);
 	}
-	v = xcalloc(limit, sizeof *v);
-	while (n < (size_t)limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+	v = NULL;
+	while (n < (size_t)limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap != 0 ? cap * 2 : (limit < 64 ? (size_t)limit : 64);
+			v = xreallocarray(v, cap, sizeof *v);
+		}
 		db_item_row_read(st, &v[n++]);
+	}
 	if (n < (size_t)limit && rc != SQLITE_DONE) {
 		sqlite3_reset(st);
 		db_item_rows_free(v, n);
@@ -544,13 +548,53 @@ db_item_set(struct db *db, enum db_stmt_id id, const char *sql,
 	return (db_step_done(db, st, "update item", cause));
 }
 
-/* Mark an item read or unread. */
+/*
+ * Mark an item read or unread, and its feed's unread count with it (in
+ * the caller's transaction, or in one of its own).
+ */
 int
 db_item_set_unread(struct db *db, int64_t item, bool unread, char **cause)
 {
-	return (db_item_set(db, DB_STMT_ITEM_SET_UNREAD,
-	    "UPDATE item SET unread = :value WHERE id = :id", item, unread,
-	    cause));
+	sqlite3_stmt	*st;
+	int64_t		 feed;
+	bool		 began;
+	int		 rc;
+
+	if (db_begin_nested(db, &began, cause) != 0)
+		return (-1);
+	st = db_prepare(db, DB_STMT_ITEM_SET_UNREAD,
+	    "UPDATE item SET unread = ?2 WHERE id = ?1 AND unread <> ?2"
+	    " RETURNING feed_id", cause);
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, item);
+	sqlite3_bind_int(st, 2, unread ? 1 : 0);
+	rc = sqlite3_step(st);
+	feed = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, rc, "update item", cause);
+		goto fail;
+	}
+	if (feed != 0) {
+		st = db_prepare(db, DB_STMT_FEED_SUB_UNREAD,
+		    "UPDATE feed SET unread_count = unread_count + ?2"
+		    " WHERE id = ?1", cause);
+		if (st == NULL)
+			goto fail;
+		sqlite3_bind_int64(st, 1, feed);
+		sqlite3_bind_int(st, 2, unread ? 1 : -1);
+		if (db_step_done(db, st, "count unread items", cause) != 0)
+			goto fail;
+	}
+	return (db_commit_nested(db, began, cause));
+
+fail:
+	if (began)
+		db_rollback(db);
+	return (-1);
 }
 
 /* Star or unstar an item. */

@@ -48,6 +48,8 @@ enum db_stmt_id {
 	DB_STMT_ITEM_SET_UNREAD,
 	DB_STMT_ITEM_SET_STARRED,
 	DB_STMT_ITEM_MARK_ALL_READ,
+	DB_STMT_FEED_SUB_UNREAD,
+	DB_STMT_FEED_ZERO_UNREAD,
 	DB_STMT_ITEM_GET,
 	DB_STMT_ITEM_ENCLOSURES,
 	DB_STMT_ITEM_PAGE,		/* 4 lists x 4 directions follow */
@@ -83,6 +85,8 @@ sqlite3_stmt	*db_prepare(struct db *, enum db_stmt_id, const char *,
 int		 db_fail(struct db *, int, const char *, char **);
 int		 db_exec(struct db *, const char *, char **);
 int		 db_begin(struct db *, char **);
+int		 db_begin_nested(struct db *, bool *, char **);
+int		 db_commit_nested(struct db *, bool, char **);
 int		 db_commit(struct db *, char **);
 void		 db_rollback(struct db *);
 int		 db_step_done(struct db *, sqlite3_stmt *, const char *,
@@ -108,6 +112,7 @@ const char	*db_item_page_query(enum db_list, enum db_page);
 const char	*db_feed_page_query(enum db_page);
 
 int		 db_schema_migrate(struct db *, char **);
+int		 db_schema_migrate_to(struct db *, int, char **);
 int		 db_search_register(struct db *, char **);
 
 #endif

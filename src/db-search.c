@@ -271,22 +271,22 @@ db_search_index_pending(struct db *db, int max, int64_t *left, char **cause)
 			return (-1);
 		st = db_prepare(db, DB_STMT_SEARCH_INSERT,
 		    "INSERT INTO item_fts (rowid, title, body)"
-		    " SELECT id, title, akhbar_text(summary, summary_type,"
-		    "  content, content_type)"
-		    " FROM item WHERE fts_indexed = 0"
-		    " ORDER BY id DESC LIMIT :max", cause);
+		    " SELECT i.id, i.title, akhbar_text(i.summary,"
+		    "  i.summary_type, i.content, i.content_type)"
+		    " FROM fts_pending p CROSS JOIN item i ON i.id = p.item_id"
+		    " ORDER BY p.item_id DESC LIMIT ?1", cause);
 		if (st == NULL)
 			goto fail;
-		db_bind_int(st, ":max", max);
+		sqlite3_bind_int(st, 1, max);
 		if (db_step_done(db, st, "index items", cause) != 0)
 			goto fail;
 		st = db_prepare(db, DB_STMT_SEARCH_DONE,
-		    "UPDATE item SET fts_indexed = 1 WHERE id IN"
-		    " (SELECT id FROM item WHERE fts_indexed = 0"
-		    "  ORDER BY id DESC LIMIT :max)", cause);
+		    "DELETE FROM fts_pending WHERE item_id >="
+		    " (SELECT min(item_id) FROM (SELECT item_id FROM fts_pending"
+		    "  ORDER BY item_id DESC LIMIT ?1))", cause);
 		if (st == NULL)
 			goto fail;
-		db_bind_int(st, ":max", max);
+		sqlite3_bind_int(st, 1, max);
 		if (db_step_done(db, st, "index items", cause) != 0)
 			goto fail;
 		if (db_commit(db, cause) != 0)
@@ -294,7 +294,7 @@ db_search_index_pending(struct db *db, int max, int64_t *left, char **cause)
 	}
 	if (left != NULL) {
 		st = db_prepare(db, DB_STMT_SEARCH_LEFT,
-		    "SELECT count(*) FROM item WHERE fts_indexed = 0", cause);
+		    "SELECT count(*) FROM fts_pending", cause);
 		if (st == NULL)
 			return (-1);
 		rc = sqlite3_step(st);
@@ -443,7 +443,7 @@ db_search_page(struct db *db, const char *query, enum db_page page,
 	struct db_item_row	*v = NULL, tmp;
 	struct str		 match;
 	sqlite3_stmt		*st;
-	size_t			 n = 0, i;
+	size_t			 n = 0, i, cap = 0;
 	int			 rc = SQLITE_DONE, plan, k;
 	int64_t			 count;
 
@@ -491,10 +491,14 @@ db_search_page(struct db *db, const char *query, enum db_page page,
 		db_bind_int(st, ":date", cur->date);
 		db_bind_int(st, ":id", cur->id);
 	}
-	v = xcalloc(limit, sizeof *v);
 	rc = SQLITE_DONE;
-	while (n < (size_t)limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+	while (n < (size_t)limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap != 0 ? cap * 2 : (limit < 64 ? (size_t)limit : 64);
+			v = xreallocarray(v, cap, sizeof *v);
+		}
 		db_item_row_read(st, &v[n++]);
+	}
 	sqlite3_reset(st);
 	if (n < (size_t)limit && rc != SQLITE_DONE) {
 		db_fail(db, rc, "search", cause);

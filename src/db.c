@@ -164,6 +164,25 @@ db_commit(struct db *db, char **cause)
 	return (0);
 }
 
+/* Begin a transaction unless one is open; *began says which. */
+int
+db_begin_nested(struct db *db, bool *began, char **cause)
+{
+	*began = sqlite3_get_autocommit(db->sq) != 0;
+	if (!*began)
+		return (0);
+	return (db_begin(db, cause));
+}
+
+/* Commit what db_begin_nested began; roll it back on error. */
+int
+db_commit_nested(struct db *db, bool began, char **cause)
+{
+	if (!began)
+		return (0);
+	return (db_commit(db, cause));
+}
+
 /* Roll back the open transaction, if any. */
 void
 db_rollback(struct db *db)
@@ -427,8 +446,11 @@ db_close(struct db *db)
 		db_rollback(db);
 		for (i = 0; i < DB_STMT_COUNT; i++)
 			sqlite3_finalize(db->stmts[i]);
-		if (~db->flags & DB_READONLY)
-			sqlite3_exec(db->sq, "PRAGMA optimize", NULL, NULL, NULL);
+		if (~db->flags & DB_READONLY) {
+			/* Bounded: ANALYZE of a big cache would delay exit. */
+			sqlite3_exec(db->sq, "PRAGMA analysis_limit = 400;"
+			    "PRAGMA optimize", NULL, NULL, NULL);
+		}
 		sqlite3_close(db->sq);
 	}
 	if (db->lockfd != -1)

@@ -1,7 +1,11 @@
 /*
- * The cache: an SQLite database in WAL mode. The poller thread owns one
- * read-write connection, the interface one read-only connection. Every SQL
- * string lives in db*.c. Functions return 0 on success and -1 with an
+ * The cache: an SQLite database in WAL mode. Each thread opens its own
+ * connection: the poller a read-write one for its feed transactions, the
+ * interface its own for reading lists and for the user's read and starred
+ * states (read-write too: connections of one process share the writer
+ * lock, a second akhbar process is refused). DB_READONLY connections
+ * (headless --search, --unread-count) work alongside any writer. Every
+ * SQL string lives in db*.c. Functions return 0 on success and -1 with an
  * allocated reason in *cause (caller frees) on failure; nothing prints.
  */
 #ifndef AKHBAR_DB_H
@@ -16,7 +20,7 @@
 
 struct db;
 
-#define DB_READONLY	0x1	/* open for reading only (the interface) */
+#define DB_READONLY	0x1	/* open for reading only; never creates, never upgrades */
 
 /* What the poller needs to know to fetch one feed. */
 struct db_feed_state {
@@ -40,7 +44,7 @@ struct db_fetch_result {
 };
 
 /* The schema version this build reads and writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	3
+#define DB_SCHEMA_VERSION	5
 
 /* Which ordered list of items a page is read from. */
 enum db_list {

@@ -727,8 +727,11 @@ fetch_http_start(struct fetch_job *j)
 	curl_easy_setopt(e, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
 	curl_easy_setopt(e, CURLOPT_HTTP_VERSION,
 	    (long)CURL_HTTP_VERSION_2TLS);
-	curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
 	curl_easy_setopt(e, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
+	/*
+	 * No CURLOPT_PIPEWAIT: with it libcurl 7.88 holds new transfers to a
+	 * host until a running one ends, so one slow feed delays the rest.
+	 */
 	if (o->proxy != NULL)
 		curl_easy_setopt(e, CURLOPT_PROXY, o->proxy);
 	if (f->share != NULL)

@@ -121,6 +121,43 @@ layout_bidi_analyse(struct layout_para *p, enum layout_dir dir)
 }
 
 /*
+ * The lam-alef ligature FriBidi leaves out: FriBidi forms it only when the
+ * two letters touch, but vowelled text puts marks on the lam ("لَا", as in
+ * "السَّلَامُ").  A lam shaped initial or medial, then only marks, then an
+ * alef at the same RTL level becomes U+FEFF (the fill FriBidi itself
+ * uses) and the alef the ligature, isolated after an initial lam and final
+ * after a medial one; the lam's marks then sit on the ligature's cell.
+ */
+static void
+layout_bidi_ligate_marked(struct layout_para *p)
+{
+	static const uint32_t	 alefs[] = { 0x0622, 0x0623, 0x0625, 0x0627 };
+	int			 i, j, k;
+
+	for (i = 0; i < p->len; i++) {
+		if (p->shaped[i] != 0xFEDF && p->shaped[i] != 0xFEE0)
+			continue;
+		if (!FRIBIDI_LEVEL_IS_RTL(p->levels[i]))
+			continue;
+		for (j = i + 1; j < p->len && p->types[j] == FRIBIDI_TYPE_NSM &&
+		    p->levels[j] == p->levels[i]; j++)
+			/* nothing */;
+		if (j == i + 1 || j == p->len || p->levels[j] != p->levels[i])
+			continue;
+		for (k = 0; k < 4; k++) {
+			if (p->text[j] == alefs[k])
+				break;
+		}
+		if (k == 4)
+			continue;
+		p->shaped[j] = 0xFEF5 + 2 * (uint32_t)k +
+		    (p->shaped[i] == 0xFEE0 ? 1 : 0);
+		p->shaped[i] = 0xFEFF;
+		i = j;
+	}
+}
+
+/*
  * Fill the shaped text: mirrored brackets at RTL levels and, when the
  * config asks for it, Arabic joining with presentation forms and lam-alef
  * ligatures.  In terminal and off modes the text stays as it came.
@@ -150,6 +187,8 @@ layout_bidi_shape(struct layout_para *p)
 	} else
 		memset(p->joining, 0, (size_t)p->len * sizeof *p->joining);
 	fribidi_shape(flags, p->levels, p->len, p->joining, p->shaped);
+	if (p->config.shaping && p->config.ligatures)
+		layout_bidi_ligate_marked(p);
 }
 
 /*

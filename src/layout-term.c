@@ -5,7 +5,11 @@
  * that switch a BiDi-aware terminal (VTE, mintty) to explicit mode and
  * back are handed out as strings for the UI to write.  The terminal-wg
  * BiDi recommendation: "CSI 8 l" makes the terminal show every cell where
- * it was written, "CSI 8 h" (the default) lets it reorder again.
+ * it was written, "CSI 8 h" (the default) lets it reorder again.  tmux
+ * swallows both, so inside tmux they are sent a second time wrapped in
+ * tmux's DCS passthrough, which reaches the outer terminal when tmux has
+ * "set -g allow-passthrough on" (tmux 3.3 and later) and is dropped
+ * otherwise; checked with VTE (sakura) outside tmux 3.3a.
  */
 #include "config.h"
 
@@ -18,6 +22,11 @@
 
 #define LAYOUT_TERM_EXPLICIT "\033[8l"
 #define LAYOUT_TERM_IMPLICIT "\033[8h"
+#define LAYOUT_TERM_TMUX(s) "\033Ptmux;\033" s "\033\\"
+#define LAYOUT_TERM_EXPLICIT_TMUX \
+	LAYOUT_TERM_EXPLICIT LAYOUT_TERM_TMUX(LAYOUT_TERM_EXPLICIT)
+#define LAYOUT_TERM_IMPLICIT_TMUX \
+	LAYOUT_TERM_IMPLICIT LAYOUT_TERM_TMUX(LAYOUT_TERM_IMPLICIT)
 
 /* Parse "auto", "app", "terminal" or "off". */
 int
@@ -132,7 +141,12 @@ layout_term_resolve(enum layout_mode mode, char *const *env, char **reason)
 		why = "mintty: switched to explicit mode";
 	else
 		why = "no self-reordering terminal detected";
-	if (mux != NULL) {
+	if (mux != NULL && strcmp(mux, "tmux") == 0) {
+		xasprintf(reason, "bidi = auto chose app: %s; inside tmux the "
+		    "explicit-mode switch reaches the outer terminal only with "
+		    "\"set -g allow-passthrough on\" (else turn off BiDi in a "
+		    "VTE or mintty outside it)", why);
+	} else if (mux != NULL) {
 		xasprintf(reason, "bidi = auto chose app: %s; inside %s the "
 		    "explicit-mode switch does not reach the outer terminal, "
 		    "so turn off BiDi in a VTE or mintty outside it (printf "
@@ -142,31 +156,51 @@ layout_term_resolve(enum layout_mode mode, char *const *env, char **reason)
 	return (LAYOUT_MODE_APP);
 }
 
-/* What to write before the screen is set up in a mode ("" for nothing). */
+/* Whether the environment says akhbar runs inside tmux. */
+bool
+layout_term_tmux(char *const *env)
+{
+	return (layout_term_isset(env, "TMUX"));
+}
+
+/*
+ * What to write before the screen is set up in a mode ("" for nothing);
+ * tmux says whether to repeat it through tmux's passthrough.
+ */
 const char *
-layout_term_enter(enum layout_mode mode)
+layout_term_enter(enum layout_mode mode, bool tmux)
 {
 	if (mode == LAYOUT_MODE_TERMINAL)
 		return ("");
+	if (tmux)
+		return (LAYOUT_TERM_EXPLICIT_TMUX);
 	return (LAYOUT_TERM_EXPLICIT);
 }
 
 /* What to write after the screen is torn down in a mode. */
 const char *
-layout_term_leave(enum layout_mode mode)
+layout_term_leave(enum layout_mode mode, bool tmux)
 {
 	if (mode == LAYOUT_MODE_TERMINAL)
 		return ("");
+	if (tmux)
+		return (LAYOUT_TERM_IMPLICIT_TMUX);
 	return (LAYOUT_TERM_IMPLICIT);
 }
 
 /*
- * Give a terminal back its own BiDi (CSI 8 h) on fd; async-signal-safe,
- * for signal handlers and atexit.  Returns what write() returned.
+ * Give a terminal back its own BiDi (CSI 8 h, also through tmux when tmux
+ * is set) on fd; async-signal-safe, for signal handlers.  Returns what
+ * write() returned.
  */
 int
-layout_term_restore_fd(int fd)
+layout_term_restore_fd(int fd, bool tmux)
 {
-	return ((int)write(fd, LAYOUT_TERM_IMPLICIT,
-	    sizeof LAYOUT_TERM_IMPLICIT - 1));
+	const char	*s;
+	size_t		 len;
+
+	s = layout_term_leave(LAYOUT_MODE_APP, tmux);
+	for (len = 0; s[len] != '\0'; len++)
+		/* nothing */;
+	return ((int)write(fd, s, len));
 }

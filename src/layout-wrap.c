@@ -49,8 +49,10 @@ layout_wrap_classify(struct layout_para *p)
 	for (i = 0; i < p->len; i++) {
 		c = p->shaped[i];
 		if (c == 0xFEFF && p->text[i] != 0xFEFF) {
+			/* The lam of a ligature: its marks join the alef. */
 			p->kind[i] = LAYOUT_KIND_FILL;
 			p->width[i] = 0;
+			last = i;
 			continue;
 		}
 		if (layout_wrap_is_format(p->text[i], p->types[i])) {
@@ -93,12 +95,17 @@ layout_wrap_unit_end(const struct layout_para *p, int i)
 	int	j;
 
 	j = i + 1;
-	if (p->kind[i] == LAYOUT_KIND_FILL && j < p->len &&
-	    p->kind[j] == LAYOUT_KIND_BASE)
-		j++;
 	while (j < p->len && (p->kind[j] == LAYOUT_KIND_MARK ||
 	    p->kind[j] == LAYOUT_KIND_STRIP))
 		j++;
+	if (p->kind[i] == LAYOUT_KIND_FILL && j < p->len &&
+	    p->kind[j] == LAYOUT_KIND_BASE) {
+		/* The lam (and its marks) goes with the ligature. */
+		j++;
+		while (j < p->len && (p->kind[j] == LAYOUT_KIND_MARK ||
+		    p->kind[j] == LAYOUT_KIND_STRIP))
+			j++;
+	}
 	return (j);
 }
 
@@ -208,6 +215,18 @@ layout_wrap_cells(const struct layout_para *p, const int *map, int off,
 		if (kind == LAYOUT_KIND_ORPHAN)
 			cell->ch[m++] = LAYOUT_WRAP_DOTTED_CIRCLE;
 		cell->ch[m++] = (wchar_t)p->shaped[l];
+		/* A ligature also carries the marks of its lam. */
+		for (k = l - 1; k >= 0 && (p->kind[k] == LAYOUT_KIND_MARK ||
+		    p->kind[k] == LAYOUT_KIND_STRIP); k--)
+			/* nothing */;
+		if (kind == LAYOUT_KIND_BASE && k >= 0 && k < l - 1 &&
+		    p->kind[k] == LAYOUT_KIND_FILL) {
+			for (k++; k < l; k++) {
+				if (p->kind[k] == LAYOUT_KIND_MARK &&
+				    m < LAYOUT_MARKS + 1)
+					cell->ch[m++] = (wchar_t)p->shaped[k];
+			}
+		}
 		for (k = l + 1; k < p->len; k++) {
 			if (p->kind[k] == LAYOUT_KIND_STRIP)
 				continue;

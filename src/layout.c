@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sanitize.h"
 #include "xmalloc.h"
 
 #define LAYOUT_ELLIPSIS "\xe2\x80\xa6"	/* U+2026 */
@@ -26,44 +27,6 @@ layout_config_default(struct layout_config *cfg)
 	cfg->mode = LAYOUT_MODE_APP;
 	cfg->shaping = true;
 	cfg->ligatures = true;
-}
-
-/* Length of a valid UTF-8 sequence at s (at most n bytes), 0 if invalid. */
-static size_t
-layout_utf8_decode(const unsigned char *s, size_t n, uint32_t *out)
-{
-	uint32_t	c, min;
-	size_t		len, i;
-
-	if (s[0] < 0x80) {
-		*out = s[0];
-		return (1);
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		c = s[0] & 0x1f;
-		min = 0x80;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		c = s[0] & 0x0f;
-		min = 0x800;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		c = s[0] & 0x07;
-		min = 0x10000;
-	} else
-		return (0);
-	if (len > n)
-		return (0);
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return (0);
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return (0);
-	*out = c;
-	return (len);
 }
 
 /* Allocate a paragraph's per-character arrays for len code points. */
@@ -114,7 +77,7 @@ layout_para_new(const char *utf8, size_t len, const struct layout_run *runs,
 	const unsigned char	*s = (const unsigned char *)utf8;
 	struct layout_para	*p;
 	size_t			 i, n, want, lo, hi, mid, end;
-	uint32_t		 c;
+	unsigned int		 c;
 	int			 k;
 
 	/* Every code point takes at least one byte. */
@@ -123,7 +86,7 @@ layout_para_new(const char *utf8, size_t len, const struct layout_run *runs,
 	p = layout_para_alloc((int)len, cfg);
 	k = 0;
 	for (i = 0; i < len; i += n) {
-		n = layout_utf8_decode(s + i, len - i, &c);
+		n = sanitize_utf8_char(s + i, len - i, &c);
 		if (n == 0) {
 			/* One U+FFFD for a lead byte and its continuations. */
 			c = 0xFFFD;

@@ -7,6 +7,12 @@
  * curses, no database.  Widths come from wcwidth(), so the caller must have
  * a UTF-8 LC_CTYPE (setlocale(LC_ALL, "") in a UTF-8 locale), the same
  * table ncursesw and the terminal use.
+ *
+ * Use: layout_para_new() once per headline or paragraph (headlines first
+ * cut with layout_truncate()), layout_para_wrap() at the pane's width,
+ * then paint lines[i].cells from column lines[i].indent.  On a resize,
+ * keep the paragraphs and wrap again only those on screen: the analysis
+ * is not redone.
  */
 #ifndef AKHBAR_LAYOUT_H
 #define AKHBAR_LAYOUT_H
@@ -144,8 +150,9 @@ int	 layout_term_mode_parse(const char *, enum layout_mode *, char **);
 const char *layout_term_mode_name(enum layout_mode);
 enum layout_mode layout_term_resolve(enum layout_mode, char *const *,
 	    char **);
-const char *layout_term_enter(enum layout_mode);
-const char *layout_term_leave(enum layout_mode);
-int	 layout_term_restore_fd(int);
+bool	 layout_term_tmux(char *const *);
+const char *layout_term_enter(enum layout_mode, bool);
+const char *layout_term_leave(enum layout_mode, bool);
+int	 layout_term_restore_fd(int, bool);
 
 #endif

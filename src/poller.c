@@ -6,11 +6,13 @@
  * once. So one feed at a time owns the cache (p->owner): its bytes go
  * straight into its parser, and the parser's items straight into
  * db_item_upsert inside its db_feed_begin/db_feed_commit. Other feeds keep
- * what arrives in a bounded buffer (opts.buffer_max) and are paused when it
- * is full; they queue for the cache in the order their bytes came
- * (p->wantq). When the owner ends, the next in the queue takes over: its
- * buffer is parsed, and it is resumed. Memory is bounded by the buffers,
- * one parser and one item, whatever the number of feeds or items.
+ * what arrives in a bounded buffer (opts.buffer_max each, opts.buffer_total
+ * in all) and queue for the cache (p->wantq). A feed takes the cache when
+ * its fetch has ended (then its transaction is short) or when its buffer is
+ * full and the cache is free (then it streams); with the cache taken it is
+ * paused instead. So a slow server never holds the cache while it drips,
+ * unless its feed is bigger than a buffer. Memory is bounded by the
+ * buffers, one parser and one item, whatever the number of feeds or items.
  *
  * Results (validators, errors, the next fetch time) are stored when no
  * feed owns the cache, and events go to a non-blocking pipe: progress is
@@ -98,13 +100,17 @@ struct poller {
 	int		 skipped;
 	int		 new_items;
 	int64_t		 bytes;
+	size_t		 buffered;	/* bytes held in all feeds' buffers */
 	struct timespec	 last_progress;
 
 	struct poller_seen *seen;
 	size_t		 nseen;
+	long		*intervals;	/* per feed of urls, 0: opts.interval */
+	int		 any_interval;	/* some feed reloads by itself */
 };
 
 static int	poller_own(struct poller *, struct poller_feed *);
+static long	poller_interval(struct poller *, const char *);
 static void	poller_complete(struct poller *, struct poller_feed *);
 
 /* Fill in the defaults (and the fetch defaults, with $AKHBAR_FETCH_*). */
@@ -118,6 +124,7 @@ poller_opts_default(struct poller_opts *o)
 	o->interval = 0;
 	o->once = false;
 	o->buffer_max = 256 * 1024;
+	o->buffer_total = 4 * 1024 * 1024;
 	o->index_batch = 1000;
 }
 
@@ -262,6 +269,14 @@ poller_dequeue(struct poller *p, struct poller_feed *pf)
 	}
 }
 
+/* Free a feed's waiting bytes. */
+static void
+poller_buf_drop(struct poller *p, struct poller_feed *pf)
+{
+	p->buffered -= pf->buf.len;
+	str_free(&pf->buf);
+}
+
 /* Push bytes into the owner's parser; 0, or -1 when it is not a feed. */
 static int
 poller_push(struct poller_feed *pf, const char *buf, size_t len)
@@ -295,11 +310,12 @@ poller_own(struct poller *p, struct poller_feed *pf)
 		pf->db_cause = cause;
 		return (-1);
 	}
+	poller_dequeue(p, pf);
 	p->owner = pf;
 	pf->parse = parse_new(pf->head_url != NULL ? pf->head_url : pf->url,
 	    pf->content_type, poller_item, pf);
 	poller_push(pf, pf->buf.ptr, pf->buf.len);
-	str_free(&pf->buf);
+	poller_buf_drop(p, pf);
 	if (pf->paused && pf->job != NULL) {
 		pf->paused = 0;
 		fetch_resume(pf->job);
@@ -307,22 +323,39 @@ poller_own(struct poller *p, struct poller_feed *pf)
 	return (0);
 }
 
-/* Give the cache to the next feed in line while nobody owns it. */
+/*
+ * Give the cache to the next feed while nobody owns it: feeds whose fetch
+ * ended first (their bytes are all here, so the transaction is short),
+ * then a feed paused with a full buffer (it streams while it owns the
+ * cache). A feed still arriving into its buffer waits: a slow server does
+ * not hold the cache while it drips.
+ */
 static void
 poller_advance(struct poller *p)
 {
 	struct poller_feed	*pf;
 
-	while (p->owner == NULL && (pf = TAILQ_FIRST(&p->wantq)) != NULL) {
-		poller_dequeue(p, pf);
-		if (pf->result != NULL)
+	while (p->owner == NULL) {
+		TAILQ_FOREACH(pf, &p->wantq, entry) {
+			if (pf->result != NULL)
+				break;
+		}
+		if (pf != NULL) {
 			poller_complete(p, pf);
-		else if (poller_own(p, pf) != 0) {
+			continue;
+		}
+		TAILQ_FOREACH(pf, &p->wantq, entry) {
+			if (pf->paused)
+				break;
+		}
+		if (pf == NULL)
+			break;
+		if (poller_own(p, pf) != 0) {
 			/* Its next bytes stop it with the cache's reason. */
-			if (pf->paused && pf->job != NULL) {
-				pf->paused = 0;
-				fetch_resume(pf->job);
-			}
+			poller_dequeue(p, pf);
+			poller_buf_drop(p, pf);
+			pf->paused = 0;
+			fetch_resume(pf->job);
 		}
 	}
 }
@@ -343,9 +376,18 @@ poller_data(void *arg, const struct fetch_head *h, const char *buf,
 		xasprintf(cause, "cache: %s", pf->db_cause);
 		return (FETCH_ABORT);
 	}
-	if (p->owner == NULL && poller_own(p, pf) != 0) {
-		xasprintf(cause, "cache: %s", pf->db_cause);
-		return (FETCH_ABORT);
+	if (p->owner != pf && (pf->buf.len + len > p->opts.buffer_max ||
+	    p->buffered + len > p->opts.buffer_total)) {
+		/* No room to wait: stream into the cache, or pause. */
+		if (p->owner != NULL) {
+			pf->paused = 1;
+			poller_enqueue(p, pf);
+			return (FETCH_PAUSE);
+		}
+		if (poller_own(p, pf) != 0) {
+			xasprintf(cause, "cache: %s", pf->db_cause);
+			return (FETCH_ABORT);
+		}
 	}
 	if (p->owner == pf) {
 		if (poller_push(pf, buf, len) != 0) {
@@ -357,11 +399,8 @@ poller_data(void *arg, const struct fetch_head *h, const char *buf,
 		return (FETCH_CONTINUE);
 	}
 	poller_enqueue(p, pf);
-	if (pf->buf.len + len > p->opts.buffer_max) {
-		pf->paused = 1;
-		return (FETCH_PAUSE);
-	}
 	str_append(&pf->buf, buf, len);
+	p->buffered += len;
 	p->bytes += len;
 	poller_progress(p, 0);
 	return (FETCH_CONTINUE);
@@ -375,7 +414,7 @@ poller_feed_reset(struct poller_feed *pf)
 	free(pf->head_url);
 	free(pf->content_type);
 	pf->head_url = pf->content_type = NULL;
-	str_free(&pf->buf);
+	poller_buf_drop(pf->p, pf);
 	parse_free(pf->parse);
 	pf->parse = NULL;
 	free(pf->parse_cause);
@@ -400,6 +439,7 @@ poller_complete(struct poller *p, struct poller_feed *pf)
 	const char		*reason = NULL;
 	int			 ok = 0, ttl = 0;
 
+	poller_dequeue(p, pf);
 	if (r->status == FETCH_OK) {
 		if (p->owner != pf && !pf->db_failed)
 			poller_own(p, pf);
@@ -488,7 +528,6 @@ poller_complete(struct poller *p, struct poller_feed *pf)
 		log_debug("poller: %s: %s", pf->url, error);
 		poller_emit(p, POLLER_EV_FEED_FAILED, pf, reason);
 	}
-	poller_progress(p, 1);
 	free(error);
 	poller_feed_reset(pf);
 }
@@ -517,7 +556,7 @@ poller_done(void *arg, struct fetch_result *r)
 		poller_advance(p);
 		return;
 	}
-	poller_enqueue(p, pf);
+	poller_enqueue(p, pf);	/* after the owner */
 }
 
 /* ---- reloads ---- */
@@ -593,13 +632,18 @@ poller_do_reload(struct poller *p, int periodic)
 		return;
 	}
 	now = time(NULL);
-	interval = periodic ? p->opts.interval : 0;
+	interval = 0;
 	feeds = xcalloc(n > 0 ? n : 1, sizeof *feeds);
 	p->owner = NULL;
 	TAILQ_INIT(&p->wantq);
 	p->total = p->done = p->failed = p->skipped = p->new_items = 0;
 	p->bytes = 0;
+	p->buffered = 0;
 	for (i = 0; i < n; i++) {
+		if (periodic && (interval = poller_interval(p, st[i].url)) == 0) {
+			/* This feed does not reload by itself. */
+			continue;
+		}
 		if (!schedule_due(st[i].next_fetch,
 		    poller_seen_get(p, st[i].url), interval, now)) {
 			p->skipped++;
@@ -616,6 +660,11 @@ poller_do_reload(struct poller *p, int periodic)
 		nf++;
 	}
 	db_feed_states_free(st, n);
+	if (periodic && nf == 0) {
+		/* Nothing due after all: no reload to speak of. */
+		free(feeds);
+		return;
+	}
 	p->total = (int)nf;
 	atomic_store(&p->reloading, 1);
 	poller_emit(p, POLLER_EV_STARTED, NULL, NULL);
@@ -642,6 +691,22 @@ poller_do_reload(struct poller *p, int periodic)
 	poller_index(p);
 }
 
+/* A feed's interval: its own, else the global one (0: none). */
+static long
+poller_interval(struct poller *p, const char *url)
+{
+	size_t	i;
+
+	if (p->intervals != NULL) {
+		for (i = 0; i < p->urls.n; i++) {
+			if (p->intervals[i] > 0 &&
+			    strcmp(p->urls.v[i], url) == 0)
+				return (p->intervals[i]);
+		}
+	}
+	return (p->opts.interval > 0 ? p->opts.interval : 0);
+}
+
 /* The earliest time a periodic reload has something to do, or 0. */
 static int64_t
 poller_next_due(struct poller *p)
@@ -651,15 +716,19 @@ poller_next_due(struct poller *p)
 	char			*cause = NULL;
 	int64_t			 t, best = 0;
 
-	if (p->opts.interval <= 0)
+	long			 iv;
+
+	if (!p->any_interval)
 		return (0);
 	if (db_feed_states(p->db, &p->urls, &st, &n, &cause) != 0) {
 		free(cause);
-		return ((int64_t)time(NULL) + p->opts.interval);
+		return ((int64_t)time(NULL) + 60);
 	}
 	for (i = 0; i < n; i++) {
+		if ((iv = poller_interval(p, st[i].url)) == 0)
+			continue;
 		t = schedule_when(st[i].next_fetch,
-		    poller_seen_get(p, st[i].url), p->opts.interval);
+		    poller_seen_get(p, st[i].url), iv);
 		if (best == 0 || t < best)
 			best = t;
 	}
@@ -672,7 +741,7 @@ poller_main(void *arg)
 {
 	struct poller	*p = arg;
 	struct timespec	 ts;
-	int64_t		 due;
+	int64_t		 due, now;
 	int		 manual;
 
 	if (p->opts.reload_on_start)
@@ -685,12 +754,14 @@ poller_main(void *arg)
 				pthread_cond_wait(&p->cond, &p->lock);
 				continue;
 			}
-			clock_gettime(CLOCK_REALTIME, &ts);
-			if (ts.tv_sec >= due)
+			/* time() is what the schedule compares with. */
+			now = time(NULL);
+			if (now >= due)
 				break;
 			/* Wake up at least once a minute (clock changes, suspend). */
-			ts.tv_sec = due - ts.tv_sec > 60 ? ts.tv_sec + 60 : due;
-			ts.tv_nsec = 0;
+			clock_gettime(CLOCK_REALTIME, &ts);
+			ts.tv_sec += due - now > 60 ? 60 : due - now;
+			ts.tv_nsec = 10 * 1000 * 1000;
 			pthread_cond_timedwait(&p->cond, &p->lock, &ts);
 		}
 		manual = p->want_reload;
@@ -722,8 +793,20 @@ poller_start(struct db *db, const struct strv *urls,
 	p->db = db;
 	for (i = 0; i < urls->n; i++)
 		strv_add(&p->urls, urls->v[i]);
+	p->any_interval = o->interval > 0;
+	if (o->intervals != NULL) {
+		p->intervals = xcalloc(urls->n > 0 ? urls->n : 1,
+		    sizeof *p->intervals);
+		for (i = 0; i < urls->n; i++) {
+			p->intervals[i] = o->intervals[i];
+			if (o->intervals[i] > 0)
+				p->any_interval = 1;
+		}
+	}
+	p->opts.intervals = NULL;
 	if ((p->fetch = fetch_new(&o->fetch, cause)) == NULL) {
 		strv_free(&p->urls);
+		free(p->intervals);
 		free(p);
 		return (NULL);
 	}
@@ -731,6 +814,7 @@ poller_start(struct db *db, const struct strv *urls,
 		xasprintf(cause, "pipe: %s", strerror(errno));
 		fetch_free(p->fetch);
 		strv_free(&p->urls);
+		free(p->intervals);
 		free(p);
 		return (NULL);
 	}
@@ -749,6 +833,7 @@ poller_start(struct db *db, const struct strv *urls,
 		close(fds[1]);
 		fetch_free(p->fetch);
 		strv_free(&p->urls);
+		free(p->intervals);
 		free(p);
 		return (NULL);
 	}
@@ -799,6 +884,7 @@ poller_stop(struct poller *p)
 	for (i = 0; i < p->nseen; i++)
 		free(p->seen[i].url);
 	free(p->seen);
+	free(p->intervals);
 	strv_free(&p->urls);
 	free(p);
 }

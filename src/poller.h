@@ -24,8 +24,12 @@ struct poller_opts {
 	struct fetch_opts fetch;
 	bool		 reload_on_start;	/* reload as soon as started */
 	long		 interval;	/* seconds between automatic reloads, 0: off */
+	const long	*intervals;	/* per feed of the urls given to poller_start,
+					   in order: its own interval, 0: the global
+					   one; NULL: none (copied at start) */
 	bool		 once;		/* end the thread after the first reload */
 	size_t		 buffer_max;	/* bytes held per feed waiting for the cache */
+	size_t		 buffer_total;	/* ... and for all feeds together */
 	int		 index_batch;	/* items indexed per step after a reload */
 };
 

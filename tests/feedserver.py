@@ -34,12 +34,17 @@ misbehaviour; the rest of the path names the file:
   /endless[?limit=BYTES]   a 200 whose body never ends (1 GB at most)
   /gzipbomb[?size=BYTES]   gzip that inflates to SIZE bytes (default 1 GB)
   /slowheaders/SECS/NAME   waits SECS seconds before answering
+  /auth/USER:PASS/NAME     the file behind HTTP Basic authentication
+
+It also answers as an HTTP proxy: a request for http://ANY-HOST/PATH is
+served as /PATH (and logged with "proxied": "ANY-HOST").
 
 With --log FILE, each request is appended as one JSON object per line:
 {"method", "path", "headers": {lower-case name: value}}.
 """
 
 import argparse
+import base64
 import email.utils
 import hashlib
 import json
@@ -109,6 +114,8 @@ class Handler(BaseHTTPRequestHandler):
             return
         rec = {"method": self.command, "path": self.path,
                "headers": {k.lower(): v for k, v in self.headers.items()}}
+        if getattr(self, "proxied", None):
+            rec["proxied"] = self.proxied
         with LOG_LOCK:
             with open(LOG, "a", encoding="utf-8") as f:
                 f.write(json.dumps(rec) + "\n")
@@ -234,6 +241,12 @@ class Handler(BaseHTTPRequestHandler):
         self.do_GET()
 
     def do_GET(self):
+        # As a proxy it gets absolute URLs: serve their path all the same.
+        if self.path.startswith("http://"):
+            abs_url = urllib.parse.urlsplit(self.path)
+            self.proxied = abs_url.netloc
+            self.path = urllib.parse.urlunsplit(
+                ("", "", abs_url.path or "/", abs_url.query, ""))
         self.log_request_json()
         url = urllib.parse.urlsplit(self.path)
         query = urllib.parse.parse_qs(url.query)
@@ -311,6 +324,13 @@ class Handler(BaseHTTPRequestHandler):
             body = bomb(size)
             self.simple(200, body, ctype="application/rss+xml",
                         headers=[("Content-Encoding", "gzip")])
+        elif first == "auth" and len(parts) > 2:
+            want = "Basic " + base64.b64encode(parts[1].encode()).decode()
+            if self.headers.get("Authorization") != want:
+                self.simple(401, b"who are you?\n", headers=[
+                    ("WWW-Authenticate", 'Basic realm="feeds"')])
+                return
+            self.serve_file("/".join(parts[2:]))
         elif first == "slowheaders" and len(parts) > 2:
             STOP.wait(float(parts[1]))
             self.serve_file("/".join(parts[2:]))

@@ -10,8 +10,14 @@
  * with ^Z (SIGTSTP), redone on SIGCONT.  tests/test-layout-exit.sh checks
  * the bytes it writes.
  *
- *   layout-show [-S] [-L] [-m app|terminal|off] [-d auto|ltr|rtl]
- *       [-w width] [-x column] [-y row] [-p pidfile] [-q ms] text ...
+ *   layout-show [-SLt] [-m app|terminal|off] [-d auto|ltr|rtl] [-l lang]
+ *       [-w width] [-x column] [-y row] [-g gap] [-f file] [-p pidfile]
+ *       [-q ms] [text ...]
+ *
+ * -l takes the direction from a feed language (as the interface will),
+ * -t cuts each paragraph to one line with an ellipsis, as in a headline
+ * list, -f adds the lines of a file as paragraphs, -g leaves blank rows
+ * between paragraphs.
  */
 #include "config.h"
 
@@ -30,18 +36,22 @@
 #include <curses.h>
 #endif
 
+#include "feed.h"
 #include "layout.h"
+#include "str.h"
+#include "xmalloc.h"
 
 static volatile sig_atomic_t	show_caught;	/* the last signal */
 static int			show_entered;	/* explicit mode is on */
 static enum layout_mode		show_mode;
+static bool			show_tmux;	/* repeat through tmux */
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: layout-show [-SL] [-m mode] [-d dir] "
-	    "[-w width] [-x column] [-y row] [-p pidfile] [-q ms] "
-	    "text ...\n");
+	fprintf(stderr, "usage: layout-show [-SLt] [-m mode] [-d dir] "
+	    "[-l lang] [-w width] [-x column] [-y row] [-g gap] [-f file] "
+	    "[-p pidfile] [-q ms] [text ...]\n");
 	exit(2);
 }
 
@@ -55,7 +65,7 @@ show_catch(int sig)
 static void
 show_enter(void)
 {
-	fputs(layout_term_enter(show_mode), stdout);
+	fputs(layout_term_enter(show_mode, show_tmux), stdout);
 	fflush(stdout);
 	show_entered = 1;
 }
@@ -68,7 +78,7 @@ show_leave(void)
 		return;
 	if (!isendwin())
 		endwin();
-	fputs(layout_term_leave(show_mode), stdout);
+	fputs(layout_term_leave(show_mode, show_tmux), stdout);
 	fflush(stdout);
 	show_entered = 0;
 }
@@ -83,15 +93,19 @@ main(int argc, char **argv)
 	cchar_t			 cc;
 	char			*cause;
 	struct sigaction	 sa;
+	struct strv		 paras = { NULL, 0 };
 	const char		*pidfile = NULL;
+	char			*line = NULL, *text;
+	size_t			 size = 0;
+	ssize_t			 n;
 	FILE			*f;
-	int			 c, i, j, width = 16, x0 = 0, y, x;
-	int			 quit_ms = -1, waited;
+	int			 c, i, j, width = 16, x0 = 0, y, x, gap = 0;
+	int			 quit_ms = -1, waited, headlines = 0;
 
 	setlocale(LC_ALL, "");
 	layout_config_default(&cfg);
 	y = 0;
-	while ((c = getopt(argc, argv, "SLm:d:w:x:y:p:q:")) != -1) {
+	while ((c = getopt(argc, argv, "SLtm:d:l:w:x:y:g:f:p:q:")) != -1) {
 		switch (c) {
 		case 'S':
 			cfg.shaping = false;
@@ -112,6 +126,28 @@ main(int argc, char **argv)
 				exit(2);
 			}
 			break;
+		case 'l':
+			dir = layout_dir_for_feed(
+			    feed_dir_from_language(optarg), FEED_DIR_AUTO);
+			break;
+		case 't':
+			headlines = 1;
+			break;
+		case 'g':
+			gap = atoi(optarg);
+			break;
+		case 'f':
+			if ((f = fopen(optarg, "r")) == NULL) {
+				perror(optarg);
+				exit(2);
+			}
+			while ((n = getline(&line, &size, f)) != -1) {
+				line[strcspn(line, "\r\n")] = '\0';
+				strv_add(&paras, line);
+			}
+			free(line);
+			fclose(f);
+			break;
 		case 'w':
 			width = atoi(optarg);
 			break;
@@ -131,9 +167,9 @@ main(int argc, char **argv)
 			usage();
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc == 0 || width < 1)
+	for (i = optind; i < argc; i++)
+		strv_add(&paras, argv[i]);
+	if (paras.n == 0 || width < 1)
 		usage();
 
 	/* Catch the signals before initscr(), so curses leaves them alone. */
@@ -147,13 +183,18 @@ main(int argc, char **argv)
 	atexit(show_leave);
 
 	show_mode = cfg.mode;
+	show_tmux = layout_term_tmux(environ);
 	show_enter();
 	initscr();
 	noecho();
 	curs_set(0);
-	for (i = 0; i < argc; i++) {
-		p = layout_para_new(argv[i], strlen(argv[i]), NULL, 0, dir,
-		    &cfg);
+	for (i = 0; i < (int)paras.n; i++) {
+		if (headlines)
+			text = layout_truncate(paras.v[i], width, dir, &cfg);
+		else
+			text = xstrdup(paras.v[i]);
+		p = layout_para_new(text, strlen(text), NULL, 0, dir, &cfg);
+		free(text);
 		layout_para_wrap(p, width);
 		for (j = 0; j < p->nlines; j++, y++) {
 			ln = &p->lines[j];
@@ -166,7 +207,9 @@ main(int argc, char **argv)
 			}
 		}
 		layout_para_free(p);
+		y += gap;
 	}
+	strv_free(&paras);
 	move(LINES - 1, 0);
 	refresh();
 	if (pidfile != NULL && (f = fopen(pidfile, "w")) != NULL) {

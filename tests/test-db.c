@@ -26,6 +26,8 @@
 
 static char	tmpdir[] = "/tmp/akhbar-test-db.XXXXXX";
 
+static void	is_search(struct db *, const char *, const char *);
+
 static char *
 tmp_path(const char *name)
 {
@@ -300,6 +302,7 @@ static void
 test_upsert(void)
 {
 	struct db		*db;
+	struct feed		*f;
 	struct item		*it;
 	struct db_item_row	*rows;
 	char			*cause = NULL;
@@ -349,15 +352,16 @@ test_upsert(void)
 	db_search_index_pending(db, 100, NULL, &cause);
 	it = mkitem("g2", "second", 2000, NULL);
 	put(db, a, it, &ins);
-	is_int(sql_int(db, "SELECT fts_indexed FROM item WHERE guid = 'g2'"),
-	    1, "unchanged content is not rewritten");
+	is_int(sql_int(db, "SELECT count(*) FROM fts_pending"), 0,
+	    "unchanged content is not queued for indexing again");
 
 	it = mkitem("g1", "first, corrected", 1000, "<p>one more</p>");
 	item_add_enclosure(it, "https://a.example/a.mp3", "audio/mpeg", 42);
 	put(db, a, it, &ins);
 	ok(!ins, "a changed item is updated, not inserted");
-	is_int(sql_int(db, "SELECT fts_indexed FROM item WHERE guid = 'g1'"),
-	    0, "a changed item waits to be indexed again");
+	is_int(sql_int(db, "SELECT count(*) FROM fts_pending JOIN item ON "
+	    "item.id = item_id WHERE guid = 'g1'"), 1,
+	    "a changed item waits to be indexed again");
 	is_int(sql_int(db, "SELECT title = 'first, corrected' AND unread = 0 "
 	    "AND starred = 1 FROM item WHERE guid = 'g1'"), 1,
 	    "a changed item is updated in place keeping its read state");
@@ -407,6 +411,25 @@ test_upsert(void)
 
 	ok(db_feed_begin(db, 9999, &cause) != 0 && contains(cause, "no feed"),
 	    "a transaction for an unknown feed is refused");
+	free(cause);
+	cause = NULL;
+
+	/* Feed metadata: stored at commit; what a fetch lacks is kept. */
+	f = feed_new();
+	f->title = xstrdup("أخبار اليوم");
+	f->language = xstrdup("ar");
+	f->dir = FEED_DIR_RTL;
+	db_feed_begin(db, a, &cause);
+	ok(db_feed_commit(db, a, f, &cause) == 0, "commit with metadata");
+	free(f->title);
+	f->title = NULL;
+	f->link = xstrdup("https://a.example/");
+	db_feed_begin(db, a, &cause);
+	db_feed_commit(db, a, f, &cause);
+	feed_free(f);
+	is_sql(db, "SELECT title || ' ' || link || ' ' || language || ' ' || "
+	    "dir FROM feed WHERE id = 1", "أخبار اليوم https://a.example/ ar 2",
+	    "feed metadata stored, a missing title keeps the old one");
 	free(cause);
 	db_close(db);
 }
@@ -638,7 +661,8 @@ test_paging(void)
 		item_free(it);
 	}
 	db_feed_commit(db, b, NULL, &cause);
-	sql_int(db, "UPDATE item SET unread = 0 WHERE id % 3 = 0");
+	for (i = 3; i <= 80; i += 3)
+		db_item_set_unread(db, i, false, &cause);
 	sql_int(db, "UPDATE item SET starred = 1 WHERE id % 4 = 1");
 
 	str_init(&fwd);
@@ -885,6 +909,73 @@ test_migrate(void)
 	write_file(path, "", 0);
 	db = db_open(path, 0, &cause);
 	ok(db != NULL, "an empty file becomes a new cache");
+	db_close(db);
+	free(path);
+}
+
+/*
+ * A cache of version 3, as main had it for a while: indexed items were
+ * flagged in item.fts_indexed. After the upgrade, deleting or changing
+ * an indexed item must still take its words out of the index.
+ */
+static void
+test_migrate_v3(void)
+{
+	struct db	*db, *raw;
+	char		*path, *cause = NULL;
+	int64_t		 left;
+
+	path = tmp_path("v3.db");
+	rm_cache(path);
+	raw = xcalloc(1, sizeof *raw);
+	raw->path = xstrdup(path);
+	raw->lockfd = -1;
+	if (sqlite3_open(path, &raw->sq) != SQLITE_OK ||
+	    db_search_register(raw, &cause) != 0 ||
+	    db_schema_migrate_to(raw, 3, &cause) != 0) {
+		ok(0, "make a version 3 cache: %s", cause);
+		free(cause);
+		db_close(raw);
+		free(path);
+		return;
+	}
+	is_int(sql_int(raw, "PRAGMA user_version"), 3, "made a version 3 cache");
+	sqlite3_exec(raw->sq,
+	    "INSERT INTO feed (id, url, position) VALUES (1, 'u', 1);"
+	    "INSERT INTO item (id, feed_id, guid, title, summary, summary_type,"
+	    " sort_date, hash) VALUES"
+	    " (1, 1, 'a', 'الجيش', 'اليوم', 0, 10, 1),"
+	    " (2, 1, 'b', 'جيش', 'أمس', 0, 20, 2),"
+	    " (3, 1, 'c', 'سلام', 'غدا', 0, 30, 3);"
+	    "UPDATE feed SET unread_count = 3;"
+	    "INSERT INTO item_fts (rowid, title, body) SELECT id, title,"
+	    " akhbar_text(summary, summary_type, content, content_type)"
+	    " FROM item WHERE id <= 2;"
+	    "UPDATE item SET fts_indexed = 1 WHERE id <= 2;", NULL, NULL,
+	    NULL);
+	db_close(raw);
+
+	db = db_open(path, 0, &cause);
+	ok(db != NULL, "a version 3 cache opens and is upgraded");
+	if (db == NULL) {
+		diag("%s", cause);
+		free(cause);
+		free(path);
+		return;
+	}
+	is_int(sql_int(db, "SELECT count(*) FROM fts_pending"), 1,
+	    "only the unindexed item is pending");
+	db_search_index_pending(db, 10, &left, &cause);
+	is_search(db, "جيش", "جيش الجيش");
+	sql_int(db, "DELETE FROM item WHERE id = 1");
+	put(db, 1, mkitem("b", "سلام", 20, NULL), NULL);
+	db_search_index_pending(db, 10, &left, &cause);
+	is_search(db, "جيش", "");
+	ok(sqlite3_exec(db->sq, "INSERT INTO item_fts(item_fts) "
+	    "VALUES('integrity-check')", NULL, NULL, NULL) == SQLITE_OK,
+	    "the upgraded index still matches the items");
+	is_int(sql_int(db, "SELECT unread_count FROM feed"), 2,
+	    "unread counts recounted");
 	db_close(db);
 	free(path);
 }
@@ -1251,6 +1342,7 @@ main(void)
 	test_paging();
 	test_plans();
 	test_migrate();
+	test_migrate_v3();
 	test_refuse();
 	test_crash();
 	test_full();

@@ -500,6 +500,104 @@ test_local(struct fetch *f, const char *feed)
 }
 
 static void
+test_proxy(const char *feed)
+{
+	struct fetch_opts	 o;
+	struct fetch		*f;
+	struct sink		 s;
+	char			*cause = NULL, *req;
+
+	/* The proxy setting: the host is resolved by the proxy, not by us. */
+	fetch_opts_default(&o);
+	o.proxy = srv.base;
+	f = fetch_new(&o, &cause);
+	sink_init(&s);
+	get(f, &s, "http://feeds.example.invalid/poller/atom.xml?via=setting",
+	    NULL, NULL);
+	ok(s.r->status == FETCH_OK, "the proxy setting is used");
+	req = server_request(&srv, "/poller/atom.xml?via=setting");
+	ok(req != NULL && strstr(req, "\"proxied\": \"feeds.example.invalid\"")
+	    != NULL, "... for the feed's host");
+	free(req);
+	sink_free(&s);
+	fetch_free(f);
+
+	/* $http_proxy, as curl reads it. */
+	setenv("http_proxy", srv.base, 1);
+	f = new_fetch(2, 1024 * 1024);
+	sink_init(&s);
+	get(f, &s, "http://other.example.invalid/poller/akhbar.xml?via=env",
+	    NULL, NULL);
+	ok(s.r->status == FETCH_OK && same_body(&s, feed),
+	    "$http_proxy is honoured");
+	sink_free(&s);
+	/* Nothing listens on port 1: only the proxy could answer. */
+	setenv("no_proxy", "127.0.0.1", 1);
+	sink_init(&s);
+	get(f, &s, "http://127.0.0.1:1/poller/akhbar.xml?via=none", NULL, NULL);
+	ok(s.r->status == FETCH_FAILED && server_count(&srv,
+	    "/poller/akhbar.xml?via=none") == 0, "... and so is $no_proxy (%s)",
+	    s.r->reason ? s.r->reason : "");
+	sink_free(&s);
+	unsetenv("http_proxy");
+	unsetenv("no_proxy");
+	fetch_free(f);
+}
+
+static void
+test_auth(const char *feed)
+{
+	struct fetch	*f;
+	struct sink	 s;
+	char		 url[256], home[] = "/tmp/akhbar-home.XXXXXX", path[300];
+	const char	*old;
+	char		*saved = NULL;
+	FILE		*fp;
+
+	f = new_fetch(2, 1024 * 1024);
+	sink_init(&s);
+	get(f, &s, "/auth/reader:s3cret/poller/akhbar.xml", NULL, NULL);
+	is_str(s.r->reason, "HTTP 401", "a feed behind a password without one");
+	sink_free(&s);
+
+	snprintf(url, sizeof url,
+	    "http://reader:s3cret@127.0.0.1:%d/auth/reader:s3cret/poller/akhbar.xml",
+	    srv.port);
+	sink_init(&s);
+	get(f, &s, url, NULL, NULL);
+	ok(s.r->status == FETCH_OK && same_body(&s, feed),
+	    "user:password in the URL");
+	sink_free(&s);
+
+	/* ~/.netrc, as curl reads it. */
+	if (mkdtemp(home) != NULL) {
+		snprintf(path, sizeof path, "%s/.netrc", home);
+		if ((fp = fopen(path, "w")) != NULL) {
+			fprintf(fp, "machine 127.0.0.1 login reader password "
+			    "s3cret\n");
+			fclose(fp);
+		}
+		chmod(path, 0600);
+		if ((old = getenv("HOME")) != NULL)
+			saved = xstrdup(old);
+		setenv("HOME", home, 1);
+		sink_init(&s);
+		get(f, &s, "/auth/reader:s3cret/poller/akhbar.xml?netrc", NULL,
+		    NULL);
+		ok(s.r->status == FETCH_OK && same_body(&s, feed), "~/.netrc");
+		sink_free(&s);
+		if (saved != NULL) {
+			setenv("HOME", saved, 1);
+			free(saved);
+		} else
+			unsetenv("HOME");
+		unlink(path);
+		rmdir(home);
+	}
+	fetch_free(f);
+}
+
+static void
 test_split(void)
 {
 	char	**argv = NULL, *cause = NULL;
@@ -578,6 +676,53 @@ test_parallel(struct fetch *f, const char *big)
 	ok(t1.tv_sec - t0.tv_sec < 5, "... in parallel");
 }
 
+static int	order_n;
+
+static void
+order_done(void *arg, struct fetch_result *r)
+{
+	struct sink	*s = arg;
+
+	s->r = r;
+	s->chunks = ++order_n;	/* reused: the order of completion */
+}
+
+static void
+test_slow_host(void)
+{
+	struct fetch	*f;
+	struct sink	 slow, fast[3];
+	char		*url;
+	int		 i, before = 0;
+
+	/* A fresh engine: no idle connection to reuse. */
+	f = new_fetch(5, 1024 * 1024);
+
+	/* A slow transfer must not hold up others to the same host. */
+	sink_init(&slow);
+	order_n = 0;
+	xasprintf(&url, "%s/drip/poller/akhbar.xml?chunk=100&delay=80&slowhost",
+	    srv.base);
+	fetch_add(f, url, NULL, NULL, sink_data, order_done, &slow);
+	free(url);
+	for (i = 0; i < 3; i++) {
+		sink_init(&fast[i]);
+		xasprintf(&url, "%s/poller/atom.xml?fasthost=%d", srv.base, i);
+		fetch_add(f, url, NULL, NULL, sink_data, order_done, &fast[i]);
+		free(url);
+	}
+	run_all(f);
+	for (i = 0; i < 3; i++) {
+		if (fast[i].r != NULL && fast[i].r->status == FETCH_OK &&
+		    fast[i].chunks < slow.chunks)
+			before++;
+		sink_free(&fast[i]);
+	}
+	is_int(before, 3, "quick transfers to a host end before a slow one");
+	sink_free(&slow);
+	fetch_free(f);
+}
+
 static void *
 cancel_later(void *arg)
 {
@@ -639,12 +784,15 @@ main(void)
 	test_pause(f, big);
 	test_parallel(f, big);
 	fetch_free(f);
+	test_slow_host();
 
 	small = new_fetch(2, 100 * 1000);
 	test_limits(small);
 	fetch_free(small);
 
 	test_cancel();
+	test_proxy(feed);
+	test_auth(feed);
 	test_split();
 
 	free(feed);

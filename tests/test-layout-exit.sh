@@ -3,7 +3,8 @@
 # (the reference for the interface) runs on a pseudo-terminal under
 # script(1), and the bytes it writes must hold CSI 8 l at start and CSI 8 h
 # after a normal quit, an error exit, SIGINT, SIGTERM, and a ^Z suspend
-# (with CSI 8 l again on resume).  In terminal mode neither is sent.
+# (with CSI 8 l again on resume); inside tmux each is repeated through
+# tmux's passthrough.  In terminal mode neither is sent.
 # Prints TAP; skips without script(1).
 . "${top_srcdir:-.}/tests/lib.sh"
 
@@ -13,6 +14,7 @@ if ! command -v script >/dev/null 2>&1; then
 	exit 0
 fi
 export LC_ALL=C.UTF-8 TERM=xterm
+unset TMUX
 esc=$(printf '\033')
 mkfifo "$TMPD/in"
 exec 3<>"$TMPD/in"	# keeps the pty's input open, without EOF
@@ -100,6 +102,15 @@ tap_is "$(modes)" "lhl" "^Z and fg: CSI 8 h before stopping, CSI 8 l on resume"
 printf q >&3
 finish
 tap_is "$(modes)" "lhlh" "quit after resume: CSI 8 h"
+
+TMUX=/tmp/akhbar-test-none,1,0 start -w 20 "'سلام'"
+printf q >&3
+finish
+tap_is "$(modes)" "llhh" "inside tmux: both repeated through the passthrough"
+pt=$(printf '\033Ptmux;\033\033[8h\033\\')
+LC_ALL=C grep -aqF "$pt" "$TMPD/ts"
+tap_ok $? "inside tmux: the passthrough is tmux's DCS form"
+unset TMUX
 
 start -m terminal -w 20 "'سلام'"
 printf q >&3

@@ -172,9 +172,29 @@ test_scripts(void)
 		{ "06F4 06F5 06F6 0020 FEED 0020 0661 0662 0663 0020 FEF2 "
 		  "FE91 FEAE FECB", "11 12 13 10 9 8 5 6 7 4 3 2 1 0", 14, 6 },
 	};
+	static const struct row salam[] = {
+		/* the lam's fatha rides on the lam-alef ligature */
+		{ "FEE1 064F FEFC 064E FEB4 064E 0651 FEDF FE8D",
+		  "8 7 2 1 0", 5, 5 },
+	};
+	static const struct row salam_noliga[] = {
+		{ "FEE1 064F FE8E FEE0 064E FEB4 064E 0651 FEDF FE8D",
+		  "8 7 5 2 1 0", 6, 4 },
+	};
+	static const struct row la[] = {
+		{ "FEFB 064E", "2", 1, 9 },
+	};
 	struct layout_config	cfg;
 
 	layout_config_default(&cfg);
+	check_rows("lam-alef with a mark on the lam", "السَّلَامُ", 10,
+	    LAYOUT_DIR_AUTO, &cfg, salam, 1);
+	check_rows("vowelled lam-alef alone", "لَا", 10, LAYOUT_DIR_AUTO, &cfg,
+	    la, 1);
+	cfg.ligatures = false;
+	check_rows("lam-alef with a mark, ligatures off", "السَّلَامُ", 10,
+	    LAYOUT_DIR_AUTO, &cfg, salam_noliga, 1);
+	cfg.ligatures = true;
 	check_rows("vowelled sentence", "كَتَبَ الطالبُ رسالةً", 24,
 	    LAYOUT_DIR_AUTO, &cfg, vowelled, 1);
 	check_rows("vowelled sentence wrapped", "كَتَبَ الطالبُ رسالةً", 8,
@@ -447,8 +467,8 @@ test_term(void)
 	    strstr(why, "tmux") == NULL, "auto picks app on VTE: %s", why);
 	free(why);
 	mode = layout_term_resolve(LAYOUT_MODE_AUTO, vte_tmux, &why);
-	ok(mode == LAYOUT_MODE_APP && strstr(why, "inside tmux") != NULL,
-	    "auto inside tmux says the switch does not get through");
+	ok(mode == LAYOUT_MODE_APP && strstr(why, "allow-passthrough") != NULL,
+	    "auto inside tmux says how the switch gets through");
 	free(why);
 	mode = layout_term_resolve(LAYOUT_MODE_AUTO, plain, &why);
 	ok(mode == LAYOUT_MODE_APP && strstr(why, "no self-reordering") !=
@@ -462,19 +482,27 @@ test_term(void)
 	    "a configured mode is kept");
 	free(why);
 
-	is_str(layout_term_enter(LAYOUT_MODE_APP), "\033[8l",
+	is_str(layout_term_enter(LAYOUT_MODE_APP, false), "\033[8l",
 	    "app mode enters explicit mode");
-	is_str(layout_term_leave(LAYOUT_MODE_APP), "\033[8h",
+	is_str(layout_term_leave(LAYOUT_MODE_APP, false), "\033[8h",
 	    "app mode restores implicit mode");
-	is_str(layout_term_enter(LAYOUT_MODE_TERMINAL), "",
+	is_str(layout_term_enter(LAYOUT_MODE_OFF, true),
+	    "\033[8l\033Ptmux;\033\033[8l\033\\",
+	    "inside tmux the switch is repeated through the passthrough");
+	is_str(layout_term_leave(LAYOUT_MODE_APP, true),
+	    "\033[8h\033Ptmux;\033\033[8h\033\\",
+	    "inside tmux the restore is repeated through the passthrough");
+	is_str(layout_term_enter(LAYOUT_MODE_TERMINAL, true), "",
 	    "terminal mode leaves the terminal alone");
-	is_str(layout_term_leave(LAYOUT_MODE_TERMINAL), "",
+	is_str(layout_term_leave(LAYOUT_MODE_TERMINAL, false), "",
 	    "terminal mode has nothing to restore");
+	ok(layout_term_tmux(vte_tmux) && !layout_term_tmux(vte) &&
+	    !layout_term_tmux(NULL), "tmux is found from $TMUX");
 	is_str(layout_term_mode_name(LAYOUT_MODE_TERMINAL), "terminal",
 	    "mode name");
 
 	if (pipe(fds) == 0) {
-		layout_term_restore_fd(fds[1]);
+		layout_term_restore_fd(fds[1], false);
 		close(fds[1]);
 		n = read(fds[0], buf, sizeof buf - 1);
 		buf[n > 0 ? n : 0] = '\0';

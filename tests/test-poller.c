@@ -265,6 +265,121 @@ test_cancel(const char *cache)
 	strv_free(&urls);
 }
 
+static void
+test_periodic(const char *cache)
+{
+	struct strv		 urls = { NULL, 0 };
+	struct poller_opts	 o;
+	struct poller		*p;
+	struct db		*db;
+	struct tally		 t;
+	char			*u, *cause = NULL;
+	time_t			 t0;
+
+	/* atom.xml has no <ttl>: only the interval spaces its reloads. */
+	xasprintf(&u, "%s/poller/atom.xml?periodic", srv.base);
+	strv_add_owned(&urls, u);
+	db = open_cache(cache);
+	opts(&o);
+	o.interval = 2;
+	p = poller_start(db, &urls, &o, &cause);
+	drain(p, &t, 10, 1);
+	is_int(t.done, 1, "reload on start");
+	t0 = time(NULL);
+	drain(p, &t, 10, 1);
+	is_int(t.started, 1, "the interval brings another reload by itself");
+	ok(time(NULL) - t0 >= 1 && time(NULL) - t0 <= 4,
+	    "... after about the interval (%ld s)", (long)(time(NULL) - t0));
+	is_int(t.done, 1, "... of the feed");
+	poller_stop(p);
+	db_close(db);
+	is_int(server_count(&srv, "/poller/atom.xml?periodic"), 2,
+	    "two fetches in all");
+	strv_free(&urls);
+}
+
+static void
+test_own_interval(const char *cache)
+{
+	struct strv		 urls = { NULL, 0 };
+	struct poller_opts	 o;
+	struct poller		*p;
+	struct db		*db;
+	struct tally		 t;
+	long			 iv[2] = { 1, 0 };
+	char			*u, *cause = NULL;
+
+	/* No global interval; the first feed has its own of 1 s. */
+	xasprintf(&u, "%s/poller/atom.xml?own=1", srv.base);
+	strv_add_owned(&urls, u);
+	xasprintf(&u, "%s/poller/atom.xml?own=0", srv.base);
+	strv_add_owned(&urls, u);
+	db = open_cache(cache);
+	opts(&o);
+	o.interval = 0;
+	o.intervals = iv;
+	p = poller_start(db, &urls, &o, &cause);
+	drain(p, &t, 10, 1);
+	is_int(t.done, 2, "both feeds on start");
+	drain(p, &t, 10, 1);
+	is_int(t.total, 1, "a feed's own interval brings it back alone");
+	poller_stop(p);
+	db_close(db);
+	is_int(server_count(&srv, "/poller/atom.xml?own=0"), 1,
+	    "the feed without one is left alone");
+	ok(server_count(&srv, "/poller/atom.xml?own=1") >= 2,
+	    "the feed with one is fetched again");
+	strv_free(&urls);
+}
+
+static void
+test_slow(const char *cache)
+{
+	struct strv		 urls = { NULL, 0 };
+	struct poller_opts	 o;
+	struct poller		*p;
+	struct db		*db;
+	struct poller_event	 ev;
+	struct pollfd		 pfd;
+	char			*u, *cause = NULL;
+	time_t			 t0;
+	int			 i, fast = 0, fast_before_slow = -1, slow = 0;
+
+	/* A feed dripping for about 2 s first, then five quick ones. */
+	xasprintf(&u, "%s/drip/poller/akhbar.xml?chunk=20&delay=40", srv.base);
+	strv_add_owned(&urls, u);
+	for (i = 0; i < 5; i++) {
+		xasprintf(&u, "%s/poller/atom.xml?fast=%d", srv.base, i);
+		strv_add_owned(&urls, u);
+	}
+	db = open_cache(cache);
+	opts(&o);
+	o.once = true;
+	p = poller_start(db, &urls, &o, &cause);
+	pfd.fd = poller_fd(p);
+	pfd.events = POLLIN;
+	t0 = time(NULL);
+	while (!slow && time(NULL) - t0 < 20) {
+		poll(&pfd, 1, 200);
+		while (poller_read_event(p, &ev) == 1) {
+			if (ev.type != POLLER_EV_FEED_DONE)
+				continue;
+			if (strstr(ev.url, "/drip/") != NULL) {
+				slow = 1;
+				fast_before_slow = fast;
+			} else
+				fast++;
+		}
+	}
+	ok(slow, "the dripping feed is stored");
+	is_int(fast_before_slow, 5,
+	    "a dripping server does not hold the cache from the others");
+	poller_stop(p);
+	db_close(db);
+	is_int(unread(cache), 5 * 2 + 3, "every feed's items are stored");
+	strv_free(&urls);
+}
+
 int
 main(void)
 {
@@ -276,6 +391,9 @@ main(void)
 	test_many(cache);
 	test_failures(cache);
 	test_cancel(cache);
+	test_periodic(cache);
+	test_slow(cache);
+	test_own_interval(cache);
 	server_stop(&srv);
 	unlink(cache);
 	{

@@ -256,8 +256,9 @@ bench_build(const char *path, int64_t total, double *index_rate)
 	} while (left > 0);
 	*index_rate = done / ((now_ms() - t0) / 1e3);
 	/* Some read items, as in real use. */
-	sqlite3_exec(db->sq, "UPDATE item SET unread = 0 WHERE id % 3 = 0",
-	    NULL, NULL, NULL);
+	sqlite3_exec(db->sq, "UPDATE item SET unread = 0 WHERE id % 3 = 0;"
+	    "UPDATE feed SET unread_count = (SELECT count(*) FROM item"
+	    " WHERE feed_id = feed.id AND unread = 1)", NULL, NULL, NULL);
 	sqlite3_exec(db->sq, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL,
 	    NULL);
 	db_close(db);
@@ -365,8 +366,8 @@ bench_measure(const char *path, const char *tag, int64_t total)
 		TOC(r);
 		db_item_rows_free(rows, n);
 	}
-	snprintf(name, sizeof name, "feed_first_screen_%s_%dk_items", tag,
-	    bench_feed_items(total, big) / 1000);
+	snprintf(name, sizeof name, "feed_first_screen_%s_%d_items", tag,
+	    bench_feed_items(total, big));
 	report(name, v, cpu, runs, "ms", 10, false);
 	for (r = -1; r < runs; r++) {
 		TIC();
@@ -409,7 +410,8 @@ bench_measure(const char *path, const char *tag, int64_t total)
 	if (total >= 1000000) {
 		for (r = -1; r < runs; r++) {
 			sqlite3_exec(db->sq, "UPDATE item SET unread = 1 "
-			    "WHERE feed_id = 2", NULL, NULL, NULL);
+			    "WHERE feed_id = 2; UPDATE feed SET unread_count = "
+			    "10000 WHERE id = 2", NULL, NULL, NULL);
 			TIC();
 			if (db_feed_mark_read(db, MARK_FEED, &cause) != 0)
 				die("mark read", cause);
@@ -499,21 +501,55 @@ file_size(const char *path)
 	return (stat(path, &sb) == 0 ? sb.st_size : 0);
 }
 
+/* Remove a cache and the files SQLite and akhbar keep beside it. */
+static void
+bench_unlink(const char *path)
+{
+	static const char	*ext[] = { "", "-wal", "-shm", ".lock" };
+	char			*p;
+	size_t			 i;
+
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		xasprintf(&p, "%s%s", path, ext[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
 static void
 bench_one(const char *dir, const char *tag, int64_t total)
 {
-	char	*path, name[96];
+	char	*path, *tmp, name[96];
 	double	 rate, irate;
 
 	xasprintf(&path, "%s/cache-%s.db", dir, tag);
 	if (access(path, F_OK) != 0) {
+		/* Built under another name: an interrupted build is redone. */
+		xasprintf(&tmp, "%s.part", path);
 		fprintf(stderr, "bench-db: building %s (%lld items)\n", path,
 		    (long long)total);
-		rate = bench_build(path, total, &irate);
+		bench_unlink(tmp);
+		rate = bench_build(tmp, total, &irate);
+		if (rename(tmp, path) != 0) {
+			fprintf(stderr, "bench-db: rename %s: %s\n", tmp,
+			    strerror(errno));
+			exit(1);
+		}
+		bench_unlink(tmp);
+		free(tmp);
 		snprintf(name, sizeof name, "build_rate_%s", tag);
 		report1(name, rate, "items/s", 0, false);
 		snprintf(name, sizeof name, "build_index_rate_%s", tag);
 		report1(name, irate, "items/s", 0, false);
+	}
+	/* A cache kept from an older akhbar is upgraded first. */
+	{
+		struct db	*db;
+		char		*cause = NULL;
+
+		if ((db = db_open(path, 0, &cause)) == NULL)
+			die(path, cause);
+		db_close(db);
 	}
 	snprintf(name, sizeof name, "cache_size_per_100k_%s", tag);
 	report1(name, file_size(path) / (total / 100000.0) / 1048576.0, "MiB",
@@ -521,6 +557,18 @@ bench_one(const char *dir, const char *tag, int64_t total)
 	bench_measure(path, tag, total);
 	bench_insert(path, tag);
 	free(path);
+}
+
+/* Say how busy the machine is: wall times mean little when it is. */
+static void
+bench_load(const char *when)
+{
+	double	la[3];
+
+	if (getloadavg(la, 3) == 3)
+		printf("# load average at %s: %.2f %.2f %.2f on %ld CPUs; "
+		    "cpu_median is this process's CPU time\n", when, la[0],
+		    la[1], la[2], sysconf(_SC_NPROCESSORS_ONLN));
 }
 
 int
@@ -553,10 +601,12 @@ main(int argc, char **argv)
 		return (1);
 	}
 	bench_words();
+	bench_load("start");
 	printf("# metric\tmedian\tunit\ttarget\tmet\tdetails\n");
 	if (strcmp(size, "100k") == 0 || strcmp(size, "all") == 0)
 		bench_one(dir, "100k", 100000);
 	if (strcmp(size, "1m") == 0 || strcmp(size, "all") == 0)
 		bench_one(dir, "1m", 1000000);
+	bench_load("end");
 	return (0);
 }

@@ -4,8 +4,9 @@
  * (decode, bidi, joining, shaping, wrap, reorder, cells), then re-wrapped
  * at another width (a terminal resize of the whole article, and of one
  * visible screen of 50 rows).  Prints the median and spread over runs, and
- * "metric<TAB>value<TAB>unit<TAB>target<TAB>met" lines.  Build and run with
- * "make bench-layout".
+ * "metric<TAB>value<TAB>unit<TAB>target<TAB>met" lines, for wall-clock
+ * time and for the thread's CPU time (which a busy machine does not
+ * inflate).  Build and run with "make bench-layout".
  */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <wchar.h>
 
 #include "layout.h"
 #include "str.h"
@@ -52,12 +54,30 @@ bench_rand(void)
 }
 
 static double
-now_ms(void)
+clock_ms(clockid_t id)
 {
 	struct timespec	ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(id, &ts);
 	return (ts.tv_sec * 1e3 + ts.tv_nsec / 1e6);
+}
+
+static double	bench_wall0, bench_cpu0;
+
+/* Start timing a run. */
+static void
+bench_start(void)
+{
+	bench_wall0 = clock_ms(CLOCK_MONOTONIC);
+	bench_cpu0 = clock_ms(CLOCK_THREAD_CPUTIME_ID);
+}
+
+/* Stop timing a run: wall and CPU milliseconds into the two arrays. */
+static void
+bench_stop(double *wall, double *cpu, int run)
+{
+	wall[run] = clock_ms(CLOCK_MONOTONIC) - bench_wall0;
+	cpu[run] = clock_ms(CLOCK_THREAD_CPUTIME_ID) - bench_cpu0;
 }
 
 static int
@@ -73,7 +93,7 @@ static double
 report(const char *what, double *t, int n)
 {
 	qsort(t, (size_t)n, sizeof *t, cmp_double);
-	printf("%-34s median %.3f ms  min %.3f  p90 %.3f  max %.3f  "
+	printf("%-40s median %.3f ms  min %.3f  p90 %.3f  max %.3f  "
 	    "(%d runs)\n", what, t[n / 2], t[0], t[n * 9 / 10], t[n - 1], n);
 	return (t[n / 2]);
 }
@@ -91,11 +111,19 @@ main(void)
 	struct layout_para	**paras;
 	struct str		  art;
 	size_t			 *starts, npara, i, nwords;
-	double			  t[RUNS], t0, full, rewrap, visible;
+	double			  t[RUNS], c[RUNS];
+	double			  full, fullc, rewrap, rewrapc, visible, visiblec;
 	int			  run, lines, rows, cps, w;
 	size_t			  nw = sizeof words / sizeof words[0];
 
+	/* Widths come from wcwidth(): the layout needs a UTF-8 LC_CTYPE. */
 	setlocale(LC_ALL, "");
+	if (wcwidth(0x0628) != 1)
+		setlocale(LC_CTYPE, "C.UTF-8");
+	if (wcwidth(0x0628) != 1) {
+		printf("# bench-layout needs a UTF-8 locale (C.UTF-8)\n");
+		return (1);
+	}
 
 	/* The article: paragraphs of 60 to 140 words, NUL-separated. */
 	str_init(&art);
@@ -116,7 +144,7 @@ main(void)
 
 	cps = lines = 0;
 	for (run = 0; run < RUNS; run++) {
-		t0 = now_ms();
+		bench_start();
 		lines = cps = 0;
 		for (i = 0; i < npara; i++) {
 			paras[i] = layout_para_new(art.ptr + starts[i],
@@ -125,7 +153,7 @@ main(void)
 			lines += layout_para_wrap(paras[i], WIDTH);
 			cps += paras[i]->len;
 		}
-		t[run] = now_ms() - t0;
+		bench_stop(t, c, run);
 		if (run != RUNS - 1) {
 			for (i = 0; i < npara; i++)
 				layout_para_free(paras[i]);
@@ -133,28 +161,34 @@ main(void)
 	}
 	printf("article: %zu words, %zu paragraphs, %d code points, %d lines "
 	    "at %d columns\n", nwords, npara, cps, lines, WIDTH);
-	full = report("layout of the article", t, RUNS);
+	full = report("layout of the article (wall)", t, RUNS);
+	fullc = report("layout of the article (CPU)", c, RUNS);
 
 	for (run = 0; run < RUNS; run++) {
-		t0 = now_ms();
+		bench_start();
 		for (i = 0; i < npara; i++)
 			layout_para_wrap(paras[i], run % 2 ? WIDTH : 80);
-		t[run] = now_ms() - t0;
+		bench_stop(t, c, run);
 	}
-	rewrap = report("re-wrap of the whole article", t, RUNS);
+	rewrap = report("re-wrap of the whole article (wall)", t, RUNS);
+	rewrapc = report("re-wrap of the whole article (CPU)", c, RUNS);
 
 	for (run = 0; run < RUNS; run++) {
-		t0 = now_ms();
+		bench_start();
 		rows = 0;
 		for (i = 0; i < npara && rows < SCREEN_ROWS; i++)
 			rows += layout_para_wrap(paras[i], run % 2 ? WIDTH : 80);
-		t[run] = now_ms() - t0;
+		bench_stop(t, c, run);
 	}
-	visible = report("re-wrap of one 50-row screen", t, RUNS);
+	visible = report("re-wrap of one 50-row screen (wall)", t, RUNS);
+	visiblec = report("re-wrap of one 50-row screen (CPU)", c, RUNS);
 
-	metric("layout_article_5000w_100col", full, TARGET_MS);
-	metric("relayout_resize_article", rewrap, TARGET_MS);
-	metric("relayout_resize_visible_screen", visible, TARGET_MS);
+	metric("layout_article_5000w_100col_wall", full, TARGET_MS);
+	metric("layout_article_5000w_100col_cpu", fullc, TARGET_MS);
+	metric("relayout_resize_article_wall", rewrap, TARGET_MS);
+	metric("relayout_resize_article_cpu", rewrapc, TARGET_MS);
+	metric("relayout_resize_visible_screen_wall", visible, TARGET_MS);
+	metric("relayout_resize_visible_screen_cpu", visiblec, TARGET_MS);
 
 	for (i = 0; i < npara; i++)
 		layout_para_free(paras[i]);
