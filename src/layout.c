@@ -29,7 +29,7 @@ layout_config_default(struct layout_config *cfg)
 	cfg->ligatures = true;
 }
 
-/* Allocate a paragraph's per-character arrays for len code points. */
+/* Allocate a paragraph with room for the text of up to len code points. */
 static struct layout_para *
 layout_para_alloc(int len, const struct layout_config *cfg)
 {
@@ -41,12 +41,6 @@ layout_para_alloc(int len, const struct layout_config *cfg)
 	n = len > 0 ? (size_t)len : 1;
 	p->text = xreallocarray(NULL, n, sizeof *p->text);
 	p->byte = xreallocarray(NULL, n, sizeof *p->byte);
-	p->style = xcalloc(n, sizeof *p->style);
-	p->width = xreallocarray(NULL, n, sizeof *p->width);
-	p->kind = xreallocarray(NULL, n, sizeof *p->kind);
-	p->map = xreallocarray(NULL, n, sizeof *p->map);
-	p->line_levels = xreallocarray(NULL, n, sizeof *p->line_levels);
-	p->cells = xreallocarray(NULL, n, sizeof *p->cells);
 	if (cfg != NULL)
 		p->config = *cfg;
 	else
@@ -54,6 +48,26 @@ layout_para_alloc(int len, const struct layout_config *cfg)
 	if (p->config.mode == LAYOUT_MODE_AUTO)
 		p->config.mode = LAYOUT_MODE_APP;
 	return (p);
+}
+
+/*
+ * Size the per-character arrays to the decoded length: the text was given
+ * room for one code point per byte, twice what Arabic needs.
+ */
+static void
+layout_para_size(struct layout_para *p)
+{
+	size_t	n;
+
+	n = p->len > 0 ? (size_t)p->len : 1;
+	p->text = xreallocarray(p->text, n, sizeof *p->text);
+	p->byte = xreallocarray(p->byte, n, sizeof *p->byte);
+	p->style = xcalloc(n, sizeof *p->style);
+	p->width = xreallocarray(NULL, n, sizeof *p->width);
+	p->kind = xreallocarray(NULL, n, sizeof *p->kind);
+	p->map = xreallocarray(NULL, n, sizeof *p->map);
+	p->line_levels = xreallocarray(NULL, n, sizeof *p->line_levels);
+	p->cells = xreallocarray(NULL, n, sizeof *p->cells);
 }
 
 /* Analyse a paragraph whose text is set. */
@@ -105,6 +119,7 @@ layout_para_new(const char *utf8, size_t len, const struct layout_run *runs,
 		p->text[k++] = c;
 	}
 	p->len = k;
+	layout_para_size(p);
 
 	for (i = 0; i < nruns; i++) {
 		lo = 0;
@@ -139,6 +154,7 @@ layout_para_new_ucs(const uint32_t *text, int len, enum layout_dir dir,
 	if (len < 0)
 		len = 0;
 	p = layout_para_alloc(len, cfg);
+	layout_para_size(p);
 	for (i = 0; i < len; i++) {
 		p->text[i] = text[i];
 		p->byte[i] = (size_t)i;

@@ -91,8 +91,9 @@ parse_atom_text(struct parse_xml *x, struct parse_elem *e, enum parse_role r,
 }
 
 /*
- * An atom:link: the first with rel alternate (the default) is the item's
- * or the feed's link; rel enclosure is an enclosure.
+ * An atom:link: the first with rel alternate (the default) and an HTML
+ * type (or none) is the item's or the feed's link, else the first
+ * alternate of any type; rel enclosure is an enclosure.
  */
 static void
 parse_atom_link(struct parse *p, struct parse_elem *e, const char **attrs,
@@ -116,11 +117,17 @@ parse_atom_link(struct parse *p, struct parse_elem *e, const char **attrs,
 	if (rel == NULL || strcasecmp(rel, "alternate") == 0 ||
 	    strcmp(rel, "http://www.iana.org/assignments/relation/alternate")
 	    == 0) {
+		/* An HTML alternate (type text/html or none) beats others. */
+		int rank = type == NULL || strcasecmp(type, "text/html") == 0 ||
+		    strcasecmp(type, "application/xhtml+xml") == 0 ? 2 : 1;
+		int *have = feed_level ? &p->feed_link_rank : &p->link_rank;
+
 		slot = feed_level ? &p->feed->link : &p->item->link;
-		if (*slot == NULL) {
+		if (*slot == NULL || rank > *have) {
 			free(*slot);
 			*slot = abs;
 			abs = NULL;
+			*have = rank;
 		}
 	} else if (strcasecmp(rel, "enclosure") == 0 && !feed_level &&
 	    p->item->nenclosures < PARSE_LIST_MAX) {

@@ -133,6 +133,8 @@ struct parse {
 	char		*item_lang;	/* dc:language of the item */
 	bool		 guid_permalink;
 	bool		 guid_weak;	/* from rdf:about: any id wins */
+	int		 link_rank;	/* 2: the link is an HTML alternate */
+	int		 feed_link_rank;
 	bool		 item_truncated;
 	struct str	 person_name;
 	struct str	 person_email;

@@ -373,6 +373,7 @@ parse_item_begin(struct parse *p, int depth)
 	p->item_lang = NULL;
 	p->guid_permalink = false;
 	p->guid_weak = false;
+	p->link_rank = 0;
 	p->item_truncated = false;
 }
 

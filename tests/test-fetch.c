@@ -336,6 +336,14 @@ test_failures(struct fetch *f)
 	is_str(s.r->reason, "connection refused", "connection refused");
 	sink_free(&s);
 
+	/* https to a server that speaks plain HTTP: the handshake fails. */
+	snprintf(url, sizeof url, "https://127.0.0.1:%d/poller/akhbar.xml",
+	    srv.port);
+	sink_init(&s);
+	get(f, &s, url, NULL, NULL);
+	is_str(s.r->reason, "TLS", "a failed TLS handshake is reported as TLS");
+	sink_free(&s);
+
 	sink_init(&s);
 	get(f, &s, "ftp://127.0.0.1/x", NULL, NULL);
 	is_str(s.r->reason, "unsupported URL", "ftp: is refused");

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "layout.h"
@@ -26,6 +27,8 @@
 #define RUNS 41
 #define SCREEN_ROWS 50
 #define TARGET_MS 5.0
+#define WALL "wall-clock time"
+#define CPU "CPU time of the thread"
 
 static const char *words[] = {
 	"كَتَبَ", "الطَّالِبُ", "رِسَالَةً", "إِلَى", "صَدِيقِهِ", "فِي",
@@ -98,11 +101,22 @@ report(const char *what, double *t, int n)
 	return (t[n / 2]);
 }
 
+/* Say how busy the machine is: wall times mean little when it is. */
 static void
-metric(const char *name, double v, double target)
+bench_load(const char *when)
 {
-	printf("metric\t%s\t%.3f\tms\t%.1f\t%s\n", name, v, target,
-	    v <= target ? "yes" : "no");
+	double	la[3];
+
+	if (getloadavg(la, 3) == 3)
+		printf("load average at %s: %.2f %.2f %.2f on %ld CPUs\n", when,
+		    la[0], la[1], la[2], sysconf(_SC_NPROCESSORS_ONLN));
+}
+
+static void
+metric(const char *name, double v, double target, const char *how)
+{
+	printf("metric\t%s\t%.3f\tms\t%.1f\t%s\tmedian of %d runs, %s\n",
+	    name, v, target, v <= target ? "yes" : "no", RUNS, how);
 }
 
 int
@@ -141,6 +155,7 @@ main(void)
 		str_appendc(&art, '\0');
 	}
 	paras = xcalloc(npara, sizeof *paras);
+	bench_load("start");
 
 	cps = lines = 0;
 	for (run = 0; run < RUNS; run++) {
@@ -183,13 +198,14 @@ main(void)
 	visible = report("re-wrap of one 50-row screen (wall)", t, RUNS);
 	visiblec = report("re-wrap of one 50-row screen (CPU)", c, RUNS);
 
-	metric("layout_article_5000w_100col_wall", full, TARGET_MS);
-	metric("layout_article_5000w_100col_cpu", fullc, TARGET_MS);
-	metric("relayout_resize_article_wall", rewrap, TARGET_MS);
-	metric("relayout_resize_article_cpu", rewrapc, TARGET_MS);
-	metric("relayout_resize_visible_screen_wall", visible, TARGET_MS);
-	metric("relayout_resize_visible_screen_cpu", visiblec, TARGET_MS);
+	metric("layout_article_5000w_100col_wall", full, TARGET_MS, WALL);
+	metric("layout_article_5000w_100col_cpu", fullc, TARGET_MS, CPU);
+	metric("relayout_resize_article_wall", rewrap, TARGET_MS, WALL);
+	metric("relayout_resize_article_cpu", rewrapc, TARGET_MS, CPU);
+	metric("relayout_resize_visible_screen_wall", visible, TARGET_MS, WALL);
+	metric("relayout_resize_visible_screen_cpu", visiblec, TARGET_MS, CPU);
 
+	bench_load("end");
 	for (i = 0; i < npara; i++)
 		layout_para_free(paras[i]);
 	free(paras);
