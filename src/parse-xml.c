@@ -409,6 +409,7 @@ parse_xml_html(struct parse_xml *x, struct parse_elem *e, const char **attrs,
 	free(href);
 }
 
+/* SAX2: an element starts; push it, then capture it or give it a role. */
 static void
 parse_xml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     const xmlChar *uri, int nns, const xmlChar **nsv, int nattrs,
@@ -547,6 +548,7 @@ parse_xml_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		parse_xml_pop(x);
 }
 
+/* SAX2: character data or CDATA; kept only inside a captured element. */
 static void
 parse_xml_text(void *ctx, const xmlChar *ch, int len)
 {
@@ -560,6 +562,7 @@ parse_xml_text(void *ctx, const xmlChar *ch, int len)
 		parse_xml_cap_append(x, (const char *)ch, (size_t)len);
 }
 
+/* SAX2: only the five predefined entities exist; DTD ones never expand. */
 static xmlEntityPtr
 parse_xml_entity(void *ctx, const xmlChar *name)
 {
@@ -567,6 +570,7 @@ parse_xml_entity(void *ctx, const xmlChar *name)
 	return (xmlGetPredefinedEntity(name));
 }
 
+/* SAX2: every error becomes a warning; a tag mismatch is remembered. */
 static void
 parse_xml_error(void *ctx, xmlErrorPtr err)
 {
@@ -611,6 +615,7 @@ parse_xml_new(struct parse *p)
 	return (x);
 }
 
+/* libxml2's generic error function, silenced around our calls. */
 static void
 parse_xml_silent(void *ctx, const char *fmt, ...)
 {
