@@ -987,6 +987,7 @@ class Bench:
         self.ratio_rows = []
         t0 = time.monotonic()
         only = set(self.a.only.split(",")) if self.a.only else None
+        os.makedirs(os.path.join(self.data, "feeds"), exist_ok=True)
         self.server = Server(os.path.join(self.data, "feeds"), self.work)
         try:
             self.header()
