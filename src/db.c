@@ -433,8 +433,12 @@ db_open(const char *path, int flags, char **cause)
 		goto fail;
 
 	/*
-	 * A bigger page cache and memory-mapped reads: indexing for search
-	 * and big feeds otherwise spend most of their time in pread(2).
+	 * Readers get a bigger page cache and memory-mapped reads. The
+	 * writer appends (inserts touch the right edge of each index) and
+	 * the kernel's page cache serves its few reads, so 2 MB of cache and
+	 * no mmap cost no time measurably and keep its peak RSS down: with
+	 * 32 MB and 256 MB mapped, the cache was 98% of a reload's heap and
+	 * every page indexing touched counted as resident.
 	 */
 	if (flags & DB_READONLY) {
 		sql = "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
@@ -442,7 +446,7 @@ db_open(const char *path, int flags, char **cause)
 	} else {
 		sql = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
 		    "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
-		    "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456;";
+		    "PRAGMA cache_size = -2048; PRAGMA mmap_size = 0;";
 	}
 	if (db_exec(db, sql, cause) != 0)
 		goto fail;
