@@ -27,6 +27,7 @@
 
 #include <json-c/json.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 
 #include "parse-date.h"
 #include "parse-priv.h"
@@ -1134,6 +1135,16 @@ const struct strv *
 parse_warnings(const struct parse *p)
 {
 	return (&p->warnings);
+}
+
+/*
+ * Set up libxml2's global state. Call once from the main thread before any
+ * other thread parses (libxml2 2.9 asks for this).
+ */
+void
+parse_init(void)
+{
+	xmlInitParser();
 }
 
 /* Free a parser; see parse.h. */
