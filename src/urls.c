@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "str.h"
 #include "xmalloc.h"
 
@@ -63,7 +64,7 @@ urls_parse_line(const char *line, char **feed, char **cause)
 	}
 	if (strncmp(s, "exec:", 5) == 0) {
 		if (*str_trim(s + 5) == '\0') {
-			xasprintf(cause, "exec: without a command");
+			xasprintf(cause, _("exec: without a command"));
 			free(copy);
 			return (-1);
 		}
@@ -74,7 +75,7 @@ urls_parse_line(const char *line, char **feed, char **cause)
 	end = s + strcspn(s, " \t");
 	*end = '\0';
 	if (!urls_is_url(s)) {
-		xasprintf(cause, "not a feed URL: %s", s);
+		xasprintf(cause, _("not a feed URL: %s"), s);
 		free(copy);
 		return (-1);
 	}
@@ -99,10 +100,10 @@ urls_load(const char *path, struct strv *urls, struct strv *warnings,
 
 	if ((f = fopen(path, "r")) == NULL) {
 		if (errno == ENOENT)
-			xasprintf(cause, "%s: no such file; create it with one "
-			    "feed URL per line (for example "
+			xasprintf(cause, _("%s: no such file; create it with "
+			    "one feed URL per line (for example "
 			    "https://example.org/feed.xml) or name another "
-			    "with --urls", path);
+			    "with --urls"), path);
 		else
 			xasprintf(cause, "%s: %s", path, strerror(errno));
 		return (-1);
@@ -110,7 +111,7 @@ urls_load(const char *path, struct strv *urls, struct strv *warnings,
 	while ((n = getline(&line, &cap, f)) != -1) {
 		lineno++;
 		if (strlen(line) != (size_t)n) {
-			xasprintf(&w, "%s:%d: a NUL byte in the line", path,
+			xasprintf(&w, _("%s:%d: a NUL byte in the line"), path,
 			    lineno);
 			strv_add_owned(warnings, w);
 			continue;
@@ -125,7 +126,7 @@ urls_load(const char *path, struct strv *urls, struct strv *warnings,
 		if (feed == NULL)
 			continue;
 		if (strv_contains(urls, feed)) {
-			xasprintf(&w, "%s:%d: duplicate: %s", path, lineno,
+			xasprintf(&w, _("%s:%d: duplicate: %s"), path, lineno,
 			    feed);
 			strv_add_owned(warnings, w);
 			free(feed);
