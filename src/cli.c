@@ -406,6 +406,7 @@ cli_progress_bar(const struct poller_event *ev)
 	bar[30] = '\0';
 	cli_human_bytes(bytes, sizeof bytes, ev->bytes);
 	fprintf(stderr, "\r\033[K[%s] ", bar);
+	/* TRANSLATORS: progress: feeds done / feeds in all. */
 	fprintf(stderr, P_("%d/%d feed", "%d/%d feeds", ev->total), ev->done,
 	    ev->total);
 	fprintf(stderr, "  %s", bytes);
@@ -533,6 +534,9 @@ cli_reload(struct cli_opts *o)
 	sigaction(SIGTERM, &old_term, NULL);
 	if (tty) {
 		fputs("\r\033[K", stderr);
+		/* TRANSLATORS: the next four messages are printed one after
+		   another as one line, e.g. "3 feeds reloaded, 12 new items,
+		   1 failed, 2 not due yet". */
 		fprintf(stderr, P_("%d feed reloaded, ", "%d feeds reloaded, ",
 		    last.done), last.done);
 		fprintf(stderr, P_("%d new item", "%d new items", last.new_items),

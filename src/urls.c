@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "fetch.h"
+#include "i18n.h"
 #include "str.h"
 #include "xmalloc.h"
 
@@ -64,7 +65,7 @@ urls_parse_line(const char *line, char **feed, char **cause)
 	}
 	if (strncmp(s, "exec:", 5) == 0) {
 		if (*str_trim(s + 5) == '\0') {
-			xasprintf(cause, "exec: without a command");
+			xasprintf(cause, _("exec: without a command"));
 			free(copy);
 			return (-1);
 		}
@@ -86,7 +87,7 @@ urls_parse_line(const char *line, char **feed, char **cause)
 	end = s + strcspn(s, " \t");
 	*end = '\0';
 	if (!urls_is_url(s)) {
-		xasprintf(cause, "not a feed URL: %s", s);
+		xasprintf(cause, _("not a feed URL: %s"), s);
 		free(copy);
 		return (-1);
 	}
@@ -111,10 +112,10 @@ urls_load(const char *path, struct strv *urls, struct strv *warnings,
 
 	if ((f = fopen(path, "r")) == NULL) {
 		if (errno == ENOENT)
-			xasprintf(cause, "%s: no such file; create it with one "
-			    "feed URL per line (for example "
+			xasprintf(cause, _("%s: no such file; create it with "
+			    "one feed URL per line (for example "
 			    "https://example.org/feed.xml) or name another "
-			    "with --urls", path);
+			    "with --urls"), path);
 		else
 			xasprintf(cause, "%s: %s", path, strerror(errno));
 		return (-1);
@@ -127,7 +128,7 @@ urls_load(const char *path, struct strv *urls, struct strv *warnings,
 			n -= 3;
 		}
 		if (strlen(line) != (size_t)n) {
-			xasprintf(&w, "%s:%d: a NUL byte in the line", path,
+			xasprintf(&w, _("%s:%d: a NUL byte in the line"), path,
 			    lineno);
 			strv_add_owned(warnings, w);
 			continue;
@@ -142,7 +143,7 @@ urls_load(const char *path, struct strv *urls, struct strv *warnings,
 		if (feed == NULL)
 			continue;
 		if (strv_contains(urls, feed)) {
-			xasprintf(&w, "%s:%d: duplicate: %s", path, lineno,
+			xasprintf(&w, _("%s:%d: duplicate: %s"), path, lineno,
 			    feed);
 			strv_add_owned(warnings, w);
 			free(feed);
