@@ -620,6 +620,25 @@ cli_main(int argc, char **argv)
 		rc = CLI_EXIT_USAGE;
 		goto out;
 	}
+	/*
+	 * SQLite reads "" as a temporary database and ":memory:" or a
+	 * "file:" URI as something other than the file: a reload into one of
+	 * them would report success and store nothing.
+	 */
+	if ((o.urls != NULL && *o.urls == '\0') ||
+	    (o.cache != NULL && *o.cache == '\0')) {
+		cli_err(_("%s: an empty file name for --urls or --cache\n"),
+		    PACKAGE);
+		rc = CLI_EXIT_USAGE;
+		goto out;
+	}
+	if (o.cache != NULL && (strcmp(o.cache, ":memory:") == 0 ||
+	    str_has_prefix_ci(o.cache, "file:"))) {
+		xasprintf(&cause, "./%s", o.cache);
+		free(o.cache);
+		o.cache = cause;
+		cause = NULL;
+	}
 	if (o.urls == NULL)
 		o.urls = path_default_urls();
 	if (o.cache == NULL)

@@ -315,6 +315,19 @@ tap_todo $r "with no HOME the cache is not looked for under the current director
     "path_xdg falls back to '.', not getpwuid's home: $msg"
 
 # ---- exit codes and --help ----
+printf '%s\n' "$B/plain/rss2.xml" >"$TMPD/urls-mem"
+"$AKHBAR" -u "$TMPD/urls-mem" -C "" --reload </dev/null >/dev/null 2>&1
+tap_is $? 2 "--reload into an empty cache name is a usage error, not a temporary database"
+"$AKHBAR" -u "" --reload </dev/null >/dev/null 2>&1
+tap_is $? 2 "an empty urls file name is a usage error"
+(cd "$TMPD/cwd" && "$AKHBAR" -u "$TMPD/urls-mem" -C ":memory:" --reload \
+    </dev/null >/dev/null 2>&1 &&
+    "$AKHBAR" -u "$TMPD/urls-mem" -C "file:mem.db?mode=memory" --reload \
+    </dev/null >/dev/null 2>&1)
+tap_is $? 0 "--reload into ':memory:' and a 'file:' URI exits 0 ..."
+tap_is "$(cd "$TMPD/cwd" && "$AKHBAR" -C ":memory:" --unread-count)|$(cd \
+    "$TMPD/cwd" && "$AKHBAR" -C "file:mem.db?mode=memory" --unread-count)" \
+    "4|4" "... and both are files that keep what was fetched"
 "$AKHBAR" -C "$cache" -u "$TMPD/urls" --no-such-option >/dev/null 2>&1
 tap_is $? 2 "an unknown option exits 2 (and frees -C and -u: ASan)"
 "$AKHBAR" --reload --unread-count >/dev/null 2>&1
