@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "parse.h"
 
 int
 main(int argc, char **argv)
@@ -15,5 +16,6 @@ main(int argc, char **argv)
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
+	parse_init();
 	return (cli_main(argc, argv));
 }

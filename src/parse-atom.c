@@ -175,7 +175,20 @@ parse_atom_start(struct parse *p, struct parse_xml *x, int depth,
     struct parse_elem *e, const char **attrs, int nattrs)
 {
 	const char	*n = e->name;
+	int		 pdepth;
 
+	/* The children of a person: the feed's or an entry's. */
+	pdepth = p->item != NULL ? p->item_depth + 2 : p->channel_depth + 2;
+	if (depth == pdepth && e[-1].role == PARSE_ROLE_PERSON) {
+		if (strcmp(n, "name") == 0) {
+			e->role = PARSE_ROLE_PERSON_NAME;
+			parse_xml_capture(x, PARSE_CAP_TEXT);
+		} else if (strcmp(n, "email") == 0) {
+			e->role = PARSE_ROLE_PERSON_EMAIL;
+			parse_xml_capture(x, PARSE_CAP_TEXT);
+		}
+		return;
+	}
 	if (p->item == NULL) {
 		if (strcmp(n, "entry") == 0) {
 			parse_item_begin(p, depth);
@@ -193,15 +206,10 @@ parse_atom_start(struct parse *p, struct parse_xml *x, int depth,
 			    attrs, nattrs);
 		else if (strcmp(n, "link") == 0)
 			parse_atom_link(p, e, attrs, nattrs, true);
-		return;
-	}
-	if (depth == p->item_depth + 2 && e[-1].role == PARSE_ROLE_PERSON) {
-		if (strcmp(n, "name") == 0) {
-			e->role = PARSE_ROLE_PERSON_NAME;
-			parse_xml_capture(x, PARSE_CAP_TEXT);
-		} else if (strcmp(n, "email") == 0) {
-			e->role = PARSE_ROLE_PERSON_EMAIL;
-			parse_xml_capture(x, PARSE_CAP_TEXT);
+		else if (strcmp(n, "author") == 0 && p->feed_author == NULL) {
+			e->role = PARSE_ROLE_PERSON;
+			str_clear(&p->person_name);
+			str_clear(&p->person_email);
 		}
 		return;
 	}
@@ -299,8 +307,16 @@ parse_atom_end(struct parse *p, struct parse_xml *x, int depth,
 			    text->len);
 		return;
 	case PARSE_ROLE_PERSON:
-		if (p->item == NULL)
+		if (p->item == NULL) {
+			/* The feed's author: entries without one inherit it. */
+			if (p->person_name.len > 0)
+				p->feed_author = xstrdup(
+				    str_cstr(&p->person_name));
+			else if (p->person_email.len > 0)
+				p->feed_author = xstrdup(
+				    str_cstr(&p->person_email));
 			return;
+		}
 		if (p->person_name.len > 0)
 			parse_add_person(&p->item->authors,
 			    str_cstr(&p->person_name));

@@ -401,7 +401,7 @@ parse_date_rfc822(const char *p)
 {
 	int		 y = -1, mo = -1, d = -1, h = 0, mi = 0, s = 0, off = 0;
 	int		 v, n, ylen = 0;
-	bool		 have_time = false, have_zone = false;
+	bool		 have_time = false, have_zone = false, etc = false;
 	const char	*w;
 	size_t		 len;
 	const struct parse_date_zone *z;
@@ -478,6 +478,13 @@ parse_date_rfc822(const char *p)
 			}
 			if (parse_date_lookup(w, len, parse_date_days, 7) != -1)
 				continue;
+			if (len == 3 && strncasecmp(w, "etc", 3) == 0 &&
+			    *p == '/' && !have_zone) {
+				/* tz database names: "Etc/GMT", "Etc/UTC" */
+				p++;
+				etc = true;
+				continue;
+			}
 			if (len == 2 && strncasecmp(w, "am", 2) == 0 &&
 			    have_time) {
 				if (h == 12)
@@ -503,8 +510,11 @@ parse_date_rfc822(const char *p)
 				/* "GMT+3", "UTC+03:00" */
 				if (*p == '+' || *p == '-') {
 					int extra;
+
+					/* The tz database's "Etc/GMT+3" is
+					 * three hours west of UTC. */
 					if (parse_date_offset(&p, &extra))
-						off += extra;
+						off += etc ? -extra : extra;
 				}
 				continue;
 			}

@@ -143,6 +143,7 @@ struct parse {
 	int		 channel_depth;
 	char		*alternate;	/* feed an HTML page links to */
 	char		*feed_lang;	/* xml:lang of the channel or feed */
+	char		*feed_author;	/* Atom feed's author, for entries */
 };
 
 /* parse.c */

@@ -27,6 +27,7 @@
 
 #include <json-c/json.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 
 #include "parse-date.h"
 #include "parse-priv.h"
@@ -429,7 +430,8 @@ parse_item_emit(struct parse *p, struct item *it, const char *lang)
 
 /*
  * End the item being built: lang is the xml:lang in scope. A permalink
- * guid stands in for a missing link.
+ * guid stands in for a missing link, and an Atom feed's author for a
+ * missing author (RFC 4287 4.2.1).
  */
 void
 parse_item_end(struct parse *p, const char *lang)
@@ -443,6 +445,8 @@ parse_item_end(struct parse *p, const char *lang)
 	    (str_has_prefix_ci(it->guid, "http://") ||
 	    str_has_prefix_ci(it->guid, "https://")))
 		it->link = xstrdup(it->guid);
+	if (it->authors.n == 0 && p->feed_author != NULL)
+		parse_add_person(&it->authors, p->feed_author);
 	parse_item_emit(p, it, p->item_lang != NULL ? p->item_lang : lang);
 	free(p->item_lang);
 	p->item_lang = NULL;
@@ -1143,6 +1147,16 @@ parse_warnings(const struct parse *p)
 	return (&p->warnings);
 }
 
+/*
+ * Set up libxml2's global state. Call once from the main thread before any
+ * other thread parses (libxml2 2.9 asks for this).
+ */
+void
+parse_init(void)
+{
+	xmlInitParser();
+}
+
 /* Free a parser; see parse.h. */
 void
 parse_free(struct parse *p)
@@ -1164,6 +1178,7 @@ parse_free(struct parse *p)
 	free(p->item_lang);
 	free(p->alternate);
 	free(p->feed_lang);
+	free(p->feed_author);
 	free(p->encoding);
 	free(p->charset);
 	free(p->cause);

@@ -16,6 +16,9 @@
 
 struct parse;
 
+/* Set up the XML library; once, in the main thread, before any other. */
+void		 parse_init(void);
+
 /* Called with each complete item; the callee owns it (item_free). */
 typedef void (*parse_item_cb)(struct item *, void *);
 

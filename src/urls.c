@@ -13,6 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fetch.h"
+#include "i18n.h"
 #include "str.h"
 #include "xmalloc.h"
 
@@ -46,7 +48,7 @@ urls_is_url(const char *s)
 int
 urls_parse_line(const char *line, char **feed, char **cause)
 {
-	char	*copy, *s, *end;
+	char	*copy, *s, *end, *why, **argv;
 
 	*feed = NULL;
 	copy = xstrdup(line);
@@ -63,10 +65,21 @@ urls_parse_line(const char *line, char **feed, char **cause)
 	}
 	if (strncmp(s, "exec:", 5) == 0) {
 		if (*str_trim(s + 5) == '\0') {
-			xasprintf(cause, "exec: without a command");
+			xasprintf(cause, _("exec: without a command"));
 			free(copy);
 			return (-1);
 		}
+		/*
+		 * Split it now as fetch will at every reload, so that an
+		 * unbalanced quote is reported with its line, and why.
+		 */
+		if (fetch_split_command(s + 5, &argv, &why) != 0) {
+			xasprintf(cause, "%s: %s", s, why);
+			free(why);
+			free(copy);
+			return (-1);
+		}
+		fetch_free_argv(argv);
 		*feed = xstrdup(s);
 		free(copy);
 		return (0);
@@ -74,7 +87,7 @@ urls_parse_line(const char *line, char **feed, char **cause)
 	end = s + strcspn(s, " \t");
 	*end = '\0';
 	if (!urls_is_url(s)) {
-		xasprintf(cause, "not a feed URL: %s", s);
+		xasprintf(cause, _("not a feed URL: %s"), s);
 		free(copy);
 		return (-1);
 	}
@@ -99,18 +112,23 @@ urls_load(const char *path, struct strv *urls, struct strv *warnings,
 
 	if ((f = fopen(path, "r")) == NULL) {
 		if (errno == ENOENT)
-			xasprintf(cause, "%s: no such file; create it with one "
-			    "feed URL per line (for example "
+			xasprintf(cause, _("%s: no such file; create it with "
+			    "one feed URL per line (for example "
 			    "https://example.org/feed.xml) or name another "
-			    "with --urls", path);
+			    "with --urls"), path);
 		else
 			xasprintf(cause, "%s: %s", path, strerror(errno));
 		return (-1);
 	}
 	while ((n = getline(&line, &cap, f)) != -1) {
 		lineno++;
+		/* Editors on Windows start the file with a byte order mark. */
+		if (lineno == 1 && strncmp(line, "\xef\xbb\xbf", 3) == 0) {
+			memmove(line, line + 3, (size_t)n - 2);
+			n -= 3;
+		}
 		if (strlen(line) != (size_t)n) {
-			xasprintf(&w, "%s:%d: a NUL byte in the line", path,
+			xasprintf(&w, _("%s:%d: a NUL byte in the line"), path,
 			    lineno);
 			strv_add_owned(warnings, w);
 			continue;
@@ -125,7 +143,7 @@ urls_load(const char *path, struct strv *urls, struct strv *warnings,
 		if (feed == NULL)
 			continue;
 		if (strv_contains(urls, feed)) {
-			xasprintf(&w, "%s:%d: duplicate: %s", path, lineno,
+			xasprintf(&w, _("%s:%d: duplicate: %s"), path, lineno,
 			    feed);
 			strv_add_owned(warnings, w);
 			free(feed);
@@ -140,5 +158,10 @@ urls_load(const char *path, struct strv *urls, struct strv *warnings,
 		return (-1);
 	}
 	fclose(f);
+	if (urls->n == 0) {
+		xasprintf(&w, "%s: no feeds to read; add one URL per line "
+		    "(for example https://example.org/feed.xml)", path);
+		strv_add_owned(warnings, w);
+	}
 	return (0);
 }

@@ -41,6 +41,12 @@ static const struct {
 	{ "Nov 28, 2026 2:05 PM", "2026-11-28T14:05:00Z" },
 	{ "Sat Nov 28 14:05:00 2026", "2026-11-28T14:05:00Z" },
 	{ "Sat, 28 Nov 2026 14:05:00 GMT+3", "2026-11-28T11:05:00Z" },
+	/* tz database names, as Java and PHP print them; Etc/GMT+N is west */
+	{ "Sun, 22 Nov 2026 07:30:00 Etc/GMT", "2026-11-22T07:30:00Z" },
+	{ "Sun, 22 Nov 2026 07:30:00 Etc/UTC", "2026-11-22T07:30:00Z" },
+	{ "Sun, 22 Nov 2026 07:30:00 Etc/GMT-3", "2026-11-22T04:30:00Z" },
+	{ "Sun, 22 Nov 2026 07:30:00 Etc/GMT+2", "2026-11-22T09:30:00Z" },
+	{ "Sun, 22 Nov 2026 07:30:00 Etc/Cairo", NULL },
 	{ "Sat, 28 Nov 2026 14:05:00 GMT+03:00", "2026-11-28T11:05:00Z" },
 	{ "Sat, 28 Nov 2026 14:05:00 +0300 (Arabia Standard Time)",
 	  "2026-11-28T11:05:00Z" },

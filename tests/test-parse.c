@@ -226,6 +226,14 @@ static const struct want cases[] = {
 	  "\xef\xbf\xbd g", NULL, NULL, NULL, 1, 0, "urn:charrefs:1", NULL,
 	  "http://charrefs.example/alternate", NULL, NULL, NULL, NULL, NULL,
 	  NULL, NULL, NULL, NULL },
+	/* an Atom feed's author stands in for an entry's missing one */
+	{ .file = "atom-feed-author.xml", .format = "atom1.0",
+	  .title = "Desk of the evening edition", .nitems = 2, .idx = 0,
+	  .i_id = "urn:akhbar-test:feed-author:1",
+	  .i_author = "Layla Haddad" },
+	{ .file = "atom-feed-author.xml", .format = "atom1.0", .nitems = 2,
+	  .idx = 1, .i_id = "urn:akhbar-test:feed-author:2",
+	  .i_author = "Karim Nasser" },
 	/* CDATA is copied as is: no entity rewriting inside it */
 	{ "cdata.xml", NULL, "rss2.0", NULL, NULL, "CDATA & more",
 	  "https://cdata.example/?a=1&b=2", NULL, NULL, 1, 0, NULL,
