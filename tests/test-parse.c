@@ -226,6 +226,12 @@ static const struct want cases[] = {
 	  "\xef\xbf\xbd g", NULL, NULL, NULL, 1, 0, "urn:charrefs:1", NULL,
 	  "http://charrefs.example/alternate", NULL, NULL, NULL, NULL, NULL,
 	  NULL, NULL, NULL, NULL },
+	/* so do a JSON Feed's top-level authors */
+	{ .file = "jsonfeed-authors.json", .format = "json1.1",
+	  .title = "Column desk", .link = "https://columns.example/",
+	  .nitems = 2, .idx = 0, .i_id = "col-1", .i_author = "Nadia Saleh" },
+	{ .file = "jsonfeed-authors.json", .format = "json1.1", .nitems = 2,
+	  .idx = 1, .i_id = "col-2", .i_author = "Guest Writer" },
 	/* an Atom feed's author stands in for an entry's missing one */
 	{ .file = "atom-feed-author.xml", .format = "atom1.0",
 	  .title = "Desk of the evening edition", .nitems = 2, .idx = 0,
