@@ -639,6 +639,52 @@ parse_open_decoder(struct parse *p, const char *enc)
 	return (true);
 }
 
+/* Whether u starts like a feed document: "<?", "<!", a feed's root. */
+static bool
+parse_feed_start(const unsigned char *u, size_t n)
+{
+	static const char	*starts[] = { "<?", "<!", "<rss", "<feed",
+	    "<rdf:RDF", "<RDF", NULL };
+	size_t			 len;
+	int			 k;
+
+	for (k = 0; starts[k] != NULL; k++) {
+		len = strlen(starts[k]);
+		if (n >= len && memcmp(u, starts[k], len) == 0)
+			return (true);
+	}
+	return (false);
+}
+
+/*
+ * Where a feed starts after junk (a PHP warning printed before the XML):
+ * the offset of "<?xml" in the first PARSE_JUNK_MAX bytes of u, or with
+ * any_start of "<rss", "<feed" or "<rdf:RDF" too; 0 when there is none.
+ * An XML declaration is only ever at the start, so one further on marks
+ * the real document even after junk that looks like markup.
+ */
+static size_t
+parse_after_junk(const unsigned char *u, size_t n, bool any_start)
+{
+	static const char	*starts[] = { "<?xml", "<rss", "<feed",
+	    "<rdf:RDF", NULL };
+	size_t			 i, len;
+	int			 k;
+
+	for (i = 0; i < n && i < PARSE_JUNK_MAX; i++) {
+		if (u[i] == 0)
+			return (0);	/* binary, or a wide encoding */
+		if (u[i] != '<')
+			continue;
+		for (k = 0; starts[k] != NULL && (k == 0 || any_start); k++) {
+			len = strlen(starts[k]);
+			if (n - i >= len && memcmp(u + i, starts[k], len) == 0)
+				return (i);
+		}
+	}
+	return (0);
+}
+
 /*
  * Decide the encoding and the format from the bytes held so far; returns
  * the number of leading bytes (a BOM) to skip, -1 if this is no feed, or
@@ -648,7 +694,7 @@ static long
 parse_decide(struct parse *p, bool final)
 {
 	const unsigned char	*u = (const unsigned char *)str_cstr(&p->head);
-	size_t			 n = p->head.len, i, skip = 0, first;
+	size_t			 n = p->head.len, i, k, skip = 0, first;
 	const char		*enc = NULL, *source = NULL;
 	char			*decl = NULL, c = 0;
 	bool			 wide = false, fixed = false;
@@ -702,6 +748,13 @@ parse_decide(struct parse *p, bool final)
 		parse_fail(p, final ? "the document is empty" :
 		    "the document starts with a megabyte of white space");
 		return (-1);
+	}
+	if (c != '{' && c != '[' && !wide && !parse_feed_start(u + first,
+	    n - first) && (k = parse_after_junk(u + first, n - first,
+	    c != '<')) > 0) {
+		parse_warn(p, "%zu bytes of text before the feed; skipped", k);
+		first += k;
+		c = '<';
 	}
 	if (c == '<')
 		p->kind = PARSE_KIND_XML;

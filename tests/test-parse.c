@@ -226,6 +226,12 @@ static const struct want cases[] = {
 	  "\xef\xbf\xbd g", NULL, NULL, NULL, 1, 0, "urn:charrefs:1", NULL,
 	  "http://charrefs.example/alternate", NULL, NULL, NULL, NULL, NULL,
 	  NULL, NULL, NULL, NULL },
+	/* a PHP notice printed before the XML is skipped, with a warning */
+	{ .file = "junk-before-xml.xml", .format = "rss2.0",
+	  .warning = "bytes of text before the feed", .title = "Noisy script",
+	  .link = "https://noisy.example/", .nitems = 1, .idx = 0,
+	  .i_title = "Read in spite of the notice",
+	  .i_link = "https://noisy.example/1" },
 	/* so do a JSON Feed's top-level authors */
 	{ .file = "jsonfeed-authors.json", .format = "json1.1",
 	  .title = "Column desk", .link = "https://columns.example/",
