@@ -391,6 +391,18 @@ parse_hash(uint64_t h, const char *s)
 	return (h ^ 0xff);
 }
 
+/*
+ * Tidy a language tag in place: the POSIX locale form feeds often use
+ * ("ar_EG", PHP's and Java's) becomes the BCP 47 form ("ar-EG").
+ */
+static void
+parse_lang_tidy(char *lang)
+{
+	for (; lang != NULL && *lang != '\0'; lang++)
+		if (*lang == '_')
+			*lang = '-';
+}
+
 /* Complete an item (id, language, direction) and hand it out. */
 static void
 parse_item_emit(struct parse *p, struct item *it, const char *lang)
@@ -419,6 +431,7 @@ parse_item_emit(struct parse *p, struct item *it, const char *lang)
 			it->language = sanitize_line(p->feed_lang,
 			    strlen(p->feed_lang));
 	}
+	parse_lang_tidy(it->language);
 	it->dir = feed_dir_from_language(it->language);
 	p->nitems++;
 	if (p->cb != NULL)
@@ -1180,6 +1193,7 @@ parse_finish(struct parse *p, char **cause)
 	if (p->feed->language == NULL && p->feed_lang != NULL)
 		p->feed->language = sanitize_line(p->feed_lang,
 		    strlen(p->feed_lang));
+	parse_lang_tidy(p->feed->language);
 	p->feed->dir = feed_dir_from_language(p->feed->language);
 	f = p->feed;
 	p->feed = NULL;

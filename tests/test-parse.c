@@ -226,6 +226,11 @@ static const struct want cases[] = {
 	  "\xef\xbf\xbd g", NULL, NULL, NULL, 1, 0, "urn:charrefs:1", NULL,
 	  "http://charrefs.example/alternate", NULL, NULL, NULL, NULL, NULL,
 	  NULL, NULL, NULL, NULL },
+	/* "fa_IR" is read as the BCP 47 tag "fa-IR" */
+	{ .file = "lang-underscore.xml", .format = "rss2.0",
+	  .title = "Locale-style tags", .language = "fa-IR", .dir = "rtl",
+	  .nitems = 1, .idx = 0, .i_id = "locale-1", .i_language = "ar-EG",
+	  .i_dir = "rtl" },
 	/* a PHP notice printed before the XML is skipped, with a warning */
 	{ .file = "junk-before-xml.xml", .format = "rss2.0",
 	  .warning = "bytes of text before the feed", .title = "Noisy script",
