@@ -7,11 +7,14 @@
 
 #include "cli.h"
 
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <getopt.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +28,7 @@
 #include "path.h"
 #include "str.h"
 #include "poller.h"
+#include "sanitize.h"
 #include "urls.h"
 #include "xmalloc.h"
 
@@ -96,6 +100,51 @@ cli_usage(FILE *f)
 	fprintf(f, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
 
+/*
+ * Print a message on standard error. Its arguments may hold a feed's text,
+ * a URL, a server's words or a line of the urls file, so every control
+ * character (C0, DEL, C1) and every byte that is not UTF-8 is shown as
+ * \xNN or \uNNNN instead of reaching the terminal, where ESC [ 2 J would
+ * clear it and OSC 52 set the clipboard. fmt ends with one newline.
+ */
+static void __attribute__((format(printf, 1, 2)))
+cli_err(const char *fmt, ...)
+{
+	const unsigned char	*p;
+	struct str		 out;
+	va_list			 ap;
+	char			*msg, buf[16];
+	unsigned int		 cp;
+	size_t			 len, n;
+
+	va_start(ap, fmt);
+	xvasprintf(&msg, fmt, ap);
+	va_end(ap);
+	len = strlen(msg);
+	if (len > 0 && msg[len - 1] == '\n')
+		len--;
+	str_init(&out);
+	for (p = (const unsigned char *)msg; len > 0; p += n, len -= n) {
+		n = sanitize_utf8_char(p, len, &cp);
+		if (n == 0) {
+			snprintf(buf, sizeof buf, "\\x%02x", *p);
+			str_appends(&out, buf);
+			n = 1;
+		} else if (cp < 0x20 || cp == 0x7f) {
+			snprintf(buf, sizeof buf, "\\x%02x", cp);
+			str_appends(&out, buf);
+		} else if (cp >= 0x80 && cp < 0xa0) {
+			snprintf(buf, sizeof buf, "\\u%04x", cp);
+			str_appends(&out, buf);
+		} else
+			str_append(&out, (const char *)p, n);
+	}
+	str_appendc(&out, '\n');
+	fwrite(out.ptr, 1, out.len, stderr);
+	str_free(&out);
+	free(msg);
+}
+
 /* The path a --parse argument names, or NULL for an http(s) URL. */
 static char *
 cli_parse_path(const char *arg)
@@ -161,7 +210,7 @@ cli_parse(const char *arg)
 		/* An http(s) URL: fetched as the poller would. */
 		poller_opts_default(&po);
 		if ((f = poller_fetch_parse(arg, &po.fetch, &cause)) == NULL) {
-			fprintf(stderr, "%s: %s: %s\n", PACKAGE, arg, cause);
+			cli_err("%s: %s: %s\n", PACKAGE, arg, cause);
 			free(cause);
 			return (CLI_EXIT_FAIL);
 		}
@@ -173,12 +222,12 @@ cli_parse(const char *arg)
 		f = parse_file_cb(path, cli_parse_item, &items, &warnings,
 		    &cause);
 		for (i = 0; i < warnings.n; i++)
-			fprintf(stderr, _("%s: %s: %s\n"), PACKAGE, arg,
+			cli_err(_("%s: %s: %s\n"), PACKAGE, arg,
 			    warnings.v[i]);
 		strv_free(&warnings);
 		free(path);
 		if (f == NULL) {
-			fprintf(stderr, _("%s: %s: not a feed: %s\n"), PACKAGE,
+			cli_err(_("%s: %s: not a feed: %s\n"), PACKAGE,
 			    arg, cause);
 			free(cause);
 			str_free(&items.json);
@@ -214,7 +263,7 @@ cli_open_cache(const char *path)
 
 	db = db_open(path, DB_READONLY, &cause);
 	if (db == NULL) {
-		fprintf(stderr, _("%s: cannot read the cache: %s\n"), PACKAGE,
+		cli_err(_("%s: cannot read the cache: %s\n"), PACKAGE,
 		    cause);
 		free(cause);
 	}
@@ -225,18 +274,21 @@ cli_open_cache(const char *path)
 static int
 cli_unread_count(const char *path)
 {
+	struct stat	 sb;
 	struct db	*db;
 	char		*cause = NULL;
 	int64_t		 n;
 
-	if (access(path, F_OK) != 0 && errno == ENOENT) {
+	/* An empty file is a cache not made yet, as --reload treats it. */
+	if ((stat(path, &sb) != 0 && errno == ENOENT) ||
+	    (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0)) {
 		printf("0\n");
 		return (CLI_EXIT_OK);
 	}
 	if ((db = cli_open_cache(path)) == NULL)
 		return (CLI_EXIT_FAIL);
 	if (db_item_count_unread(db, &n, &cause) != 0) {
-		fprintf(stderr, _("%s: cannot read the cache: %s\n"), PACKAGE,
+		cli_err(_("%s: cannot read the cache: %s\n"), PACKAGE,
 		    cause);
 		free(cause);
 		db_close(db);
@@ -247,14 +299,22 @@ cli_unread_count(const char *path)
 	return (CLI_EXIT_OK);
 }
 
-/* Print a field of a tab-separated line: tabs and newlines become spaces. */
+/*
+ * Print a field of a tab-separated line as sanitize_line makes it: white
+ * space (tabs and newlines too) becomes one space, and no control
+ * character reaches the terminal even from a cache written by something
+ * other than this akhbar's sanitising parser.
+ */
 static void
 cli_print_field(const char *s)
 {
+	char	*line;
+
 	if (s == NULL)
 		return;
-	for (; *s != '\0'; s++)
-		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+	line = sanitize_line(s, strlen(s));
+	fputs(line, stdout);
+	free(line);
 }
 
 /* Print the items matching a query, newest first, as feed, date, title. */
@@ -272,7 +332,7 @@ cli_search(const char *path, const char *query)
 	enum db_page		 page = DB_PAGE_FIRST;
 
 	if (access(path, F_OK) != 0 && errno == ENOENT) {
-		fprintf(stderr, _("%s: no cache yet at %s\n"), PACKAGE, path);
+		cli_err(_("%s: no cache yet at %s\n"), PACKAGE, path);
 		return (CLI_EXIT_FAIL);
 	}
 	if ((db = cli_open_cache(path)) == NULL)
@@ -280,7 +340,7 @@ cli_search(const char *path, const char *query)
 	for (;;) {
 		if (db_search_page(db, query, page, &cur, 200, &rows, &n,
 		    &cause) != 0) {
-			fprintf(stderr, _("%s: search failed: %s\n"), PACKAGE,
+			cli_err(_("%s: search failed: %s\n"), PACKAGE,
 			    cause);
 			free(cause);
 			db_close(db);
@@ -305,7 +365,7 @@ cli_search(const char *path, const char *query)
 		page = DB_PAGE_NEXT;
 	}
 	if (total == 0)
-		fprintf(stderr, _("%s: nothing matches %s\n"), PACKAGE, query);
+		cli_err(_("%s: nothing matches %s\n"), PACKAGE, query);
 	if (db_search_index_pending(db, 0, &left, NULL) == 0 && left > 0) {
 		fprintf(stderr, P_("%s: %lld item is not indexed for search "
 		    "yet\n", "%s: %lld items are not indexed for search yet\n",
@@ -376,16 +436,16 @@ cli_reload(struct cli_opts *o)
 	int			 cancel_sent = 0;
 
 	if (urls_load(o->urls, &urls, &warnings, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		cli_err("%s: %s\n", PACKAGE, cause);
 		free(cause);
 		return (CLI_EXIT_USAGE);
 	}
 	for (i = 0; i < warnings.n; i++)
-		fprintf(stderr, _("%s: warning: %s\n"), PACKAGE, warnings.v[i]);
+		cli_err(_("%s: warning: %s\n"), PACKAGE, warnings.v[i]);
 	strv_free(&warnings);
 	if (path_mkdir_parents(o->cache, &cause) != 0 ||
 	    (db = db_open(o->cache, 0, &cause)) == NULL) {
-		fprintf(stderr, _("%s: cannot open the cache: %s\n"), PACKAGE,
+		cli_err(_("%s: cannot open the cache: %s\n"), PACKAGE,
 		    cause);
 		free(cause);
 		strv_free(&urls);
@@ -411,7 +471,7 @@ cli_reload(struct cli_opts *o)
 	pthread_sigmask(SIG_SETMASK, &saved, NULL);
 	strv_free(&urls);
 	if (p == NULL) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		cli_err("%s: %s\n", PACKAGE, cause);
 		free(cause);
 		db_close(db);
 		return (CLI_EXIT_USAGE);
@@ -433,18 +493,18 @@ cli_reload(struct cli_opts *o)
 			case POLLER_EV_FEED_FAILED:
 				if (tty)
 					fputs("\r\033[K", stderr);
-				fprintf(stderr, "%s: %s: %s\n", PACKAGE, ev.url,
+				cli_err("%s: %s: %s\n", PACKAGE, ev.url,
 				    ev.text);
 				break;
 			case POLLER_EV_FEED_MOVED:
 				if (tty)
 					fputs("\r\033[K", stderr);
-				fprintf(stderr, _("%s: %s: moved permanently to "
+				cli_err(_("%s: %s: moved permanently to "
 				    "%s; the cache follows, update the urls "
 				    "file\n"), PACKAGE, ev.url, ev.text);
 				break;
 			case POLLER_EV_ERROR:
-				fprintf(stderr, "%s: %s\n", PACKAGE, ev.text);
+				cli_err("%s: %s\n", PACKAGE, ev.text);
 				error = 1;
 				break;
 			case POLLER_EV_FINISHED:
@@ -519,7 +579,7 @@ cli_main(int argc, char **argv)
 			break;
 		case 'l':
 			if (log_open(optarg, &cause) != 0) {
-				fprintf(stderr, _("%s: cannot open log: %s\n"),
+				cli_err(_("%s: cannot open log: %s\n"),
 				    PACKAGE, cause);
 				free(cause);
 				return (CLI_EXIT_USAGE);
@@ -551,7 +611,7 @@ cli_main(int argc, char **argv)
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, _("%s: unexpected argument '%s'\n"), PACKAGE,
+		cli_err(_("%s: unexpected argument '%s'\n"), PACKAGE,
 		    argv[optind]);
 		fprintf(stderr, _("Try '%s --help' for more information.\n"),
 		    PACKAGE);

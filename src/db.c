@@ -366,6 +366,14 @@ db_check_header(struct db *db, char **cause)
 		return (-1);
 	}
 	n = read(fd, buf, sizeof buf);
+	if (n == -1) {
+		/* A directory in the cache's place, an I/O error: not damage. */
+		xasprintf(cause, "cannot read %s: %s", db->path,
+		    errno == EISDIR ? "it is a directory, not a cache file" :
+		    strerror(errno));
+		close(fd);
+		return (-1);
+	}
 	close(fd);
 	if (n == 0)
 		return (0);

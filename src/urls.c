@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fetch.h"
 #include "i18n.h"
 #include "str.h"
 #include "xmalloc.h"
@@ -47,7 +48,7 @@ urls_is_url(const char *s)
 int
 urls_parse_line(const char *line, char **feed, char **cause)
 {
-	char	*copy, *s, *end;
+	char	*copy, *s, *end, *why, **argv;
 
 	*feed = NULL;
 	copy = xstrdup(line);
@@ -68,6 +69,17 @@ urls_parse_line(const char *line, char **feed, char **cause)
 			free(copy);
 			return (-1);
 		}
+		/*
+		 * Split it now as fetch will at every reload, so that an
+		 * unbalanced quote is reported with its line, and why.
+		 */
+		if (fetch_split_command(s + 5, &argv, &why) != 0) {
+			xasprintf(cause, "%s: %s", s, why);
+			free(why);
+			free(copy);
+			return (-1);
+		}
+		fetch_free_argv(argv);
 		*feed = xstrdup(s);
 		free(copy);
 		return (0);
@@ -110,6 +122,11 @@ urls_load(const char *path, struct strv *urls, struct strv *warnings,
 	}
 	while ((n = getline(&line, &cap, f)) != -1) {
 		lineno++;
+		/* Editors on Windows start the file with a byte order mark. */
+		if (lineno == 1 && strncmp(line, "\xef\xbb\xbf", 3) == 0) {
+			memmove(line, line + 3, (size_t)n - 2);
+			n -= 3;
+		}
 		if (strlen(line) != (size_t)n) {
 			xasprintf(&w, _("%s:%d: a NUL byte in the line"), path,
 			    lineno);
@@ -141,5 +158,10 @@ urls_load(const char *path, struct strv *urls, struct strv *warnings,
 		return (-1);
 	}
 	fclose(f);
+	if (urls->n == 0) {
+		xasprintf(&w, "%s: no feeds to read; add one URL per line "
+		    "(for example https://example.org/feed.xml)", path);
+		strv_add_owned(warnings, w);
+	}
 	return (0);
 }

@@ -63,6 +63,33 @@ test_file(void)
 	strv_free(&warn);
 	unlink(path);
 
+	/* A byte order mark, an unbalanced quote, and no feed at all. */
+	strcpy(path, "/tmp/akhbar-urls.XXXXXX");
+	fd = mkstemp(path);
+	f = fdopen(fd, "w");
+	fputs("\xef\xbb\xbfhttps://example.org/bom.xml\r\n"
+	    "exec:sh -c 'echo hi\n", f);
+	fclose(f);
+	ok(urls_load(path, &urls, &warn, &cause) == 0, "a file with a BOM loads");
+	ok(urls.n == 1 && strcmp(urls.v[0], "https://example.org/bom.xml") == 0,
+	    "... and its first line is a feed");
+	ok(warn.n == 1 && strstr(warn.v[0], ":2: ") != NULL &&
+	    strstr(warn.v[0], "unterminated ' quote") != NULL,
+	    "an unbalanced quote in exec: is warned about with its line (%s)",
+	    warn.n > 0 ? warn.v[0] : "none");
+	strv_free(&urls);
+	strv_free(&warn);
+	f = fopen(path, "w");
+	fputs("# nothing\n\n", f);
+	fclose(f);
+	ok(urls_load(path, &urls, &warn, &cause) == 0 && urls.n == 0,
+	    "a file of comments loads, empty");
+	ok(warn.n == 1 && strstr(warn.v[0], "no feeds") != NULL,
+	    "... with a warning that it has no feeds");
+	strv_free(&urls);
+	strv_free(&warn);
+	unlink(path);
+
 	ok(urls_load("/nonexistent/akhbar/urls", &urls, &warn, &cause) == -1,
 	    "a missing file is an error");
 	ok(cause != NULL && strstr(cause, "/nonexistent/akhbar/urls") != NULL &&
