@@ -245,6 +245,7 @@ parse_json_finish(struct parse_json *j)
 {
 	struct parse		*p = j->p;
 	struct json_object	*items, *o;
+	struct item		*it;
 	const char		*version, *base;
 	size_t			 i;
 
@@ -288,7 +289,11 @@ parse_json_finish(struct parse_json *j)
 			parse_warn(p, "item %zu is not an object", i + 1);
 			continue;
 		}
-		parse_emit_item(p, parse_json_item(p, o, base));
+		it = parse_json_item(p, o, base);
+		/* An item without authors has the feed's (JSON Feed 1.1). */
+		if (it->authors.n == 0)
+			parse_json_authors(j->root, &it->authors);
+		parse_emit_item(p, it);
 	}
 }
 

@@ -21,6 +21,7 @@
 #define PARSE_LIST_MAX		256		/* authors, categories, enclosures */
 #define PARSE_SNIFF_BYTES	8192		/* bytes read before deciding */
 #define PARSE_SNIFF_MAX		(1024 * 1024)	/* white space allowed before */
+#define PARSE_JUNK_MAX		4096		/* text skipped before "<rss" */
 
 /* Namespaces the parsers know. */
 enum parse_ns {

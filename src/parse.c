@@ -36,6 +36,7 @@
 #include "xmalloc.h"
 
 #define PARSE_REPLACEMENT	"\xef\xbf\xbd"
+#define PARSE_CHECK_BYTES	(16 * 1024)	/* checked to confirm UTF-8 */
 
 /* Record a recoverable problem. */
 void
@@ -391,6 +392,18 @@ parse_hash(uint64_t h, const char *s)
 	return (h ^ 0xff);
 }
 
+/*
+ * Tidy a language tag in place: the POSIX locale form feeds often use
+ * ("ar_EG", PHP's and Java's) becomes the BCP 47 form ("ar-EG").
+ */
+static void
+parse_lang_tidy(char *lang)
+{
+	for (; lang != NULL && *lang != '\0'; lang++)
+		if (*lang == '_')
+			*lang = '-';
+}
+
 /* Complete an item (id, language, direction) and hand it out. */
 static void
 parse_item_emit(struct parse *p, struct item *it, const char *lang)
@@ -419,6 +432,7 @@ parse_item_emit(struct parse *p, struct item *it, const char *lang)
 			it->language = sanitize_line(p->feed_lang,
 			    strlen(p->feed_lang));
 	}
+	parse_lang_tidy(it->language);
 	it->dir = feed_dir_from_language(it->language);
 	p->nitems++;
 	if (p->cb != NULL)
@@ -549,7 +563,7 @@ parse_utf8_check(const unsigned char *u, size_t n, size_t *multi,
 			i++;
 			continue;
 		}
-		k = sanitize_utf8_char(u + i, n - i, &c);
+		k = sanitize_utf8_fast(u + i, n - i, &c);
 		if (k == 0) {
 			if (n - i < 4)
 				break;
@@ -639,6 +653,52 @@ parse_open_decoder(struct parse *p, const char *enc)
 	return (true);
 }
 
+/* Whether u starts like a feed document: "<?", "<!", a feed's root. */
+static bool
+parse_feed_start(const unsigned char *u, size_t n)
+{
+	static const char	*starts[] = { "<?", "<!", "<rss", "<feed",
+	    "<rdf:RDF", "<RDF", NULL };
+	size_t			 len;
+	int			 k;
+
+	for (k = 0; starts[k] != NULL; k++) {
+		len = strlen(starts[k]);
+		if (n >= len && memcmp(u, starts[k], len) == 0)
+			return (true);
+	}
+	return (false);
+}
+
+/*
+ * Where a feed starts after junk (a PHP warning printed before the XML):
+ * the offset of "<?xml" in the first PARSE_JUNK_MAX bytes of u, or with
+ * any_start of "<rss", "<feed" or "<rdf:RDF" too; 0 when there is none.
+ * An XML declaration is only ever at the start, so one further on marks
+ * the real document even after junk that looks like markup.
+ */
+static size_t
+parse_after_junk(const unsigned char *u, size_t n, bool any_start)
+{
+	static const char	*starts[] = { "<?xml", "<rss", "<feed",
+	    "<rdf:RDF", NULL };
+	size_t			 i, len;
+	int			 k;
+
+	for (i = 0; i < n && i < PARSE_JUNK_MAX; i++) {
+		if (u[i] == 0)
+			return (0);	/* binary, or a wide encoding */
+		if (u[i] != '<')
+			continue;
+		for (k = 0; starts[k] != NULL && (k == 0 || any_start); k++) {
+			len = strlen(starts[k]);
+			if (n - i >= len && memcmp(u + i, starts[k], len) == 0)
+				return (i);
+		}
+	}
+	return (0);
+}
+
 /*
  * Decide the encoding and the format from the bytes held so far; returns
  * the number of leading bytes (a BOM) to skip, -1 if this is no feed, or
@@ -648,7 +708,7 @@ static long
 parse_decide(struct parse *p, bool final)
 {
 	const unsigned char	*u = (const unsigned char *)str_cstr(&p->head);
-	size_t			 n = p->head.len, i, skip = 0, first;
+	size_t			 n = p->head.len, i, k, skip = 0, first;
 	const char		*enc = NULL, *source = NULL;
 	char			*decl = NULL, c = 0;
 	bool			 wide = false, fixed = false;
@@ -703,6 +763,13 @@ parse_decide(struct parse *p, bool final)
 		    "the document starts with a megabyte of white space");
 		return (-1);
 	}
+	if (c != '{' && c != '[' && !wide && !parse_feed_start(u + first,
+	    n - first) && (k = parse_after_junk(u + first, n - first,
+	    c != '<')) > 0) {
+		parse_warn(p, "%zu bytes of text before the feed; skipped", k);
+		first += k;
+		c = '<';
+	}
 	if (c == '<')
 		p->kind = PARSE_KIND_XML;
 	else if (c == '{' || c == '[')
@@ -741,7 +808,13 @@ parse_decide(struct parse *p, bool final)
 		parse_open_decoder(p, enc);
 	}
 	if (!fixed && !wide) {
-		parse_utf8_check(u + skip, n - skip, &multi, &invalid);
+		/*
+		 * The head is a whole feed when it arrived before parsing
+		 * began; its first PARSE_CHECK_BYTES tell as well, and
+		 * parse_decode_utf8 replaces what is invalid further on.
+		 */
+		parse_utf8_check(u + skip, n - skip < PARSE_CHECK_BYTES ?
+		    n - skip : PARSE_CHECK_BYTES, &multi, &invalid);
 		/* A few bad bytes in UTF-8 text are U+FFFD, not a sign. */
 		if (parse_is_utf8(enc) && invalid > multi) {
 			const char *guess = parse_looks_arabic(u + skip,
@@ -1127,6 +1200,7 @@ parse_finish(struct parse *p, char **cause)
 	if (p->feed->language == NULL && p->feed_lang != NULL)
 		p->feed->language = sanitize_line(p->feed_lang,
 		    strlen(p->feed_lang));
+	parse_lang_tidy(p->feed->language);
 	p->feed->dir = feed_dir_from_language(p->feed->language);
 	f = p->feed;
 	p->feed = NULL;

@@ -226,6 +226,23 @@ static const struct want cases[] = {
 	  "\xef\xbf\xbd g", NULL, NULL, NULL, 1, 0, "urn:charrefs:1", NULL,
 	  "http://charrefs.example/alternate", NULL, NULL, NULL, NULL, NULL,
 	  NULL, NULL, NULL, NULL },
+	/* "fa_IR" is read as the BCP 47 tag "fa-IR" */
+	{ .file = "lang-underscore.xml", .format = "rss2.0",
+	  .title = "Locale-style tags", .language = "fa-IR", .dir = "rtl",
+	  .nitems = 1, .idx = 0, .i_id = "locale-1", .i_language = "ar-EG",
+	  .i_dir = "rtl" },
+	/* a PHP notice printed before the XML is skipped, with a warning */
+	{ .file = "junk-before-xml.xml", .format = "rss2.0",
+	  .warning = "bytes of text before the feed", .title = "Noisy script",
+	  .link = "https://noisy.example/", .nitems = 1, .idx = 0,
+	  .i_title = "Read in spite of the notice",
+	  .i_link = "https://noisy.example/1" },
+	/* so do a JSON Feed's top-level authors */
+	{ .file = "jsonfeed-authors.json", .format = "json1.1",
+	  .title = "Column desk", .link = "https://columns.example/",
+	  .nitems = 2, .idx = 0, .i_id = "col-1", .i_author = "Nadia Saleh" },
+	{ .file = "jsonfeed-authors.json", .format = "json1.1", .nitems = 2,
+	  .idx = 1, .i_id = "col-2", .i_author = "Guest Writer" },
 	/* an Atom feed's author stands in for an entry's missing one */
 	{ .file = "atom-feed-author.xml", .format = "atom1.0",
 	  .title = "Desk of the evening edition", .nitems = 2, .idx = 0,
