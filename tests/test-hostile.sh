@@ -316,9 +316,11 @@ tap_todo $r "with no HOME the cache is not looked for under the current director
 
 # ---- exit codes and --help ----
 printf '%s\n' "$B/plain/rss2.xml" >"$TMPD/urls-mem"
-"$AKHBAR" -u "$TMPD/urls-mem" -C "" --reload </dev/null >/dev/null 2>&1
+# In a scratch directory: an akhbar without the fix leaves ".lock" there.
+(cd "$TMPD/cwd" && "$AKHBAR" -u "$TMPD/urls-mem" -C "" --reload \
+    </dev/null >/dev/null 2>&1)
 tap_is $? 2 "--reload into an empty cache name is a usage error, not a temporary database"
-"$AKHBAR" -u "" --reload </dev/null >/dev/null 2>&1
+(cd "$TMPD/cwd" && "$AKHBAR" -u "" --reload </dev/null >/dev/null 2>&1)
 tap_is $? 2 "an empty urls file name is a usage error"
 (cd "$TMPD/cwd" && "$AKHBAR" -u "$TMPD/urls-mem" -C ":memory:" --reload \
     </dev/null >/dev/null 2>&1 &&
