@@ -582,7 +582,8 @@ cli_main(int argc, char **argv)
 				cli_err(_("%s: cannot open log: %s\n"),
 				    PACKAGE, cause);
 				free(cause);
-				return (CLI_EXIT_USAGE);
+				rc = CLI_EXIT_USAGE;
+				goto out;
 			}
 			break;
 		case 'P':
@@ -607,7 +608,8 @@ cli_main(int argc, char **argv)
 		default:
 			fprintf(stderr, _("Try '%s --help' for more information.\n"),
 			    PACKAGE);
-			return (CLI_EXIT_USAGE);
+			rc = CLI_EXIT_USAGE;
+			goto out;
 		}
 	}
 	if (optind < argc) {
@@ -615,7 +617,8 @@ cli_main(int argc, char **argv)
 		    argv[optind]);
 		fprintf(stderr, _("Try '%s --help' for more information.\n"),
 		    PACKAGE);
-		return (CLI_EXIT_USAGE);
+		rc = CLI_EXIT_USAGE;
+		goto out;
 	}
 	if (o.urls == NULL)
 		o.urls = path_default_urls();
@@ -649,6 +652,8 @@ cli_main(int argc, char **argv)
 		rc = CLI_EXIT_USAGE;
 		break;
 	}
+	/* -u and -C may come before a usage error: free them on every path. */
+out:
 	free(o.urls);
 	free(o.cache);
 	log_close();

@@ -36,6 +36,7 @@
 #include "xmalloc.h"
 
 #define PARSE_REPLACEMENT	"\xef\xbf\xbd"
+#define PARSE_CHECK_BYTES	(16 * 1024)	/* checked to confirm UTF-8 */
 
 /* Record a recoverable problem. */
 void
@@ -570,7 +571,7 @@ parse_utf8_check(const unsigned char *u, size_t n, size_t *multi,
 			i++;
 			continue;
 		}
-		k = sanitize_utf8_char(u + i, n - i, &c);
+		k = sanitize_utf8_fast(u + i, n - i, &c);
 		if (k == 0) {
 			if (n - i < 4)
 				break;
@@ -815,7 +816,13 @@ parse_decide(struct parse *p, bool final)
 		parse_open_decoder(p, enc);
 	}
 	if (!fixed && !wide) {
-		parse_utf8_check(u + skip, n - skip, &multi, &invalid);
+		/*
+		 * The head is a whole feed when it arrived before parsing
+		 * began; its first PARSE_CHECK_BYTES tell as well, and
+		 * parse_decode_utf8 replaces what is invalid further on.
+		 */
+		parse_utf8_check(u + skip, n - skip < PARSE_CHECK_BYTES ?
+		    n - skip : PARSE_CHECK_BYTES, &multi, &invalid);
 		/* A few bad bytes in UTF-8 text are U+FFFD, not a sign. */
 		if (parse_is_utf8(enc) && invalid > multi) {
 			const char *guess = parse_looks_arabic(u + skip,

@@ -159,8 +159,8 @@ urls_load(const char *path, struct strv *urls, struct strv *warnings,
 	}
 	fclose(f);
 	if (urls->n == 0) {
-		xasprintf(&w, "%s: no feeds to read; add one URL per line "
-		    "(for example https://example.org/feed.xml)", path);
+		xasprintf(&w, _("%s: no feeds to read; add one URL per line "
+		    "(for example https://example.org/feed.xml)"), path);
 		strv_add_owned(warnings, w);
 	}
 	return (0);

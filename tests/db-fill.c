@@ -154,7 +154,14 @@ main(int argc, char **argv)
 	free(cause);
 	unlink(path);
 	free(path);
+	/* The read-only connection leaves the WAL files behind. */
 	xasprintf(&path, "%s/c.db.lock", dir);
+	unlink(path);
+	free(path);
+	xasprintf(&path, "%s/c.db-wal", dir);
+	unlink(path);
+	free(path);
+	xasprintf(&path, "%s/c.db-shm", dir);
 	unlink(path);
 	free(path);
 	rmdir(dir);

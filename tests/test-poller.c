@@ -403,6 +403,8 @@ main(void)
 		unlink(side);
 		snprintf(side, sizeof side, "%s-shm", cache);
 		unlink(side);
+		snprintf(side, sizeof side, "%s.lock", cache);
+		unlink(side);
 	}
 	return (tap_done());
 }
