@@ -57,6 +57,7 @@ enum parse_role {
 	PARSE_ROLE_ITEM_LINK,
 	PARSE_ROLE_ITEM_GUID,
 	PARSE_ROLE_ITEM_SUMMARY,
+	PARSE_ROLE_ITEM_MEDIA_DESC,	/* media:description: summary if none */
 	PARSE_ROLE_ITEM_CONTENT,
 	PARSE_ROLE_ITEM_PUBLISHED,
 	PARSE_ROLE_ITEM_UPDATED,
@@ -145,6 +146,8 @@ struct parse {
 	char		*alternate;	/* feed an HTML page links to */
 	char		*feed_lang;	/* xml:lang of the channel or feed */
 	char		*feed_author;	/* Atom feed's author, for entries */
+	char		*media_desc;	/* the item's media:description */
+	int		 media_desc_type;
 };
 
 /* parse.c */

@@ -85,6 +85,20 @@ parse_rss_item_start(struct parse *p, struct parse_xml *x, int depth,
 		parse_rss_enclosure(p, e, attrs, nattrs, "fileSize");
 		return;
 	}
+	/* media:description (YouTube's only text), in a group or not */
+	if (e->ns == PARSE_NS_MEDIA && strcmp(n, "description") == 0 &&
+	    (depth == p->item_depth + 1 || (depth == p->item_depth + 2 &&
+	    e[-1].role == PARSE_ROLE_MEDIA_GROUP))) {
+		bool html;
+
+		v = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "type");
+		html = v != NULL && strcasecmp(str_trim(v), "html") == 0;
+		free(v);
+		parse_rss_role(x, e, PARSE_ROLE_ITEM_MEDIA_DESC, html ?
+		    PARSE_CAP_HTML : PARSE_CAP_TEXT, html ? FEED_TEXT_HTML :
+		    FEED_TEXT_PLAIN);
+		return;
+	}
 	if (depth != p->item_depth + 1)
 		return;
 	if (parse_rss_ns(e->ns)) {
@@ -377,6 +391,13 @@ parse_rss_end(struct parse *p, struct parse_xml *x, int depth,
 		if (it->summary == NULL && (it->summary = parse_field(text))) {
 			it->summary_type = e->type;
 			parse_rss_links(p, e, &it->summary, e->type);
+		}
+		break;
+	case PARSE_ROLE_ITEM_MEDIA_DESC:
+		if (p->media_desc == NULL &&
+		    (p->media_desc = parse_field(text)) != NULL) {
+			p->media_desc_type = e->type;
+			parse_rss_links(p, e, &p->media_desc, e->type);
 		}
 		break;
 	case PARSE_ROLE_ITEM_CONTENT:

@@ -377,6 +377,8 @@ parse_item_begin(struct parse *p, int depth)
 	p->guid_weak = false;
 	p->link_rank = 0;
 	p->item_truncated = false;
+	free(p->media_desc);
+	p->media_desc = NULL;
 }
 
 /* FNV-1a, for ids of items that have neither an id nor a link. */
@@ -443,8 +445,9 @@ parse_item_emit(struct parse *p, struct item *it, const char *lang)
 
 /*
  * End the item being built: lang is the xml:lang in scope. A permalink
- * guid stands in for a missing link, and an Atom feed's author for a
- * missing author (RFC 4287 4.2.1).
+ * guid stands in for a missing link, an Atom feed's author for a
+ * missing author (RFC 4287 4.2.1) and media:description for a missing
+ * summary.
  */
 void
 parse_item_end(struct parse *p, const char *lang)
@@ -460,6 +463,11 @@ parse_item_end(struct parse *p, const char *lang)
 		it->link = xstrdup(it->guid);
 	if (it->authors.n == 0 && p->feed_author != NULL)
 		parse_add_person(&it->authors, p->feed_author);
+	if (it->summary == NULL && p->media_desc != NULL) {
+		it->summary = p->media_desc;
+		it->summary_type = p->media_desc_type;
+		p->media_desc = NULL;
+	}
 	parse_item_emit(p, it, p->item_lang != NULL ? p->item_lang : lang);
 	free(p->item_lang);
 	p->item_lang = NULL;
@@ -1246,6 +1254,7 @@ parse_free(struct parse *p)
 	free(p->alternate);
 	free(p->feed_lang);
 	free(p->feed_author);
+	free(p->media_desc);
 	free(p->encoding);
 	free(p->charset);
 	free(p->cause);

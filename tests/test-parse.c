@@ -226,6 +226,15 @@ static const struct want cases[] = {
 	  "\xef\xbf\xbd g", NULL, NULL, NULL, 1, 0, "urn:charrefs:1", NULL,
 	  "http://charrefs.example/alternate", NULL, NULL, NULL, NULL, NULL,
 	  NULL, NULL, NULL, NULL },
+	/* media:description stands in for a missing summary, only then */
+	{ .file = "media-description.xml", .format = "atom1.0",
+	  .title = "Evening bulletin videos", .nitems = 2, .idx = 0,
+	  .i_id = "urn:akhbar-test:media-description:1",
+	  .i_summary = "Weather, markets and the football results.",
+	  .i_enclosure = "https://video.example/v/sun.mp4" },
+	{ .file = "media-description.xml", .format = "atom1.0", .nitems = 2,
+	  .idx = 1, .i_id = "urn:akhbar-test:media-description:2",
+	  .i_summary = "The real summary of Monday." },
 	/* "fa_IR" is read as the BCP 47 tag "fa-IR" */
 	{ .file = "lang-underscore.xml", .format = "rss2.0",
 	  .title = "Locale-style tags", .language = "fa-IR", .dir = "rtl",
