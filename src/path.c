@@ -7,18 +7,21 @@
 #include "path.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "xmalloc.h"
 
 static char *
 path_xdg(const char *var, const char *fallback)
 {
-	const char	*v, *home;
-	char		*p;
+	const struct passwd	*pw;
+	const char		*v, *home;
+	char			*p;
 
 	v = getenv(var);
 	if (v != NULL && *v == '/') {
@@ -26,8 +29,12 @@ path_xdg(const char *var, const char *fallback)
 		return (p);
 	}
 	home = getenv("HOME");
-	if (home == NULL || *home == '\0')
-		home = ".";
+	if (home == NULL || *home != '/') {
+		/* cron and some service managers start akhbar with no HOME. */
+		pw = getpwuid(getuid());
+		home = pw != NULL && pw->pw_dir != NULL && *pw->pw_dir == '/' ?
+		    pw->pw_dir : "/";
+	}
 	xasprintf(&p, "%s/%s/akhbar", home, fallback);
 	return (p);
 }
