@@ -45,7 +45,7 @@ run() {
 	    "TERM=xterm-256color $(printf '%s ' "$@")"
 	rows=$(wc -l <"$golden")
 	i=0
-	while [ $i -lt 100 ]; do
+	while [ $i -lt 300 ]; do
 		capture "$rows" >"$TMPD/got"
 		cmp -s "$TMPD/got" "$golden" && break
 		sleep 0.1
@@ -75,7 +75,7 @@ T kill-server >/dev/null 2>&1
 T new-session -d -s akhbar -x 40 -y 10 \
     "$show -m off -w 16 -x 1 -y 1 $(q "$example") $(q "$vowelled") $(q "$hebrew") $(q "$salam")"
 i=0
-while [ $i -lt 100 ]; do
+while [ $i -lt 300 ]; do
 	capture "$(wc -l <"$golden")" >"$TMPD/off"
 	grep -q "$(printf 'ارتفعت')" "$TMPD/off" && break
 	sleep 0.1
