@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "sanitize.h"
 #include "xmalloc.h"
 
 #define ARABIC_SEP	(-1)	/* not part of a word */
@@ -76,70 +77,17 @@ static const char arabic_latin_a[] =
 	"zzzzzz" "s";
 _Static_assert(sizeof arabic_latin_a == 0x80 + 1, "one letter per code point");
 
-/* Decode one code point; invalid bytes decode as U+FFFD, one at a time. */
+/* Decode one character; an invalid byte is U+FFFD and one byte long. */
 static uint32_t
 arabic_decode(const unsigned char *s, size_t len, size_t *used)
 {
-	uint32_t	c;
-	size_t		n, i;
+	unsigned int	c;
 
-	if (s[0] < 0x80) {
-		*used = 1;
-		return (s[0]);
-	}
-	if ((s[0] & 0xe0) == 0xc0) {
-		c = s[0] & 0x1f;
-		n = 2;
-	} else if ((s[0] & 0xf0) == 0xe0) {
-		c = s[0] & 0x0f;
-		n = 3;
-	} else if ((s[0] & 0xf8) == 0xf0) {
-		c = s[0] & 0x07;
-		n = 4;
-	} else {
+	if ((*used = sanitize_utf8_char(s, len, &c)) == 0) {
 		*used = 1;
 		return (0xFFFD);
 	}
-	if (n > len) {
-		*used = 1;
-		return (0xFFFD);
-	}
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80) {
-			*used = 1;
-			return (0xFFFD);
-		}
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	*used = n;
 	return (c);
-}
-
-static void
-arabic_encode(struct str *out, uint32_t c)
-{
-	char	buf[4];
-
-	if (c < 0x80) {
-		str_appendc(out, (char)c);
-		return;
-	}
-	if (c < 0x800) {
-		buf[0] = 0xc0 | (c >> 6);
-		buf[1] = 0x80 | (c & 0x3f);
-		str_append(out, buf, 2);
-	} else if (c < 0x10000) {
-		buf[0] = 0xe0 | (c >> 12);
-		buf[1] = 0x80 | ((c >> 6) & 0x3f);
-		buf[2] = 0x80 | (c & 0x3f);
-		str_append(out, buf, 3);
-	} else {
-		buf[0] = 0xf0 | (c >> 18);
-		buf[1] = 0x80 | ((c >> 12) & 0x3f);
-		buf[2] = 0x80 | ((c >> 6) & 0x3f);
-		buf[3] = 0x80 | (c & 0x3f);
-		str_append(out, buf, 4);
-	}
 }
 
 /* Whether a code point separates words. */
@@ -358,7 +306,7 @@ arabic_stem(struct str *s)
 	arabic_light10(w, &len);
 	str_clear(s);
 	for (i = 0; i < len; i++)
-		arabic_encode(s, w[i]);
+		sanitize_put_utf8(s, w[i]);
 	if (s->ptr == NULL)
 		str_append(s, "", 0);
 }
@@ -392,11 +340,11 @@ arabic_tokenize(const char *text, size_t len, arabic_token_cb cb, void *arg)
 			if (in && nw > 0) {
 				str_clear(&norm);
 				for (k = 0; k < nw; k++)
-					arabic_encode(&norm, w[k]);
+					sanitize_put_utf8(&norm, w[k]);
 				arabic_light10(w, &nw);
 				str_clear(&stem);
 				for (k = 0; k < nw; k++)
-					arabic_encode(&stem, w[k]);
+					sanitize_put_utf8(&stem, w[k]);
 				t.norm = norm.ptr;
 				t.normlen = norm.len;
 				t.stem = stem.ptr;

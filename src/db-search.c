@@ -22,6 +22,7 @@
 
 #include "arabic.h"
 #include "db-priv.h"
+#include "sanitize.h"
 #include "xmalloc.h"
 
 #define DB_SEARCH_EXACT		'\x01'	/* starts a quoted phrase's query text */
@@ -155,21 +156,7 @@ db_search_entity(const char *s, struct str *out)
 	if (*end != ';' || end == s + 1 || c == 0 || c > 0x10FFFF ||
 	    (c >= 0xD800 && c <= 0xDFFF))
 		return (0);
-	if (c < 0x80)
-		str_appendc(out, (char)c);
-	else if (c < 0x800) {
-		str_appendc(out, (char)(0xc0 | (c >> 6)));
-		str_appendc(out, (char)(0x80 | (c & 0x3f)));
-	} else if (c < 0x10000) {
-		str_appendc(out, (char)(0xe0 | (c >> 12)));
-		str_appendc(out, (char)(0x80 | ((c >> 6) & 0x3f)));
-		str_appendc(out, (char)(0x80 | (c & 0x3f)));
-	} else {
-		str_appendc(out, (char)(0xf0 | (c >> 18)));
-		str_appendc(out, (char)(0x80 | ((c >> 12) & 0x3f)));
-		str_appendc(out, (char)(0x80 | ((c >> 6) & 0x3f)));
-		str_appendc(out, (char)(0x80 | (c & 0x3f)));
-	}
+	sanitize_put_utf8(out, (unsigned int)c);
 	return ((size_t)(end - s) + 1);
 }
 

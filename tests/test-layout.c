@@ -15,6 +15,7 @@
 #include <wchar.h>
 
 #include "layout.h"
+#include "sanitize.h"
 #include "str.h"
 #include "xmalloc.h"
 
@@ -625,34 +626,6 @@ found:		;
 	return (NULL);
 }
 
-/* Encode a code point as UTF-8 into s. */
-static void
-put_utf8(struct str *s, uint32_t c)
-{
-	char	b[4];
-
-	if (c < 0x80) {
-		str_appendc(s, (char)c);
-		return;
-	}
-	if (c < 0x800) {
-		b[0] = (char)(0xc0 | (c >> 6));
-		b[1] = (char)(0x80 | (c & 0x3f));
-		str_append(s, b, 2);
-	} else if (c < 0x10000) {
-		b[0] = (char)(0xe0 | (c >> 12));
-		b[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		b[2] = (char)(0x80 | (c & 0x3f));
-		str_append(s, b, 3);
-	} else {
-		b[0] = (char)(0xf0 | (c >> 18));
-		b[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		b[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		b[3] = (char)(0x80 | (c & 0x3f));
-		str_append(s, b, 4);
-	}
-}
-
 static void
 test_properties(void)
 {
@@ -672,7 +645,7 @@ test_properties(void)
 		n = rand() % 120;
 		str_init(&s);
 		for (i = 0; i < n; i++)
-			put_utf8(&s, pool[rand() % (sizeof pool /
+			sanitize_put_utf8(&s, pool[rand() % (sizeof pool /
 			    sizeof pool[0])]);
 		width = 2 + rand() % 30;
 		dir = (enum layout_dir)(rand() % 4);
@@ -710,7 +683,7 @@ test_properties(void)
 
 		/* LTR-only text keeps the identity map. */
 		for (i = 0; i < n; i++)
-			put_utf8(&s, "abc xyz 12.,"[rand() % 12]);
+			sanitize_put_utf8(&s, "abc xyz 12.,"[rand() % 12]);
 		p = layout_para_new(str_cstr(&s), s.len, NULL, 0,
 		    LAYOUT_DIR_AUTO, NULL);
 		layout_para_wrap(p, width);
