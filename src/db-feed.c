@@ -466,9 +466,9 @@ db_feed_page(struct db *db, enum db_page page,
     const struct db_feed_cursor *cur, int limit, struct db_feed_row **out,
     size_t *nout, char **cause)
 {
-	struct db_feed_row	*v, *r, tmp;
+	struct db_feed_row	*v, *r;
 	sqlite3_stmt		*st;
-	size_t			 n = 0, i, cap = 0;
+	size_t			 n = 0, cap = 0;
 	int			 rc = SQLITE_DONE;
 
 	*out = NULL;
@@ -516,13 +516,7 @@ db_feed_page(struct db *db, enum db_page page,
 		return (db_fail(db, rc, "read feeds", cause));
 	}
 	sqlite3_reset(st);
-	if (page == DB_PAGE_PREV || page == DB_PAGE_LAST) {
-		for (i = 0; i < n / 2; i++) {
-			tmp = v[i];
-			v[i] = v[n - 1 - i];
-			v[n - 1 - i] = tmp;
-		}
-	}
+	db_page_order(v, n, sizeof *v, page);
 	if (n == 0) {
 		free(v);
 		v = NULL;

@@ -386,9 +386,9 @@ db_item_page(struct db *db, enum db_list list, int64_t feed,
     enum db_page page, const struct db_item_cursor *cur, int limit,
     struct db_item_row **out, size_t *nout, char **cause)
 {
-	struct db_item_row	*v, tmp;
+	struct db_item_row	*v;
 	sqlite3_stmt		*st;
-	size_t			 n = 0, i, cap = 0;
+	size_t			 n = 0, cap = 0;
 	int			 rc = SQLITE_DONE, k;
 
 	*out = NULL;
@@ -423,13 +423,7 @@ db_item_page(struct db *db, enum db_list list, int64_t feed,
 		return (db_fail(db, rc, "read items", cause));
 	}
 	sqlite3_reset(st);
-	if (page == DB_PAGE_PREV || page == DB_PAGE_LAST) {
-		for (i = 0; i < n / 2; i++) {
-			tmp = v[i];
-			v[i] = v[n - 1 - i];
-			v[n - 1 - i] = tmp;
-		}
-	}
+	db_page_order(v, n, sizeof *v, page);
 	if (n == 0) {
 		free(v);
 		v = NULL;

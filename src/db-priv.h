@@ -112,6 +112,9 @@ void		 db_item_row_read(sqlite3_stmt *, struct db_item_row *);
 const char	*db_item_page_query(enum db_list, enum db_page);
 const char	*db_feed_page_query(enum db_page);
 
+/* Put a page read backwards (previous, last) back in display order. */
+void		 db_page_order(void *, size_t, size_t, enum db_page);
+
 int		 db_schema_migrate(struct db *, char **);
 int		 db_schema_migrate_to(struct db *, int, char **);
 int		 db_search_register(struct db *, char **);

@@ -428,10 +428,10 @@ db_search_page(struct db *db, const char *query, enum db_page page,
     const struct db_item_cursor *cur, int limit, struct db_item_row **out,
     size_t *nout, char **cause)
 {
-	struct db_item_row	*v = NULL, tmp;
+	struct db_item_row	*v = NULL;
 	struct str		 match;
 	sqlite3_stmt		*st;
-	size_t			 n = 0, i, cap = 0;
+	size_t			 n = 0, cap = 0;
 	int			 rc = SQLITE_DONE, plan, k;
 	int64_t			 count;
 
@@ -492,13 +492,7 @@ db_search_page(struct db *db, const char *query, enum db_page page,
 		db_fail(db, rc, "search", cause);
 		goto fail;
 	}
-	if (page == DB_PAGE_PREV || page == DB_PAGE_LAST) {
-		for (i = 0; i < n / 2; i++) {
-			tmp = v[i];
-			v[i] = v[n - 1 - i];
-			v[n - 1 - i] = tmp;
-		}
-	}
+	db_page_order(v, n, sizeof *v, page);
 	if (db_search_snippets(db, match.ptr, v, n, cause) != 0)
 		goto fail;
 	str_free(&match);

@@ -42,6 +42,27 @@ db_now(void)
 	return ((int64_t)time(NULL));
 }
 
+/*
+ * Keyset pages before a cursor (previous, last) are read in reverse order;
+ * put rows of size bytes back in display order.
+ */
+void
+db_page_order(void *rows, size_t n, size_t size, enum db_page page)
+{
+	unsigned char	*v = rows, *tmp;
+	size_t		 i;
+
+	if ((page != DB_PAGE_PREV && page != DB_PAGE_LAST) || n < 2)
+		return;
+	tmp = xmalloc(size);
+	for (i = 0; i < n / 2; i++) {
+		memcpy(tmp, v + i * size, size);
+		memcpy(v + i * size, v + (n - 1 - i) * size, size);
+		memcpy(v + (n - 1 - i) * size, tmp, size);
+	}
+	free(tmp);
+}
+
 /* Turn an SQLite failure into an allocated reason; always returns -1. */
 int
 db_fail(struct db *db, int rc, const char *what, char **cause)
