@@ -460,16 +460,43 @@ db_feed_set_retention(struct db *db, int64_t feed, int max_items,
 	return (db_step_done(db, st, "update feed", cause));
 }
 
+
+/* Read one row of a feed page. */
+static void
+db_feed_page_row(sqlite3_stmt *st, void *arg)
+{
+	struct db_feed_row	*r = arg;
+
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	r->position = sqlite3_column_int64(st, 1);
+	r->url = db_column_strdup(st, 2);
+	r->title = db_column_strdup(st, 3);
+	r->unread = sqlite3_column_int64(st, 4);
+	r->dir = sqlite3_column_int(st, 5);
+	if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
+		r->dir = sqlite3_column_int(st, 6);
+		r->dir_override = true;
+	}
+	r->http_status = sqlite3_column_int(st, 7);
+	r->error = db_column_strdup(st, 8);
+	r->last_fetch = sqlite3_column_int64(st, 9);
+}
+
+/* db_feed_rows_free for db_page_read. */
+static void
+db_feed_page_free(void *v, size_t n)
+{
+	db_feed_rows_free(v, n);
+}
+
 /* Read one page of the feed list with unread counts, in list order. */
 int
 db_feed_page(struct db *db, enum db_page page,
     const struct db_feed_cursor *cur, int limit, struct db_feed_row **out,
     size_t *nout, char **cause)
 {
-	struct db_feed_row	*v, *r;
 	sqlite3_stmt		*st;
-	size_t			 n = 0, cap = 0;
-	int			 rc = SQLITE_DONE;
 
 	*out = NULL;
 	*nout = 0;
@@ -488,42 +515,8 @@ db_feed_page(struct db *db, enum db_page page,
 		db_bind_int(st, ":pos", cur->position);
 		db_bind_int(st, ":id", cur->id);
 	}
-	v = NULL;
-	while (n < (size_t)limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap != 0 ? cap * 2 : (limit < 64 ? (size_t)limit : 64);
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		r = &v[n++];
-		memset(r, 0, sizeof *r);
-		r->id = sqlite3_column_int64(st, 0);
-		r->position = sqlite3_column_int64(st, 1);
-		r->url = db_column_strdup(st, 2);
-		r->title = db_column_strdup(st, 3);
-		r->unread = sqlite3_column_int64(st, 4);
-		r->dir = sqlite3_column_int(st, 5);
-		if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
-			r->dir = sqlite3_column_int(st, 6);
-			r->dir_override = true;
-		}
-		r->http_status = sqlite3_column_int(st, 7);
-		r->error = db_column_strdup(st, 8);
-		r->last_fetch = sqlite3_column_int64(st, 9);
-	}
-	if (n < (size_t)limit && rc != SQLITE_DONE) {
-		sqlite3_reset(st);
-		db_feed_rows_free(v, n);
-		return (db_fail(db, rc, "read feeds", cause));
-	}
-	sqlite3_reset(st);
-	db_page_order(v, n, sizeof *v, page);
-	if (n == 0) {
-		free(v);
-		v = NULL;
-	}
-	*out = v;
-	*nout = n;
-	return (0);
+	return (db_page_read(db, st, limit, sizeof **out, page, db_feed_page_row,
+	    db_feed_page_free, "read feeds", (void **)out, nout, cause));
 }
 
 /* The SQL of one paged feed query. */

@@ -376,6 +376,20 @@ db_item_row_read(sqlite3_stmt *st, struct db_item_row *r)
 	r->dir = sqlite3_column_int(st, 10);
 }
 
+/* db_item_row_read for db_page_read. */
+void
+db_item_page_row(sqlite3_stmt *st, void *r)
+{
+	db_item_row_read(st, r);
+}
+
+/* db_item_rows_free for db_page_read. */
+void
+db_item_page_free(void *v, size_t n)
+{
+	db_item_rows_free(v, n);
+}
+
 /*
  * Read one page of a list of items (feed matters for DB_LIST_FEED only).
  * Rows come newest first whatever the direction; an empty page means the
@@ -386,10 +400,8 @@ db_item_page(struct db *db, enum db_list list, int64_t feed,
     enum db_page page, const struct db_item_cursor *cur, int limit,
     struct db_item_row **out, size_t *nout, char **cause)
 {
-	struct db_item_row	*v;
 	sqlite3_stmt		*st;
-	size_t			 n = 0, cap = 0;
-	int			 rc = SQLITE_DONE, k;
+	int			 k;
 
 	*out = NULL;
 	*nout = 0;
@@ -409,28 +421,8 @@ db_item_page(struct db *db, enum db_list list, int64_t feed,
 		db_bind_int(st, ":date", cur->date);
 		db_bind_int(st, ":id", cur->id);
 	}
-	v = NULL;
-	while (n < (size_t)limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap != 0 ? cap * 2 : (limit < 64 ? (size_t)limit : 64);
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		db_item_row_read(st, &v[n++]);
-	}
-	if (n < (size_t)limit && rc != SQLITE_DONE) {
-		sqlite3_reset(st);
-		db_item_rows_free(v, n);
-		return (db_fail(db, rc, "read items", cause));
-	}
-	sqlite3_reset(st);
-	db_page_order(v, n, sizeof *v, page);
-	if (n == 0) {
-		free(v);
-		v = NULL;
-	}
-	*out = v;
-	*nout = n;
-	return (0);
+	return (db_page_read(db, st, limit, sizeof **out, page, db_item_page_row,
+	    db_item_page_free, "read items", (void **)out, nout, cause));
 }
 
 /* The SQL of one paged item query. */

@@ -107,13 +107,18 @@ int64_t		 db_now(void);
 
 struct db_item_row;
 void		 db_item_row_read(sqlite3_stmt *, struct db_item_row *);
+void		 db_item_page_row(sqlite3_stmt *, void *);
+void		 db_item_page_free(void *, size_t);
 
 /* The SQL of the paged queries, for tests that check their plans. */
 const char	*db_item_page_query(enum db_list, enum db_page);
 const char	*db_feed_page_query(enum db_page);
 
-/* Put a page read backwards (previous, last) back in display order. */
-void		 db_page_order(void *, size_t, size_t, enum db_page);
+/* Step a bound keyset page query into rows in display order. */
+int		 db_page_read(struct db *, sqlite3_stmt *, int, size_t,
+		     enum db_page, void (*)(sqlite3_stmt *, void *),
+		     void (*)(void *, size_t), const char *, void **, size_t *,
+		     char **);
 
 int		 db_schema_migrate(struct db *, char **);
 int		 db_schema_migrate_to(struct db *, int, char **);

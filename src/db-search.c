@@ -431,8 +431,8 @@ db_search_page(struct db *db, const char *query, enum db_page page,
 	struct db_item_row	*v = NULL;
 	struct str		 match;
 	sqlite3_stmt		*st;
-	size_t			 n = 0, cap = 0;
-	int			 rc = SQLITE_DONE, plan, k;
+	size_t			 n = 0;
+	int			 rc, plan, k;
 	int64_t			 count;
 
 	*out = NULL;
@@ -479,27 +479,15 @@ db_search_page(struct db *db, const char *query, enum db_page page,
 		db_bind_int(st, ":date", cur->date);
 		db_bind_int(st, ":id", cur->id);
 	}
-	rc = SQLITE_DONE;
-	while (n < (size_t)limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap != 0 ? cap * 2 : (limit < 64 ? (size_t)limit : 64);
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		db_item_row_read(st, &v[n++]);
-	}
-	sqlite3_reset(st);
-	if (n < (size_t)limit && rc != SQLITE_DONE) {
-		db_fail(db, rc, "search", cause);
+	if (db_page_read(db, st, limit, sizeof *v, page, db_item_page_row,
+	    db_item_page_free, "search", (void **)&v, &n, cause) != 0) {
+		v = NULL;
+		n = 0;
 		goto fail;
 	}
-	db_page_order(v, n, sizeof *v, page);
 	if (db_search_snippets(db, match.ptr, v, n, cause) != 0)
 		goto fail;
 	str_free(&match);
-	if (n == 0) {
-		free(v);
-		v = NULL;
-	}
 	*out = v;
 	*nout = n;
 	return (0);

@@ -46,7 +46,7 @@ db_now(void)
  * Keyset pages before a cursor (previous, last) are read in reverse order;
  * put rows of size bytes back in display order.
  */
-void
+static void
 db_page_order(void *rows, size_t n, size_t size, enum db_page page)
 {
 	unsigned char	*v = rows, *tmp;
@@ -61,6 +61,44 @@ db_page_order(void *rows, size_t n, size_t size, enum db_page page)
 		memcpy(v + (n - 1 - i) * size, tmp, size);
 	}
 	free(tmp);
+}
+
+/*
+ * Step a bound page query: read up to limit rows of size bytes with
+ * read_row and return them in display order (*out is NULL when the page is
+ * empty). On failure the rows read are freed with free_rows and the reason
+ * names what was being read.
+ */
+int
+db_page_read(struct db *db, sqlite3_stmt *st, int limit, size_t size,
+    enum db_page page, void (*read_row)(sqlite3_stmt *, void *),
+    void (*free_rows)(void *, size_t), const char *what, void **out,
+    size_t *nout, char **cause)
+{
+	unsigned char	*v = NULL;
+	size_t		 n = 0, cap = 0;
+	int		 rc = SQLITE_DONE;
+
+	while (n < (size_t)limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap != 0 ? cap * 2 : (limit < 64 ? (size_t)limit : 64);
+			v = xreallocarray(v, cap, size);
+		}
+		read_row(st, v + n++ * size);
+	}
+	sqlite3_reset(st);
+	if (n < (size_t)limit && rc != SQLITE_DONE) {
+		free_rows(v, n);
+		return (db_fail(db, rc, what, cause));
+	}
+	db_page_order(v, n, size, page);
+	if (n == 0) {
+		free(v);
+		v = NULL;
+	}
+	*out = v;
+	*nout = n;
+	return (0);
 }
 
 /* Turn an SQLite failure into an allocated reason; always returns -1. */
