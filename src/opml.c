@@ -277,10 +277,8 @@ opml_read(const char *buf, size_t len, struct strv *warnings, char **cause)
 	str_init(&st.title);
 	first = len < 4 ? len : 4;	/* enough for libxml2 to see a BOM */
 	st.ctxt = xmlCreatePushParserCtxt(&sax, &st, buf, (int)first, NULL);
-	if (st.ctxt == NULL) {
-		fprintf(stderr, "akhbar: out of memory (libxml2)\n");
-		abort();
-	}
+	if (st.ctxt == NULL)
+		xmalloc_fail("libxml2");
 	xmlCtxtUseOptions(st.ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET |
 	    XML_PARSE_NOWARNING);
 	buf += first;

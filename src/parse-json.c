@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,10 +32,8 @@ parse_json_new(struct parse *p)
 	j = xcalloc(1, sizeof *j);
 	j->p = p;
 	j->tok = json_tokener_new_ex(64);
-	if (j->tok == NULL) {
-		fprintf(stderr, "akhbar: out of memory (json-c)\n");
-		abort();
-	}
+	if (j->tok == NULL)
+		xmalloc_fail("json-c");
 	return (j);
 }
 

@@ -605,10 +605,8 @@ parse_xml_new(struct parse *p)
 	x->sax.getEntity = parse_xml_entity;
 	x->sax.serror = parse_xml_error;
 	x->ctxt = xmlCreatePushParserCtxt(&x->sax, x, NULL, 0, NULL);
-	if (x->ctxt == NULL) {
-		fprintf(stderr, "akhbar: out of memory (libxml2)\n");
-		abort();
-	}
+	if (x->ctxt == NULL)
+		xmalloc_fail("libxml2");
 	/* No NOENT, no DTD loading, no network; the encoding is ours. */
 	xmlCtxtUseOptions(x->ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET |
 	    XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA);

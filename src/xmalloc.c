@@ -19,6 +19,14 @@ xmalloc_die(size_t n)
 	abort();
 }
 
+/* Stop akhbar when a library could not allocate what it needed. */
+void
+xmalloc_fail(const char *what)
+{
+	fprintf(stderr, "akhbar: out of memory (%s)\n", what);
+	abort();
+}
+
 /* Allocate size bytes. */
 void *
 xmalloc(size_t size)

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+void	 xmalloc_fail(const char *) __attribute__((noreturn));
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);
