@@ -47,6 +47,7 @@ struct cli_opts {
 	const char	*arg;		/* the action's argument */
 	char		*urls;		/* urls file */
 	char		*cache;		/* cache file */
+	int		 force;		/* --force */
 };
 
 enum {
@@ -58,6 +59,7 @@ enum {
 
 static const struct option cli_longopts[] = {
 	{ "cache",	required_argument,	NULL, 'C' },
+	{ "force",	no_argument,		NULL, 'f' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "log",	required_argument,	NULL, 'l' },
 	{ "parse",	required_argument,	NULL, 'P' },
@@ -88,6 +90,9 @@ cli_usage(FILE *f)
 		"                        standard error\n"), f);
 	fputs(_("      --reload          fetch every feed into the cache and exit\n"
 		"                        (status 1 if any feed failed)\n"), f);
+	fputs(_("  -f, --force           with --reload: fetch every feed now, also\n"
+		"                        those backing off after errors or that\n"
+		"                        asked not to be fetched again so soon\n"), f);
 	fputs(_("      --search QUERY    print the cached items matching QUERY,\n"
 		"                        newest first: feed, date and title\n"), f);
 	fputs(_("      --unread-count    print the number of unread items\n"), f);
@@ -455,6 +460,7 @@ cli_reload(struct cli_opts *o)
 	poller_opts_default(&po);
 	po.reload_on_start = true;
 	po.once = true;
+	po.force = o->force != 0;
 
 	/* SIGINT goes to this thread, which cancels the poller. */
 	memset(&sa, 0, sizeof sa);
@@ -567,12 +573,15 @@ cli_main(int argc, char **argv)
 	int		 c, rc;
 
 	memset(&o, 0, sizeof o);
-	while ((c = getopt_long(argc, argv, "C:hl:P:u:V", cli_longopts,
+	while ((c = getopt_long(argc, argv, "C:fhl:P:u:V", cli_longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'C':
 			free(o.cache);
 			o.cache = xstrdup(optarg);
+			break;
+		case 'f':
+			o.force = 1;
 			break;
 		case 'h':
 			cli_set_action(&o, CLI_HELP, NULL);
@@ -638,6 +647,11 @@ cli_main(int argc, char **argv)
 		free(o.cache);
 		o.cache = cause;
 		cause = NULL;
+	}
+	if (o.force && o.action != CLI_RELOAD) {
+		cli_err(_("%s: --force goes with --reload\n"), PACKAGE);
+		rc = CLI_EXIT_USAGE;
+		goto out;
 	}
 	if (o.urls == NULL)
 		o.urls = path_default_urls();

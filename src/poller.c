@@ -644,7 +644,8 @@ poller_do_reload(struct poller *p, int periodic)
 			/* This feed does not reload by itself. */
 			continue;
 		}
-		if (!schedule_due(st[i].next_fetch,
+		if (!(p->opts.force && !periodic) &&
+		    !schedule_due(st[i].next_fetch,
 		    poller_seen_get(p, st[i].url), interval, now)) {
 			p->skipped++;
 			continue;

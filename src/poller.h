@@ -28,6 +28,9 @@ struct poller_opts {
 					   in order: its own interval, 0: the global
 					   one; NULL: none (copied at start) */
 	bool		 once;		/* end the thread after the first reload */
+	bool		 force;		/* a reload asked for fetches every feed,
+					   ignoring backoff and max-age (never
+					   the periodic ones) */
 	size_t		 buffer_max;	/* bytes held per feed waiting for the cache */
 	size_t		 buffer_total;	/* ... and for all feeds together */
 	int		 index_batch;	/* items indexed per step after a reload */

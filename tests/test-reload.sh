@@ -122,6 +122,14 @@ tap_is "$(requests '/status/429?retry-after=120')" 1 "... and the next reload le
 tap_is "$(requests /status/404)" 2 "a failed feed is retried once"
 tap_is "$(sql "select failures from feed where url = '$B/status/404'")" 2 \
     "failures are counted"
+# --force fetches what is not due, with the same conditional requests.
+"$AKHBAR" -u "$urls" -C "$cache" --reload --force </dev/null 2>"$TMPD/err"
+tap_is "$(requests '/status/429?retry-after=120')" 2 "--force fetches a feed that asked for a pause"
+tap_is "$(requests /status/404)" 3 "... and one that is backing off"
+"$AKHBAR" -C "$cache" --force --unread-count >/dev/null 2>"$TMPD/err"
+tap_is $? 2 "--force without --reload is a usage error"
+grep -q -- "--force goes with --reload" "$TMPD/err"
+tap_ok $? "... saying so"
 
 # ---- limits and timeouts ----
 printf '%s\n' "$B/stall/poller/big.xml?bytes=0" "$B/gzipbomb?size=20000000" \
