@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "sanitize.h"
 #include "str.h"
 #include "xmalloc.h"
 
@@ -51,6 +52,9 @@ enum fetch_stop {
 	FETCH_STOP_SINK,	/* the data callback said stop */
 	FETCH_STOP_ERRBODY	/* an error body went on too long */
 };
+
+/* Bytes of an exec: command's standard error kept for its failure reason. */
+#define FETCH_ERR_TAIL	512
 
 struct fetch_job {
 	struct fetch	*fetch;
@@ -73,6 +77,9 @@ struct fetch_job {
 	int		 exec;		/* an exec: job */
 	pid_t		 pid;
 	int		 fd;		/* the command's stdout, -1 at EOF */
+	int		 efd;		/* its stderr, -1 at EOF */
+	char		 etail[FETCH_ERR_TAIL]; /* the end of what it said there */
+	size_t		 netail;
 	time_t		 deadline;
 	char		*pend;		/* exec chunk kept while paused */
 	size_t		 npend;
@@ -306,6 +313,7 @@ fetch_add(struct fetch *f, const char *url, const char *etag,
 	j->done = done;
 	j->arg = arg;
 	j->fd = -1;
+	j->efd = -1;
 	j->permanent = 1;
 	j->r = xcalloc(1, sizeof *j->r);
 	j->r->max_age = j->r->expires = j->r->retry_after = -1;
@@ -836,7 +844,7 @@ fetch_exec_start(struct fetch_job *j)
 	posix_spawn_file_actions_t	 fa;
 	posix_spawnattr_t		 sa;
 	char				**argv, *cause = NULL;
-	int				 p[2], error;
+	int				 p[2], e[2], error;
 
 	if (fetch_split_command(j->url + 5, &argv, &cause) != 0) {
 		fetch_fail(j, "bad command", cause);
@@ -848,10 +856,17 @@ fetch_exec_start(struct fetch_job *j)
 		fetch_free_argv(argv);
 		return (-1);
 	}
+	if (pipe2(e, O_CLOEXEC) != 0) {
+		fetch_fail(j, "cannot run command", strerror(errno));
+		close(p[0]);
+		close(p[1]);
+		fetch_free_argv(argv);
+		return (-1);
+	}
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, p[1], 1);
-	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, e[1], 2);
 	posix_spawnattr_init(&sa);
 	posix_spawnattr_setflags(&sa, POSIX_SPAWN_SETPGROUP);
 	posix_spawnattr_setpgroup(&sa, 0);
@@ -859,9 +874,11 @@ fetch_exec_start(struct fetch_job *j)
 	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&sa);
 	close(p[1]);
+	close(e[1]);
 	if (error != 0) {
 		j->pid = 0;
 		close(p[0]);
+		close(e[0]);
 		fetch_fail(j, "cannot run command", strerror(error));
 		fetch_free_argv(argv);
 		return (-1);
@@ -869,6 +886,9 @@ fetch_exec_start(struct fetch_job *j)
 	fetch_free_argv(argv);
 	j->fd = p[0];
 	fcntl(j->fd, F_SETFL, fcntl(j->fd, F_GETFL) | O_NONBLOCK);
+	j->efd = e[0];
+	fcntl(j->efd, F_SETFL, fcntl(j->efd, F_GETFL) | O_NONBLOCK);
+	j->netail = 0;
 	j->deadline = time(NULL) + j->fetch->opts.exec_timeout;
 	return (0);
 }
@@ -879,6 +899,10 @@ fetch_exec_stop(struct fetch_job *j)
 	if (j->fd != -1) {
 		close(j->fd);
 		j->fd = -1;
+	}
+	if (j->efd != -1) {
+		close(j->efd);
+		j->efd = -1;
 	}
 	if (j->pid > 0) {
 		kill(-j->pid, SIGKILL);
@@ -939,6 +963,76 @@ fetch_exec_read(struct fetch_job *j)
 	return (0);
 }
 
+/* Read what a command wrote on standard error, keeping only its end. */
+static void
+fetch_exec_read_err(struct fetch_job *j)
+{
+	char	 buf[4096];
+	ssize_t	 n;
+	size_t	 m, keep;
+	int	 i;
+
+	for (i = 0; i < 16 && j->efd != -1; i++) {
+		n = read(j->efd, buf, sizeof buf);
+		if (n == -1 && (errno == EAGAIN || errno == EINTR))
+			return;
+		if (n <= 0) {
+			close(j->efd);
+			j->efd = -1;
+			return;
+		}
+		m = (size_t)n;
+		if (m >= sizeof j->etail) {
+			memcpy(j->etail, buf + m - sizeof j->etail,
+			    sizeof j->etail);
+			j->netail = sizeof j->etail;
+			continue;
+		}
+		keep = j->netail + m > sizeof j->etail ?
+		    sizeof j->etail - m : j->netail;
+		memmove(j->etail, j->etail + j->netail - keep, keep);
+		memcpy(j->etail + keep, buf, m);
+		j->netail = keep + m;
+	}
+}
+
+/*
+ * A failed command's reason: what happened, then the last line it wrote
+ * on standard error (sanitised, shortened), which usually says why.
+ */
+static void
+fetch_exec_fail(struct fetch_job *j, const char *what)
+{
+	const char	*p, *end;
+	char		*line, *reason;
+	size_t		 n;
+
+	fetch_exec_read_err(j);
+	end = j->etail + j->netail;
+	while (end > j->etail && (end[-1] == '\n' || end[-1] == '\r' ||
+	    end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	for (p = end; p > j->etail && p[-1] != '\n'; p--)
+		/* nothing */;
+	line = sanitize_line(p, (size_t)(end - p));
+	if (*line == '\0') {
+		fetch_fail(j, what, NULL);
+		free(line);
+		return;
+	}
+	n = strlen(line);
+	if (n > 160) {
+		/* Cut on a character boundary. */
+		for (n = 160; n > 0 && (line[n] & 0xc0) == 0x80; n--)
+			/* nothing */;
+		memcpy(line + n, "…", sizeof "…");
+	}
+	xasprintf(&reason, "%s: %s", what, line);
+	fetch_fail(j, reason, line);
+	free(reason);
+	free(line);
+}
+
 /* See whether a command that closed its output has exited; 1 if it ended. */
 static int
 fetch_exec_reap(struct fetch_job *j, int force)
@@ -958,11 +1052,15 @@ fetch_exec_reap(struct fetch_job *j, int force)
 	else if (WIFEXITED(st)) {
 		snprintf(detail, sizeof detail, "command failed (exit %d)",
 		    WEXITSTATUS(st));
-		fetch_fail(j, detail, NULL);
+		fetch_exec_fail(j, detail);
 	} else {
 		snprintf(detail, sizeof detail, "command killed (signal %d)",
 		    WIFSIGNALED(st) ? WTERMSIG(st) : 0);
-		fetch_fail(j, detail, NULL);
+		fetch_exec_fail(j, detail);
+	}
+	if (j->efd != -1) {
+		close(j->efd);
+		j->efd = -1;
 	}
 	fetch_finish(j);
 	return (1);
@@ -1090,6 +1188,16 @@ fetch_run(struct fetch *f, int timeout_ms)
 	TAILQ_FOREACH(j, &f->running, entry) {
 		if (!j->exec)
 			continue;
+		/* stderr first: reading stdout may end the job. */
+		if (j->efd != -1) {
+			wfd = xreallocarray(wfd, nw + 1, sizeof *wfd);
+			wjob = xreallocarray(wjob, nw + 1, sizeof *wjob);
+			wfd[nw].fd = j->efd;
+			wfd[nw].events = CURL_WAIT_POLLIN;
+			wfd[nw].revents = 0;
+			wjob[nw] = j;
+			nw++;
+		}
 		if (j->fd == -1) {
 			reaping = 1;
 			continue;
@@ -1114,7 +1222,11 @@ fetch_run(struct fetch *f, int timeout_ms)
 		return ((int)fetch_jobs(f));
 	}
 	for (i = 0; i < nw; i++) {
-		if (wfd[i].revents != 0)
+		if (wfd[i].revents == 0)
+			continue;
+		if (wfd[i].fd == wjob[i]->efd)
+			fetch_exec_read_err(wjob[i]);
+		else
 			fetch_exec_read(wjob[i]);
 	}
 	free(wfd);

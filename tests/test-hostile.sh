@@ -176,6 +176,22 @@ tap_ok $? "... with no control byte from the garbage"
 tap_is "$(sql "$TMPD/exec.db" "select title from feed where title is not null")" q \
     "... and a quoted exec: command through sh works"
 
+# A failing command's last line on standard error says why, sanitised;
+# a command that says a lot there still delivers its feed.
+cat >"$TMPD/urls-stderr" <<'EOF'
+exec:sh -c 'echo starting >&2; printf "\033[2Jcurl: (6) Could not resolve host: feeds.example\n\n" >&2; exit 6'
+exec:sh -c 'head -c 1000000 /dev/zero | tr "\0" x >&2; printf "<rss version=\"2.0\"><channel><title>chatty</title></channel></rss>"'
+EOF
+"$AKHBAR" -u "$TMPD/urls-stderr" -C "$TMPD/stderr.db" --reload </dev/null \
+    2>"$TMPD/err"
+tap_is $? 1 "an exec: command that fails fails the reload"
+grep -q ": command failed (exit 6): \[2Jcurl: (6) Could not resolve host: feeds.example$" "$TMPD/err"
+tap_ok $? "... with the last line it wrote on standard error"
+clean "$TMPD/err"
+tap_ok $? "... without its escape sequence"
+tap_is "$(sql "$TMPD/stderr.db" "select title from feed where title is not null")" chatty \
+    "a command that fills its standard error still delivers its feed"
+
 printf '%s\n' 'exec:sh -c "sleep 30 & exec sleep 30"' >"$TMPD/urls-hang"
 start=$(date +%s)
 AKHBAR_FETCH_TIMEOUT=1 "$AKHBAR" -u "$TMPD/urls-hang" -C "$TMPD/hang.db" \
