@@ -40,7 +40,12 @@ It also answers as an HTTP proxy: a request for http://ANY-HOST/PATH is
 served as /PATH (and logged with "proxied": "ANY-HOST").
 
 With --log FILE, each request is appended as one JSON object per line:
-{"method", "path", "headers": {lower-case name: value}}.
+{"method", "path", "headers": {lower-case name: value}, "active": N},
+where N counts the requests of its group being answered when this one
+arrived, itself included (a client's connection limits show there). A
+request's group is its "group" query parameter, if any; a drip answer
+stops counting just before its last chunk, so the client cannot start the
+next request before it does.
 """
 
 import argparse
@@ -66,6 +71,8 @@ LOG_LOCK = threading.Lock()
 STOP = threading.Event()
 BOMBS = {}
 BOMB_LOCK = threading.Lock()
+ACTIVE = {}
+ACTIVE_LOCK = threading.Lock()
 REDIRECT_CODES = {301, 302, 303, 307, 308}
 GB = 1 << 30
 
@@ -113,7 +120,8 @@ class Handler(BaseHTTPRequestHandler):
         if LOG is None:
             return
         rec = {"method": self.command, "path": self.path,
-               "headers": {k.lower(): v for k, v in self.headers.items()}}
+               "headers": {k.lower(): v for k, v in self.headers.items()},
+               "active": self.active}
         if getattr(self, "proxied", None):
             rec["proxied"] = self.proxied
         with LOG_LOCK:
@@ -214,6 +222,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.flush()
                 if delay:
                     time.sleep(delay)
+            # No longer counted before the client can see the end.
+            self.leave()
             self.end_chunks()
             return
         self.send_header("Content-Length", str(len(data)))
@@ -247,16 +257,32 @@ class Handler(BaseHTTPRequestHandler):
             self.proxied = abs_url.netloc
             self.path = urllib.parse.urlunsplit(
                 ("", "", abs_url.path or "/", abs_url.query, ""))
-        self.log_request_json()
-        url = urllib.parse.urlsplit(self.path)
-        query = urllib.parse.parse_qs(url.query)
-        parts = url.path.lstrip("/").split("/")
-        first = parts[0]
-        rest = "/".join(parts[1:])
+        group = urllib.parse.parse_qs(
+            urllib.parse.urlsplit(self.path).query).get("group", [""])[0]
+        with ACTIVE_LOCK:
+            ACTIVE[group] = ACTIVE.get(group, 0) + 1
+            self.active = ACTIVE[group]
+            self.group = group
         try:
-            self.route(first, parts, rest, query)
-        except (BrokenPipeError, ConnectionResetError):
-            self.close_connection = True
+            self.log_request_json()
+            url = urllib.parse.urlsplit(self.path)
+            query = urllib.parse.parse_qs(url.query)
+            parts = url.path.lstrip("/").split("/")
+            first = parts[0]
+            rest = "/".join(parts[1:])
+            try:
+                self.route(first, parts, rest, query)
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True
+        finally:
+            self.leave()
+
+    def leave(self):
+        """Stop counting this request as being answered (once)."""
+        with ACTIVE_LOCK:
+            if self.group is not None:
+                ACTIVE[self.group] -= 1
+                self.group = None
 
     def route(self, first, parts, rest, query):
         if first == "plain":

@@ -684,6 +684,80 @@ test_parallel(struct fetch *f, const char *big)
 	ok(t1.tv_sec - t0.tv_sec < 5, "... in parallel");
 }
 
+/* The most requests the server was answering at once for paths with tag. */
+static int
+peak_active(const char *tag)
+{
+	FILE	*fp;
+	char	 line[8192], *a;
+	int	 n, peak = 0;
+
+	if ((fp = fopen(srv.log, "r")) == NULL)
+		return (-1);
+	while (fgets(line, sizeof line, fp) != NULL) {
+		if (strstr(line, tag) == NULL ||
+		    (a = strstr(line, "\"active\": ")) == NULL)
+			continue;
+		n = atoi(a + 10);
+		if (n > peak)
+			peak = n;
+	}
+	fclose(fp);
+	return (peak);
+}
+
+/* Start n slow fetches of paths tagged tag on an engine with these limits. */
+static int
+limited_run(const char *tag, int n, long total, long per_host)
+{
+	struct fetch_opts	 o;
+	struct fetch		*f;
+	struct sink		 s[16];
+	char			*url, *cause = NULL;
+	int			 i, good = 0;
+
+	fetch_opts_default(&o);
+	o.max_connections = total;
+	o.max_host_connections = per_host;
+	if ((f = fetch_new(&o, &cause)) == NULL) {
+		diag("%s", cause);
+		free(cause);
+		return (-1);
+	}
+	for (i = 0; i < n && i < 16; i++) {
+		sink_init(&s[i]);
+		xasprintf(&url, "%s/drip/poller/akhbar.xml?chunk=200&delay=60"
+		    "&group=%s&n=%d", srv.base, tag, i);
+		s[i].job = fetch_add(f, url, NULL, NULL, sink_data, sink_done,
+		    &s[i]);
+		free(url);
+	}
+	run_all(f);
+	for (i = 0; i < n && i < 16; i++) {
+		if (s[i].r != NULL && s[i].r->status == FETCH_OK)
+			good++;
+		sink_free(&s[i]);
+	}
+	fetch_free(f);
+	return (good);
+}
+
+static void
+test_limits_connections(void)
+{
+	int	peak;
+
+	is_int(limited_run("hostlimit", 12, 32, 3), 12,
+	    "12 slow fetches to one host with a per-host limit of 3 complete");
+	peak = peak_active("hostlimit");
+	ok(peak >= 2 && peak <= 3,
+	    "... at most 3 of them at once, and more than one (peak %d)", peak);
+	is_int(limited_run("totallimit", 12, 2, 6), 12,
+	    "12 slow fetches with a total limit of 2 complete");
+	peak = peak_active("totallimit");
+	ok(peak == 2, "... exactly 2 at a time at most (peak %d)", peak);
+}
+
 static int	order_n;
 
 static void
@@ -793,6 +867,7 @@ main(void)
 	test_parallel(f, big);
 	fetch_free(f);
 	test_slow_host();
+	test_limits_connections();
 
 	small = new_fetch(2, 100 * 1000);
 	test_limits(small);
