@@ -28,6 +28,7 @@
 #include "path.h"
 #include "str.h"
 #include "poller.h"
+#include "reason.h"
 #include "sanitize.h"
 #include "urls.h"
 #include "xmalloc.h"
@@ -215,7 +216,9 @@ cli_parse(const char *arg)
 		/* An http(s) URL: fetched as the poller would. */
 		poller_opts_default(&po);
 		if ((f = poller_fetch_parse(arg, &po.fetch, &cause)) == NULL) {
-			cli_err("%s: %s: %s\n", PACKAGE, arg, cause);
+			path = reason_translate(cause);
+			cli_err("%s: %s: %s\n", PACKAGE, arg, path);
+			free(path);
 			free(cause);
 			return (CLI_EXIT_FAIL);
 		}
@@ -435,7 +438,7 @@ cli_reload(struct cli_opts *o)
 	struct sigaction	 sa, old_int, old_term;
 	struct pollfd		 pfd;
 	sigset_t		 block, saved;
-	char			*cause = NULL;
+	char			*cause = NULL, *why;
 	size_t			 i;
 	int			 tty, failed = 0, cancelled = 0, error = 0, n;
 	int			 cancel_sent = 0;
@@ -499,8 +502,9 @@ cli_reload(struct cli_opts *o)
 			case POLLER_EV_FEED_FAILED:
 				if (tty)
 					fputs("\r\033[K", stderr);
-				cli_err("%s: %s: %s\n", PACKAGE, ev.url,
-				    ev.text);
+				why = reason_translate(ev.text);
+				cli_err("%s: %s: %s\n", PACKAGE, ev.url, why);
+				free(why);
 				break;
 			case POLLER_EV_FEED_MOVED:
 				if (tty)

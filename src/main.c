@@ -11,9 +11,15 @@
 int
 main(int argc, char **argv)
 {
+#ifdef ENABLE_NLS
+	const char	*dir;
+#endif
+
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* AKHBAR_LOCALEDIR: catalogues of an uninstalled build (tests). */
+	dir = getenv("AKHBAR_LOCALEDIR");
+	bindtextdomain(PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	parse_init();

@@ -88,4 +88,28 @@ done
 [ -z "$missing" ]; tap_ok $? "po/POTFILES.in lists every src/*.c using _()"
 [ -z "$missing" ] || echo "# not in po/POTFILES.in:$missing"
 
+# At run time, in an Arabic locale built here (when the machine can): the
+# messages and a feed's failure reason come out in Arabic.
+if [ -z "${AKHBAR:-}" ] || [ ! -x "$AKHBAR" ] ||
+    ! grep -q '^#define ENABLE_NLS' "${top_builddir:-.}/config.h" 2>/dev/null; then
+	tap_skip "no akhbar built with NLS: Arabic at run time not checked"
+elif ! mkdir -p "$TMPD/locale/ar/LC_MESSAGES" "$TMPD/loc" ||
+    ! msgfmt -o "$TMPD/locale/ar/LC_MESSAGES/akhbar.mo" "$po" ||
+    ! localedef -i ar_EG -f UTF-8 "$TMPD/loc/ar_EG.UTF-8" >/dev/null 2>&1; then
+	tap_skip "cannot build an Arabic locale here (localedef, locales data)"
+else
+	printf 'file://%s/no-such-feed.xml\n' "$TMPD" >"$TMPD/urls"
+	LOCPATH=$TMPD/loc LC_ALL=ar_EG.UTF-8 LANGUAGE= \
+	    AKHBAR_LOCALEDIR=$TMPD/locale "$AKHBAR" -u "$TMPD/urls" \
+	    -C "$TMPD/cache.db" --reload </dev/null >/dev/null 2>"$TMPD/err"
+	tap_is "$(cat "$TMPD/err")" \
+	    "akhbar: file://$TMPD/no-such-feed.xml: تعذّرت قراءة الملف" \
+	    "in Arabic, a failed feed's reason is printed in Arabic"
+	LOCPATH=$TMPD/loc LC_ALL=ar_EG.UTF-8 LANGUAGE= \
+	    AKHBAR_LOCALEDIR=$TMPD/locale "$AKHBAR" --force 2>"$TMPD/err"
+	tap_is "$(cat "$TMPD/err")" \
+	    "akhbar: الخيار ‎--force لا يُستعمل إلا مع ‎--reload" \
+	    "... and so is a usage error"
+fi
+
 tap_done
