@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A feed server for akhbar's tests and benchmark (standard library only).
 
-    python3 tests/feedserver.py --port 0 --root DIR [--log FILE]
+    python3 tests/feedserver.py --port 0 --root DIR [--log FILE] [--tls PEM]
 
 Listens on 127.0.0.1 (port 0: an ephemeral one), prints the port on the
 first line of stdout, and serves any file under DIR. It exits when its
@@ -35,6 +35,9 @@ misbehaviour; the rest of the path names the file:
   /gzipbomb[?size=BYTES]   gzip that inflates to SIZE bytes (default 1 GB)
   /slowheaders/SECS/NAME   waits SECS seconds before answering
   /auth/USER:PASS/NAME     the file behind HTTP Basic authentication
+
+With --tls PEM it answers HTTPS with that certificate and key (the tests
+use a self-signed one, which a client must refuse).
 
 It also answers as an HTTP proxy: a request for http://ANY-HOST/PATH is
 served as /PATH (and logged with "proxied": "ANY-HOST").
@@ -394,10 +397,17 @@ def main():
     ap.add_argument("--log", default=None)
     ap.add_argument("--no-stdin", action="store_true",
                     help="do not exit when stdin closes")
+    ap.add_argument("--tls", default=None, metavar="PEM",
+                    help="answer HTTPS with the certificate and key in PEM")
     args = ap.parse_args()
     ROOT = os.path.abspath(args.root)
     LOG = args.log
     srv = Server(("127.0.0.1", args.port), Handler)
+    if args.tls:
+        import ssl
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(args.tls)
+        srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
     signal.signal(signal.SIGTERM, lambda *a: os._exit(0))
     print(srv.server_address[1], flush=True)
     if not args.no_stdin:

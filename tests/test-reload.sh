@@ -50,6 +50,23 @@ tap_ok $? "... saying it is not a feed"
 "$AKHBAR" --parse "$B/status/410" >/dev/null 2>"$TMPD/err"
 tap_is "$(cat "$TMPD/err")" "akhbar: $B/status/410: HTTP 410" "--parse of a 410"
 
+# ---- TLS: a certificate nobody vouches for is refused ----
+mkfifo "$TMPD/tls.in"
+"$PYTHON3" "$top_srcdir/tests/feedserver.py" --port 0 --root "$data" \
+    --tls "$data/tls/self-signed.pem" <"$TMPD/tls.in" >"$TMPD/tls.port" \
+    2>"$TMPD/tls.err" &
+tls=$!
+exec 8>"$TMPD/tls.in"
+i=0
+while [ ! -s "$TMPD/tls.port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+T=https://127.0.0.1:$(head -n 1 "$TMPD/tls.port")
+"$AKHBAR" --parse "$T/poller/atom.xml" >"$TMPD/parse.json" 2>"$TMPD/err"
+tap_is $? 1 "--parse of an https URL with a self-signed certificate fails"
+tap_is "$(cat "$TMPD/err")" "akhbar: $T/poller/atom.xml: TLS" "... as TLS"
+tap_is "$(cat "$TMPD/parse.json")" "" "... having printed nothing of the feed"
+exec 8>&-
+wait $tls 2>/dev/null
+
 # ---- setup errors ----
 "$AKHBAR" -u "$TMPD/nonexistent" -C "$cache" --reload 2>"$TMPD/err"
 tap_is $? 2 "a missing urls file exits 2"
