@@ -1169,7 +1169,7 @@ fetch_run(struct fetch *f, int timeout_ms)
 	struct curl_waitfd	*wfd = NULL;
 	struct fetch_job	*j, *next, **wjob = NULL;
 	unsigned int		 nw = 0, i;
-	int			 still, reaping = 0;
+	int			 still, reaping = 0, fd;
 	time_t			 now;
 
 	if (atomic_load(&f->cancel)) {
@@ -1184,33 +1184,34 @@ fetch_run(struct fetch *f, int timeout_ms)
 	if (fetch_jobs(f) == 0)
 		return (0);
 
-	/* Commands' output is polled along with libcurl's sockets. */
+	/*
+	 * Commands' output is polled along with libcurl's sockets: two
+	 * descriptors at most per command, stderr first, as reading stdout
+	 * may end the job.
+	 */
+	TAILQ_FOREACH(j, &f->running, entry) {
+		if (j->exec)
+			nw += 2;
+	}
+	if (nw > 0) {
+		wfd = xreallocarray(NULL, nw, sizeof *wfd);
+		wjob = xreallocarray(NULL, nw, sizeof *wjob);
+	}
+	nw = 0;
 	TAILQ_FOREACH(j, &f->running, entry) {
 		if (!j->exec)
 			continue;
-		/* stderr first: reading stdout may end the job. */
-		if (j->efd != -1) {
-			wfd = xreallocarray(wfd, nw + 1, sizeof *wfd);
-			wjob = xreallocarray(wjob, nw + 1, sizeof *wjob);
-			wfd[nw].fd = j->efd;
+		if (j->fd == -1)
+			reaping = 1;
+		for (i = 0; i < 2; i++) {
+			fd = i == 0 ? j->efd : j->fd;
+			if (fd == -1 || (i == 1 && j->paused))
+				continue;
+			wfd[nw].fd = fd;
 			wfd[nw].events = CURL_WAIT_POLLIN;
 			wfd[nw].revents = 0;
-			wjob[nw] = j;
-			nw++;
+			wjob[nw++] = j;
 		}
-		if (j->fd == -1) {
-			reaping = 1;
-			continue;
-		}
-		if (j->paused)
-			continue;
-		wfd = xreallocarray(wfd, nw + 1, sizeof *wfd);
-		wjob = xreallocarray(wjob, nw + 1, sizeof *wjob);
-		wfd[nw].fd = j->fd;
-		wfd[nw].events = CURL_WAIT_POLLIN;
-		wfd[nw].revents = 0;
-		wjob[nw] = j;
-		nw++;
 	}
 	if (reaping && timeout_ms > 20)
 		timeout_ms = 20;
