@@ -6,7 +6,12 @@
  *             listed (POLLER_EV_FINISHED);
  *   indexed   the full-text index caught up after it (POLLER_EV_INDEXED).
  *
- *   bench-reload URLS CACHE
+ *   bench-reload [-r N] URLS CACHE
+ *
+ * With -r N the same poller reloads N times in one process, as the
+ * interface's periodic reloads do, each reload asked for once the index
+ * caught up after the one before; after each it prints the private memory
+ * then in use (reload_K_anon_kb, RssAnon), which must stay flat.
  *
  * prints one "name value" line per figure: wall seconds since start, CPU
  * seconds (user+sys of the whole process, all threads) and peak RSS in kB
@@ -65,6 +70,24 @@ sample(void)
 	fclose(f);
 }
 
+/* The private memory in use now, in kB (RssAnon), or -1. */
+static long
+anon_now(void)
+{
+	FILE	*f;
+	char	 line[256];
+	long	 v = -1;
+
+	if ((f = fopen("/proc/self/status", "r")) == NULL)
+		return (-1);
+	while (fgets(line, sizeof line, f) != NULL) {
+		if (sscanf(line, "RssAnon: %ld", &v) == 1)
+			break;
+	}
+	fclose(f);
+	return (v);
+}
+
 static double
 now(void)
 {
@@ -117,9 +140,15 @@ main(int argc, char **argv)
 	char			*cause = NULL;
 	double			 t0;
 	int			 n, done = 0, failed = 0, new_items = 0;
+	int			 repeat = 1, reloads = 0;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: bench-reload URLS CACHE\n");
+	if (argc == 5 && strcmp(argv[1], "-r") == 0) {
+		repeat = atoi(argv[2]);
+		argc -= 2;
+		argv += 2;
+	}
+	if (argc != 3 || repeat < 1) {
+		fprintf(stderr, "usage: bench-reload [-r N] URLS CACHE\n");
 		return (2);
 	}
 	memset(&listable, 0, sizeof listable);
@@ -137,7 +166,7 @@ main(int argc, char **argv)
 	}
 	poller_opts_default(&po);
 	po.reload_on_start = true;
-	po.once = true;
+	po.once = repeat == 1;
 	if ((p = poller_start(db, &urls, &po, &cause)) == NULL) {
 		fprintf(stderr, "bench-reload: %s\n", cause);
 		return (1);
@@ -159,12 +188,23 @@ main(int argc, char **argv)
 				fprintf(stderr, "bench-reload: %s\n", ev.text);
 				break;
 			case POLLER_EV_FINISHED:
-				mark_take(&listable, t0);
-				failed = ev.failed;
-				new_items = ev.new_items;
+				if (reloads == 0) {
+					mark_take(&listable, t0);
+					new_items = ev.new_items;
+				}
+				failed += ev.failed;
 				break;
 			case POLLER_EV_INDEXED:
-				mark_take(&indexed, t0);
+				if (reloads++ == 0)
+					mark_take(&indexed, t0);
+				if (repeat == 1)
+					break;
+				printf("reload_%d_anon_kb %ld\n", reloads,
+				    anon_now());
+				if (reloads < repeat)
+					poller_reload(p);
+				else
+					done = 1;
 				break;
 			}
 		}

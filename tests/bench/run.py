@@ -605,6 +605,8 @@ class Bench:
                     cmd = [os.path.abspath(self.a.bench_reload), urls,
                            os.path.join(state, "cache.db")]
                 self.second(rd, second, cmd, state)
+                if drv:
+                    self.repeated(feeds, items, urls)
             if rd is self.newsboat and big and self.a.first_screen:
                 self.first_screen(rd, urls, state, total)
 
@@ -721,6 +723,32 @@ class Bench:
         if tgt and runs and not self.check_rc(runs):
             met = statistics.median(r.cpu for r in runs) <= 0.1
         self.res.add(scen, rd.name, runs, target=tgt, met=met, note=note)
+
+    def repeated(self, feeds, items, urls):
+        """Ten reloads in one process, as the interface makes them."""
+        scen = "10 reloads in one process %d×%d (memory)" % (feeds, items)
+        n = 10
+        state = self.fresh("akhbar-repeat")
+        self.server.mark()
+        r = measure([os.path.abspath(self.a.bench_reload), "-r", str(n),
+                     urls, os.path.join(state, "cache.db")],
+                    env=self.akhbar.env(os.path.join(state, "home")))
+        m = driver_marks(r.out)
+        first = m.get("reload_1_anon_kb")
+        last = m.get("reload_%d_anon_kb" % n)
+        if r.rc != 0 or first is None or last is None:
+            self.res.add(scen, "akhbar", [r], note="exit %d: %s" % (
+                r.rc, r.err.strip()[:200]))
+            return
+        grew = (last - first) / 1024
+        self.res.add(scen, "akhbar", [r], figure=grew,
+                     unit="MB private memory grown from reload 1 to %d" % n,
+                     note="bench-reload -r %d: the first reload stores "
+                     "everything, the nine after it are all 304; private "
+                     "memory (RssAnon) after the first %.1f MB, after the "
+                     "last %.1f MB (newsboat's grows on every reload of "
+                     "unchanged feeds, its issue #3210)"
+                     % (n, first / 1024, last / 1024))
 
     def first_screen(self, rd, urls, state, total):
         """newsboat: time to its first feed list screen, in tmux."""
