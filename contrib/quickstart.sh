@@ -37,7 +37,7 @@ install_deps() {
 		pkgs="gcc make autoconf automake autopoint gettext pkg-config
 		    libncurses-dev libfribidi-dev libsqlite3-dev
 		    libcurl4-openssl-dev libxml2-dev libjson-c-dev
-		    python3 tmux unicode-data ca-certificates"
+		    python3 tmux unicode-data ca-certificates locales"
 		missing=
 		for p in $pkgs; do
 			dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
