@@ -242,6 +242,12 @@ db_search_register(struct db *db, char **cause)
 /*
  * Index for full-text search up to max items not yet indexed, newest
  * first, in one transaction; *left says how many remain.
+ *
+ * The batch is the newest max items but goes into item_fts in ascending
+ * rowid order: FTS5 writes its in-memory terms out as a new segment
+ * whenever a rowid is lower than the previous one, so descending order
+ * made a segment per item and the merges of thousands of tiny segments
+ * took most of the indexing time and tens of MB of SQLite's memory.
  */
 int
 db_search_index_pending(struct db *db, int max, int64_t *left, char **cause)
@@ -262,7 +268,10 @@ db_search_index_pending(struct db *db, int max, int64_t *left, char **cause)
 		    " SELECT i.id, i.title, akhbar_text(i.summary,"
 		    "  i.summary_type, i.content, i.content_type)"
 		    " FROM fts_pending p CROSS JOIN item i ON i.id = p.item_id"
-		    " ORDER BY p.item_id DESC LIMIT ?1", cause);
+		    " WHERE p.item_id >= (SELECT min(item_id) FROM"
+		    "  (SELECT item_id FROM fts_pending"
+		    "   ORDER BY item_id DESC LIMIT ?1))"
+		    " ORDER BY p.item_id", cause);
 		if (st == NULL)
 			goto fail;
 		sqlite3_bind_int(st, 1, max);

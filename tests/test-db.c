@@ -1237,6 +1237,9 @@ test_search(void)
 	is_int(left, 3, "indexing goes in batches");
 	db_search_index_pending(db, 100, &left, &cause);
 	is_int(left, 0, "and finishes");
+	is_int(sql_int(db, "SELECT count(DISTINCT id >> 37) FROM "
+	    "item_fts_data WHERE id >> 37 > 0"), 2,
+	    "each batch is written as one FTS5 segment");
 
 	is_search(db, "الجيش", "t4 t3 t2 t1");
 	is_search(db, "والجيش", "t4 t3 t2 t1");
