@@ -54,7 +54,7 @@ struct db_search_tokenize {
 	void		*ctx;
 	int		 (*token)(void *, int, const char *, int, int, int);
 	int		 mode;		/* DB_SEARCH_* below */
-	struct str	 buf;
+	char		 buf[1 + ARABIC_MAXBYTES]; /* "=" and a word */
 };
 #define DB_SEARCH_INDEX	0	/* stem, and "=" normalised colocated */
 #define DB_SEARCH_QUERY	1	/* stem */
@@ -91,11 +91,10 @@ db_search_token(void *arg, const struct arabic_token *t)
 		if (rc != SQLITE_OK || tz->mode == DB_SEARCH_QUERY)
 			return (rc);
 	}
-	str_clear(&tz->buf);
-	str_appendc(&tz->buf, '=');
-	str_append(&tz->buf, t->norm, t->normlen);
+	tz->buf[0] = '=';
+	memcpy(tz->buf + 1, t->norm, t->normlen);
 	return (tz->token(tz->ctx, tz->mode == DB_SEARCH_INDEX ?
-	    FTS5_TOKEN_COLOCATED : 0, tz->buf.ptr, (int)tz->buf.len,
+	    FTS5_TOKEN_COLOCATED : 0, tz->buf, 1 + (int)t->normlen,
 	    (int)t->start, (int)t->end));
 }
 
@@ -105,7 +104,6 @@ db_search_xtokenize(Fts5Tokenizer *t, void *ctx, int flags,
     int (*token)(void *, int, const char *, int, int, int))
 {
 	struct db_search_tokenize	tz;
-	int				rc;
 
 	(void)t;
 	tz.ctx = ctx;
@@ -118,11 +116,8 @@ db_search_xtokenize(Fts5Tokenizer *t, void *ctx, int flags,
 		if (flags & FTS5_TOKENIZE_PREFIX)
 			tz.mode = DB_SEARCH_EXACT_QUERY;
 	}
-	str_init(&tz.buf);
-	rc = arabic_tokenize(text, len > 0 ? (size_t)len : 0,
-	    db_search_token, &tz);
-	str_free(&tz.buf);
-	return (rc);
+	return (arabic_tokenize(text, len > 0 ? (size_t)len : 0,
+	    db_search_token, &tz));
 }
 
 /* Decode one HTML entity at s (after '&'); returns its length or 0. */
