@@ -172,8 +172,12 @@ db_search_plain(struct str *out, const char *s, bool html)
 			str_appendc(out, ' ');
 		} else if (*s == '&' && (n = db_search_entity(s + 1, out)) != 0)
 			s += n + 1;
-		else
-			str_appendc(out, *s++);
+		else {
+			/* Text up to the next tag or entity, in one copy. */
+			n = 1 + strcspn(s + 1, "<&");
+			str_append(out, s, n);
+			s += n;
+		}
 	}
 }
 
@@ -188,6 +192,9 @@ db_search_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	summary = (const char *)sqlite3_value_text(argv[0]);
 	content = (const char *)sqlite3_value_text(argv[2]);
 	str_init(&s);
+	/* Plain text is never longer than the two texts and a newline. */
+	str_reserve(&s, (size_t)sqlite3_value_bytes(argv[0]) +
+	    (size_t)sqlite3_value_bytes(argv[2]) + 1);
 	str_append(&s, "", 0);
 	if (summary != NULL)
 		db_search_plain(&s, summary,

@@ -1230,6 +1230,11 @@ test_search(void)
 	put(db, a, mkitem("7", "t7", 700, "المدرسة المصرية في مالي"), NULL);
 	put(db, a, mkitem("8", "t8", 800, "مال كثير ٢٠٢٤"), NULL);
 
+	is_sql(db, "SELECT akhbar_text('<p>a&amp;b</p>&#1575;&zz; &#x41;<i', 1,"
+	    " 'x <b>', 0)", " a&b \xd8\xa7&zz; A \nx <b>",
+	    "akhbar_text: tags become spaces, entities characters");
+	is_sql(db, "SELECT akhbar_text(NULL, 1, '&lt;&gt;&nbsp;&quot;&#39;', 1)",
+	    "<> \"'", "akhbar_text: content alone");
 	is_search(db, "الجيش", "");
 	db_search_index_pending(db, 0, &left, &cause);
 	is_int(left, 8, "items are listable before they are indexed");
