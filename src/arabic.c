@@ -11,7 +11,6 @@
 #include "arabic.h"
 
 #include <stdint.h>
-#include <string.h>
 
 #include "sanitize.h"
 #include "xmalloc.h"
@@ -393,7 +392,7 @@ arabic_tokenize(const char *text, size_t len, arabic_token_cb cb, void *arg)
 	uint16_t		 off[ARABIC_MAXWORD + 1];
 	char			 norm[ARABIC_MAXBYTES + 1];
 	size_t			 i = 0, used, start, end, nw, nb, k, front, n;
-	int			 nf;
+	int			 nf, rc;
 
 	while (i < len) {
 		/* Separators between words. */
@@ -434,8 +433,8 @@ arabic_tokenize(const char *text, size_t len, arabic_token_cb cb, void *arg)
 		t.stemlen = off[front + n] - off[front];
 		t.start = start;
 		t.end = end;
-		if ((nf = cb(arg, &t)) != 0)
-			return (nf);
+		if ((rc = cb(arg, &t)) != 0)
+			return (rc);
 	}
 	return (0);
 }
