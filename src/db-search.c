@@ -242,14 +242,60 @@ db_search_register(struct db *db, char **cause)
 }
 
 /*
- * Index for full-text search up to max items not yet indexed, newest
- * first, in one transaction; *left says how many remain.
+ * Put the newest max items waiting to be indexed into item_fts, one
+ * single-row INSERT each, in ascending rowid order.
  *
- * The batch is the newest max items but goes into item_fts in ascending
- * rowid order: FTS5 writes its in-memory terms out as a new segment
+ * Ascending: FTS5 writes its in-memory terms out as a new segment
  * whenever a rowid is lower than the previous one, so descending order
  * made a segment per item and the merges of thousands of tiny segments
- * took most of the indexing time and tens of MB of SQLite's memory.
+ * took most of the indexing time. One row per statement: an INSERT ...
+ * SELECT of many rows inside the transaction runs with a statement
+ * journal, which (temp_store is MEMORY) keeps in memory a copy of every
+ * page FTS5's flushes and merges change until the statement ends; with
+ * a thousand items at a time it grew to tens of MB.
+ */
+static int
+db_search_index_batch(struct db *db, int max, char **cause)
+{
+	sqlite3_stmt	*sel, *ins;
+	int		 rc;
+
+	sel = db_prepare(db, DB_STMT_SEARCH_PENDING,
+	    "SELECT i.id, i.title, akhbar_text(i.summary,"
+	    "  i.summary_type, i.content, i.content_type)"
+	    " FROM fts_pending p CROSS JOIN item i ON i.id = p.item_id"
+	    " WHERE p.item_id >= (SELECT min(item_id) FROM"
+	    "  (SELECT item_id FROM fts_pending"
+	    "   ORDER BY item_id DESC LIMIT ?1))"
+	    " ORDER BY p.item_id", cause);
+	if (sel == NULL)
+		return (-1);
+	sqlite3_bind_int(sel, 1, max);
+	ins = db_prepare(db, DB_STMT_SEARCH_INSERT,
+	    "INSERT INTO item_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
+	    cause);
+	if (ins == NULL) {
+		sqlite3_reset(sel);
+		return (-1);
+	}
+	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		sqlite3_bind_value(ins, 1, sqlite3_column_value(sel, 0));
+		sqlite3_bind_value(ins, 2, sqlite3_column_value(sel, 1));
+		sqlite3_bind_value(ins, 3, sqlite3_column_value(sel, 2));
+		if (db_step_done(db, ins, "index items", cause) != 0) {
+			sqlite3_reset(sel);
+			return (-1);
+		}
+	}
+	sqlite3_reset(sel);
+	if (rc != SQLITE_DONE)
+		return (db_fail(db, rc, "index items", cause));
+	return (0);
+}
+
+/*
+ * Index for full-text search up to max items not yet indexed, newest
+ * first, in one transaction; *left says how many remain.
  */
 int
 db_search_index_pending(struct db *db, int max, int64_t *left, char **cause)
@@ -265,19 +311,7 @@ db_search_index_pending(struct db *db, int max, int64_t *left, char **cause)
 		db->checkpointer = true;
 		if (db_begin(db, cause) != 0)
 			return (-1);
-		st = db_prepare(db, DB_STMT_SEARCH_INSERT,
-		    "INSERT INTO item_fts (rowid, title, body)"
-		    " SELECT i.id, i.title, akhbar_text(i.summary,"
-		    "  i.summary_type, i.content, i.content_type)"
-		    " FROM fts_pending p CROSS JOIN item i ON i.id = p.item_id"
-		    " WHERE p.item_id >= (SELECT min(item_id) FROM"
-		    "  (SELECT item_id FROM fts_pending"
-		    "   ORDER BY item_id DESC LIMIT ?1))"
-		    " ORDER BY p.item_id", cause);
-		if (st == NULL)
-			goto fail;
-		sqlite3_bind_int(st, 1, max);
-		if (db_step_done(db, st, "index items", cause) != 0)
+		if (db_search_index_batch(db, max, cause) != 0)
 			goto fail;
 		st = db_prepare(db, DB_STMT_SEARCH_DONE,
 		    "DELETE FROM fts_pending WHERE item_id >="
