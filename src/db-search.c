@@ -209,7 +209,33 @@ db_search_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, s.ptr, (int)s.len, free);
 }
 
-/* Register akhbar_text() and the "akhbar" tokenizer on the connection. */
+/* The rows of a page whose snippets a walk over the matches picks. */
+struct db_search_ids {
+	const struct db_item_row	*v;
+	size_t				 n;
+};
+
+/* akhbar_in(ids, rowid): whether rowid is one of the page's rows. */
+static void
+db_search_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct db_search_ids	*ids;
+	sqlite3_int64			 id;
+	size_t				 i;
+
+	(void)argc;
+	ids = sqlite3_value_pointer(argv[0], "akhbar_ids");
+	id = sqlite3_value_int64(argv[1]);
+	for (i = 0; ids != NULL && i < ids->n; i++) {
+		if (ids->v[i].id == id) {
+			sqlite3_result_int(ctx, 1);
+			return;
+		}
+	}
+	sqlite3_result_int(ctx, 0);
+}
+
+/* Register akhbar_text(), akhbar_in() and the "akhbar" tokenizer. */
 int
 db_search_register(struct db *db, char **cause)
 {
@@ -225,6 +251,11 @@ db_search_register(struct db *db, char **cause)
 	    db_search_text, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return (db_fail(db, rc, "register akhbar_text", cause));
+	rc = sqlite3_create_function(db->sq, "akhbar_in", 2,
+	    SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_DIRECTONLY, NULL,
+	    db_search_in, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return (db_fail(db, rc, "register akhbar_in", cause));
 	rc = sqlite3_prepare_v2(db->sq, "SELECT fts5(?1)", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return (db_fail(db, rc, "find FTS5", cause));
@@ -436,6 +467,61 @@ db_search_snippet(struct db_item_row *r, const char *s)
 	r->snippet = str_steal(&out);
 }
 
+/*
+ * Snippets of a page with few matches in all (fewer than
+ * DB_SEARCH_LOOKUP_MAX): one walk over the matches between the page's
+ * lowest and highest rowid, the snippet made only for the page's rows.
+ * FTS5 finds a rowid by seeking every segment of every term, so a
+ * lookup per row cost more than the walk.
+ */
+static int
+db_search_snippets_walk(struct db *db, const char *match,
+    struct db_item_row *v, size_t n, char **cause)
+{
+	struct db_search_ids	 ids = { v, n };
+	sqlite3_stmt		*st;
+	const char		*text;
+	int64_t			 lo = v[0].id, hi = v[0].id, id;
+	size_t			 i;
+	int			 rc;
+
+	for (i = 1; i < n; i++) {
+		if (v[i].id < lo)
+			lo = v[i].id;
+		if (v[i].id > hi)
+			hi = v[i].id;
+	}
+	rc = sqlite3_prepare_v2(db->sq, "SELECT rowid, CASE WHEN"
+	    " akhbar_in(:ids, rowid) THEN"
+	    " snippet(item_fts, -1, char(2), char(3), '…', 16) END"
+	    " FROM item_fts WHERE item_fts MATCH :q"
+	    " AND rowid BETWEEN :lo AND :hi", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return (db_fail(db, rc, "read snippets", cause));
+	sqlite3_bind_pointer(st, sqlite3_bind_parameter_index(st, ":ids"),
+	    &ids, "akhbar_ids", NULL);
+	db_bind_text(st, ":q", match);
+	db_bind_int(st, ":lo", lo);
+	db_bind_int(st, ":hi", hi);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		text = (const char *)sqlite3_column_text(st, 1);
+		if (text == NULL)
+			continue;
+		id = sqlite3_column_int64(st, 0);
+		for (i = 0; i < n; i++) {
+			if (v[i].id == id && v[i].snippet == NULL) {
+				db_search_snippet(&v[i], text);
+				break;
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return (db_fail(db, rc, "read snippets", cause));
+	return (0);
+}
+
+/* Snippets of a page's rows, a lookup each. */
 static int
 db_search_snippets(struct db *db, const char *match, struct db_item_row *v,
     size_t n, char **cause)
@@ -530,7 +616,11 @@ db_search_page(struct db *db, const char *query, enum db_page page,
 		n = 0;
 		goto fail;
 	}
-	if (db_search_snippets(db, match.ptr, v, n, cause) != 0)
+	if (plan == 0 && n > 1)
+		rc = db_search_snippets_walk(db, match.ptr, v, n, cause);
+	else
+		rc = db_search_snippets(db, match.ptr, v, n, cause);
+	if (rc != 0)
 		goto fail;
 	str_free(&match);
 	*out = v;

@@ -1277,6 +1277,12 @@ test_search(void)
 		    "the match covers the original word with its vowel mark");
 		ok(rows[3].snippet != NULL && strchr(rows[3].snippet, '<') ==
 		    NULL, "snippets are plain text");
+		for (i = 0; i < n; i++) {
+			if (rows[i].snippet == NULL || rows[i].nmatches != 1)
+				break;
+		}
+		ok(i == n, "every row of a page of few matches has its "
+		    "snippet and match (one walk over the matches)");
 	} else
 		ok(0, "four results for snippets (%zu)", n);
 	db_item_rows_free(rows, n);
