@@ -11,13 +11,11 @@
 #include "arabic.h"
 
 #include <stdint.h>
-#include <string.h>
 
 #include "sanitize.h"
 #include "xmalloc.h"
 
 #define ARABIC_SEP	(-1)	/* not part of a word */
-#define ARABIC_MAXWORD	256	/* longer words are cut (code points) */
 
 /* Arabic Presentation Forms-B, U+FE80 on: base letter, number of forms. */
 static const struct {
@@ -218,79 +216,144 @@ arabic_fold(uint32_t c, uint32_t *out)
 	return (1);
 }
 
-/* Remove a prefix of n code points. */
-static void
-arabic_cut_front(uint32_t *w, size_t *len, size_t n)
+/* Decode one character, ASCII and two-byte sequences (Arabic) inline. */
+static inline uint32_t
+arabic_next(const unsigned char *s, size_t len, size_t *used)
 {
-	memmove(w, w + n, (*len - n) * sizeof *w);
-	*len -= n;
+	if (s[0] < 0x80) {
+		*used = 1;
+		return (s[0]);
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF && len >= 2 &&
+	    (s[1] & 0xC0) == 0x80) {
+		*used = 2;
+		return (((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F));
+	}
+	return (arabic_decode(s, len, used));
 }
 
-static int
-arabic_starts(const uint32_t *w, size_t len, const uint32_t *p, size_t n)
+/* arabic_fold, with the common cases (ASCII, Arabic letters) first. */
+static inline int
+arabic_fold_fast(uint32_t c, uint32_t *out)
 {
-	return (len >= n && memcmp(w, p, n * sizeof *w) == 0);
+	if (c < 0x80) {
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			out[0] = c;
+			return (1);
+		}
+		if (c >= 'A' && c <= 'Z') {
+			out[0] = c + 32;
+			return (1);
+		}
+		return (ARABIC_SEP);
+	}
+	if (c >= 0x0621 && c <= 0x065F) {
+		switch (c) {
+		case 0x0622: case 0x0623: case 0x0625:
+			out[0] = 0x0627;
+			return (1);
+		case 0x0629:
+			out[0] = 0x0647;
+			return (1);
+		case 0x0649:
+			out[0] = 0x064A;
+			return (1);
+		case 0x0640:			/* tatweel */
+			return (0);
+		}
+		if (c >= 0x064B)		/* marks */
+			return (0);
+		out[0] = c;
+		return (1);
+	}
+	return (arabic_fold(c, out));
 }
 
-static int
-arabic_ends(const uint32_t *w, size_t len, const uint32_t *p, size_t n)
+/* Whether b then a is one of light10's two-letter suffixes. */
+static inline int
+arabic_suffix2(uint32_t b, uint32_t a)
 {
-	return (len >= n && memcmp(w + len - n, p, n * sizeof *w) == 0);
+	switch (a) {
+	case 0x0627:				/* ها */
+		return (b == 0x0647);
+	case 0x0646:				/* ان ون ين */
+		return (b == 0x0627 || b == 0x0648 || b == 0x064A);
+	case 0x062A:				/* ات */
+		return (b == 0x0627);
+	case 0x0647:				/* يه */
+	case 0x0629:				/* ية */
+		return (b == 0x064A);
+	}
+	return (0);
 }
 
-/* light10 on a normalised word of code points, in place. */
-static void
-arabic_light10(uint32_t *w, size_t *len)
+/*
+ * light10 on a normalised word of len code points: returns the stem's
+ * length; it starts *front code points into the word.
+ */
+static size_t
+arabic_light10(const uint32_t *w, size_t len, size_t *front)
 {
-	static const uint32_t prefixes[][3] = {
-		{ 0x0627, 0x0644, 0 },		/* ال */
-		{ 0x0648, 0x0627, 0x0644 },	/* وال */
-		{ 0x0628, 0x0627, 0x0644 },	/* بال */
-		{ 0x0643, 0x0627, 0x0644 },	/* كال */
-		{ 0x0641, 0x0627, 0x0644 },	/* فال */
-		{ 0x0644, 0x0644, 0 },		/* لل */
-	};
-	static const uint32_t suffixes[][2] = {
-		{ 0x0647, 0x0627 },		/* ها */
-		{ 0x0627, 0x0646 },		/* ان */
-		{ 0x0627, 0x062A },		/* ات */
-		{ 0x0648, 0x0646 },		/* ون */
-		{ 0x064A, 0x0646 },		/* ين */
-		{ 0x064A, 0x0647 },		/* يه */
-		{ 0x064A, 0x0629 },		/* ية */
-		{ 0x0647, 0 },			/* ه */
-		{ 0x0629, 0 },			/* ة */
-		{ 0x064A, 0 },			/* ي */
-	};
-	size_t	i, n;
-	int	again;
+	size_t		f = 0;
+	uint32_t	a;
 
 	/* 1. "and", when three letters remain */
-	if (*len >= 4 && w[0] == 0x0648)
-		arabic_cut_front(w, len, 1);
+	if (len >= 4 && w[0] == 0x0648)
+		f = 1;
 
-	/* 2. the first definite article that leaves two letters */
-	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-		n = prefixes[i][2] != 0 ? 3 : 2;
-		if (arabic_starts(w, *len, prefixes[i], n) && *len - n >= 2) {
-			arabic_cut_front(w, len, n);
-			break;
-		}
-	}
+	/*
+	 * 2. the first definite article that leaves two letters, in the
+	 * order ال وال بال كال فال لل
+	 */
+	if (len - f >= 4 && w[f] == 0x0627 && w[f + 1] == 0x0644)
+		f += 2;
+	else if (len - f >= 5 && w[f + 1] == 0x0627 && w[f + 2] == 0x0644 &&
+	    (w[f] == 0x0648 || w[f] == 0x0628 || w[f] == 0x0643 ||
+	    w[f] == 0x0641))
+		f += 3;
+	else if (len - f >= 4 && w[f] == 0x0644 && w[f + 1] == 0x0644)
+		f += 2;
+	w += f;
+	len -= f;
+	*front = f;
 
 	/* 3. suffixes, longest first, while two letters remain */
-	do {
-		again = 0;
-		for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-			n = suffixes[i][1] != 0 ? 2 : 1;
-			if (arabic_ends(w, *len, suffixes[i], n) &&
-			    *len - n >= 2) {
-				*len -= n;
-				again = 1;
-				break;
-			}
-		}
-	} while (again);
+	while (len >= 3) {
+		a = w[len - 1];
+		if (len >= 4 && arabic_suffix2(w[len - 2], a))
+			len -= 2;
+		else if (a == 0x0647 || a == 0x0629 || a == 0x064A)
+			len -= 1;
+		else
+			break;
+	}
+	return (len);
+}
+
+/* Append the UTF-8 encoding of c at p; returns its length. */
+static inline size_t
+arabic_put(char *p, uint32_t c)
+{
+	if (c < 0x80) {
+		p[0] = (char)c;
+		return (1);
+	}
+	if (c < 0x800) {
+		p[0] = (char)(0xC0 | (c >> 6));
+		p[1] = (char)(0x80 | (c & 0x3F));
+		return (2);
+	}
+	if (c < 0x10000) {
+		p[0] = (char)(0xE0 | (c >> 12));
+		p[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		p[2] = (char)(0x80 | (c & 0x3F));
+		return (3);
+	}
+	p[0] = (char)(0xF0 | (c >> 18));
+	p[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	p[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	p[3] = (char)(0x80 | (c & 0x3F));
+	return (4);
 }
 
 /* Stem a normalised word (UTF-8) in place with light10. */
@@ -298,15 +361,15 @@ void
 arabic_stem(struct str *s)
 {
 	uint32_t	w[ARABIC_MAXWORD];
-	size_t		len = 0, i, used;
+	size_t		len = 0, i, used, front;
 
 	for (i = 0; i < s->len && len < ARABIC_MAXWORD; i += used)
 		w[len++] = arabic_decode((unsigned char *)s->ptr + i,
 		    s->len - i, &used);
-	arabic_light10(w, &len);
+	len = arabic_light10(w, len, &front);
 	str_clear(s);
 	for (i = 0; i < len; i++)
-		sanitize_put_utf8(s, w[i]);
+		sanitize_put_utf8(s, w[front + i]);
 	if (s->ptr == NULL)
 		str_append(s, "", 0);
 }
@@ -315,63 +378,65 @@ arabic_stem(struct str *s)
  * Cut text into words and call cb for each with its normalised and
  * stemmed forms and its byte range in text; returns what cb stopped with,
  * or 0.
+ *
+ * Each character is decoded and folded once, into code points for the
+ * stemmer and straight into the UTF-8 of the normalised word; light10
+ * only cuts letters off either end, so the stem is a piece of that.
  */
 int
 arabic_tokenize(const char *text, size_t len, arabic_token_cb cb, void *arg)
 {
 	const unsigned char	*s = (const unsigned char *)text;
 	struct arabic_token	 t;
-	struct str		 norm, stem;
 	uint32_t		 c, f[3], w[ARABIC_MAXWORD];
-	size_t			 i = 0, used, start = 0, end = 0, nw = 0, k;
-	int			 n, in = 0, rc = 0;
+	uint16_t		 off[ARABIC_MAXWORD + 1];
+	char			 norm[ARABIC_MAXBYTES + 1];
+	size_t			 i = 0, used, start, end, nw, nb, k, front, n;
+	int			 nf, rc;
 
-	str_init(&norm);
-	str_init(&stem);
-	for (;;) {
-		if (i < len) {
-			c = arabic_decode(s + i, len - i, &used);
-			n = arabic_fold(c, f);
-		} else {
-			used = 0;
-			n = ARABIC_SEP;
+	while (i < len) {
+		/* Separators between words. */
+		c = arabic_next(s + i, len - i, &used);
+		if ((nf = arabic_fold_fast(c, f)) == ARABIC_SEP) {
+			i += used;
+			continue;
 		}
-		if (n == ARABIC_SEP) {
-			if (in && nw > 0) {
-				str_clear(&norm);
-				for (k = 0; k < nw; k++)
-					sanitize_put_utf8(&norm, w[k]);
-				arabic_light10(w, &nw);
-				str_clear(&stem);
-				for (k = 0; k < nw; k++)
-					sanitize_put_utf8(&stem, w[k]);
-				t.norm = norm.ptr;
-				t.normlen = norm.len;
-				t.stem = stem.ptr;
-				t.stemlen = stem.len;
-				t.start = start;
-				t.end = end;
-				if ((rc = cb(arg, &t)) != 0)
-					break;
+
+		/* A word: characters up to the next separator or the end. */
+		start = i;
+		nw = nb = 0;
+		for (;;) {
+			for (k = 0; k < (size_t)nf && nw < ARABIC_MAXWORD;
+			    k++) {
+				off[nw] = (uint16_t)nb;
+				w[nw++] = f[k];
+				nb += arabic_put(norm + nb, f[k]);
 			}
-			in = 0;
-			nw = 0;
+			i += used;
+			end = i;
 			if (i >= len)
 				break;
-		} else {
-			if (!in) {
-				in = 1;
-				start = i;
+			c = arabic_next(s + i, len - i, &used);
+			if ((nf = arabic_fold_fast(c, f)) == ARABIC_SEP) {
+				i += used;
+				break;
 			}
-			for (k = 0; k < (size_t)n && nw < ARABIC_MAXWORD; k++)
-				w[nw++] = f[k];
-			end = i + used;
 		}
-		i += used;
+		if (nw == 0)
+			continue;
+		off[nw] = (uint16_t)nb;
+		norm[nb] = '\0';
+		n = arabic_light10(w, nw, &front);
+		t.norm = norm;
+		t.normlen = nb;
+		t.stem = norm + off[front];
+		t.stemlen = off[front + n] - off[front];
+		t.start = start;
+		t.end = end;
+		if ((rc = cb(arg, &t)) != 0)
+			return (rc);
 	}
-	str_free(&norm);
-	str_free(&stem);
-	return (rc);
+	return (0);
 }
 
 static int

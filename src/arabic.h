@@ -12,11 +12,14 @@
 
 #include "str.h"
 
+#define ARABIC_MAXWORD	256	/* longer words are cut (code points) */
+#define ARABIC_MAXBYTES	(ARABIC_MAXWORD * 4) /* a word's normalised UTF-8 */
+
 /* One word of a text. */
 struct arabic_token {
 	const char	*norm;		/* normalised, NUL-terminated */
-	size_t		 normlen;
-	const char	*stem;		/* normalised and stemmed */
+	size_t		 normlen;	/* at most ARABIC_MAXBYTES */
+	const char	*stem;		/* normalised and stemmed, in norm */
 	size_t		 stemlen;
 	size_t		 start;		/* bytes [start, end) of the original */
 	size_t		 end;

@@ -54,7 +54,7 @@ struct db_search_tokenize {
 	void		*ctx;
 	int		 (*token)(void *, int, const char *, int, int, int);
 	int		 mode;		/* DB_SEARCH_* below */
-	struct str	 buf;
+	char		 buf[1 + ARABIC_MAXBYTES]; /* "=" and a word */
 };
 #define DB_SEARCH_INDEX	0	/* stem, and "=" normalised colocated */
 #define DB_SEARCH_QUERY	1	/* stem */
@@ -91,11 +91,10 @@ db_search_token(void *arg, const struct arabic_token *t)
 		if (rc != SQLITE_OK || tz->mode == DB_SEARCH_QUERY)
 			return (rc);
 	}
-	str_clear(&tz->buf);
-	str_appendc(&tz->buf, '=');
-	str_append(&tz->buf, t->norm, t->normlen);
+	tz->buf[0] = '=';
+	memcpy(tz->buf + 1, t->norm, t->normlen);
 	return (tz->token(tz->ctx, tz->mode == DB_SEARCH_INDEX ?
-	    FTS5_TOKEN_COLOCATED : 0, tz->buf.ptr, (int)tz->buf.len,
+	    FTS5_TOKEN_COLOCATED : 0, tz->buf, 1 + (int)t->normlen,
 	    (int)t->start, (int)t->end));
 }
 
@@ -105,7 +104,6 @@ db_search_xtokenize(Fts5Tokenizer *t, void *ctx, int flags,
     int (*token)(void *, int, const char *, int, int, int))
 {
 	struct db_search_tokenize	tz;
-	int				rc;
 
 	(void)t;
 	tz.ctx = ctx;
@@ -118,11 +116,8 @@ db_search_xtokenize(Fts5Tokenizer *t, void *ctx, int flags,
 		if (flags & FTS5_TOKENIZE_PREFIX)
 			tz.mode = DB_SEARCH_EXACT_QUERY;
 	}
-	str_init(&tz.buf);
-	rc = arabic_tokenize(text, len > 0 ? (size_t)len : 0,
-	    db_search_token, &tz);
-	str_free(&tz.buf);
-	return (rc);
+	return (arabic_tokenize(text, len > 0 ? (size_t)len : 0,
+	    db_search_token, &tz));
 }
 
 /* Decode one HTML entity at s (after '&'); returns its length or 0. */
@@ -177,8 +172,12 @@ db_search_plain(struct str *out, const char *s, bool html)
 			str_appendc(out, ' ');
 		} else if (*s == '&' && (n = db_search_entity(s + 1, out)) != 0)
 			s += n + 1;
-		else
-			str_appendc(out, *s++);
+		else {
+			/* Text up to the next tag or entity, in one copy. */
+			n = 1 + strcspn(s + 1, "<&");
+			str_append(out, s, n);
+			s += n;
+		}
 	}
 }
 
@@ -193,6 +192,9 @@ db_search_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	summary = (const char *)sqlite3_value_text(argv[0]);
 	content = (const char *)sqlite3_value_text(argv[2]);
 	str_init(&s);
+	/* Plain text is never longer than the two texts and a newline. */
+	str_reserve(&s, (size_t)sqlite3_value_bytes(argv[0]) +
+	    (size_t)sqlite3_value_bytes(argv[2]) + 1);
 	str_append(&s, "", 0);
 	if (summary != NULL)
 		db_search_plain(&s, summary,
@@ -207,7 +209,33 @@ db_search_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, s.ptr, (int)s.len, free);
 }
 
-/* Register akhbar_text() and the "akhbar" tokenizer on the connection. */
+/* The rows of a page whose snippets a walk over the matches picks. */
+struct db_search_ids {
+	const struct db_item_row	*v;
+	size_t				 n;
+};
+
+/* akhbar_in(ids, rowid): whether rowid is one of the page's rows. */
+static void
+db_search_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct db_search_ids	*ids;
+	sqlite3_int64			 id;
+	size_t				 i;
+
+	(void)argc;
+	ids = sqlite3_value_pointer(argv[0], "akhbar_ids");
+	id = sqlite3_value_int64(argv[1]);
+	for (i = 0; ids != NULL && i < ids->n; i++) {
+		if (ids->v[i].id == id) {
+			sqlite3_result_int(ctx, 1);
+			return;
+		}
+	}
+	sqlite3_result_int(ctx, 0);
+}
+
+/* Register akhbar_text(), akhbar_in() and the "akhbar" tokenizer. */
 int
 db_search_register(struct db *db, char **cause)
 {
@@ -223,6 +251,11 @@ db_search_register(struct db *db, char **cause)
 	    db_search_text, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return (db_fail(db, rc, "register akhbar_text", cause));
+	rc = sqlite3_create_function(db->sq, "akhbar_in", 2,
+	    SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_DIRECTONLY, NULL,
+	    db_search_in, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return (db_fail(db, rc, "register akhbar_in", cause));
 	rc = sqlite3_prepare_v2(db->sq, "SELECT fts5(?1)", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return (db_fail(db, rc, "find FTS5", cause));
@@ -236,6 +269,58 @@ db_search_register(struct db *db, char **cause)
 	rc = api->xCreateTokenizer(api, "akhbar", NULL, &tokenizer, NULL);
 	if (rc != SQLITE_OK)
 		return (db_fail(db, rc, "register the tokenizer", cause));
+	return (0);
+}
+
+/*
+ * Put the newest max items waiting to be indexed into item_fts, one
+ * single-row INSERT each, in ascending rowid order.
+ *
+ * Ascending: FTS5 writes its in-memory terms out as a new segment
+ * whenever a rowid is lower than the previous one, so descending order
+ * made a segment per item and the merges of thousands of tiny segments
+ * took most of the indexing time. One row per statement: an INSERT ...
+ * SELECT of many rows inside the transaction runs with a statement
+ * journal, which (temp_store is MEMORY) keeps in memory a copy of every
+ * page FTS5's flushes and merges change until the statement ends; with
+ * a thousand items at a time it grew to tens of MB.
+ */
+static int
+db_search_index_batch(struct db *db, int max, char **cause)
+{
+	sqlite3_stmt	*sel, *ins;
+	int		 rc;
+
+	sel = db_prepare(db, DB_STMT_SEARCH_PENDING,
+	    "SELECT i.id, i.title, akhbar_text(i.summary,"
+	    "  i.summary_type, i.content, i.content_type)"
+	    " FROM fts_pending p CROSS JOIN item i ON i.id = p.item_id"
+	    " WHERE p.item_id >= (SELECT min(item_id) FROM"
+	    "  (SELECT item_id FROM fts_pending"
+	    "   ORDER BY item_id DESC LIMIT ?1))"
+	    " ORDER BY p.item_id", cause);
+	if (sel == NULL)
+		return (-1);
+	sqlite3_bind_int(sel, 1, max);
+	ins = db_prepare(db, DB_STMT_SEARCH_INSERT,
+	    "INSERT INTO item_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
+	    cause);
+	if (ins == NULL) {
+		sqlite3_reset(sel);
+		return (-1);
+	}
+	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		sqlite3_bind_value(ins, 1, sqlite3_column_value(sel, 0));
+		sqlite3_bind_value(ins, 2, sqlite3_column_value(sel, 1));
+		sqlite3_bind_value(ins, 3, sqlite3_column_value(sel, 2));
+		if (db_step_done(db, ins, "index items", cause) != 0) {
+			sqlite3_reset(sel);
+			return (-1);
+		}
+	}
+	sqlite3_reset(sel);
+	if (rc != SQLITE_DONE)
+		return (db_fail(db, rc, "index items", cause));
 	return (0);
 }
 
@@ -257,16 +342,7 @@ db_search_index_pending(struct db *db, int max, int64_t *left, char **cause)
 		db->checkpointer = true;
 		if (db_begin(db, cause) != 0)
 			return (-1);
-		st = db_prepare(db, DB_STMT_SEARCH_INSERT,
-		    "INSERT INTO item_fts (rowid, title, body)"
-		    " SELECT i.id, i.title, akhbar_text(i.summary,"
-		    "  i.summary_type, i.content, i.content_type)"
-		    " FROM fts_pending p CROSS JOIN item i ON i.id = p.item_id"
-		    " ORDER BY p.item_id DESC LIMIT ?1", cause);
-		if (st == NULL)
-			goto fail;
-		sqlite3_bind_int(st, 1, max);
-		if (db_step_done(db, st, "index items", cause) != 0)
+		if (db_search_index_batch(db, max, cause) != 0)
 			goto fail;
 		st = db_prepare(db, DB_STMT_SEARCH_DONE,
 		    "DELETE FROM fts_pending WHERE item_id >="
@@ -391,6 +467,61 @@ db_search_snippet(struct db_item_row *r, const char *s)
 	r->snippet = str_steal(&out);
 }
 
+/*
+ * Snippets of a page with few matches in all (fewer than
+ * DB_SEARCH_LOOKUP_MAX): one walk over the matches between the page's
+ * lowest and highest rowid, the snippet made only for the page's rows.
+ * FTS5 finds a rowid by seeking every segment of every term, so a
+ * lookup per row cost more than the walk.
+ */
+static int
+db_search_snippets_walk(struct db *db, const char *match,
+    struct db_item_row *v, size_t n, char **cause)
+{
+	struct db_search_ids	 ids = { v, n };
+	sqlite3_stmt		*st;
+	const char		*text;
+	int64_t			 lo = v[0].id, hi = v[0].id, id;
+	size_t			 i;
+	int			 rc;
+
+	for (i = 1; i < n; i++) {
+		if (v[i].id < lo)
+			lo = v[i].id;
+		if (v[i].id > hi)
+			hi = v[i].id;
+	}
+	rc = sqlite3_prepare_v2(db->sq, "SELECT rowid, CASE WHEN"
+	    " akhbar_in(:ids, rowid) THEN"
+	    " snippet(item_fts, -1, char(2), char(3), '…', 16) END"
+	    " FROM item_fts WHERE item_fts MATCH :q"
+	    " AND rowid BETWEEN :lo AND :hi", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return (db_fail(db, rc, "read snippets", cause));
+	sqlite3_bind_pointer(st, sqlite3_bind_parameter_index(st, ":ids"),
+	    &ids, "akhbar_ids", NULL);
+	db_bind_text(st, ":q", match);
+	db_bind_int(st, ":lo", lo);
+	db_bind_int(st, ":hi", hi);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		text = (const char *)sqlite3_column_text(st, 1);
+		if (text == NULL)
+			continue;
+		id = sqlite3_column_int64(st, 0);
+		for (i = 0; i < n; i++) {
+			if (v[i].id == id && v[i].snippet == NULL) {
+				db_search_snippet(&v[i], text);
+				break;
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return (db_fail(db, rc, "read snippets", cause));
+	return (0);
+}
+
+/* Snippets of a page's rows, a lookup each. */
 static int
 db_search_snippets(struct db *db, const char *match, struct db_item_row *v,
     size_t n, char **cause)
@@ -485,7 +616,11 @@ db_search_page(struct db *db, const char *query, enum db_page page,
 		n = 0;
 		goto fail;
 	}
-	if (db_search_snippets(db, match.ptr, v, n, cause) != 0)
+	if (plan == 0 && n > 1)
+		rc = db_search_snippets_walk(db, match.ptr, v, n, cause);
+	else
+		rc = db_search_snippets(db, match.ptr, v, n, cause);
+	if (rc != 0)
 		goto fail;
 	str_free(&match);
 	*out = v;

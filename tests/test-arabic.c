@@ -1,6 +1,16 @@
-/* Tests for arabic.c: the search normaliser and the light10 stemmer. */
+/*
+ * Tests for arabic.c: the search normaliser and the light10 stemmer.
+ *
+ * tests/data/arabic-tokens.txt pins the tokenizer's exact output (each
+ * word's normalised form, stem and byte range) on tricky words and on
+ * random texts built from troublesome pieces, so that a faster tokenizer
+ * provably cuts, folds and stems as before. "test-arabic --golden" prints
+ * that file from the tokenizer as it is, for a deliberate change.
+ */
 #include "config.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -207,12 +217,178 @@ test_tokens(void)
 	free(got);
 }
 
-int
-main(void)
+/* Pieces random texts are made of: letters, affixes, marks, forms, junk. */
+static const char *golden_pieces[] = {
+	"ا", "ب", "ت", "ج", "ح", "د", "ر", "س", "ش", "ع", "ف", "ق", "ك", "ل",
+	"م", "ن", "ه", "و", "ي", "ة", "ى", "أ", "إ", "آ", "ٱ", "ء", "ؤ", "ئ",
+	"ال", "وال", "بال", "كال", "فال", "لل", "و", "ها", "ان", "ات", "ون",
+	"ين", "يه", "ية", "ی", "ک", "ے", "پ", "گ", "ۀ", "٠", "٥", "٩", "۰",
+	"۹", "\u064b", "\u064e", "\u0651", "\u0652", "\u0670", "\u06d6",
+	"\u0640", "\u200c", "\u200d", "\u200e", "\u202b", "\u2066", "\ufeff",
+	"\ufe70", "\ufbb2", "\ufe0f", "\u00ad", "\u0301", "\u0610", "\u0600",
+	"\ufe8d", "\ufedf", "\ufee0", "\ufef5", "\ufefb", "\ufefc", "\ufe80",
+	"\ufef0", "\ufef4", "\ufb50", "\ufb56", "\ufbfc", "\ufbe8", "\ufbd3",
+	"\ufbb1", "\ufbc2", "\ufbdd", "\ufe10", "a", "Z", "q", "0", "7",
+	"\u00c0", "\u00c9", "\u00df", "\u00e6", "\u00de", "\u00fe", "\u00ff",
+	"\u00d7", "\u00f7", "\u00aa", "\u00b5", "\u00ba", "\u0100", "\u017f",
+	"\u0142", "\u03a3", "\u03c9", "\u0416", "\u0401", "\u0436", "\u05d0",
+	"\u4e2d", "\U00010000", "\U0001f600", " ", " ", " ", ",", ".", "'",
+	"-", "\n", "\t", "\u060c", "\u061f", "\u06d4", "\u066b", "\u066c",
+	"\u2014", "\u00a0", "\u3000", "\ufffd", "\ufd3e", "\xff", "\xc0\x80",
+	"\xed\xa0\x80", "\xe0\x80", "\xc3", "\x80", "\xf4\x90\x80\x80",
+	"\xf0\x9f", "\xc2\x85",
+};
+#define GOLDEN_PIECES	(sizeof golden_pieces / sizeof golden_pieces[0])
+
+/* Hand-picked texts. */
+static const char *golden_fixed[] = {
+	"", "و", "وال", "الجيش", "والجيش", "بالمدرسة", "للأسواق",
+	"المعلمون", "كتابها", "بيه", "به", "ﻻﺍﻟﺠﻴﺶ", "Straße ÆTHER",
+	"قال الجيشُ: والجيش، Army's news", "ميخواهم\u200cنه",
+	"العـــربية٢٠٢٤", "ab\xff" "cd\xc3", "\u064b\u064c", "آية آيات",
+	"ةة هه يي ها", "ووال والال", "ﷺ ﷲ", "x\U0001f600y",
+};
+#define GOLDEN_FIXED	(sizeof golden_fixed / sizeof golden_fixed[0])
+#define GOLDEN_RANDOM	600	/* random texts in the file */
+
+/* Text number i: hand-picked for small i, then random pieces. */
+static void
+golden_text(unsigned int i, struct str *out)
 {
+	unsigned int	 n, k;
+	uint32_t	 r;
+
+	str_clear(out);
+	str_append(out, "", 0);
+	if (i < GOLDEN_FIXED) {
+		str_appends(out, golden_fixed[i]);
+		return;
+	}
+	if (i < GOLDEN_FIXED + 4) {
+		/* Words around the 256 code point cap, expansions at it. */
+		k = i - (unsigned int)GOLDEN_FIXED;
+		str_appends(out, "وال");
+		for (n = 0; n < 252 + k; n++)
+			str_appends(out, k & 1 ? "ب" : "\u00df");
+		str_appends(out, "ية ");
+		str_appends(out, "كلمة");
+		return;
+	}
+	r = i * 2654435761u;
+	n = 1 + (r >> 7) % 40;
+	for (k = 0; k < n; k++) {
+		r = r * 1103515245u + 12345u;
+		str_appends(out, golden_pieces[(r >> 8) % GOLDEN_PIECES]);
+	}
+}
+
+/* Write s with bytes outside printable ASCII and Arabic letters escaped. */
+static void
+golden_escape(struct str *out, const char *s, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i;
+
+	for (i = 0; i < len; i++) {
+		if (p[i] >= 0x20 && p[i] < 0x7f && p[i] != '\\' &&
+		    p[i] != ' ')
+			str_appendc(out, (char)p[i]);
+		else if (i + 1 < len && (p[i] == 0xd8 || p[i] == 0xd9) &&
+		    p[i + 1] >= 0x80 && p[i + 1] <= 0xbf &&
+		    !(p[i] == 0xd9 && p[i + 1] >= 0x8b)) {
+			str_append(out, s + i, 2);
+			i++;
+		} else
+			str_printf(out, "\\x%02x", p[i]);
+	}
+}
+
+static int
+golden_cb(void *arg, const struct arabic_token *t)
+{
+	struct str	*out = arg;
+
+	str_appendc(out, ' ');
+	golden_escape(out, t->norm, t->normlen);
+	str_appendc(out, '/');
+	golden_escape(out, t->stem, t->stemlen);
+	str_printf(out, "@%zu-%zu", t->start, t->end);
+	return (0);
+}
+
+/* The line for text i: the escaped text, a tab, its tokens. */
+static void
+golden_line(unsigned int i, struct str *text, struct str *line)
+{
+	golden_text(i, text);
+	str_clear(line);
+	str_append(line, "", 0);
+	golden_escape(line, text->ptr, text->len);
+	str_appendc(line, '\t');
+	arabic_tokenize(text->ptr, text->len, golden_cb, line);
+}
+
+static void
+test_golden(void)
+{
+	struct str	 text, line;
+	FILE		*f;
+	char		 buf[65536];
+	unsigned int	 i = 0, bad = 0;
+	size_t		 n;
+
+	if ((f = fopen(tap_data("arabic-tokens.txt"), "r")) == NULL) {
+		ok(0, "open arabic-tokens.txt");
+		return;
+	}
+	str_init(&text);
+	str_init(&line);
+	while (fgets(buf, sizeof buf, f) != NULL) {
+		n = strlen(buf);
+		if (n > 0 && buf[n - 1] == '\n')
+			buf[--n] = '\0';
+		golden_line(i, &text, &line);
+		if (strcmp(buf, line.ptr) != 0 && bad++ == 0)
+			diag("line %u:\n#  want %s\n#  got  %s", i + 1, buf,
+			    line.ptr);
+		i++;
+	}
+	fclose(f);
+	ok(i > GOLDEN_RANDOM && bad == 0,
+	    "tokens of %u tricky and random texts as pinned (%u differ)", i,
+	    bad);
+	str_free(&text);
+	str_free(&line);
+}
+
+/* Print tests/data/arabic-tokens.txt from the tokenizer as it is. */
+static void
+golden_write(void)
+{
+	struct str	text, line;
+	unsigned int	i;
+
+	str_init(&text);
+	str_init(&line);
+	for (i = 0; i < GOLDEN_FIXED + 4 + GOLDEN_RANDOM; i++) {
+		golden_line(i, &text, &line);
+		printf("%s\n", line.ptr);
+	}
+	str_free(&text);
+	str_free(&line);
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc > 1 && strcmp(argv[1], "--golden") == 0) {
+		golden_write();
+		return (0);
+	}
 	test_normalise();
 	test_stem();
 	test_pairs();
 	test_tokens();
+	test_golden();
 	return (tap_done());
 }

@@ -1230,6 +1230,11 @@ test_search(void)
 	put(db, a, mkitem("7", "t7", 700, "المدرسة المصرية في مالي"), NULL);
 	put(db, a, mkitem("8", "t8", 800, "مال كثير ٢٠٢٤"), NULL);
 
+	is_sql(db, "SELECT akhbar_text('<p>a&amp;b</p>&#1575;&zz; &#x41;<i', 1,"
+	    " 'x <b>', 0)", " a&b \xd8\xa7&zz; A \nx <b>",
+	    "akhbar_text: tags become spaces, entities characters");
+	is_sql(db, "SELECT akhbar_text(NULL, 1, '&lt;&gt;&nbsp;&quot;&#39;', 1)",
+	    "<> \"'", "akhbar_text: content alone");
 	is_search(db, "الجيش", "");
 	db_search_index_pending(db, 0, &left, &cause);
 	is_int(left, 8, "items are listable before they are indexed");
@@ -1237,6 +1242,9 @@ test_search(void)
 	is_int(left, 3, "indexing goes in batches");
 	db_search_index_pending(db, 100, &left, &cause);
 	is_int(left, 0, "and finishes");
+	is_int(sql_int(db, "SELECT count(DISTINCT id >> 37) FROM "
+	    "item_fts_data WHERE id >> 37 > 0"), 2,
+	    "each batch is written as one FTS5 segment");
 
 	is_search(db, "الجيش", "t4 t3 t2 t1");
 	is_search(db, "والجيش", "t4 t3 t2 t1");
@@ -1269,6 +1277,12 @@ test_search(void)
 		    "the match covers the original word with its vowel mark");
 		ok(rows[3].snippet != NULL && strchr(rows[3].snippet, '<') ==
 		    NULL, "snippets are plain text");
+		for (i = 0; i < n; i++) {
+			if (rows[i].snippet == NULL || rows[i].nmatches != 1)
+				break;
+		}
+		ok(i == n, "every row of a page of few matches has its "
+		    "snippet and match (one walk over the matches)");
 	} else
 		ok(0, "four results for snippets (%zu)", n);
 	db_item_rows_free(rows, n);
@@ -1328,6 +1342,61 @@ test_search(void)
 	db_close(db);
 }
 
+/*
+ * Indexing a big batch keeps SQLite's memory bounded: the items go in
+ * one row per statement, so no statement journal holds a copy of every
+ * page FTS5's flushes and merges rewrite (it did: tens of MB).
+ */
+static void
+test_index_memory(void)
+{
+	static const char	*words[] = {
+		"الجيش", "والحكومة", "المتحدة", "اليوم", "مدينة", "قال",
+		"الرئيس", "بالمدرسة", "للأسواق", "news", "2024", "السيارات",
+	};
+	struct db	*db;
+	struct item	*it;
+	struct str	 body;
+	sqlite3_int64	 cur, hi;
+	char		*cause = NULL, guid[32], word[64];
+	int64_t		 a, left = -1;
+	int		 i, k;
+
+	db = open_new("index-memory.db", NULL);
+	a = feed_id(db, "https://a.example/feed");
+	str_init(&body);
+	srandom(7);
+	db_feed_begin(db, a, &cause);
+	for (i = 0; i < 6000; i++) {
+		str_clear(&body);
+		for (k = 0; k < 400; k++) {
+			/* Many distinct words, as in real text. */
+			snprintf(word, sizeof word, "%s%ld ",
+			    words[random() % 12], random() % 3000);
+			str_appends(&body, word);
+		}
+		snprintf(guid, sizeof guid, "g%d", i);
+		it = mkitem(guid, guid, 1000 + i, body.ptr);
+		db_item_upsert(db, a, it, NULL, &cause);
+		item_free(it);
+	}
+	db_feed_commit(db, a, NULL, &cause);
+	str_free(&body);
+
+	/* The second batch merges with, and so rewrites, the first's pages. */
+	db_search_index_pending(db, 3000, &left, &cause);
+	sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &cur, &hi, 1);
+	db_search_index_pending(db, 3000, &left, &cause);
+	sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &cur, &hi, 0);
+	is_int(left, 0, "two batches of 3000 long items are indexed");
+	diag("SQLite memory high-water while indexing: %lld KB",
+	    (long long)hi / 1024);
+	ok(hi < 8 * 1024 * 1024, "SQLite's memory stays bounded (%lld KB)",
+	    (long long)hi / 1024);
+	free(cause);
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -1347,6 +1416,7 @@ main(void)
 	test_crash();
 	test_full();
 	test_search();
+	test_index_memory();
 	if (tap_failed == 0) {
 		char	*cmd;
 
