@@ -596,6 +596,8 @@ poller_index(struct poller *p)
 	int64_t	 left = 0;
 	char	*cause = NULL;
 
+	if (p->opts.index_batch <= 0)
+		return;		/* indexing is left to a later reload */
 	while (!atomic_load(&p->cancel) && !atomic_load(&p->quit)) {
 		if (db_search_index_pending(p->db, p->opts.index_batch, &left,
 		    &cause) != 0) {

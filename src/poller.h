@@ -33,7 +33,8 @@ struct poller_opts {
 					   the periodic ones) */
 	size_t		 buffer_max;	/* bytes held per feed waiting for the cache */
 	size_t		 buffer_total;	/* ... and for all feeds together */
-	int		 index_batch;	/* items indexed per step after a reload */
+	int		 index_batch;	/* items indexed per step after a reload;
+					   0: no indexing (no INDEXED event) */
 };
 
 enum poller_event_type {

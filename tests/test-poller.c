@@ -181,6 +181,35 @@ test_many(const char *cache)
 }
 
 static void
+test_no_index(const char *cache)
+{
+	struct strv		 urls = { NULL, 0 };
+	struct poller_opts	 o;
+	struct poller		*p;
+	struct db		*db;
+	struct tally		 t;
+	char			*u, *cause = NULL;
+	int64_t			 left = -1;
+
+	xasprintf(&u, "%s/poller/akhbar.xml", srv.base);
+	strv_add_owned(&urls, u);
+	db = open_cache(cache);
+	opts(&o);
+	o.index_batch = 0;
+	p = poller_start(db, &urls, &o, &cause);
+	ok(p != NULL, "a poller that does not index starts");
+	drain(p, &t, 3, 1);
+	is_int(t.finished, 1, "... its reload finishes");
+	is_int(t.indexed, 0, "... and no INDEXED event follows");
+	poller_stop(p);
+	if (db_search_index_pending(db, 0, &left, NULL) != 0)
+		left = -1;
+	is_int(left, 3, "... its 3 items wait for indexing");
+	db_close(db);
+	strv_free(&urls);
+}
+
+static void
 test_failures(const char *cache)
 {
 	struct strv		 urls = { NULL, 0 };
@@ -389,6 +418,7 @@ main(void)
 	snprintf(cache, sizeof cache, "%s/akhbar-test-poller.%ld.db",
 	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long)getpid());
 	test_many(cache);
+	test_no_index(cache);
 	test_failures(cache);
 	test_cancel(cache);
 	test_periodic(cache);

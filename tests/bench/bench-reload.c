@@ -8,6 +8,8 @@
  *
  *   bench-reload [-r N] URLS CACHE
  *
+ * With -n the reload ends at listable, without indexing, so that a
+ * profiler's figures (perf stat -e instructions) are the listable part's.
  * With -r N the same poller reloads N times in one process, as the
  * interface's periodic reloads do, each reload asked for once the index
  * caught up after the one before; after each it prints the private memory
@@ -140,15 +142,20 @@ main(int argc, char **argv)
 	char			*cause = NULL;
 	double			 t0;
 	int			 n, done = 0, failed = 0, new_items = 0;
-	int			 repeat = 1, reloads = 0;
+	int			 repeat = 1, reloads = 0, noindex = 0;
 
+	if (argc >= 2 && strcmp(argv[1], "-n") == 0) {
+		noindex = 1;
+		argc--;
+		argv++;
+	}
 	if (argc == 5 && strcmp(argv[1], "-r") == 0) {
 		repeat = atoi(argv[2]);
 		argc -= 2;
 		argv += 2;
 	}
-	if (argc != 3 || repeat < 1) {
-		fprintf(stderr, "usage: bench-reload [-r N] URLS CACHE\n");
+	if (argc != 3 || repeat < 1 || (noindex && repeat > 1)) {
+		fprintf(stderr, "usage: bench-reload [-n | -r N] URLS CACHE\n");
 		return (2);
 	}
 	memset(&listable, 0, sizeof listable);
@@ -167,6 +174,8 @@ main(int argc, char **argv)
 	poller_opts_default(&po);
 	po.reload_on_start = true;
 	po.once = repeat == 1;
+	if (noindex)
+		po.index_batch = 0;
 	if ((p = poller_start(db, &urls, &po, &cause)) == NULL) {
 		fprintf(stderr, "bench-reload: %s\n", cause);
 		return (1);
