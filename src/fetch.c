@@ -53,6 +53,9 @@ enum fetch_stop {
 	FETCH_STOP_ERRBODY	/* an error body went on too long */
 };
 
+/* The longest pause a server's max-age or Retry-After is read as (a year). */
+#define FETCH_HINT_MAX	(366LL * 86400)
+
 /* Bytes of an exec: command's standard error kept for its failure reason. */
 #define FETCH_ERR_TAIL	512
 
@@ -256,6 +259,8 @@ fetch_job_free(struct fetch_job *j)
 	curl_slist_free_all(j->headers);
 	if (j->fd != -1)
 		close(j->fd);
+	if (j->efd != -1)
+		close(j->efd);
 	if (j->pid > 0) {
 		kill(-j->pid, SIGKILL);
 		waitpid(j->pid, NULL, 0);
@@ -447,8 +452,10 @@ fetch_max_age(const char *v)
 				p++;
 			errno = 0;
 			n = strtoll(p, &end, 10);
-			if (end == p || errno != 0 || n < 0)
+			if (end == p || n < 0)
 				return (-1);
+			if (errno != 0 || n > FETCH_HINT_MAX)
+				n = FETCH_HINT_MAX;
 			return ((int64_t)n);
 		}
 	}
@@ -460,11 +467,17 @@ fetch_retry_after(const char *v)
 {
 	const char	*p;
 	time_t		 t;
+	long long	 n;
 
 	for (p = v; *p != '\0' && isdigit((unsigned char)*p); p++)
 		;
-	if (p != v && *p == '\0')
-		return ((int64_t)time(NULL) + strtoll(v, NULL, 10));
+	if (p != v && *p == '\0') {
+		/* Seconds; a server's absurd figure must not overflow. */
+		n = strtoll(v, NULL, 10);
+		if (n > FETCH_HINT_MAX)
+			n = FETCH_HINT_MAX;
+		return ((int64_t)time(NULL) + n);
+	}
 	t = curl_getdate(v, NULL);
 	return (t == -1 ? -1 : (int64_t)t);
 }
@@ -844,6 +857,7 @@ fetch_exec_start(struct fetch_job *j)
 	posix_spawn_file_actions_t	 fa;
 	posix_spawnattr_t		 sa;
 	char				**argv, *cause = NULL;
+	sigset_t			 mask;
 	int				 p[2], e[2], error;
 
 	if (fetch_split_command(j->url + 5, &argv, &cause) != 0) {
@@ -867,9 +881,29 @@ fetch_exec_start(struct fetch_job *j)
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, p[1], 1);
 	posix_spawn_file_actions_adddup2(&fa, e[1], 2);
+#ifdef HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP
+	/* Nothing else of akhbar's (the log, libcurl's sockets) leaks in. */
+	posix_spawn_file_actions_addclosefrom_np(&fa, 3);
+#endif
+	/*
+	 * Its own process group (a timeout kills all of it), no blocked
+	 * signal (akhbar --reload blocks SIGINT and SIGTERM in its threads)
+	 * and default actions for the signals a command expects to work.
+	 */
 	posix_spawnattr_init(&sa);
-	posix_spawnattr_setflags(&sa, POSIX_SPAWN_SETPGROUP);
+	posix_spawnattr_setflags(&sa, POSIX_SPAWN_SETPGROUP |
+	    POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 	posix_spawnattr_setpgroup(&sa, 0);
+	sigemptyset(&mask);
+	posix_spawnattr_setsigmask(&sa, &mask);
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGINT);
+	sigaddset(&mask, SIGTERM);
+	sigaddset(&mask, SIGPIPE);
+	sigaddset(&mask, SIGCHLD);
+	sigaddset(&mask, SIGHUP);
+	sigaddset(&mask, SIGQUIT);
+	posix_spawnattr_setsigdefault(&sa, &mask);
 	error = posix_spawnp(&j->pid, argv[0], &fa, &sa, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&sa);

@@ -25,7 +25,8 @@ log_open(const char *path, char **cause)
 {
 	FILE	*f;
 
-	if ((f = fopen(path, "a")) == NULL) {
+	/* "e": close-on-exec, so exec: feeds' commands do not inherit it. */
+	if ((f = fopen(path, "ae")) == NULL) {
 		xasprintf(cause, "%s: %s", path, strerror(errno));
 		return (-1);
 	}

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdlib.h>
 
 #include "cli.h"
@@ -15,6 +16,8 @@ main(int argc, char **argv)
 	const char	*dir;
 #endif
 
+	/* Inherited "ignore" would make exec: feeds' exit statuses vanish. */
+	signal(SIGCHLD, SIG_DFL);
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
 	/* AKHBAR_LOCALEDIR: catalogues of an uninstalled build (tests). */

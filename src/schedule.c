@@ -43,7 +43,9 @@ schedule_next(const struct schedule_fetch *f, int *failures)
 
 	if (f->ok) {
 		*failures = 0;
-		if (f->max_age > 0)
+		if (f->max_age > SCHEDULE_HINT_MAX)
+			hint = f->now + SCHEDULE_HINT_MAX;
+		else if (f->max_age > 0)
 			hint = f->now + f->max_age;
 		else if (f->expires > f->now)
 			hint = f->expires;

@@ -309,6 +309,19 @@ test_failures(struct fetch *f)
 	is_int(s.r->retry_after, 2139722880, "Retry-After as an HTTP date");
 	sink_free(&s);
 
+	/* Absurd figures are read as a year, not overflowed. */
+	sink_init(&s);
+	now = time(NULL);
+	get(f, &s, "/status/503?retry-after=9223372036854775000", NULL, NULL);
+	ok(s.r->retry_after > now && s.r->retry_after <= now + 367 * 86400,
+	    "a huge Retry-After becomes at most a year");
+	sink_free(&s);
+	sink_init(&s);
+	get(f, &s, "/maxage/9223372036854775000/rss2.xml", NULL, NULL);
+	ok(s.r->max_age > 0 && s.r->max_age <= 367 * 86400,
+	    "... and so does a huge max-age");
+	sink_free(&s);
+
 	sink_init(&s);
 	get(f, &s, "/html", NULL, NULL);
 	ok(s.r->status == FETCH_OK && strstr(s.ctype, "text/html") != NULL,

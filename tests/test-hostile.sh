@@ -192,6 +192,23 @@ tap_ok $? "... without its escape sequence"
 tap_is "$(sql "$TMPD/stderr.db" "select title from feed where title is not null")" chatty \
     "a command that fills its standard error still delivers its feed"
 
+# A command gets no blocked signal and none of akhbar's descriptors
+# (its log with -l, libcurl's sockets): the second names any it sees.
+cat >"$TMPD/urls-spawn" <<'EOF'
+exec:sh -c 'kill -TERM $$; echo survived SIGTERM >&2; exit 1'
+exec:sh -c 'for f in 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do [ -e /proc/$$/fd/$f ] && echo "fd $f is open" >&2; done; exit 3'
+EOF
+"$AKHBAR" -l "$TMPD/spawn.log" -u "$TMPD/urls-spawn" -C "$TMPD/spawn.db" \
+    --reload </dev/null 2>"$TMPD/err"
+grep -q "^akhbar: exec:sh -c 'kill .*: command killed (signal 15)$" "$TMPD/err"
+tap_ok $? "an exec: command can be stopped by SIGTERM, even under --reload"
+if [ -d /proc/self/fd ]; then
+	grep -q "^akhbar: exec:sh -c 'for .*: command failed (exit 3)$" "$TMPD/err"
+	tap_ok $? "... and inherits no descriptor of akhbar's ($(grep -o 'fd [0-9]* is open' "$TMPD/err" | tr '\n' ' '))"
+else
+	tap_skip "no /proc/self/fd to look at descriptors"
+fi
+
 printf '%s\n' 'exec:sh -c "sleep 30 & exec sleep 30"' >"$TMPD/urls-hang"
 start=$(date +%s)
 AKHBAR_FETCH_TIMEOUT=1 "$AKHBAR" -u "$TMPD/urls-hang" -C "$TMPD/hang.db" \

@@ -53,6 +53,9 @@ main(void)
 	f.max_age = 365 * 86400;
 	is_int(schedule_next(&f, &fails), NOW + SCHEDULE_HINT_MAX,
 	    "a server cannot push a feed away for a year");
+	f.max_age = INT64_MAX - 5;
+	is_int(schedule_next(&f, &fails), NOW + SCHEDULE_HINT_MAX,
+	    "... nor overflow the time with an absurd max-age");
 
 	f = fetch(false, 0);
 	is_int(schedule_next(&f, &fails), NOW, "one failure: retry next time");
