@@ -389,7 +389,7 @@ static void
 cli_sigint(int sig)
 {
 	(void)sig;
-	cli_interrupted = 1;
+	cli_interrupted++;
 }
 
 static void
@@ -491,9 +491,10 @@ cli_reload(struct cli_opts *o)
 	pfd.fd = poller_fd(p);
 	pfd.events = POLLIN;
 	for (;;) {
-		if (cli_interrupted && !cancel_sent) {
+		/* Every Ctrl-C is passed on: one may come before a reload. */
+		if (cli_interrupted != cancel_sent) {
 			poller_cancel(p);
-			cancel_sent = 1;
+			cancel_sent = cli_interrupted;
 		}
 		if (poll(&pfd, 1, 250) == -1 && errno != EINTR)
 			break;

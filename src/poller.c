@@ -88,7 +88,15 @@ struct poller {
 	pthread_cond_t	 cond;
 	int		 want_reload;
 	atomic_int	 quit;
-	atomic_int	 cancel;
+	/*
+	 * Cancels are counted: poller_cancel adds one; the thread has acted
+	 * on those up to cancel_done. A reload is cancelled while the count
+	 * is ahead of cancel_done (cancel_hit: what it saw), so a cancel that
+	 * comes between reloads cancels the next one instead of being lost.
+	 */
+	atomic_uint	 cancel;
+	unsigned int	 cancel_done;
+	unsigned int	 cancel_hit;
 	atomic_int	 reloading;
 
 	/* The reload in progress. */
@@ -152,6 +160,19 @@ poller_copy(char *dst, size_t size, const char *src)
 	memcpy(dst + n, "...", 4);
 }
 
+/* Whether the reload in progress is cancelled (the poller thread only). */
+static bool
+poller_cancelled(struct poller *p)
+{
+	unsigned int	n;
+
+	n = atomic_load(&p->cancel);
+	if (n == p->cancel_done)
+		return (false);
+	p->cancel_hit = n;	/* every cancel seen so far ends with it */
+	return (true);
+}
+
 static void
 poller_emit(struct poller *p, int type, const struct poller_feed *pf,
     const char *text)
@@ -168,7 +189,7 @@ poller_emit(struct poller *p, int type, const struct poller_feed *pf,
 	ev.skipped = p->skipped;
 	ev.bytes = p->bytes;
 	ev.new_items = pf != NULL ? pf->new_items : p->new_items;
-	ev.cancelled = atomic_load(&p->cancel) || atomic_load(&p->quit);
+	ev.cancelled = poller_cancelled(p) || atomic_load(&p->quit);
 	if (pf != NULL) {
 		ev.feed_id = pf->id;
 		poller_copy(ev.url, sizeof ev.url, pf->url);
@@ -598,7 +619,7 @@ poller_index(struct poller *p)
 
 	if (p->opts.index_batch <= 0)
 		return;		/* indexing is left to a later reload */
-	while (!atomic_load(&p->cancel) && !atomic_load(&p->quit)) {
+	while (!poller_cancelled(p) && !atomic_load(&p->quit)) {
 		if (db_search_index_pending(p->db, p->opts.index_batch, &left,
 		    &cause) != 0) {
 			log_debug("poller: indexing: %s", cause);
@@ -625,8 +646,13 @@ poller_do_reload(struct poller *p, int periodic)
 	int64_t			 now;
 	long			 interval;
 
-	atomic_store(&p->cancel, 0);
-	fetch_run(p->fetch, 0);		/* forget a cancel that came late */
+	/*
+	 * A cancel asked for before this reload began (a Ctrl-C while the
+	 * thread was starting) cancels it; one that reached the fetcher
+	 * after the previous reload ended is forgotten.
+	 */
+	if (!poller_cancelled(p))
+		fetch_run(p->fetch, 0);
 	if (db_feed_sync_urls(p->db, &p->urls, &cause) != 0 ||
 	    db_feed_states(p->db, &p->urls, &st, &n, &cause) != 0) {
 		poller_emit(p, POLLER_EV_ERROR, NULL, cause);
@@ -677,9 +703,11 @@ poller_do_reload(struct poller *p, int periodic)
 		    feeds[i].last_modified, poller_data, poller_done,
 		    &feeds[i]);
 	}
-	while (fetch_run(p->fetch, 500) > 0) {
-		if (atomic_load(&p->cancel) || atomic_load(&p->quit))
+	for (;;) {
+		if (poller_cancelled(p) || atomic_load(&p->quit))
 			fetch_cancel(p->fetch);
+		if (fetch_run(p->fetch, 500) <= 0)
+			break;
 	}
 	poller_advance(p);
 	atomic_store(&p->reloading, 0);
@@ -747,8 +775,10 @@ poller_main(void *arg)
 	int64_t		 due, now;
 	int		 manual;
 
-	if (p->opts.reload_on_start)
+	if (p->opts.reload_on_start) {
 		poller_do_reload(p, 0);
+		p->cancel_done = p->cancel_hit;	/* it ends with its reload */
+	}
 	while (!p->opts.once && !atomic_load(&p->quit)) {
 		due = poller_next_due(p);
 		pthread_mutex_lock(&p->lock);
@@ -773,6 +803,7 @@ poller_main(void *arg)
 		if (atomic_load(&p->quit))
 			break;
 		poller_do_reload(p, !manual);
+		p->cancel_done = p->cancel_hit;
 	}
 	close(p->wfd);
 	p->wfd = -1;
@@ -827,6 +858,7 @@ poller_start(struct db *db, const struct strv *urls,
 	pthread_cond_init(&p->cond, NULL);
 	atomic_init(&p->quit, 0);
 	atomic_init(&p->cancel, 0);
+	p->cancel_done = p->cancel_hit = 0;
 	atomic_init(&p->reloading, 0);
 	TAILQ_INIT(&p->wantq);
 	if ((error = pthread_create(&p->thread, NULL, poller_main, p)) != 0) {
@@ -854,11 +886,14 @@ poller_reload(struct poller *p)
 	pthread_mutex_unlock(&p->lock);
 }
 
-/* Cancel the reload in progress: finished feeds are kept, others dropped. */
+/*
+ * Cancel the reload in progress (or, when none is, the next one):
+ * finished feeds are kept, others dropped.
+ */
 void
 poller_cancel(struct poller *p)
 {
-	atomic_store(&p->cancel, 1);
+	atomic_fetch_add(&p->cancel, 1);
 	if (atomic_load(&p->reloading))
 		fetch_cancel(p->fetch);
 }

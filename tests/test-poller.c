@@ -277,14 +277,28 @@ test_cancel(const char *cache)
 	ok(done, "the good feed is stored while others stall");
 	t0 = time(NULL);
 	poller_cancel(p);
-	drain(p, &t, 10, 0);
+	drain(p, &t, 10, 1);
 	ok(time(NULL) - t0 <= 2, "a cancel is prompt");
 	is_int(t.finished, 1, "FINISHED follows a cancel");
 	ok(t.cancelled, "... and says it was cancelled");
 	is_int(t.failed, 0, "cancelled feeds are not failures");
 
-	/* Reload and quit in the middle. */
+	/*
+	 * A cancel asked for between reloads (a Ctrl-C while the thread
+	 * starts) cancels the next one instead of being lost.
+	 */
+	poller_cancel(p);
+	t0 = time(NULL);
 	poller_reload(p);
+	drain(p, &t, 10, 0);
+	ok(t.finished == 1 && t.cancelled && time(NULL) - t0 <= 2,
+	    "a cancel that came before the reload cancels it at once");
+	poller_reload(p);
+	drain(p, &t, 1, 0);
+	ok(t.started == 1 && !t.finished,
+	    "... and only that one: the next reload runs (into the stalls)");
+
+	/* Reload and quit in the middle. */
 	usleep(500 * 1000);
 	t0 = time(NULL);
 	poller_stop(p);
