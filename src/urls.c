@@ -57,11 +57,22 @@ urls_parse_line(const char *line, char **feed, char **cause)
 		free(copy);
 		return (0);
 	}
-	/* newsboat writes commands as "exec:...", in double quotes. */
-	if (strncmp(s, "\"exec:", 6) == 0 &&
-	    (end = strrchr(s + 1, '"')) != NULL) {
-		*end = '\0';
-		s++;
+	/*
+	 * newsboat writes commands as "exec:...", in double quotes (\" and
+	 * \\ inside), maybe followed by a "~title" and tags, ignored here.
+	 */
+	if (strncmp(s, "\"exec:", 6) == 0) {
+		for (end = ++s, why = s; *end != '\0' && *end != '"'; end++) {
+			if (*end == '\\' && (end[1] == '"' || end[1] == '\\'))
+				end++;
+			*why++ = *end;
+		}
+		if (*end != '"') {
+			xasprintf(cause, _("no closing quote: %s"), line);
+			free(copy);
+			return (-1);
+		}
+		*why = '\0';
 	}
 	if (strncmp(s, "exec:", 5) == 0) {
 		if (*str_trim(s + 5) == '\0') {

@@ -33,11 +33,13 @@ test_file(void)
 	    "ftp://example.org/x\n"
 	    "file:///var/feeds/local.xml\n"
 	    "http:///nohost\n"
-	    "exec:   \n", f);
+	    "exec:   \n"
+	    "\"exec:echo \\\"a b\\\" c\" \"~My Title\" news\n"
+	    "\"exec:echo unclosed\n", f);
 	fclose(f);
 	ok(urls_load(path, &urls, &warn, &cause) == 0, "a urls file loads");
-	is_int(urls.n, 5, "five feeds");
-	if (urls.n == 5) {
+	is_int(urls.n, 6, "six feeds");
+	if (urls.n == 6) {
 		is_str(urls.v[0], "https://example.org/feed.xml", "first URL");
 		is_str(urls.v[1], "http://example.org/rss",
 		    "words after a URL are skipped");
@@ -45,9 +47,12 @@ test_file(void)
 		is_str(urls.v[3], "exec:sh -c 'echo hi'",
 		    "newsboat's quoted exec: is unquoted");
 		is_str(urls.v[4], "file:///var/feeds/local.xml", "file: URLs");
+		is_str(urls.v[5], "exec:echo \"a b\" c",
+		    "newsboat's quoted exec: ends at its closing quote, \\\" "
+		    "inside, its title and tags after it ignored");
 	}
-	is_int(warn.n, 5, "five warnings");
-	if (warn.n == 5) {
+	is_int(warn.n, 6, "six warnings");
+	if (warn.n == 6) {
 		ok(strstr(warn.v[0], ":5: not a feed URL: not") != NULL,
 		    "a bad line is warned about with its number (%s)",
 		    warn.v[0]);
@@ -58,6 +63,8 @@ test_file(void)
 		ok(strstr(warn.v[3], ":11:") != NULL, "a URL without a host");
 		ok(strstr(warn.v[4], ":12: exec: without a command") != NULL,
 		    "an empty exec:");
+		ok(strstr(warn.v[5], ":14: no closing quote") != NULL,
+		    "a quoted exec: without its closing quote (%s)", warn.v[5]);
 	}
 	strv_free(&urls);
 	strv_free(&warn);
