@@ -19,6 +19,7 @@
 #include "fetch.h"
 
 #include <sys/queue.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 
@@ -77,13 +78,15 @@ struct fetch_job {
 	char		*sink_cause;
 	int64_t		 errbody;
 
-	int		 exec;		/* an exec: job */
+	int		 exec;		/* an exec: or file: job: read from fd */
+	int		 local;		/* file: (no command) */
 	pid_t		 pid;
 	int		 fd;		/* the command's stdout, -1 at EOF */
 	int		 efd;		/* its stderr, -1 at EOF */
 	char		 etail[FETCH_ERR_TAIL]; /* the end of what it said there */
 	size_t		 netail;
 	time_t		 deadline;
+	time_t		 paused_at;	/* when a paused fd job stopped reading */
 	char		*pend;		/* exec chunk kept while paused */
 	size_t		 npend;
 
@@ -324,6 +327,8 @@ fetch_add(struct fetch *f, const char *url, const char *etag,
 	j->r->max_age = j->r->expires = j->r->retry_after = -1;
 	if (strncmp(url, "exec:", 5) == 0)
 		j->exec = 1;
+	else if (str_has_prefix_ci(url, "file:"))
+		j->exec = j->local = 1;
 	else {
 		/* Validators are echoed as they came, minus line breaks. */
 		if (etag != NULL && *etag != '\0' &&
@@ -945,6 +950,51 @@ fetch_exec_stop(struct fetch_job *j)
 	}
 }
 
+/*
+ * Open a file: URL's file for reading like a command's output, so that it
+ * can be paused and never blocks: only a regular file is read (a FIFO or
+ * a device would freeze the poller, which libcurl's file: reader did).
+ */
+static int
+fetch_local_start(struct fetch_job *j)
+{
+	CURLU		*u;
+	char		*host = NULL, *path = NULL;
+	struct stat	 sb;
+	int		 fd = -1;
+
+	if ((u = curl_url()) == NULL ||
+	    curl_url_set(u, CURLUPART_URL, j->url, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_PATH, &path, CURLU_URLDECODE) !=
+	    CURLUE_OK) {
+		curl_url_cleanup(u);
+		fetch_fail(j, "bad URL", NULL);
+		return (-1);
+	}
+	if (curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+	    *host != '\0' && strcasecmp(host, "localhost") != 0) {
+		fetch_fail(j, "unsupported URL", "file: URLs name local files");
+		goto out;
+	}
+	if ((fd = open(path, O_RDONLY|O_CLOEXEC|O_NOCTTY|O_NONBLOCK)) == -1) {
+		fetch_fail(j, "cannot read file", strerror(errno));
+		goto out;
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		fetch_fail(j, "not a regular file", NULL);
+		close(fd);
+		fd = -1;
+		goto out;
+	}
+	j->fd = fd;
+	j->deadline = time(NULL) + j->fetch->opts.exec_timeout;
+out:
+	curl_free(host);
+	curl_free(path);
+	curl_url_cleanup(u);
+	return (fd == -1 ? -1 : 0);
+}
+
 /* Deliver a chunk of a command's output; returns -1 when the job ended. */
 static int
 fetch_exec_deliver(struct fetch_job *j, const char *buf, size_t len)
@@ -956,6 +1006,7 @@ fetch_exec_deliver(struct fetch_job *j, const char *buf, size_t len)
 	head.url = j->url;
 	switch (fetch_deliver(j, &head, buf, len)) {
 	case FETCH_PAUSE:
+		j->paused_at = time(NULL);
 		free(j->pend);
 		j->pend = xmalloc(len);
 		memcpy(j->pend, buf, len);
@@ -987,9 +1038,17 @@ fetch_exec_read(struct fetch_job *j)
 		if (n == -1 && (errno == EAGAIN || errno == EINTR))
 			return (0);
 		if (n <= 0) {
+			if (n == -1)
+				fetch_fail(j, j->local ? "cannot read file" :
+				    "command failed", strerror(errno));
 			close(j->fd);
 			j->fd = -1;
-			return (0);
+			if (!j->local)
+				return (0);	/* reaped in fetch_run */
+			if (n == 0)
+				j->r->status = FETCH_OK;
+			fetch_finish(j);
+			return (-1);
 		}
 		if (fetch_exec_deliver(j, f->buf, (size_t)n) != 0)
 			return (-1);
@@ -1114,7 +1173,10 @@ fetch_start_waiting(struct fetch *f)
 		f->nwaiting--;
 		TAILQ_INSERT_TAIL(&f->running, j, entry);
 		f->nrunning++;
-		rc = j->exec ? fetch_exec_start(j) : fetch_http_start(j);
+		if (j->local)
+			rc = fetch_local_start(j);
+		else
+			rc = j->exec ? fetch_exec_start(j) : fetch_http_start(j);
 		if (rc != 0)
 			fetch_finish(j);
 	}
@@ -1155,6 +1217,8 @@ fetch_resume_paused(struct fetch *f)
 			continue;
 		j->paused = 0;
 		if (j->exec) {
+			/* Time spent paused is not the command's. */
+			j->deadline += time(NULL) - j->paused_at;
 			if (j->pend != NULL) {
 				char	*p = j->pend;
 				size_t	 n = j->npend;
@@ -1272,7 +1336,7 @@ fetch_run(struct fetch *f, int timeout_ms)
 		next = TAILQ_NEXT(j, entry);
 		if (!j->exec)
 			continue;
-		if (now >= j->deadline) {
+		if (now >= j->deadline && !j->paused) {
 			fetch_exec_stop(j);
 			fetch_fail(j, "timeout", NULL);
 			fetch_finish(j);

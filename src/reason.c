@@ -32,6 +32,8 @@ static const char *const reason_fixed[] = {
 	N_("unsupported URL"),
 	N_("bad URL"),
 	N_("cannot read file"),
+	/* TRANSLATORS: a file: feed names a directory, a pipe or a device. */
+	N_("not a regular file"),
 	N_("login denied"),
 	N_("bad reply"),
 	N_("not a feed"),

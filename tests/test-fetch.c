@@ -477,6 +477,42 @@ test_local(struct fetch *f, const char *feed)
 	is_str(s.r->reason, "cannot read file", "a missing file");
 	sink_free(&s);
 
+	/* A FIFO with no writer would block a reader for ever. */
+	snprintf(cwd, sizeof cwd, "/tmp/akhbar-fifo.%ld", (long)getpid());
+	unlink(cwd);
+	if (mkfifo(cwd, 0600) == 0) {
+		snprintf(cmd, sizeof cmd, "file://%s", cwd);
+		sink_init(&s);
+		get(f, &s, cmd, NULL, NULL);
+		is_str(s.r->reason, "not a regular file",
+		    "a file: URL naming a FIFO fails at once");
+		sink_free(&s);
+		unlink(cwd);
+	} else
+		tap_skip("mkfifo failed");
+	sink_init(&s);
+	get(f, &s, "file:///tmp", NULL, NULL);
+	is_str(s.r->reason, "not a regular file", "... and one naming a directory");
+	sink_free(&s);
+	sink_init(&s);
+	get(f, &s, "file://example.org/etc/hosts", NULL, NULL);
+	is_str(s.r->reason, "bad URL", "... and one naming another host");
+	sink_free(&s);
+
+	/* A file: job can be paused (libcurl's file: reader could not). */
+	sink_init(&s);
+	s.pause_first = 1;
+	s.job = fetch_add(f, url, NULL, NULL, sink_data, sink_done, &s);
+	while (fetch_run(f, 50) > 0 && s.r == NULL) {
+		if (s.paused == 1) {
+			s.paused = 2;
+			fetch_resume(s.job);
+		}
+	}
+	ok(s.r != NULL && s.r->status == FETCH_OK && same_body(&s, feed),
+	    "a paused file: job resumes with its chunk");
+	sink_free(&s);
+
 	snprintf(cmd, sizeof cmd, "exec:cat '%s'", p);
 	sink_init(&s);
 	get(f, &s, cmd, NULL, NULL);
