@@ -209,6 +209,7 @@ cli_parse(const char *arg)
 	struct str		 out;
 	struct feed		*f;
 	char			*path, *cause = NULL;
+	struct stat		 sb;
 	size_t			 i;
 
 	str_init(&out);
@@ -225,6 +226,14 @@ cli_parse(const char *arg)
 		parse_to_json(f, &out);
 	} else {
 		/* A file: items are serialised as they are read. */
+		if (strcmp(path, "-") != 0 && (access(path, R_OK) != 0 ||
+		    (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+		    (errno = EISDIR) != 0))) {
+			cli_err(_("%s: cannot read %s: %s\n"), PACKAGE, arg,
+			    strerror(errno));
+			free(path);
+			return (CLI_EXIT_FAIL);
+		}
 		str_init(&items.json);
 		items.n = 0;
 		f = parse_file_cb(path, cli_parse_item, &items, &warnings,

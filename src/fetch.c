@@ -1118,9 +1118,10 @@ fetch_exec_fail(struct fetch_job *j, const char *what)
 		/* Cut on a character boundary. */
 		for (n = 160; n > 0 && (line[n] & 0xc0) == 0x80; n--)
 			/* nothing */;
-		memcpy(line + n, "…", sizeof "…");
-	}
-	xasprintf(&reason, "%s: %s", what, line);
+		xasprintf(&reason, "%s: %.*s…", what, (int)n, line);
+		line[n] = '\0';
+	} else
+		xasprintf(&reason, "%s: %s", what, line);
 	fetch_fail(j, reason, line);
 	free(reason);
 	free(line);

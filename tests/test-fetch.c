@@ -540,6 +540,19 @@ test_local(struct fetch *f, const char *feed)
 	is_str(s.body.ptr, "<rss>\n", "... after its output was read");
 	sink_free(&s);
 
+	/* The last line on stderr joins the reason, cut to 160 bytes. */
+	sink_init(&s);
+	get(f, &s, "exec:sh -c 'echo first >&2; printf \"%0300d\\n\" 0 >&2; "
+	    "exit 4'", NULL, NULL);
+	memset(cwd, '0', 160);
+	strcpy(cwd + 160, "…");
+	ok(s.r->reason != NULL &&
+	    strncmp(s.r->reason, "command failed (exit 4): ", 25) == 0 &&
+	    strcmp(s.r->reason + 25, cwd) == 0,
+	    "a failed command's long last stderr line is shortened (%s)",
+	    s.r->reason != NULL ? s.r->reason : "none");
+	sink_free(&s);
+
 	sink_init(&s);
 	get(f, &s, "exec:/nonexistent/command", NULL, NULL);
 	is_str(s.r->reason, "cannot run command", "a missing command");

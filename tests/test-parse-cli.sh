@@ -14,6 +14,15 @@ case $(cat "$TMPD/html.err") in *"not a feed"*"HTML page"*) r=0 ;; *) r=1 ;; esa
 tap_ok $r "--parse says why an HTML page is not a feed"
 tap_is "$(wc -c <"$TMPD/html.out" | tr -d ' ')" 0 "nothing on stdout when it is not a feed"
 
+"$AKHBAR" --parse "$TMPD/no-such-file.xml" >"$TMPD/none.out" 2>"$TMPD/none.err"
+tap_is $? 1 "--parse of a missing file exits 1"
+tap_is "$(cat "$TMPD/none.err")" \
+    "akhbar: cannot read $TMPD/no-such-file.xml: No such file or directory" \
+    "... saying it cannot read it, not that it is not a feed"
+"$AKHBAR" --parse "$TMPD" >/dev/null 2>"$TMPD/none.err"
+tap_is "$(cat "$TMPD/none.err")" "akhbar: cannot read $TMPD: Is a directory" \
+    "--parse of a directory says so"
+
 "$AKHBAR" --parse "$data/no-such-file.xml" >/dev/null 2>&1
 tap_is "$?" 1 "--parse of a missing file exits 1"
 
