@@ -287,14 +287,40 @@ cli_open_cache(const char *path)
 	return (db);
 }
 
+/*
+ * The cache's feeds that the urls file lists, or -1 when it cannot be read
+ * (then every feed of the cache counts). A feed taken out of the urls file
+ * keeps its items in the cache but no longer counts.
+ */
+static int
+cli_subscribed(struct db *db, const char *urls_path,
+    struct db_feed_state **st, size_t *n)
+{
+	struct strv	 urls = { NULL, 0 }, warnings = { NULL, 0 };
+	char		*cause = NULL;
+	int		 rc;
+
+	rc = urls_load(urls_path, &urls, &warnings, &cause);
+	strv_free(&warnings);
+	free(cause);
+	cause = NULL;
+	if (rc == 0)
+		rc = db_feed_states(db, &urls, st, n, &cause);
+	free(cause);
+	strv_free(&urls);
+	return (rc);
+}
+
 /* Print the number of unread items; a cache not made yet has none. */
 static int
-cli_unread_count(const char *path)
+cli_unread_count(const char *path, const char *urls_path)
 {
-	struct stat	 sb;
-	struct db	*db;
-	char		*cause = NULL;
-	int64_t		 n;
+	struct stat		 sb;
+	struct db		*db;
+	struct db_feed_state	*st;
+	char			*cause = NULL;
+	int64_t			 n;
+	size_t			 nst, i;
 
 	/* An empty file is a cache not made yet, as --reload treats it. */
 	if ((stat(path, &sb) != 0 && errno == ENOENT) ||
@@ -304,7 +330,11 @@ cli_unread_count(const char *path)
 	}
 	if ((db = cli_open_cache(path)) == NULL)
 		return (CLI_EXIT_FAIL);
-	if (db_item_count_unread(db, &n, &cause) != 0) {
+	if (cli_subscribed(db, urls_path, &st, &nst) == 0) {
+		for (n = 0, i = 0; i < nst; i++)
+			n += st[i].unread;
+		db_feed_states_free(st, nst);
+	} else if (db_item_count_unread(db, &n, &cause) != 0) {
 		cli_err(_("%s: cannot read the cache: %s\n"), PACKAGE,
 		    cause);
 		free(cause);
@@ -336,17 +366,19 @@ cli_print_field(const char *s)
 
 /* Print the items matching a query, newest first, as feed, date, title. */
 static int
-cli_search(const char *path, const char *query)
+cli_search(const char *path, const char *urls_path, const char *query)
 {
 	struct db		*db;
+	struct db_feed_state	*st = NULL;
 	struct db_item_row	*rows;
 	struct db_item_cursor	 cur = { 0, 0 };
 	struct tm		 tm;
 	time_t			 t;
 	char			*cause = NULL, date[32];
-	size_t			 n, i, total = 0;
+	size_t			 n, i, j, total = 0, nst = 0;
 	int64_t			 left = 0;
 	enum db_page		 page = DB_PAGE_FIRST;
+	int			 all;
 
 	if (access(path, F_OK) != 0 && errno == ENOENT) {
 		cli_err(_("%s: no cache yet at %s\n"), PACKAGE, path);
@@ -354,18 +386,26 @@ cli_search(const char *path, const char *query)
 	}
 	if ((db = cli_open_cache(path)) == NULL)
 		return (CLI_EXIT_FAIL);
+	all = cli_subscribed(db, urls_path, &st, &nst) != 0;
 	for (;;) {
 		if (db_search_page(db, query, page, &cur, 200, &rows, &n,
 		    &cause) != 0) {
 			cli_err(_("%s: search failed: %s\n"), PACKAGE,
 			    cause);
 			free(cause);
+			db_feed_states_free(st, nst);
 			db_close(db);
 			return (CLI_EXIT_FAIL);
 		}
 		if (n == 0)
 			break;		/* rows is NULL */
 		for (i = 0; i < n; i++) {
+			for (j = 0; !all && j < nst; j++) {
+				if (st[j].id == rows[i].feed_id)
+					break;
+			}
+			if (!all && j == nst)
+				continue;	/* not in the urls file */
 			t = (time_t)rows[i].date;
 			if (localtime_r(&t, &tm) == NULL ||
 			    strftime(date, sizeof date, "%Y-%m-%d %H:%M",
@@ -375,12 +415,13 @@ cli_search(const char *path, const char *query)
 			printf("\t%s\t", date);
 			cli_print_field(rows[i].title);
 			putchar('\n');
+			total++;
 		}
-		total += n;
 		db_item_row_cursor(&rows[n - 1], &cur);
 		db_item_rows_free(rows, n);
 		page = DB_PAGE_NEXT;
 	}
+	db_feed_states_free(st, nst);
 	if (total == 0)
 		cli_err(_("%s: nothing matches %s\n"), PACKAGE, query);
 	if (db_search_index_pending(db, 0, &left, NULL) == 0 && left > 0) {
@@ -685,10 +726,10 @@ cli_main(int argc, char **argv)
 		rc = CLI_EXIT_OK;
 		break;
 	case CLI_SEARCH:
-		rc = cli_search(o.cache, o.arg);
+		rc = cli_search(o.cache, o.urls, o.arg);
 		break;
 	case CLI_UNREAD_COUNT:
-		rc = cli_unread_count(o.cache);
+		rc = cli_unread_count(o.cache, o.urls);
 		break;
 	case CLI_RELOAD:
 		rc = cli_reload(&o);

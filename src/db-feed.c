@@ -29,7 +29,7 @@ static const char *db_feed_page_sql[] = {
 
 #define DB_FEED_STATE \
 	"SELECT id, url, COALESCE(moved_to, url), etag, last_modified," \
-	" next_fetch, failures FROM feed "
+	" next_fetch, failures, unread_count FROM feed "
 
 /* Make sure a feed row exists for each URL (existing rows are kept). */
 int
@@ -68,6 +68,7 @@ db_feed_state_read(sqlite3_stmt *st, struct db_feed_state *fs)
 	fs->last_modified = db_column_strdup(st, 4);
 	fs->next_fetch = sqlite3_column_int64(st, 5);
 	fs->failures = sqlite3_column_int(st, 6);
+	fs->unread = sqlite3_column_int64(st, 7);
 }
 
 /*

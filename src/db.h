@@ -30,6 +30,7 @@ struct db_feed_state {
 	char		*last_modified;	/* last Last-Modified, or NULL */
 	int64_t		 next_fetch;	/* not before this epoch time (0: now) */
 	int		 failures;	/* consecutive failed fetches */
+	int64_t		 unread;	/* its unread items */
 };
 
 /* The outcome of one fetch, stored with the feed. */

@@ -109,6 +109,17 @@ tap_is "$(requests /etag/poller/akhbar.xml)" "$before" \
     "a feed with <ttl>90</ttl> is not fetched again within the ttl"
 tap_is "$(sql 'select count(*) from item')" 305 "a 304 changes no items"
 
+# ---- a feed taken out of the urls file keeps its items but stops counting ----
+grep -v '^exec:' "$urls" >"$TMPD/urls-fewer"
+tap_is "$("$AKHBAR" -u "$TMPD/urls-fewer" -C "$cache" --unread-count)" 5 \
+    "--unread-count counts only the feeds of the urls file"
+"$AKHBAR" -u "$TMPD/urls-fewer" -C "$cache" --search item >"$TMPD/found" 2>&1
+tap_is "$(grep -c . "$TMPD/found")" 1 \
+    "--search finds nothing in a feed no longer listed (only 'nothing matches')"
+tap_is "$("$AKHBAR" -u "$urls" -C "$cache" --search item | grep -c .)" 300 \
+    "... and finds its items again once it is listed"
+tap_is "$(sql 'select count(*) from item')" 305 "... which stayed in the cache"
+
 # ---- failures ----
 cat >"$urls" <<EOF
 $B/status/404
