@@ -37,6 +37,7 @@
 
 #define PARSE_REPLACEMENT	"\xef\xbf\xbd"
 #define PARSE_CHECK_BYTES	(16 * 1024)	/* checked to confirm UTF-8 */
+#define PARSE_SLICE_BYTES	(32 * 1024)	/* parse_feed_raw's slices */
 
 /* Record a recoverable problem. */
 void
@@ -985,33 +986,41 @@ parse_filter_partial(const char *s, const char *end, const char *m)
 	return (0);
 }
 
+/* Copy the input from *run up to upto into p->filt, before a change. */
+static void
+parse_filter_copy(struct parse *p, const char **run, const char *upto)
+{
+	str_append(&p->filt, *run, (size_t)(upto - *run));
+	*run = upto;
+}
+
 /*
  * Make HTML named entities numeric ("&nbsp;" becomes "&#160;") and bare
  * ampersands "&amp;", so that libxml2 reads what browsers read. CDATA
  * sections are copied as they are. An entity or a CDATA marker cut by
- * the chunk is held for the next one.
+ * the chunk is held for the next one. The result is in *out: the input
+ * itself when nothing changed (most chunks), else p->filt.
  */
 static void
-parse_filter_entities(struct parse *p, const char *s, size_t n, bool last)
+parse_filter_entities(struct parse *p, const char *s, size_t n, bool last,
+    const char **out, size_t *outlen)
 {
-	const char		*end = s + n, *amp, *q, *cd;
+	const char		*end = s + n, *run = s, *keep = end;
+	const char		*amp, *q, *cd;
 	const htmlEntityDesc	*e;
-	char			 name[40];
+	char			 name[40], num[16];
 	size_t			 len, k;
+	bool			 changed = false;
 
 	str_clear(&p->filt);
-	str_reserve(&p->filt, n + p->nent);
-	p->filt.ptr[0] = '\0';
 	while (s < end) {
 		if (p->in_cdata) {
 			cd = memmem(s, (size_t)(end - s), "]]>", 3);
 			if (cd == NULL) {
 				k = last ? 0 : parse_filter_partial(s, end, "]]>");
-				str_append(&p->filt, s, (size_t)(end - s) - k);
-				parse_filter_hold(p, end - k, k);
-				return;
+				keep = end - k;
+				break;
 			}
-			str_append(&p->filt, s, (size_t)(cd + 3 - s));
 			s = cd + 3;
 			p->in_cdata = false;
 			continue;
@@ -1020,18 +1029,15 @@ parse_filter_entities(struct parse *p, const char *s, size_t n, bool last)
 		cd = memmem(s, (size_t)((amp != NULL ? amp : end) - s),
 		    "<![CDATA[", 9);
 		if (cd != NULL) {
-			str_append(&p->filt, s, (size_t)(cd + 9 - s));
 			s = cd + 9;
 			p->in_cdata = true;
 			continue;
 		}
 		if (amp == NULL) {
 			k = last ? 0 : parse_filter_partial(s, end, "<![CDATA[");
-			str_append(&p->filt, s, (size_t)(end - s) - k);
-			parse_filter_hold(p, end - k, k);
-			return;
+			keep = end - k;
+			break;
 		}
-		str_append(&p->filt, s, (size_t)(amp - s));
 		q = amp + 1;
 		if (q < end && *q == '#')
 			q++;
@@ -1041,14 +1047,16 @@ parse_filter_entities(struct parse *p, const char *s, size_t n, bool last)
 		    *q == '.'))
 			q++;
 		if (q == end && !last && end - amp < (long)sizeof p->ent) {
-			parse_filter_hold(p, amp, (size_t)(end - amp));
-			return;
+			keep = amp;
+			break;
 		}
 		len = (size_t)(q - amp - 1);
 		if (q >= end || *q != ';' || len == 0 ||
 		    (amp[1] == '#' && len == 1)) {
-			str_append(&p->filt, "&amp;", 5);	/* bare & */
-			s = amp + 1;
+			parse_filter_copy(p, &run, amp);	/* bare & */
+			str_append(&p->filt, "&amp;", 5);
+			run = s = amp + 1;
+			changed = true;
 			continue;
 		}
 		s = q + 1;
@@ -1071,11 +1079,18 @@ parse_filter_entities(struct parse *p, const char *s, size_t n, bool last)
 			if (errno != 0 || c > 0x10ffff ||
 			    (c >= 0xd800 && c <= 0xdfff) || c == 0xfffe ||
 			    c == 0xffff) {
+				parse_filter_copy(p, &run, amp);
 				str_append(&p->filt, "&#xFFFD;", 8);
+				run = s;
+				changed = true;
 				continue;
 			}
-			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+				parse_filter_copy(p, &run, amp);
+				run = s;
+				changed = true;
 				continue;
+			}
 		}
 		if (amp[1] != '#' && len < sizeof name) {
 			memcpy(name, amp + 1, len);
@@ -1085,51 +1100,135 @@ parse_filter_entities(struct parse *p, const char *s, size_t n, bool last)
 			    strcmp(name, "quot") != 0 &&
 			    strcmp(name, "apos") != 0 &&
 			    (e = htmlEntityLookup((const xmlChar *)name)) != NULL) {
-				str_printf(&p->filt, "&#%u;", e->value);
+				parse_filter_copy(p, &run, amp);
+				snprintf(num, sizeof num, "&#%u;", e->value);
+				str_append(&p->filt, num, strlen(num));
+				run = s;
+				changed = true;
 				continue;
 			}
 		}
-		str_append(&p->filt, amp, (size_t)(s - amp));
+		/* Anything else passes as it is. */
 	}
+	parse_filter_hold(p, keep, (size_t)(end - keep));
+	if (!changed) {
+		*out = run;
+		*outlen = (size_t)(keep - run);
+		return;
+	}
+	parse_filter_copy(p, &run, keep);
+	*out = str_cstr(&p->filt);
+	*outlen = p->filt.len;
 }
 
-/* Decode a chunk of raw bytes and pass it on. */
+/*
+ * The length of the prefix of n bytes that is valid UTF-8 without the
+ * controls parse_strip_controls drops: what parse_decode_utf8 and
+ * parse_strip_controls would leave as it is. A sequence cut by the end
+ * is not part of it.
+ */
+static size_t
+parse_utf8_clean(const unsigned char *u, size_t n)
+{
+	size_t		i = 0, k;
+	unsigned int	c;
+
+	while (i < n) {
+		if (u[i] >= 0x20 && u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		/* Two-byte characters (Arabic among them) inline. */
+		if (u[i] >= 0xc2 && u[i] <= 0xdf && i + 1 < n &&
+		    (u[i + 1] & 0xc0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		if (u[i] < 0x20) {
+			if (u[i] != '\t' && u[i] != '\n' && u[i] != '\r')
+				break;
+			i++;
+			continue;
+		}
+		if ((k = sanitize_utf8_fast(u + i, n - i, &c)) == 0)
+			break;
+		i += k;
+	}
+	return (i);
+}
+
+/* Decode one slice of raw bytes and pass it on. */
 static void
-parse_feed_raw(struct parse *p, const char *buf, size_t len, bool last)
+parse_feed_slice(struct parse *p, const char *buf, size_t len, bool last)
 {
 	struct str	 tmp;
-	const char	*in = buf;
-	size_t		 inlen = len;
+	const char	*in = buf, *out;
+	size_t		 inlen = len, outlen;
 
-	str_init(&tmp);
-	if (p->npend > 0) {
-		str_append(&tmp, (const char *)p->pend, p->npend);
-		str_append(&tmp, buf, len);
-		in = tmp.ptr;
-		inlen = tmp.len;
-		p->npend = 0;
+	if (p->iconv == NULL && p->npend == 0 && p->nent == 0 &&
+	    parse_utf8_clean((const unsigned char *)buf, len) == len) {
+		/* Nothing to decode, replace or strip: use it as it is. */
+		out = buf;
+		outlen = len;
+	} else {
+		str_init(&tmp);
+		if (p->npend > 0) {
+			str_append(&tmp, (const char *)p->pend, p->npend);
+			str_append(&tmp, buf, len);
+			in = tmp.ptr;
+			inlen = tmp.len;
+			p->npend = 0;
+		}
+		str_clear(&p->utf8);
+		if (p->nent > 0) {
+			str_append(&p->utf8, p->ent, p->nent);
+			p->nent = 0;
+		}
+		if (p->iconv == NULL)
+			parse_decode_utf8(p, (const unsigned char *)in, inlen,
+			    last);
+		else
+			parse_decode_iconv(p, (const unsigned char *)in, inlen,
+			    last);
+		str_free(&tmp);
+		parse_strip_controls(&p->utf8, 0);
+		out = str_cstr(&p->utf8);
+		outlen = p->utf8.len;
 	}
-	str_clear(&p->utf8);
-	if (p->nent > 0) {
-		str_append(&p->utf8, p->ent, p->nent);
-		p->nent = 0;
-	}
-	if (p->iconv == NULL)
-		parse_decode_utf8(p, (const unsigned char *)in, inlen, last);
-	else
-		parse_decode_iconv(p, (const unsigned char *)in, inlen, last);
-	str_free(&tmp);
-	parse_strip_controls(&p->utf8, 0);
 
 	if (p->kind == PARSE_KIND_XML) {
-		parse_filter_entities(p, str_cstr(&p->utf8), p->utf8.len, last);
-		parse_xml_push(p->xml, str_cstr(&p->filt), p->filt.len, last);
+		parse_filter_entities(p, out, outlen, last, &out, &outlen);
+		parse_xml_push(p->xml, out, outlen, last);
 	} else {
-		if (p->utf8.len > 0)
-			parse_json_push(p->json, p->utf8.ptr, p->utf8.len);
+		if (outlen > 0)
+			parse_json_push(p->json, out, outlen);
 		if (last)
 			parse_json_finish(p->json);
 	}
+}
+
+/*
+ * Decode a chunk of raw bytes and pass it on. A big chunk of UTF-8 XML
+ * (the poller hands over a whole buffered feed) goes in slices of about
+ * PARSE_SLICE_BYTES, each ending just after a '>': the buffers stay small
+ * and warm, and as no character, entity or CDATA marker can be cut by a
+ * '>', nothing is held from one slice to the next.
+ */
+static void
+parse_feed_raw(struct parse *p, const char *buf, size_t len, bool last)
+{
+	const char	*gt;
+	size_t		 n;
+
+	while (p->kind == PARSE_KIND_XML && p->iconv == NULL &&
+	    len > 2 * PARSE_SLICE_BYTES && (gt = memchr(buf +
+	    PARSE_SLICE_BYTES, '>', len - PARSE_SLICE_BYTES - 1)) != NULL) {
+		n = (size_t)(gt + 1 - buf);
+		parse_feed_slice(p, buf, n, false);
+		buf += n;
+		len -= n;
+	}
+	parse_feed_slice(p, buf, len, last);
 }
 
 /* Push the next chunk; see parse.h. */
