@@ -134,6 +134,15 @@ sanitize_run(struct str *s, const char *p, size_t len, bool line)
 			i++;
 			continue;
 		}
+		/*
+		 * Two-byte characters from U+00C0 on (Arabic among them) are
+		 * neither controls nor spaces: no need to decode them.
+		 */
+		if (u[i] >= 0xc3 && u[i] <= 0xdf && i + 1 < len &&
+		    (u[i + 1] & 0xc0) == 0x80) {
+			i += 2;
+			continue;
+		}
 		if (u[i] >= 0x80) {
 			n = sanitize_utf8_fast(u + i, len - i, &c);
 			if (n != 0 && c >= 0xa0 && !(line && sanitize_is_space(c))) {
