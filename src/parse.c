@@ -157,7 +157,9 @@ parse_resolve_html(struct parse *p, const char *base, const char *html)
 
 	if (base == NULL)
 		base = p->feed->link;
-	if (base == NULL || strchr(html, '<') == NULL)
+	/* Only an attribute ("href=...") can change: no '=', no change. */
+	if (base == NULL || strchr(html, '<') == NULL ||
+	    strchr(html, '=') == NULL)
 		return (xstrdup(html));
 	str_init(&out);
 	while ((t = strchr(q, '<')) != NULL) {

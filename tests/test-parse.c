@@ -604,6 +604,41 @@ test_huge_item(void)
 }
 
 /*
+ * Relative links in HTML descriptions are made absolute; HTML without an
+ * '=' anywhere has no attribute to resolve and is kept as it is.
+ */
+static void
+test_resolve_html(void)
+{
+	struct feed	*f;
+	char		*cause = NULL;
+	const char	*doc = "<rss version=\"2.0\"><channel><title>R</title>"
+	    "<link>https://r.example/news/</link>"
+	    "<item><title>a</title><description>&lt;p&gt;x &lt;b&gt;y&lt;/b&gt;"
+	    "&lt;br/&gt;&lt;/p&gt;</description></item>"
+	    "<item><title>b</title><description>&lt;p&gt;1 = 1&lt;/p&gt;"
+	    "&lt;img src=a.png&gt;</description></item>"
+	    "<item><title>c</title><description>&lt;a href='../b'&gt;"
+	    "</description></item></channel></rss>";
+
+	f = parse_buf(doc, strlen(doc), strlen(doc), NULL, NULL, &cause);
+	ok(f != NULL && f->nitems == 3, "resolve: three items");
+	if (f == NULL || f->nitems != 3) {
+		feed_free(f);
+		free(cause);
+		return;
+	}
+	is_str(f->items[0]->summary, "<p>x <b>y</b><br/></p>",
+	    "resolve: HTML without '=' is kept as it is");
+	is_str(f->items[1]->summary, "<p>1 = 1</p><img src="
+	    "\"https://r.example/news/a.png\">",
+	    "resolve: an unquoted src is resolved");
+	is_str(f->items[2]->summary, "<a href=\"https://r.example/b\">",
+	    "resolve: a single-quoted href is resolved");
+	feed_free(f);
+}
+
+/*
  * A big document handed over whole (as the poller does with a buffered
  * feed) goes through the parser in slices, and clean UTF-8 skips the
  * decoder: the result must be the one byte-sized chunks give, with 2-, 3-
@@ -798,5 +833,6 @@ main(void)
 	test_deep_nesting();
 	test_huge_item();
 	test_slices();
+	test_resolve_html();
 	return (tap_done());
 }
