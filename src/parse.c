@@ -1123,42 +1123,6 @@ parse_filter_entities(struct parse *p, const char *s, size_t n, bool last,
 	*outlen = p->filt.len;
 }
 
-/*
- * The length of the prefix of n bytes that is valid UTF-8 without the
- * controls parse_strip_controls drops: what parse_decode_utf8 and
- * parse_strip_controls would leave as it is. A sequence cut by the end
- * is not part of it.
- */
-static size_t
-parse_utf8_clean(const unsigned char *u, size_t n)
-{
-	size_t		i = 0, k;
-	unsigned int	c;
-
-	while (i < n) {
-		if (u[i] >= 0x20 && u[i] < 0x80) {
-			i++;
-			continue;
-		}
-		/* Two-byte characters (Arabic among them) inline. */
-		if (u[i] >= 0xc2 && u[i] <= 0xdf && i + 1 < n &&
-		    (u[i + 1] & 0xc0) == 0x80) {
-			i += 2;
-			continue;
-		}
-		if (u[i] < 0x20) {
-			if (u[i] != '\t' && u[i] != '\n' && u[i] != '\r')
-				break;
-			i++;
-			continue;
-		}
-		if ((k = sanitize_utf8_fast(u + i, n - i, &c)) == 0)
-			break;
-		i += k;
-	}
-	return (i);
-}
-
 /* Decode one slice of raw bytes and pass it on. */
 static void
 parse_feed_slice(struct parse *p, const char *buf, size_t len, bool last)
@@ -1168,7 +1132,7 @@ parse_feed_slice(struct parse *p, const char *buf, size_t len, bool last)
 	size_t		 inlen = len, outlen;
 
 	if (p->iconv == NULL && p->npend == 0 && p->nent == 0 &&
-	    parse_utf8_clean((const unsigned char *)buf, len) == len) {
+	    sanitize_clean_prefix((const unsigned char *)buf, len, true) == len) {
 		/* Nothing to decode, replace or strip: use it as it is. */
 		out = buf;
 		outlen = len;
