@@ -639,6 +639,44 @@ test_resolve_html(void)
 }
 
 /*
+ * A parser keeps the base it last resolved against: items under
+ * different xml:base values, and the feed's link, must each get their own.
+ */
+static void
+test_base_switch(void)
+{
+	struct feed	*f;
+	char		*cause = NULL;
+	const char	*doc = "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+	    "<title>B</title><link href=\"https://feed.example/f/\"/>"
+	    "<entry xml:base=\"https://a.example/x/\"><id>1</id>"
+	    "<link href=\"p.html\"/></entry>"
+	    "<entry xml:base=\"https://b.example/y/\"><id>2</id>"
+	    "<link href=\"p.html\"/></entry>"
+	    "<entry xml:base=\"https://a.example/x/\"><id>3</id>"
+	    "<link href=\"../q.html\"/></entry>"
+	    "<entry><id>4</id><link href=\"p.html\"/></entry>"
+	    "</feed>";
+
+	f = parse_buf(doc, strlen(doc), strlen(doc), NULL, NULL, &cause);
+	ok(f != NULL && f->nitems == 4, "base switch: four entries");
+	if (f == NULL || f->nitems != 4) {
+		feed_free(f);
+		free(cause);
+		return;
+	}
+	is_str(f->items[0]->link, "https://a.example/x/p.html",
+	    "base switch: first xml:base");
+	is_str(f->items[1]->link, "https://b.example/y/p.html",
+	    "base switch: another xml:base");
+	is_str(f->items[2]->link, "https://a.example/q.html",
+	    "base switch: back to the first");
+	is_str(f->items[3]->link, "https://feed.example/f/p.html",
+	    "base switch: no xml:base, the feed's link");
+	feed_free(f);
+}
+
+/*
  * A big document handed over whole (as the poller does with a buffered
  * feed) goes through the parser in slices, and clean UTF-8 skips the
  * decoder: the result must be the one byte-sized chunks give, with 2-, 3-
@@ -834,5 +872,6 @@ main(void)
 	test_huge_item();
 	test_slices();
 	test_resolve_html();
+	test_base_switch();
 	return (tap_done());
 }
