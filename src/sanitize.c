@@ -275,8 +275,12 @@ sanitize_clean_prefix(const unsigned char *p, size_t n, bool markup)
 
 	/* Blocks of 16 bytes with no test inside; stop at an error. */
 	while (n - i >= 16) {
-		for (k = 0; k < 16; k++)
+		for (k = 0; k < 16; k += 4) {
 			s = dfa[p[i + k]] >> (s & 63);
+			s = dfa[p[i + k + 1]] >> (s & 63);
+			s = dfa[p[i + k + 2]] >> (s & 63);
+			s = dfa[p[i + k + 3]] >> (s & 63);
+		}
 		i += 16;
 		/* Finish a character the block cut. */
 		while ((s & 63) != SANITIZE_DFA_ACCEPT &&
