@@ -461,6 +461,18 @@ db_wal_hook(void *arg, sqlite3 *sq, const char *name, int pages)
 	return (SQLITE_OK);
 }
 
+static pthread_once_t	db_config_once = PTHREAD_ONCE_INIT;
+
+/*
+ * Before SQLite starts: no memory statistics, which nothing reads and
+ * which cost a global mutex around every allocation SQLite makes.
+ */
+static void
+db_config(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /*
  * Open the cache at path (created when missing unless DB_READONLY),
  * bringing its schema up to date; NULL with a reason on failure.
@@ -484,6 +496,7 @@ db_open(const char *path, int flags, char **cause)
 	if (db_check_header(db, cause) != 0)
 		goto fail;
 
+	pthread_once(&db_config_once, db_config);
 	oflags = SQLITE_OPEN_NOMUTEX;
 	if (flags & DB_READONLY)
 		oflags |= SQLITE_OPEN_READONLY;

@@ -94,6 +94,7 @@ struct parse_elem {
 
 struct parse_xml;
 struct parse_json;
+struct url_base;
 
 /* The whole state of one document being parsed. */
 struct parse {
@@ -144,6 +145,7 @@ struct parse {
 	bool		 have_channel;
 	int		 channel_depth;
 	char		*alternate;	/* feed an HTML page links to */
+	struct url_base	*ubase;		/* the base last resolved against */
 	char		*feed_lang;	/* xml:lang of the channel or feed */
 	char		*feed_author;	/* Atom feed's author, for entries */
 	char		*media_desc;	/* the item's media:description */

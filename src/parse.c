@@ -37,6 +37,7 @@
 
 #define PARSE_REPLACEMENT	"\xef\xbf\xbd"
 #define PARSE_CHECK_BYTES	(16 * 1024)	/* checked to confirm UTF-8 */
+#define PARSE_SLICE_BYTES	(32 * 1024)	/* parse_feed_raw's slices */
 
 /* Record a recoverable problem. */
 void
@@ -82,6 +83,20 @@ parse_set_format(struct parse *p, const char *fmt)
 }
 
 /*
+ * url_resolve, with the base parsed once for all the links under it
+ * (libcurl's parse of the base was half the cost of each link).
+ */
+static char *
+parse_url(struct parse *p, const char *base, const char *ref)
+{
+	if (p->ubase == NULL || !url_base_is(p->ubase, base)) {
+		url_base_free(p->ubase);
+		p->ubase = url_base_new(base);
+	}
+	return (url_base_resolve(p->ubase, ref));
+}
+
+/*
  * Resolve a link against base (or the feed's link when there is no base);
  * returns an allocated, sanitised URL or NULL when ref is empty.
  */
@@ -92,7 +107,7 @@ parse_resolve(struct parse *p, const char *base, const char *ref)
 
 	if (base == NULL)
 		base = p->feed->link;
-	if ((u = url_resolve(base, ref)) == NULL)
+	if ((u = parse_url(p, base, ref)) == NULL)
 		return (NULL);
 	clean = sanitize_line(u, strlen(u));
 	free(u);
@@ -156,7 +171,9 @@ parse_resolve_html(struct parse *p, const char *base, const char *html)
 
 	if (base == NULL)
 		base = p->feed->link;
-	if (base == NULL || strchr(html, '<') == NULL)
+	/* Only an attribute ("href=...") can change: no '=', no change. */
+	if (base == NULL || strchr(html, '<') == NULL ||
+	    strchr(html, '=') == NULL)
 		return (xstrdup(html));
 	str_init(&out);
 	while ((t = strchr(q, '<')) != NULL) {
@@ -209,7 +226,7 @@ parse_resolve_html(struct parse *p, const char *base, const char *html)
 			if (parse_url_attr(name, nlen) && vlen > 0 &&
 			    !parse_url_absolute(v, vlen)) {
 				val = xstrndup(v, vlen);
-				abs = url_resolve(base, val);
+				abs = parse_url(p, base, val);
 				free(val);
 			}
 			if (abs != NULL && strchr(abs, '"') == NULL) {
@@ -986,52 +1003,77 @@ parse_filter_partial(const char *s, const char *end, const char *m)
 }
 
 /*
+ * The first m (mlen bytes) in [s, end), or NULL: memchr for its first
+ * byte, which is rare in text ('<' or ']'), then a compare. glibc's
+ * memmem spent about three instructions a byte of the document here.
+ */
+static const char *
+parse_filter_find(const char *s, const char *end, const char *m, size_t mlen)
+{
+	const char	*q;
+
+	while ((q = memchr(s, m[0], (size_t)(end - s))) != NULL) {
+		if ((size_t)(end - q) < mlen)
+			return (NULL);
+		if (memcmp(q, m, mlen) == 0)
+			return (q);
+		s = q + 1;
+	}
+	return (NULL);
+}
+
+/* Copy the input from *run up to upto into p->filt, before a change. */
+static void
+parse_filter_copy(struct parse *p, const char **run, const char *upto)
+{
+	str_append(&p->filt, *run, (size_t)(upto - *run));
+	*run = upto;
+}
+
+/*
  * Make HTML named entities numeric ("&nbsp;" becomes "&#160;") and bare
  * ampersands "&amp;", so that libxml2 reads what browsers read. CDATA
  * sections are copied as they are. An entity or a CDATA marker cut by
- * the chunk is held for the next one.
+ * the chunk is held for the next one. The result is in *out: the input
+ * itself when nothing changed (most chunks), else p->filt.
  */
 static void
-parse_filter_entities(struct parse *p, const char *s, size_t n, bool last)
+parse_filter_entities(struct parse *p, const char *s, size_t n, bool last,
+    const char **out, size_t *outlen)
 {
-	const char		*end = s + n, *amp, *q, *cd;
+	const char		*end = s + n, *run = s, *keep = end;
+	const char		*amp, *q, *cd;
 	const htmlEntityDesc	*e;
-	char			 name[40];
+	char			 name[40], num[16];
 	size_t			 len, k;
+	bool			 changed = false;
 
 	str_clear(&p->filt);
-	str_reserve(&p->filt, n + p->nent);
-	p->filt.ptr[0] = '\0';
 	while (s < end) {
 		if (p->in_cdata) {
-			cd = memmem(s, (size_t)(end - s), "]]>", 3);
+			cd = parse_filter_find(s, end, "]]>", 3);
 			if (cd == NULL) {
 				k = last ? 0 : parse_filter_partial(s, end, "]]>");
-				str_append(&p->filt, s, (size_t)(end - s) - k);
-				parse_filter_hold(p, end - k, k);
-				return;
+				keep = end - k;
+				break;
 			}
-			str_append(&p->filt, s, (size_t)(cd + 3 - s));
 			s = cd + 3;
 			p->in_cdata = false;
 			continue;
 		}
 		amp = memchr(s, '&', (size_t)(end - s));
-		cd = memmem(s, (size_t)((amp != NULL ? amp : end) - s),
-		    "<![CDATA[", 9);
+		cd = parse_filter_find(s, amp != NULL ? amp : end, "<![CDATA[",
+		    9);
 		if (cd != NULL) {
-			str_append(&p->filt, s, (size_t)(cd + 9 - s));
 			s = cd + 9;
 			p->in_cdata = true;
 			continue;
 		}
 		if (amp == NULL) {
 			k = last ? 0 : parse_filter_partial(s, end, "<![CDATA[");
-			str_append(&p->filt, s, (size_t)(end - s) - k);
-			parse_filter_hold(p, end - k, k);
-			return;
+			keep = end - k;
+			break;
 		}
-		str_append(&p->filt, s, (size_t)(amp - s));
 		q = amp + 1;
 		if (q < end && *q == '#')
 			q++;
@@ -1041,14 +1083,16 @@ parse_filter_entities(struct parse *p, const char *s, size_t n, bool last)
 		    *q == '.'))
 			q++;
 		if (q == end && !last && end - amp < (long)sizeof p->ent) {
-			parse_filter_hold(p, amp, (size_t)(end - amp));
-			return;
+			keep = amp;
+			break;
 		}
 		len = (size_t)(q - amp - 1);
 		if (q >= end || *q != ';' || len == 0 ||
 		    (amp[1] == '#' && len == 1)) {
-			str_append(&p->filt, "&amp;", 5);	/* bare & */
-			s = amp + 1;
+			parse_filter_copy(p, &run, amp);	/* bare & */
+			str_append(&p->filt, "&amp;", 5);
+			run = s = amp + 1;
+			changed = true;
 			continue;
 		}
 		s = q + 1;
@@ -1071,11 +1115,18 @@ parse_filter_entities(struct parse *p, const char *s, size_t n, bool last)
 			if (errno != 0 || c > 0x10ffff ||
 			    (c >= 0xd800 && c <= 0xdfff) || c == 0xfffe ||
 			    c == 0xffff) {
+				parse_filter_copy(p, &run, amp);
 				str_append(&p->filt, "&#xFFFD;", 8);
+				run = s;
+				changed = true;
 				continue;
 			}
-			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+				parse_filter_copy(p, &run, amp);
+				run = s;
+				changed = true;
 				continue;
+			}
 		}
 		if (amp[1] != '#' && len < sizeof name) {
 			memcpy(name, amp + 1, len);
@@ -1085,51 +1136,99 @@ parse_filter_entities(struct parse *p, const char *s, size_t n, bool last)
 			    strcmp(name, "quot") != 0 &&
 			    strcmp(name, "apos") != 0 &&
 			    (e = htmlEntityLookup((const xmlChar *)name)) != NULL) {
-				str_printf(&p->filt, "&#%u;", e->value);
+				parse_filter_copy(p, &run, amp);
+				snprintf(num, sizeof num, "&#%u;", e->value);
+				str_append(&p->filt, num, strlen(num));
+				run = s;
+				changed = true;
 				continue;
 			}
 		}
-		str_append(&p->filt, amp, (size_t)(s - amp));
+		/* Anything else passes as it is. */
 	}
+	parse_filter_hold(p, keep, (size_t)(end - keep));
+	if (!changed) {
+		*out = run;
+		*outlen = (size_t)(keep - run);
+		return;
+	}
+	parse_filter_copy(p, &run, keep);
+	*out = str_cstr(&p->filt);
+	*outlen = p->filt.len;
 }
 
-/* Decode a chunk of raw bytes and pass it on. */
+/* Decode one slice of raw bytes and pass it on. */
 static void
-parse_feed_raw(struct parse *p, const char *buf, size_t len, bool last)
+parse_feed_slice(struct parse *p, const char *buf, size_t len, bool last)
 {
 	struct str	 tmp;
-	const char	*in = buf;
-	size_t		 inlen = len;
+	const char	*in = buf, *out;
+	size_t		 inlen = len, outlen;
 
-	str_init(&tmp);
-	if (p->npend > 0) {
-		str_append(&tmp, (const char *)p->pend, p->npend);
-		str_append(&tmp, buf, len);
-		in = tmp.ptr;
-		inlen = tmp.len;
-		p->npend = 0;
+	if (p->iconv == NULL && p->npend == 0 && p->nent == 0 &&
+	    sanitize_clean_prefix((const unsigned char *)buf, len, true) == len) {
+		/* Nothing to decode, replace or strip: use it as it is. */
+		out = buf;
+		outlen = len;
+	} else {
+		str_init(&tmp);
+		if (p->npend > 0) {
+			str_append(&tmp, (const char *)p->pend, p->npend);
+			str_append(&tmp, buf, len);
+			in = tmp.ptr;
+			inlen = tmp.len;
+			p->npend = 0;
+		}
+		str_clear(&p->utf8);
+		if (p->nent > 0) {
+			str_append(&p->utf8, p->ent, p->nent);
+			p->nent = 0;
+		}
+		if (p->iconv == NULL)
+			parse_decode_utf8(p, (const unsigned char *)in, inlen,
+			    last);
+		else
+			parse_decode_iconv(p, (const unsigned char *)in, inlen,
+			    last);
+		str_free(&tmp);
+		parse_strip_controls(&p->utf8, 0);
+		out = str_cstr(&p->utf8);
+		outlen = p->utf8.len;
 	}
-	str_clear(&p->utf8);
-	if (p->nent > 0) {
-		str_append(&p->utf8, p->ent, p->nent);
-		p->nent = 0;
-	}
-	if (p->iconv == NULL)
-		parse_decode_utf8(p, (const unsigned char *)in, inlen, last);
-	else
-		parse_decode_iconv(p, (const unsigned char *)in, inlen, last);
-	str_free(&tmp);
-	parse_strip_controls(&p->utf8, 0);
 
 	if (p->kind == PARSE_KIND_XML) {
-		parse_filter_entities(p, str_cstr(&p->utf8), p->utf8.len, last);
-		parse_xml_push(p->xml, str_cstr(&p->filt), p->filt.len, last);
+		parse_filter_entities(p, out, outlen, last, &out, &outlen);
+		parse_xml_push(p->xml, out, outlen, last);
 	} else {
-		if (p->utf8.len > 0)
-			parse_json_push(p->json, p->utf8.ptr, p->utf8.len);
+		if (outlen > 0)
+			parse_json_push(p->json, out, outlen);
 		if (last)
 			parse_json_finish(p->json);
 	}
+}
+
+/*
+ * Decode a chunk of raw bytes and pass it on. A big chunk of UTF-8 XML
+ * (the poller hands over a whole buffered feed) goes in slices of about
+ * PARSE_SLICE_BYTES, each ending just after a '>': the buffers stay small
+ * and warm, and as no character, entity or CDATA marker can be cut by a
+ * '>', nothing is held from one slice to the next.
+ */
+static void
+parse_feed_raw(struct parse *p, const char *buf, size_t len, bool last)
+{
+	const char	*gt;
+	size_t		 n;
+
+	while (p->kind == PARSE_KIND_XML && p->iconv == NULL &&
+	    len > 2 * PARSE_SLICE_BYTES && (gt = memchr(buf +
+	    PARSE_SLICE_BYTES, '>', len - PARSE_SLICE_BYTES - 1)) != NULL) {
+		n = (size_t)(gt + 1 - buf);
+		parse_feed_slice(p, buf, n, false);
+		buf += n;
+		len -= n;
+	}
+	parse_feed_slice(p, buf, len, last);
 }
 
 /* Push the next chunk; see parse.h. */
@@ -1259,6 +1358,7 @@ parse_free(struct parse *p)
 	free(p->charset);
 	free(p->cause);
 	free(p->url);
+	url_base_free(p->ubase);
 	free(p);
 }
 

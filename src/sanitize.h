@@ -6,6 +6,7 @@
 #ifndef AKHBAR_SANITIZE_H
 #define AKHBAR_SANITIZE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "str.h"
@@ -15,6 +16,7 @@ char	*sanitize_line(const char *, size_t);
 char	*sanitize_html_to_text(const char *, size_t);
 size_t	 sanitize_utf8_char(const unsigned char *, size_t, unsigned int *);
 void	 sanitize_put_utf8(struct str *, unsigned int);
+size_t	 sanitize_clean_prefix(const unsigned char *, size_t, bool);
 
 /*
  * The length of the valid UTF-8 character at p (n bytes available) with

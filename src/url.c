@@ -7,6 +7,7 @@
 
 #include "url.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,80 @@
 
 #include "str.h"
 #include "xmalloc.h"
+
+/* A base URL parsed once, to resolve many references against. */
+struct url_base {
+	char	*base;		/* as given, "" for none */
+	CURLU	*h;		/* parsed, NULL if libcurl had no memory */
+};
+
+static const unsigned int url_flags = CURLU_NON_SUPPORT_SCHEME |
+    CURLU_URLENCODE;
+
+/* Parse base (may be NULL) for url_base_resolve. */
+struct url_base *
+url_base_new(const char *base)
+{
+	struct url_base	*ub;
+
+	ub = xcalloc(1, sizeof *ub);
+	ub->base = xstrdup(base != NULL ? base : "");
+	if ((ub->h = curl_url()) == NULL)
+		return (ub);
+	if (*ub->base != '\0' &&
+	    curl_url_set(ub->h, CURLUPART_URL, ub->base, url_flags) !=
+	    CURLUE_OK) {
+		/* An unusable base is no base. */
+		curl_url_cleanup(ub->h);
+		ub->h = curl_url();
+	}
+	return (ub);
+}
+
+/* Whether ub was made from base (NULL and "" are the same). */
+bool
+url_base_is(const struct url_base *ub, const char *base)
+{
+	return (strcmp(ub->base, base != NULL ? base : "") == 0);
+}
+
+/* Resolve ref against a parsed base; see url_resolve. */
+char *
+url_base_resolve(const struct url_base *ub, const char *ref)
+{
+	CURLU	*h;
+	char	*out = NULL, *r, *result;
+
+	if (ref == NULL)
+		return (NULL);
+	r = str_trim(xstrdup(ref));
+	if (*r == '\0') {
+		free(r);
+		return (NULL);
+	}
+	if (ub->h == NULL || (h = curl_url_dup(ub->h)) == NULL)
+		return (r);
+	if (curl_url_set(h, CURLUPART_URL, r, url_flags) == CURLUE_OK &&
+	    curl_url_get(h, CURLUPART_URL, &out, 0) == CURLUE_OK) {
+		result = xstrdup(out);
+		curl_free(out);
+		free(r);
+	} else
+		result = r;
+	curl_url_cleanup(h);
+	return (result);
+}
+
+/* Free a parsed base. */
+void
+url_base_free(struct url_base *ub)
+{
+	if (ub == NULL)
+		return;
+	curl_url_cleanup(ub->h);
+	free(ub->base);
+	free(ub);
+}
 
 /*
  * Resolve ref against base (either may be NULL); returns an allocated
@@ -24,33 +99,13 @@
 char *
 url_resolve(const char *base, const char *ref)
 {
-	CURLU		*h;
-	char		*out = NULL, *r, *result;
-	unsigned int	 flags = CURLU_NON_SUPPORT_SCHEME | CURLU_URLENCODE;
+	struct url_base	*ub;
+	char		*result;
 
 	if (ref == NULL)
 		return (NULL);
-	r = str_trim(xstrdup(ref));
-	if (*r == '\0') {
-		free(r);
-		return (NULL);
-	}
-	if ((h = curl_url()) == NULL)
-		return (r);
-	if (base != NULL && *base != '\0' &&
-	    curl_url_set(h, CURLUPART_URL, base, flags) != CURLUE_OK) {
-		curl_url_cleanup(h);
-		h = curl_url();
-		if (h == NULL)
-			return (r);
-	}
-	if (curl_url_set(h, CURLUPART_URL, r, flags) == CURLUE_OK &&
-	    curl_url_get(h, CURLUPART_URL, &out, 0) == CURLUE_OK) {
-		result = xstrdup(out);
-		curl_free(out);
-		free(r);
-	} else
-		result = r;
-	curl_url_cleanup(h);
+	ub = url_base_new(base);
+	result = url_base_resolve(ub, ref);
+	url_base_free(ub);
 	return (result);
 }

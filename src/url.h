@@ -2,6 +2,14 @@
 #ifndef AKHBAR_URL_H
 #define AKHBAR_URL_H
 
-char	*url_resolve(const char *, const char *);
+#include <stdbool.h>
+
+struct url_base;
+
+char		*url_resolve(const char *, const char *);
+struct url_base	*url_base_new(const char *);
+bool		 url_base_is(const struct url_base *, const char *);
+char		*url_base_resolve(const struct url_base *, const char *);
+void		 url_base_free(struct url_base *);
 
 #endif

@@ -2,8 +2,9 @@
  * Tests for the feed parser: a table of fixtures (every format, encoding
  * and kind of bad input) with what must come out, each parsed whole and
  * pushed in chunks of 1, 7 and 4096 bytes, which must agree; then
- * generated documents: 10 000 items, a 50 MB item, deep nesting, and
- * the HTTP charset's place in the encoding precedence.
+ * generated documents: 10 000 items, a 50 MB item, deep nesting, the
+ * HTTP charset's place in the encoding precedence, and a big document
+ * handed over whole (sliced) against the same in small chunks.
  */
 #include "config.h"
 
@@ -602,6 +603,157 @@ test_huge_item(void)
 	free(chunk);
 }
 
+/*
+ * Relative links in HTML descriptions are made absolute; HTML without an
+ * '=' anywhere has no attribute to resolve and is kept as it is.
+ */
+static void
+test_resolve_html(void)
+{
+	struct feed	*f;
+	char		*cause = NULL;
+	const char	*doc = "<rss version=\"2.0\"><channel><title>R</title>"
+	    "<link>https://r.example/news/</link>"
+	    "<item><title>a</title><description>&lt;p&gt;x &lt;b&gt;y&lt;/b&gt;"
+	    "&lt;br/&gt;&lt;/p&gt;</description></item>"
+	    "<item><title>b</title><description>&lt;p&gt;1 = 1&lt;/p&gt;"
+	    "&lt;img src=a.png&gt;</description></item>"
+	    "<item><title>c</title><description>&lt;a href='../b'&gt;"
+	    "</description></item></channel></rss>";
+
+	f = parse_buf(doc, strlen(doc), strlen(doc), NULL, NULL, &cause);
+	ok(f != NULL && f->nitems == 3, "resolve: three items");
+	if (f == NULL || f->nitems != 3) {
+		feed_free(f);
+		free(cause);
+		return;
+	}
+	is_str(f->items[0]->summary, "<p>x <b>y</b><br/></p>",
+	    "resolve: HTML without '=' is kept as it is");
+	is_str(f->items[1]->summary, "<p>1 = 1</p><img src="
+	    "\"https://r.example/news/a.png\">",
+	    "resolve: an unquoted src is resolved");
+	is_str(f->items[2]->summary, "<a href=\"https://r.example/b\">",
+	    "resolve: a single-quoted href is resolved");
+	feed_free(f);
+}
+
+/*
+ * A parser keeps the base it last resolved against: items under
+ * different xml:base values, and the feed's link, must each get their own.
+ */
+static void
+test_base_switch(void)
+{
+	struct feed	*f;
+	char		*cause = NULL;
+	const char	*doc = "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+	    "<title>B</title><link href=\"https://feed.example/f/\"/>"
+	    "<entry xml:base=\"https://a.example/x/\"><id>1</id>"
+	    "<link href=\"p.html\"/></entry>"
+	    "<entry xml:base=\"https://b.example/y/\"><id>2</id>"
+	    "<link href=\"p.html\"/></entry>"
+	    "<entry xml:base=\"https://a.example/x/\"><id>3</id>"
+	    "<link href=\"../q.html\"/></entry>"
+	    "<entry><id>4</id><link href=\"p.html\"/></entry>"
+	    "</feed>";
+
+	f = parse_buf(doc, strlen(doc), strlen(doc), NULL, NULL, &cause);
+	ok(f != NULL && f->nitems == 4, "base switch: four entries");
+	if (f == NULL || f->nitems != 4) {
+		feed_free(f);
+		free(cause);
+		return;
+	}
+	is_str(f->items[0]->link, "https://a.example/x/p.html",
+	    "base switch: first xml:base");
+	is_str(f->items[1]->link, "https://b.example/y/p.html",
+	    "base switch: another xml:base");
+	is_str(f->items[2]->link, "https://a.example/q.html",
+	    "base switch: back to the first");
+	is_str(f->items[3]->link, "https://feed.example/f/p.html",
+	    "base switch: no xml:base, the feed's link");
+	feed_free(f);
+}
+
+/*
+ * A big document handed over whole (as the poller does with a buffered
+ * feed) goes through the parser in slices, and clean UTF-8 skips the
+ * decoder: the result must be the one byte-sized chunks give, with 2-, 3-
+ * and 4-byte characters, a control right after a multi-byte character,
+ * cut and invalid sequences, HTML entities and CDATA everywhere.
+ */
+static void
+test_slices(void)
+{
+	static const size_t chunks[] = { 1, 2, 3, 5, 7, 4096, 65537 };
+	struct feed	*f, *g;
+	struct str	 doc, j1, j2;
+	char		*cause = NULL, want[256];
+	size_t		 i;
+	int		 k;
+
+	str_init(&doc);
+	str_appends(&doc, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	    "<rss version=\"2.0\"><channel><title>Slices</title>"
+	    "<link>https://slices.example/</link>\n");
+	for (k = 0; k < 600; k++) {
+		/* "عربي", €, an emoji, ع, a control byte, ESC, a cut € ... */
+		str_printf(&doc, "<item><title>T%d \xd8\xb9\xd8\xb1\xd8\xa8"
+		    "\xd9\x8a\xe2\x82\xac\xf0\x9f\x98\x80\xd8\xb9\x01\x1b[31m "
+		    "\xe2\x82 x&nbsp;AT&T \xc3</title><link>/i/%d</link>"
+		    "<description><![CDATA[<p>%.*s&nbsp;\xd8\xb9\x02]] ></p>"
+		    "]]]></description><content:encoded xmlns:content=\"http://"
+		    "purl.org/rss/1.0/modules/content/\">&lt;b&gt;\xd9\x84"
+		    "&#1;&#xD800;&eacute;%.*s</content:encoded></item>\n", k, k,
+		    k % 97, "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 "
+		    "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 \xd9\x85\xd8\xb1"
+		    "\xd8\xad\xd8\xa8\xd8\xa7 \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8"
+		    "\xd8\xa7 \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 \xd9\x85"
+		    "\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 \xd9\x85\xd8\xb1\xd8\xad"
+		    "\xd8\xa8\xd8\xa7 \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 ",
+		    k % 5, "\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac");
+	}
+	str_appends(&doc, "</channel></rss>\n");
+	ok(doc.len > 2 * 64 * 1024, "the document is big enough to be "
+	    "sliced (%zu bytes)", doc.len);
+
+	f = parse_buf(doc.ptr, doc.len, doc.len, NULL, NULL, &cause);
+	is_int(f != NULL ? f->nitems : 0, 600, "sliced: every item is read");
+	snprintf(want, sizeof want, "T%d \xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a"
+	    "\xe2\x82\xac\xf0\x9f\x98\x80\xd8\xb9[31m \xef\xbf\xbd\xef\xbf\xbd"
+	    " x AT&T \xef\xbf\xbd", 599);
+	is_str(f != NULL && f->nitems == 600 ? f->items[599]->title : NULL,
+	    want, "sliced: controls go, cut sequences are U+FFFD, entities "
+	    "are read");
+	ok(f != NULL && f->nitems == 600 && f->items[599]->summary != NULL &&
+	    strstr(f->items[599]->summary, "&nbsp;\xd8\xb9]] ></p>]") != NULL,
+	    "sliced: CDATA is left alone but for its control byte");
+	ok(f != NULL && f->nitems == 600 && f->items[599]->content != NULL &&
+	    strncmp(f->items[599]->content, "<b>\xd9\x84\xef\xbf\xbd\xc3\xa9",
+	    9) == 0, "sliced: character references in text");
+	str_init(&j1);
+	if (f != NULL)
+		parse_to_json(f, &j1);
+	for (i = 0; i < sizeof chunks / sizeof chunks[0]; i++) {
+		free(cause);
+		cause = NULL;
+		g = parse_buf(doc.ptr, doc.len, chunks[i], NULL, NULL, &cause);
+		str_init(&j2);
+		if (g != NULL)
+			parse_to_json(g, &j2);
+		ok(f != NULL && g != NULL &&
+		    strcmp(str_cstr(&j1), str_cstr(&j2)) == 0,
+		    "sliced: same result in %zu-byte chunks", chunks[i]);
+		str_free(&j2);
+		feed_free(g);
+	}
+	free(cause);
+	str_free(&j1);
+	feed_free(f);
+	str_free(&doc);
+}
+
 /* Deep nesting ends in an error, not a crash; earlier items survive. */
 static void
 test_deep_nesting(void)
@@ -718,5 +870,8 @@ main(void)
 	test_many_items();
 	test_deep_nesting();
 	test_huge_item();
+	test_slices();
+	test_resolve_html();
+	test_base_switch();
 	return (tap_done());
 }
