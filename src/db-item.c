@@ -39,12 +39,23 @@ static uint64_t
 db_item_hash_bytes(uint64_t h, const void *p, size_t len)
 {
 	const unsigned char	*s = p;
-	size_t			 i;
+	uint64_t		 w;
 
-	for (i = 0; i < len; i++) {
-		h ^= s[i];
-		h *= 0x100000001b3ULL;
+	/*
+	 * Eight bytes a step, multiplied and folded: FNV-1a's byte a step
+	 * was 5% of a reload's CPU. (Hashes of caches written before differ
+	 * once: their items are rewritten, not marked unread, at the next
+	 * fetch.)
+	 */
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 32;
 	}
+	w = 0;
+	memcpy(&w, s, len);
+	h = (h ^ w ^ ((uint64_t)len << 56)) * 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
 	return (h);
 }
 
