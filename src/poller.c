@@ -18,6 +18,15 @@
  * feed owns the cache, and events go to a non-blocking pipe: progress is
  * dropped when the pipe is full, other events wait for room unless the
  * poller is stopping.
+ *
+ * Feeds are committed in groups: their db_feed_begin/db_feed_commit are
+ * savepoints in one transaction (db_group_feeds), so a failing feed still
+ * rolls back alone. The group is committed (poller_flush) when a look at
+ * the network finds no other feed finished, at POLLER_GROUP_FEEDS feeds or
+ * POLLER_GROUP_MS, before a feed still arriving takes the cache, and
+ * before FINISHED. The events of its feeds (FEED_DONE, FEED_MOVED,
+ * FEED_FAILED) are queued until then: FEED_DONE means the interface's own
+ * connection sees the feed's items.
  */
 #include "config.h"
 
