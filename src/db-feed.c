@@ -166,7 +166,8 @@ db_feed_begin(struct db *db, int64_t feed, char **cause)
 	if (db->in_group && sqlite3_get_autocommit(db->sq)) {
 		/* An error made SQLite roll back the whole group. */
 		db->in_group = false;
-		db->group_lost = true;
+		db->group_lost = db->ngroup > 0;
+		db->ngroup = 0;
 	}
 	if (!db->in_group) {
 		if (!sqlite3_get_autocommit(db->sq)) {
@@ -177,8 +178,13 @@ db_feed_begin(struct db *db, int64_t feed, char **cause)
 			return (-1);
 		db->in_group = true;
 	}
-	if (db_feed_savepoint(db, DB_STMT_SAVEPOINT, db_sql_savepoint,
-	    "begin feed", cause) != 0)
+	/*
+	 * A savepoint inside a transaction copies every page it changes
+	 * into a sub-journal: only a feed that shares its transaction pays.
+	 */
+	db->feed_sp = db->ngroup > 0;
+	if (db->feed_sp && db_feed_savepoint(db, DB_STMT_SAVEPOINT,
+	    db_sql_savepoint, "begin feed", cause) != 0)
 		return (-1);
 	db->in_feed = true;
 	db->checkpointer = true;
@@ -354,10 +360,11 @@ db_feed_commit(struct db *db, int64_t feed, const struct feed *f,
 	}
 	if (db_feed_retention(db, feed, cause) != 0)
 		goto fail;
-	if (db_feed_savepoint(db, DB_STMT_RELEASE, db_sql_release,
-	    "store feed", cause) != 0)
+	if (db->feed_sp && db_feed_savepoint(db, DB_STMT_RELEASE,
+	    db_sql_release, "store feed", cause) != 0)
 		goto fail;
 	db->in_feed = false;
+	db->ngroup++;
 	if (!db->grouping)
 		return (db_group_commit(db, cause));
 	return (0);
@@ -376,8 +383,15 @@ db_feed_rollback(struct db *db)
 	db->in_feed = false;
 	if (sqlite3_get_autocommit(db->sq)) {
 		/* An error made SQLite roll back the whole group. */
-		if (db->in_group)
+		if (db->in_group && db->ngroup > 0)
 			db->group_lost = true;
+		db->in_group = false;
+		db->ngroup = 0;
+		return;
+	}
+	if (!db->feed_sp) {
+		/* The feed is alone in its transaction. */
+		db_rollback(db);
 		db->in_group = false;
 		return;
 	}
@@ -387,11 +401,12 @@ db_feed_rollback(struct db *db)
 	    "rollback feed", NULL) != 0) {
 		/* Cannot undo only this feed: undo the whole group. */
 		db_rollback(db);
-		if (db->in_group)
+		if (db->in_group && db->ngroup > 0)
 			db->group_lost = true;
 		db->in_group = false;
+		db->ngroup = 0;
 	}
-	if (!db->grouping && db->in_group) {
+	if (!db->grouping && db->in_group && db->ngroup == 0) {
 		db_rollback(db);
 		db->in_group = false;
 	}
@@ -424,7 +439,8 @@ db_group_commit(struct db *db, char **cause)
 	}
 	if (db->in_group && sqlite3_get_autocommit(db->sq)) {
 		db->in_group = false;
-		db->group_lost = true;
+		db->group_lost = db->ngroup > 0;
+		db->ngroup = 0;
 	}
 	if (db->group_lost) {
 		db->group_lost = false;
@@ -435,6 +451,7 @@ db_group_commit(struct db *db, char **cause)
 	if (!db->in_group)
 		return (0);
 	db->in_group = false;
+	db->ngroup = 0;
 	return (db_commit(db, cause));
 }
 
@@ -463,7 +480,11 @@ db_feed_set_result(struct db *db, int64_t feed,
 	db_bind_int(st, ":failures", r->failures);
 	db_bind_text(st, ":moved", r->new_url);
 	db_bind_int(st, ":id", feed);
-	return (db_step_done(db, st, "store fetch result", cause));
+	if (db_step_done(db, st, "store fetch result", cause) != 0)
+		return (-1);
+	if (db->in_group && !db->in_feed)
+		db->ngroup++;	/* a later feed's rollback must keep it */
+	return (0);
 }
 
 static int

@@ -76,6 +76,8 @@ struct db {
 	bool		 in_feed;	/* a feed's savepoint is open */
 	bool		 in_group;	/* db_feed_begin opened the transaction feeds share */
 	bool		 grouping;	/* db_feed_commit leaves the group open */
+	bool		 feed_sp;	/* the open feed has a savepoint */
+	int		 ngroup;	/* feeds stored in the open group */
 	bool		 group_lost;	/* SQLite rolled the whole group back */
 	bool		 checkpointer;	/* has written feeds: checkpoints the WAL */
 	int64_t		*seen;		/* items the open feed transaction saw */

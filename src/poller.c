@@ -22,7 +22,8 @@
  * Feeds are committed in groups: their db_feed_begin/db_feed_commit are
  * savepoints in one transaction (db_group_feeds), so a failing feed still
  * rolls back alone. The group is committed (poller_flush) when a look at
- * the network finds no other feed finished, at POLLER_GROUP_FEEDS feeds or
+ * the network finds no other feed finished, at POLLER_GROUP_FEEDS feeds,
+ * POLLER_GROUP_ITEMS items (a big group costs memory and time) or
  * POLLER_GROUP_MS, before a feed still arriving takes the cache, and
  * before FINISHED. The events of its feeds (FEED_DONE, FEED_MOVED,
  * FEED_FAILED) are queued until then: FEED_DONE means the interface's own
@@ -125,6 +126,7 @@ struct poller {
 	size_t		 nevq;
 	size_t		 evqcap;
 	int		 ngroup;	/* feeds stored in the group */
+	int		 group_items;	/* items written in the group */
 	unsigned int	 nstored;	/* feeds stored so far, ever */
 	struct timespec	 group_start;
 
@@ -136,6 +138,7 @@ struct poller {
 
 #define POLLER_GROUP_FEEDS	16	/* commit a group at this many feeds */
 #define POLLER_GROUP_MS		200	/* or when it is this old */
+#define POLLER_GROUP_ITEMS	1000	/* or holds this many items */
 
 static int	poller_own(struct poller *, struct poller_feed *);
 static long	poller_interval(struct poller *, const char *);
@@ -286,6 +289,7 @@ poller_flush(struct poller *p)
 	}
 	p->nevq = 0;
 	p->ngroup = 0;
+	p->group_items = 0;
 }
 
 /* Queue an event of a stored feed until its group commits. */
@@ -323,6 +327,7 @@ poller_stored(struct poller *p)
 		clock_gettime(CLOCK_MONOTONIC, &p->group_start);
 	p->nstored++;
 	if (!db_group_open(p->db) || p->ngroup >= POLLER_GROUP_FEEDS ||
+	    p->group_items >= POLLER_GROUP_ITEMS ||
 	    poller_group_age(p) >= POLLER_GROUP_MS)
 		poller_flush(p);
 }
@@ -383,6 +388,7 @@ poller_item(struct item *it, void *arg)
 			pf->db_cause = cause;
 		} else if (inserted)
 			pf->new_items++;
+		pf->p->group_items++;
 	}
 	item_free(it);
 }
@@ -441,9 +447,13 @@ poller_own(struct poller *p, struct poller_feed *pf)
 {
 	char	*cause = NULL;
 
-	/* A feed still arriving may hold the cache long: publish the group. */
+	/*
+	 * A feed still arriving may hold the cache long (and is big):
+	 * publish the group and let it have a transaction of its own.
+	 */
 	if (pf->result == NULL)
 		poller_flush(p);
+	db_group_feeds(p->db, pf->result != NULL);
 	if (db_feed_begin(p->db, pf->id, &cause) != 0) {
 		pf->db_failed = 1;
 		pf->db_cause = cause;
@@ -819,6 +829,7 @@ poller_do_reload(struct poller *p, int periodic)
 	p->total = (int)nf;
 	p->nevq = 0;
 	p->ngroup = 0;
+	p->group_items = 0;
 	db_group_feeds(p->db, true);
 	atomic_store(&p->reloading, 1);
 	poller_emit(p, POLLER_EV_STARTED, NULL, NULL);
