@@ -1,7 +1,7 @@
 /*
  * Feeds in the cache: the rows the urls file names, their fetch state,
- * the savepoint each feed's update happens in (with retention at its end)
- * inside a transaction a group of feeds shares, user overrides and the paged feed list with unread counts.
+ * the one transaction each feed's update happens in (with retention at its
+ * end), user overrides and the paged feed list with unread counts.
  */
 #include "config.h"
 
@@ -129,26 +129,7 @@ db_feed_states_free(struct db_feed_state *v, size_t n)
 	free(v);
 }
 
-static const char db_sql_savepoint[] = "SAVEPOINT feed";
-static const char db_sql_release[] = "RELEASE feed";
-static const char db_sql_rollback_to[] = "ROLLBACK TO feed";
-
-/* Run one of the feed savepoint statements. */
-static int
-db_feed_savepoint(struct db *db, enum db_stmt_id id, const char *sql,
-    const char *what, char **cause)
-{
-	sqlite3_stmt	*st;
-
-	if ((st = db_prepare(db, id, sql, cause)) == NULL)
-		return (-1);
-	return (db_step_done(db, st, what, cause));
-}
-
-/*
- * Begin a feed's update: a savepoint inside the group transaction feeds
- * share, which is begun first if none is open (db_group_commit ends it).
- */
+/* Begin the one transaction a feed's update happens in. */
 int
 db_feed_begin(struct db *db, int64_t feed, char **cause)
 {
@@ -163,30 +144,8 @@ db_feed_begin(struct db *db, int64_t feed, char **cause)
 		xasprintf(cause, "a feed transaction is already open");
 		return (-1);
 	}
-	if (db->in_group && sqlite3_get_autocommit(db->sq)) {
-		/* An error made SQLite roll back the whole group. */
-		db->in_group = false;
-		db->group_lost = db->ngroup > 0;
-		db->ngroup = 0;
-	}
-	if (!db->in_group) {
-		if (!sqlite3_get_autocommit(db->sq)) {
-			xasprintf(cause, "a transaction is already open");
-			return (-1);
-		}
-		if (db_begin(db, cause) != 0)
-			return (-1);
-		db->in_group = true;
-	}
-	/*
-	 * A savepoint inside a transaction copies every page it changes
-	 * into a sub-journal: only a feed that shares its transaction pays.
-	 */
-	db->feed_sp = db->ngroup > 0;
-	if (db->feed_sp && db_feed_savepoint(db, DB_STMT_SAVEPOINT,
-	    db_sql_savepoint, "begin feed", cause) != 0)
+	if (db_begin(db, cause) != 0)
 		return (-1);
-	db->in_feed = true;
 	db->checkpointer = true;
 	db->nseen = 0;
 	db->new_unread = 0;
@@ -205,10 +164,11 @@ db_feed_begin(struct db *db, int64_t feed, char **cause)
 			db_fail(db, rc, "begin feed", cause);
 		goto fail;
 	}
+	db->in_feed = true;
 	return (0);
 
 fail:
-	db_feed_rollback(db);
+	db_rollback(db);
 	return (-1);
 }
 
@@ -312,9 +272,9 @@ db_feed_retention(struct db *db, int64_t feed, char **cause)
 
 /*
  * Store the feed's metadata (f may be NULL, and its NULL fields, to keep
- * what is stored), apply retention and release the feed's savepoint: it
- * is stored with its group (db_group_commit); on failure nothing of the
- * feed is stored.
+ * what is stored), apply
+ * retention and commit the feed's transaction; on failure nothing of the
+ * transaction is stored.
  */
 int
 db_feed_commit(struct db *db, int64_t feed, const struct feed *f,
@@ -360,102 +320,23 @@ db_feed_commit(struct db *db, int64_t feed, const struct feed *f,
 	}
 	if (db_feed_retention(db, feed, cause) != 0)
 		goto fail;
-	if (db->feed_sp && db_feed_savepoint(db, DB_STMT_RELEASE,
-	    db_sql_release, "store feed", cause) != 0)
-		goto fail;
 	db->in_feed = false;
-	db->ngroup++;
-	if (!db->grouping)
-		return (db_group_commit(db, cause));
-	return (0);
+	return (db_commit(db, cause));
 
 fail:
 	db_feed_rollback(db);
 	return (-1);
 }
 
-/* Abandon the feed's update: nothing of it is stored, earlier feeds of the group are kept. */
+/* Abandon the feed's transaction: nothing of it is stored. */
 void
 db_feed_rollback(struct db *db)
 {
-	if (!db->in_feed)
-		return;
+	db_rollback(db);
 	db->in_feed = false;
-	if (sqlite3_get_autocommit(db->sq)) {
-		/* An error made SQLite roll back the whole group. */
-		if (db->in_group && db->ngroup > 0)
-			db->group_lost = true;
-		db->in_group = false;
-		db->ngroup = 0;
-		return;
-	}
-	if (!db->feed_sp) {
-		/* The feed is alone in its transaction. */
-		db_rollback(db);
-		db->in_group = false;
-		return;
-	}
-	if (db_feed_savepoint(db, DB_STMT_ROLLBACK_TO, db_sql_rollback_to,
-	    "rollback feed", NULL) != 0 ||
-	    db_feed_savepoint(db, DB_STMT_RELEASE, db_sql_release,
-	    "rollback feed", NULL) != 0) {
-		/* Cannot undo only this feed: undo the whole group. */
-		db_rollback(db);
-		if (db->in_group && db->ngroup > 0)
-			db->group_lost = true;
-		db->in_group = false;
-		db->ngroup = 0;
-	}
-	if (!db->grouping && db->in_group && db->ngroup == 0) {
-		db_rollback(db);
-		db->in_group = false;
-	}
 }
 
-/* Let feeds share one transaction until db_group_commit (on), or commit each with db_feed_commit (off, the default). */
-void
-db_group_feeds(struct db *db, bool on)
-{
-	db->grouping = on;
-}
-
-/* Whether a group of feeds is open: their updates are not visible to other connections yet. */
-bool
-db_group_open(const struct db *db)
-{
-	return (db->in_group || db->group_lost);
-}
-
-/*
- * Commit the group of feeds stored since the last group commit; on
- * failure none of them is stored (the reason says so).
- */
-int
-db_group_commit(struct db *db, char **cause)
-{
-	if (db->in_feed) {
-		xasprintf(cause, "a feed transaction is still open");
-		return (-1);
-	}
-	if (db->in_group && sqlite3_get_autocommit(db->sq)) {
-		db->in_group = false;
-		db->group_lost = db->ngroup > 0;
-		db->ngroup = 0;
-	}
-	if (db->group_lost) {
-		db->group_lost = false;
-		xasprintf(cause, "%s: the group of feeds was rolled back",
-		    db->path);
-		return (-1);
-	}
-	if (!db->in_group)
-		return (0);
-	db->in_group = false;
-	db->ngroup = 0;
-	return (db_commit(db, cause));
-}
-
-/* Store the outcome of a fetch (in the open group, else its own small transaction). */
+/* Store the outcome of a fetch (its own small transaction). */
 int
 db_feed_set_result(struct db *db, int64_t feed,
     const struct db_fetch_result *r, char **cause)
@@ -480,11 +361,7 @@ db_feed_set_result(struct db *db, int64_t feed,
 	db_bind_int(st, ":failures", r->failures);
 	db_bind_text(st, ":moved", r->new_url);
 	db_bind_int(st, ":id", feed);
-	if (db_step_done(db, st, "store fetch result", cause) != 0)
-		return (-1);
-	if (db->in_group && !db->in_feed)
-		db->ngroup++;	/* a later feed's rollback must keep it */
-	return (0);
+	return (db_step_done(db, st, "store fetch result", cause));
 }
 
 static int

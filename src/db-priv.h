@@ -17,9 +17,6 @@ enum db_stmt_id {
 	DB_STMT_BEGIN = 0,
 	DB_STMT_COMMIT,
 	DB_STMT_ROLLBACK,
-	DB_STMT_SAVEPOINT,
-	DB_STMT_RELEASE,
-	DB_STMT_ROLLBACK_TO,
 	DB_STMT_FEED_INSERT,
 	DB_STMT_FEED_POSITION,
 	DB_STMT_FEED_STATE_ALL,
@@ -73,12 +70,7 @@ struct db {
 	char		*path;
 	int		 flags;		/* DB_READONLY */
 	int		 lockfd;	/* <path>.lock held by a writer, or -1 */
-	bool		 in_feed;	/* a feed's savepoint is open */
-	bool		 in_group;	/* db_feed_begin opened the transaction feeds share */
-	bool		 grouping;	/* db_feed_commit leaves the group open */
-	bool		 feed_sp;	/* the open feed has a savepoint */
-	int		 ngroup;	/* feeds stored in the open group */
-	bool		 group_lost;	/* SQLite rolled the whole group back */
+	bool		 in_feed;	/* a feed transaction is open */
 	bool		 checkpointer;	/* has written feeds: checkpoints the WAL */
 	int64_t		*seen;		/* items the open feed transaction saw */
 	size_t		 nseen;

@@ -127,23 +127,17 @@ int		 db_feed_states(struct db *, const struct strv *urls,
 		     struct db_feed_state **, size_t *, char **);
 void		 db_feed_states_free(struct db_feed_state *, size_t);
 
-/* Begin a feed's update: a savepoint in the group transaction, begun if none is open. */
+/* Begin the one transaction a feed's update happens in. */
 int		 db_feed_begin(struct db *, int64_t, char **);
 /* Insert or update an item of the feed in the open transaction. */
 int		 db_item_upsert(struct db *, int64_t, const struct item *,
 		     bool *inserted, char **);
-/* Store the feed's metadata and release its savepoint: committed now, or with its group when grouping. */
+/* Store the feed's metadata and commit its transaction. */
 int		 db_feed_commit(struct db *, int64_t, const struct feed *,
 		     char **);
-/* Abandon the feed's update: nothing of it is stored, the group's other feeds are kept. */
+/* Abandon the feed's transaction: nothing of it is stored. */
 void		 db_feed_rollback(struct db *);
-/* Let feeds share one transaction until db_group_commit (on), or commit each (off, the default). */
-void		 db_group_feeds(struct db *, bool);
-/* Whether feeds are stored but not committed (db_group_commit publishes them). */
-bool		 db_group_open(const struct db *);
-/* Commit the group of feeds: only then do other connections see them. */
-int		 db_group_commit(struct db *, char **);
-/* Store the outcome of a fetch (in the open group, else its own small transaction). */
+/* Store the outcome of a fetch (its own small transaction). */
 int		 db_feed_set_result(struct db *, int64_t,
 		     const struct db_fetch_result *, char **);
 

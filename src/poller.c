@@ -18,16 +18,6 @@
  * feed owns the cache, and events go to a non-blocking pipe: progress is
  * dropped when the pipe is full, other events wait for room unless the
  * poller is stopping.
- *
- * Feeds are committed in groups: their db_feed_begin/db_feed_commit are
- * savepoints in one transaction (db_group_feeds), so a failing feed still
- * rolls back alone. The group is committed (poller_flush) when a look at
- * the network finds no other feed finished, at POLLER_GROUP_FEEDS feeds,
- * POLLER_GROUP_ITEMS items (a big group costs memory and time) or
- * POLLER_GROUP_MS, before a feed still arriving takes the cache, and
- * before FINISHED. The events of its feeds (FEED_DONE, FEED_MOVED,
- * FEED_FAILED) are queued until then: FEED_DONE means the interface's own
- * connection sees the feed's items.
  */
 #include "config.h"
 
@@ -121,24 +111,11 @@ struct poller {
 	size_t		 buffered;	/* bytes held in all feeds' buffers */
 	struct timespec	 last_progress;
 
-	/* Events of the feeds stored in the open group, sent once it commits. */
-	struct poller_event *evq;
-	size_t		 nevq;
-	size_t		 evqcap;
-	int		 ngroup;	/* feeds stored in the group */
-	int		 group_items;	/* items written in the group */
-	unsigned int	 nstored;	/* feeds stored so far, ever */
-	struct timespec	 group_start;
-
 	struct poller_seen *seen;
 	size_t		 nseen;
 	long		*intervals;	/* per feed of urls, 0: opts.interval */
 	int		 any_interval;	/* some feed reloads by itself */
 };
-
-#define POLLER_GROUP_FEEDS	16	/* commit a group at this many feeds */
-#define POLLER_GROUP_MS		200	/* or when it is this old */
-#define POLLER_GROUP_ITEMS	1000	/* or holds this many items */
 
 static int	poller_own(struct poller *, struct poller_feed *);
 static long	poller_interval(struct poller *, const char *);
@@ -197,41 +174,35 @@ poller_cancelled(struct poller *p)
 }
 
 static void
-poller_event_fill(struct poller *p, struct poller_event *evp, int type,
-    const struct poller_feed *pf, const char *text)
+poller_emit(struct poller *p, int type, const struct poller_feed *pf,
+    const char *text)
 {
-	struct poller_event	*ev = evp;
-
-	memset(ev, 0, sizeof *ev);
-	ev->type = type;
-	ev->done = p->done;
-	ev->total = p->total;
-	ev->failed = p->failed;
-	ev->skipped = p->skipped;
-	ev->bytes = p->bytes;
-	ev->new_items = pf != NULL ? pf->new_items : p->new_items;
-	ev->cancelled = poller_cancelled(p) || atomic_load(&p->quit);
-	if (pf != NULL) {
-		ev->feed_id = pf->id;
-		poller_copy(ev->url, sizeof ev->url, pf->url);
-	}
-	poller_copy(ev->text, sizeof ev->text, text);
-}
-
-static void
-poller_event_write(struct poller *p, const struct poller_event *ev)
-{
+	struct poller_event	 ev;
 	struct pollfd		 pfd;
 	ssize_t			 n;
 
+	memset(&ev, 0, sizeof ev);
+	ev.type = type;
+	ev.done = p->done;
+	ev.total = p->total;
+	ev.failed = p->failed;
+	ev.skipped = p->skipped;
+	ev.bytes = p->bytes;
+	ev.new_items = pf != NULL ? pf->new_items : p->new_items;
+	ev.cancelled = poller_cancelled(p) || atomic_load(&p->quit);
+	if (pf != NULL) {
+		ev.feed_id = pf->id;
+		poller_copy(ev.url, sizeof ev.url, pf->url);
+	}
+	poller_copy(ev.text, sizeof ev.text, text);
 	for (;;) {
-		n = write(p->wfd, ev, sizeof *ev);
-		if (n == (ssize_t)sizeof *ev)
+		n = write(p->wfd, &ev, sizeof ev);
+		if (n == (ssize_t)sizeof ev)
 			return;
 		if (n == -1 && errno == EINTR)
 			continue;
-		if (n == -1 && errno == EAGAIN &&
-		    ev->type != POLLER_EV_PROGRESS && !atomic_load(&p->quit)) {
+		if (n == -1 && errno == EAGAIN && type != POLLER_EV_PROGRESS &&
+		    !atomic_load(&p->quit)) {
 			pfd.fd = p->wfd;
 			pfd.events = POLLOUT;
 			poll(&pfd, 1, 100);
@@ -239,97 +210,6 @@ poller_event_write(struct poller *p, const struct poller_event *ev)
 		}
 		return;		/* dropped: progress, or nobody listens */
 	}
-}
-
-static void
-poller_emit(struct poller *p, int type, const struct poller_feed *pf,
-    const char *text)
-{
-	struct poller_event	 ev;
-
-	poller_event_fill(p, &ev, type, pf, text);
-	poller_event_write(p, &ev);
-}
-
-/*
- * Commit the open group of feeds, then send the events of its feeds: only
- * now can the interface's connection see what they say was stored. When
- * the commit fails none of them was stored and they are sent as failures.
- * Not while a feed owns the cache (its savepoint is open).
- */
-static void
-poller_flush(struct poller *p)
-{
-	struct poller_event	*ev;
-	char			*cause = NULL;
-	size_t			 i;
-	int			 lost = 0;
-
-	if (p->owner != NULL)
-		return;
-	if (db_group_open(p->db) && db_group_commit(p->db, &cause) != 0) {
-		log_debug("poller: committing %d feeds: %s", p->ngroup,
-		    cause);
-		free(cause);
-		lost = 1;
-	}
-	for (i = 0; i < p->nevq; i++) {
-		ev = &p->evq[i];
-		if (lost && ev->type == POLLER_EV_FEED_MOVED)
-			continue;
-		if (lost && ev->type == POLLER_EV_FEED_DONE) {
-			ev->type = POLLER_EV_FEED_FAILED;
-			poller_copy(ev->text, sizeof ev->text, "cache error");
-			p->failed++;
-			p->new_items -= ev->new_items;
-			ev->new_items = 0;
-			ev->failed = p->failed;
-		}
-		poller_event_write(p, ev);
-	}
-	p->nevq = 0;
-	p->ngroup = 0;
-	p->group_items = 0;
-}
-
-/* Queue an event of a stored feed until its group commits. */
-static void
-poller_emit_stored(struct poller *p, int type, const struct poller_feed *pf,
-    const char *text)
-{
-	if (p->nevq == p->evqcap) {
-		p->evqcap = p->evqcap != 0 ? p->evqcap * 2 : 32;
-		p->evq = xreallocarray(p->evq, p->evqcap, sizeof *p->evq);
-	}
-	poller_event_fill(p, &p->evq[p->nevq++], type, pf, text);
-}
-
-/* Milliseconds since the group began. */
-static long
-poller_group_age(struct poller *p)
-{
-	struct timespec	now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return ((now.tv_sec - p->group_start.tv_sec) * 1000 +
-	    (now.tv_nsec - p->group_start.tv_nsec) / 1000000);
-}
-
-/*
- * A feed was stored in the group (or failed): commit the group when it is
- * big or old enough; otherwise the fetch loop commits it as soon as no
- * other feed is ready.
- */
-static void
-poller_stored(struct poller *p)
-{
-	if (p->ngroup++ == 0)
-		clock_gettime(CLOCK_MONOTONIC, &p->group_start);
-	p->nstored++;
-	if (!db_group_open(p->db) || p->ngroup >= POLLER_GROUP_FEEDS ||
-	    p->group_items >= POLLER_GROUP_ITEMS ||
-	    poller_group_age(p) >= POLLER_GROUP_MS)
-		poller_flush(p);
 }
 
 static void
@@ -388,7 +268,6 @@ poller_item(struct item *it, void *arg)
 			pf->db_cause = cause;
 		} else if (inserted)
 			pf->new_items++;
-		pf->p->group_items++;
 	}
 	item_free(it);
 }
@@ -447,13 +326,6 @@ poller_own(struct poller *p, struct poller_feed *pf)
 {
 	char	*cause = NULL;
 
-	/*
-	 * A feed still arriving may hold the cache long (and is big):
-	 * publish the group and let it have a transaction of its own.
-	 */
-	if (pf->result == NULL)
-		poller_flush(p);
-	db_group_feeds(p->db, pf->result != NULL);
 	if (db_feed_begin(p->db, pf->id, &cause) != 0) {
 		pf->db_failed = 1;
 		pf->db_cause = cause;
@@ -669,18 +541,16 @@ poller_complete(struct poller *p, struct poller_feed *pf)
 	p->done++;
 	if (ok) {
 		p->new_items += pf->new_items;
-		poller_emit_stored(p, POLLER_EV_FEED_DONE, pf, NULL);
+		poller_emit(p, POLLER_EV_FEED_DONE, pf, NULL);
 		if (r->moved_to != NULL)
-			poller_emit_stored(p, POLLER_EV_FEED_MOVED, pf,
-			    r->moved_to);
+			poller_emit(p, POLLER_EV_FEED_MOVED, pf, r->moved_to);
 	} else {
 		p->failed++;
 		log_debug("poller: %s: %s", pf->url, error);
-		poller_emit_stored(p, POLLER_EV_FEED_FAILED, pf, reason);
+		poller_emit(p, POLLER_EV_FEED_FAILED, pf, reason);
 	}
 	free(error);
 	poller_feed_reset(pf);
-	poller_stored(p);
 }
 
 static void
@@ -775,8 +645,6 @@ poller_do_reload(struct poller *p, int periodic)
 	char			*cause = NULL;
 	int64_t			 now;
 	long			 interval;
-	unsigned int		 stored;
-	int			 grouped, running;
 
 	/*
 	 * A cancel asked for before this reload began (a Ctrl-C while the
@@ -827,10 +695,6 @@ poller_do_reload(struct poller *p, int periodic)
 		return;
 	}
 	p->total = (int)nf;
-	p->nevq = 0;
-	p->ngroup = 0;
-	p->group_items = 0;
-	db_group_feeds(p->db, true);
 	atomic_store(&p->reloading, 1);
 	poller_emit(p, POLLER_EV_STARTED, NULL, NULL);
 	for (i = 0; i < nf; i++) {
@@ -842,22 +706,10 @@ poller_do_reload(struct poller *p, int periodic)
 	for (;;) {
 		if (poller_cancelled(p) || atomic_load(&p->quit))
 			fetch_cancel(p->fetch);
-		/*
-		 * While a group is open, look for more finished feeds
-		 * without waiting; commit it once a look finds none.
-		 */
-		grouped = p->owner == NULL &&
-		    (p->nevq > 0 || db_group_open(p->db));
-		stored = p->nstored;
-		running = fetch_run(p->fetch, grouped ? 0 : 500);
-		if (grouped && p->nstored == stored)
-			poller_flush(p);
-		if (running <= 0)
+		if (fetch_run(p->fetch, 500) <= 0)
 			break;
 	}
 	poller_advance(p);
-	poller_flush(p);
-	db_group_feeds(p->db, false);
 	atomic_store(&p->reloading, 0);
 	poller_emit(p, POLLER_EV_FINISHED, NULL, NULL);
 	for (i = 0; i < nf; i++) {
@@ -1071,7 +923,6 @@ poller_stop(struct poller *p)
 		free(p->seen[i].url);
 	free(p->seen);
 	free(p->intervals);
-	free(p->evq);
 	strv_free(&p->urls);
 	free(p);
 }

@@ -1397,70 +1397,6 @@ test_index_memory(void)
 	db_close(db);
 }
 
-/* Feeds grouped in one transaction: a failing feed rolls back alone, readers see the group once it commits. */
-static void
-test_group(void)
-{
-	struct db	*db, *ro;
-	struct item	*it;
-	char		*cause = NULL, *path, guid[32];
-	int64_t		 ids[3], unread = -1;
-	int		 i, j;
-
-	db = open_new("group.db", &path);
-	ro = db_open(path, DB_READONLY, &cause);
-	ids[0] = feed_id(db, "https://a.example/feed");
-	ids[1] = feed_id(db, "https://b.example/feed");
-	ids[2] = feed_id(db, "https://c.example/feed");
-	db_group_feeds(db, true);
-	ok(!db_group_open(db), "no group before the first feed");
-	for (i = 0; i < 3; i++) {
-		if (db_feed_begin(db, ids[i], &cause) != 0) {
-			diag("begin: %s", cause);
-			break;
-		}
-		for (j = 0; j < 4; j++) {
-			snprintf(guid, sizeof guid, "f%d-%d", i, j);
-			db_item_upsert(db, ids[i], (it = mkitem(guid, "t",
-			    1000 + j, NULL)), NULL, &cause);
-			item_free(it);
-		}
-		if (i == 1)
-			db_feed_rollback(db);
-		else if (db_feed_commit(db, ids[i], NULL, &cause) != 0)
-			diag("commit: %s", cause);
-	}
-	ok(db_group_open(db), "the group stays open after its feeds");
-	is_int(sql_int(ro, "SELECT count(*) FROM item"), 0,
-	    "a reader sees nothing of an open group");
-	ok(db_search_index_pending(db, 10, &unread, &cause) != 0,
-	    "no indexing inside a group");
-	free(cause);
-	cause = NULL;
-	ok(db_group_commit(db, &cause) == 0 && !db_group_open(db),
-	    "the group commits");
-	is_int(sql_int(ro, "SELECT count(*) FROM item"), 8,
-	    "a reader sees the group once committed");
-	is_int(sql_int(ro, "SELECT count(*) FROM item WHERE guid LIKE 'f1-%'"),
-	    0, "the rolled back feed stored nothing");
-	is_int(sql_int(ro, "SELECT count(*) FROM item WHERE guid LIKE 'f0-%'"
-	    " OR guid LIKE 'f2-%'"), 8, "the feeds around it are kept");
-	is_int(sql_int(ro, "SELECT sum(unread_count) FROM feed"), 8,
-	    "unread counts stay exact");
-	db_item_count_unread(ro, &unread, &cause);
-	is_int(unread, 8, "the reader counts the group's unread items");
-
-	/* Without grouping each feed commits by itself, as before. */
-	db_group_feeds(db, false);
-	put(db, ids[1], mkitem("solo", "t", 5000, NULL), NULL);
-	ok(!db_group_open(db), "ungrouped feeds leave no group open");
-	is_int(sql_int(ro, "SELECT count(*) FROM item WHERE guid = 'solo'"), 1,
-	    "an ungrouped feed is visible at once");
-	db_close(ro);
-	db_close(db);
-	free(path);
-}
-
 int
 main(void)
 {
@@ -1481,7 +1417,6 @@ main(void)
 	test_full();
 	test_search();
 	test_index_memory();
-	test_group();
 	if (tap_failed == 0) {
 		char	*cmd;
 
