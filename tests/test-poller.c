@@ -423,6 +423,70 @@ test_slow(const char *cache)
 	strv_free(&urls);
 }
 
+/* FEED_DONE means committed: a reader's connection already sees the feed's items. */
+static void
+test_visible(const char *cache)
+{
+	struct strv		 urls = { NULL, 0 };
+	struct poller_opts	 o;
+	struct poller		*p;
+	struct poller_event	 ev;
+	struct pollfd		 pfd;
+	struct db		*db, *ro;
+	struct db_item_row	*rows;
+	size_t			 n;
+	char			*u, *cause = NULL;
+	int			 i, done = 0, seen = 0, finished = 0;
+	time_t			 t0;
+
+	for (i = 0; i < 12; i++) {
+		xasprintf(&u, "%s/plain/poller/big.xml?visible=%d", srv.base,
+		    i);
+		strv_add_owned(&urls, u);
+	}
+	db = open_cache(cache);
+	if ((ro = db_open(cache, DB_READONLY, &cause)) == NULL) {
+		printf("Bail out! %s\n", cause);
+		exit(1);
+	}
+	opts(&o);
+	o.once = true;
+	o.index_batch = 0;
+	p = poller_start(db, &urls, &o, &cause);
+	pfd.fd = poller_fd(p);
+	pfd.events = POLLIN;
+	t0 = time(NULL);
+	while (!finished && time(NULL) - t0 < 30) {
+		poll(&pfd, 1, 200);
+		while (poller_read_event(p, &ev) == 1) {
+			if (ev.type == POLLER_EV_FINISHED)
+				finished = 1;
+			if (ev.type != POLLER_EV_FEED_DONE)
+				continue;
+			done++;
+			if (db_item_page(ro, DB_LIST_FEED, ev.feed_id,
+			    DB_PAGE_FIRST, NULL, 1000, &rows, &n, &cause) != 0) {
+				diag("%s", cause);
+				free(cause);
+				cause = NULL;
+				continue;
+			}
+			if (n == 300 && ev.new_items == 300)
+				seen++;
+			else
+				diag("feed %lld: %zu items visible, %d new",
+				    (long long)ev.feed_id, n, ev.new_items);
+			db_item_rows_free(rows, n);
+		}
+	}
+	is_int(done, 12, "12 feeds stored");
+	is_int(seen, 12, "each FEED_DONE comes after its items are committed");
+	poller_stop(p);
+	db_close(ro);
+	db_close(db);
+	strv_free(&urls);
+}
+
 int
 main(void)
 {
@@ -438,6 +502,7 @@ main(void)
 	test_periodic(cache);
 	test_slow(cache);
 	test_own_interval(cache);
+	test_visible(cache);
 	server_stop(&srv);
 	unlink(cache);
 	{
