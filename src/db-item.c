@@ -575,17 +575,9 @@ db_item_set_unread(struct db *db, int64_t item, bool unread, char **cause)
 		db_fail(db, rc, "update item", cause);
 		goto fail;
 	}
-	if (feed != 0) {
-		st = db_prepare(db, DB_STMT_FEED_SUB_UNREAD,
-		    "UPDATE feed SET unread_count = unread_count + ?2"
-		    " WHERE id = ?1", cause);
-		if (st == NULL)
-			goto fail;
-		sqlite3_bind_int64(st, 1, feed);
-		sqlite3_bind_int(st, 2, unread ? 1 : -1);
-		if (db_step_done(db, st, "count unread items", cause) != 0)
-			goto fail;
-	}
+	if (feed != 0 &&
+	    db_feed_add_unread(db, feed, unread ? 1 : -1, cause) != 0)
+		goto fail;
 	return (db_commit_nested(db, began, cause));
 
 fail:

@@ -48,7 +48,6 @@ enum db_stmt_id {
 	DB_STMT_ITEM_SET_UNREAD,
 	DB_STMT_ITEM_SET_STARRED,
 	DB_STMT_ITEM_MARK_ALL_READ,
-	DB_STMT_FEED_SUB_UNREAD,
 	DB_STMT_FEED_ZERO_UNREAD,
 	DB_STMT_ITEM_GET,
 	DB_STMT_ITEM_ENCLOSURES,
@@ -97,6 +96,7 @@ void		 db_bind_int(sqlite3_stmt *, const char *, int64_t);
 void		 db_bind_null(sqlite3_stmt *, const char *);
 char		*db_column_strdup(sqlite3_stmt *, int);
 int64_t		 db_now(void);
+int		 db_feed_add_unread(struct db *, int64_t, int64_t, char **);
 
 /* The columns db_item_row_read reads, from item i joined with feed f. */
 #define DB_ITEM_ROW \
