@@ -52,42 +52,30 @@ struct mark {
 
 static long	peak_anon = -1, peak_file = -1;
 
-/* Fold the current RssAnon and RssFile into their peaks (Linux only). */
-static void
+/*
+ * Fold the current RssAnon and RssFile into their peaks (Linux only);
+ * returns the current RssAnon in kB, or -1.
+ */
+static long
 sample(void)
 {
 	FILE	*f;
 	char	 line[256];
-	long	 v;
-
-	if ((f = fopen("/proc/self/status", "r")) == NULL)
-		return;
-	while (fgets(line, sizeof line, f) != NULL) {
-		if (sscanf(line, "RssAnon: %ld", &v) == 1 && v > peak_anon)
-			peak_anon = v;
-		else if (sscanf(line, "RssFile: %ld", &v) == 1 &&
-		    v > peak_file)
-			peak_file = v;
-	}
-	fclose(f);
-}
-
-/* The private memory in use now, in kB (RssAnon), or -1. */
-static long
-anon_now(void)
-{
-	FILE	*f;
-	char	 line[256];
-	long	 v = -1;
+	long	 v, anon = -1;
 
 	if ((f = fopen("/proc/self/status", "r")) == NULL)
 		return (-1);
 	while (fgets(line, sizeof line, f) != NULL) {
-		if (sscanf(line, "RssAnon: %ld", &v) == 1)
-			break;
+		if (sscanf(line, "RssAnon: %ld", &v) == 1) {
+			anon = v;
+			if (v > peak_anon)
+				peak_anon = v;
+		} else if (sscanf(line, "RssFile: %ld", &v) == 1 &&
+		    v > peak_file)
+			peak_file = v;
 	}
 	fclose(f);
-	return (v);
+	return (anon);
 }
 
 static double
@@ -217,7 +205,7 @@ main(int argc, char **argv)
 				if (repeat == 1)
 					break;
 				printf("reload_%d_anon_kb %ld\n", reloads,
-				    anon_now());
+				    sample());
 				if (reloads < repeat)
 					poller_reload(p);
 				else
