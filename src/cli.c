@@ -211,6 +211,7 @@ cli_parse(const char *arg)
 	char			*path, *cause = NULL;
 	struct stat		 sb;
 	size_t			 i;
+	int			 err;
 
 	str_init(&out);
 	if ((path = cli_parse_path(arg)) == NULL) {
@@ -226,11 +227,16 @@ cli_parse(const char *arg)
 		parse_to_json(f, &out);
 	} else {
 		/* A file: items are serialised as they are read. */
-		if (strcmp(path, "-") != 0 && (access(path, R_OK) != 0 ||
-		    (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) &&
-		    (errno = EISDIR) != 0))) {
+		err = 0;
+		if (strcmp(path, "-") != 0) {
+			if (access(path, R_OK) != 0)
+				err = errno;
+			else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+				err = EISDIR;
+		}
+		if (err != 0) {
 			cli_err(_("%s: cannot read %s: %s\n"), PACKAGE, arg,
-			    strerror(errno));
+			    strerror(err));
 			free(path);
 			return (CLI_EXIT_FAIL);
 		}
