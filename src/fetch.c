@@ -37,6 +37,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "log.h"
 #include "sanitize.h"
 #include "str.h"
@@ -625,13 +626,14 @@ fetch_reason(CURLcode rc, long oserr)
 	switch (rc) {
 	case CURLE_COULDNT_RESOLVE_HOST:
 	case CURLE_COULDNT_RESOLVE_PROXY:
-		return ("DNS");
+		/* TRANSLATORS: a feed failed: its host name did not resolve. */
+		return (N_("DNS"));
 	case CURLE_COULDNT_CONNECT:
 		if (oserr == ECONNREFUSED)
-			return ("connection refused");
-		return ("cannot connect");
+			return (N_("connection refused"));
+		return (N_("cannot connect"));
 	case CURLE_OPERATION_TIMEDOUT:
-		return ("timeout");
+		return (N_("timeout"));
 	case CURLE_SSL_CONNECT_ERROR:
 	case CURLE_PEER_FAILED_VERIFICATION:
 	case CURLE_SSL_CERTPROBLEM:
@@ -646,33 +648,34 @@ fetch_reason(CURLcode rc, long oserr)
 	case CURLE_SSL_ENGINE_SETFAILED:
 	case CURLE_SSL_SHUTDOWN_FAILED:
 	case CURLE_USE_SSL_FAILED:
-		return ("TLS");
+		/* TRANSLATORS: a feed failed in its encrypted (TLS) connection. */
+		return (N_("TLS"));
 	case CURLE_TOO_MANY_REDIRECTS:
-		return ("too many redirects");
+		return (N_("too many redirects"));
 	case CURLE_FILESIZE_EXCEEDED:
-		return ("too large");
+		return (N_("too large"));
 	case CURLE_RECV_ERROR:
 	case CURLE_SEND_ERROR:
-		return ("connection reset");
+		return (N_("connection reset"));
 	case CURLE_PARTIAL_FILE:
-		return ("incomplete body");
+		return (N_("incomplete body"));
 	case CURLE_GOT_NOTHING:
-		return ("empty reply");
+		return (N_("empty reply"));
 	case CURLE_BAD_CONTENT_ENCODING:
-		return ("bad compression");
+		return (N_("bad compression"));
 	case CURLE_UNSUPPORTED_PROTOCOL:
-		return ("unsupported URL");
+		return (N_("unsupported URL"));
 	case CURLE_URL_MALFORMAT:
-		return ("bad URL");
+		return (N_("bad URL"));
 	case CURLE_FILE_COULDNT_READ_FILE:
-		return ("cannot read file");
+		return (N_("cannot read file"));
 	case CURLE_LOGIN_DENIED:
 	case CURLE_AUTH_ERROR:
-		return ("login denied");
+		return (N_("login denied"));
 	case CURLE_WEIRD_SERVER_REPLY:
 	case CURLE_HTTP2:
 	case CURLE_HTTP2_STREAM:
-		return ("bad reply");
+		return (N_("bad reply"));
 	default:
 		return (NULL);
 	}
@@ -698,7 +701,7 @@ fetch_http_done(struct fetch_job *j, CURLcode rc)
 	curl_easy_getinfo(j->easy, CURLINFO_OS_ERRNO, &oserr);
 
 	if (j->stop == FETCH_STOP_TOO_LARGE)
-		fetch_fail(j, "too large", NULL);
+		fetch_fail(j, N_("too large"), NULL);
 	else if (j->stop == FETCH_STOP_SINK) {
 		fetch_fail(j, j->sink_cause != NULL ? j->sink_cause :
 		    "not a feed", NULL);
@@ -727,7 +730,7 @@ fetch_http_start(struct fetch_job *j)
 	CURL			*e;
 
 	if ((e = curl_easy_init()) == NULL) {
-		fetch_fail(j, "out of memory", NULL);
+		fetch_fail(j, N_("out of memory"), NULL);
 		return (-1);
 	}
 	j->easy = e;
@@ -772,7 +775,7 @@ fetch_http_start(struct fetch_job *j)
 	    (long)(CURLPROTO_HTTP|CURLPROTO_HTTPS));
 #endif
 	if (curl_multi_add_handle(f->multi, e) != CURLM_OK) {
-		fetch_fail(j, "cannot start", NULL);
+		fetch_fail(j, N_("cannot start"), NULL);
 		return (-1);
 	}
 	return (0);
@@ -866,17 +869,17 @@ fetch_exec_start(struct fetch_job *j)
 	int				 p[2], e[2], error;
 
 	if (fetch_split_command(j->url + 5, &argv, &cause) != 0) {
-		fetch_fail(j, "bad command", cause);
+		fetch_fail(j, N_("bad command"), cause);
 		free(cause);
 		return (-1);
 	}
 	if (pipe2(p, O_CLOEXEC) != 0) {
-		fetch_fail(j, "cannot run command", strerror(errno));
+		fetch_fail(j, N_("cannot run command"), strerror(errno));
 		fetch_free_argv(argv);
 		return (-1);
 	}
 	if (pipe2(e, O_CLOEXEC) != 0) {
-		fetch_fail(j, "cannot run command", strerror(errno));
+		fetch_fail(j, N_("cannot run command"), strerror(errno));
 		close(p[0]);
 		close(p[1]);
 		fetch_free_argv(argv);
@@ -918,7 +921,7 @@ fetch_exec_start(struct fetch_job *j)
 		j->pid = 0;
 		close(p[0]);
 		close(e[0]);
-		fetch_fail(j, "cannot run command", strerror(error));
+		fetch_fail(j, N_("cannot run command"), strerror(error));
 		fetch_free_argv(argv);
 		return (-1);
 	}
@@ -968,20 +971,21 @@ fetch_local_start(struct fetch_job *j)
 	    curl_url_get(u, CURLUPART_PATH, &path, CURLU_URLDECODE) !=
 	    CURLUE_OK) {
 		curl_url_cleanup(u);
-		fetch_fail(j, "bad URL", NULL);
+		fetch_fail(j, N_("bad URL"), NULL);
 		return (-1);
 	}
 	if (curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
 	    *host != '\0' && strcasecmp(host, "localhost") != 0) {
-		fetch_fail(j, "unsupported URL", "file: URLs name local files");
+		fetch_fail(j, N_("unsupported URL"), "file: URLs name local files");
 		goto out;
 	}
 	if ((fd = open(path, O_RDONLY|O_CLOEXEC|O_NOCTTY|O_NONBLOCK)) == -1) {
-		fetch_fail(j, "cannot read file", strerror(errno));
+		fetch_fail(j, N_("cannot read file"), strerror(errno));
 		goto out;
 	}
 	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		fetch_fail(j, "not a regular file", NULL);
+		/* TRANSLATORS: a file: feed names a directory, a pipe, a device. */
+		fetch_fail(j, N_("not a regular file"), NULL);
 		close(fd);
 		fd = -1;
 		goto out;
@@ -1015,7 +1019,7 @@ fetch_exec_deliver(struct fetch_job *j, const char *buf, size_t len)
 	case FETCH_ABORT:
 		fetch_exec_stop(j);
 		if (j->stop == FETCH_STOP_TOO_LARGE)
-			fetch_fail(j, "too large", NULL);
+			fetch_fail(j, N_("too large"), NULL);
 		else
 			fetch_fail(j, j->sink_cause != NULL ? j->sink_cause :
 			    "not a feed", NULL);
@@ -1140,7 +1144,7 @@ fetch_exec_reap(struct fetch_job *j, int force)
 		return (0);
 	j->pid = 0;
 	if (pid == -1)
-		fetch_fail(j, "command failed", strerror(errno));
+		fetch_fail(j, N_("command failed"), strerror(errno));
 	else if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
 		j->r->status = FETCH_OK;
 	else if (WIFEXITED(st)) {
@@ -1198,7 +1202,7 @@ fetch_cancel_all(struct fetch *f)
 		fetch_exec_stop(j);
 		j->r->status = FETCH_CANCELLED;
 		free(j->r->reason);
-		j->r->reason = xstrdup("cancelled");
+		j->r->reason = xstrdup(N_("cancelled"));
 		fetch_finish(j);
 	}
 	atomic_store(&f->cancel, 0);
@@ -1339,7 +1343,7 @@ fetch_run(struct fetch *f, int timeout_ms)
 			continue;
 		if (now >= j->deadline && !j->paused) {
 			fetch_exec_stop(j);
-			fetch_fail(j, "timeout", NULL);
+			fetch_fail(j, N_("timeout"), NULL);
 			fetch_finish(j);
 			next = TAILQ_FIRST(&f->running);
 		} else if (j->fd == -1 && j->pid > 0) {

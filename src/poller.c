@@ -38,6 +38,7 @@
 
 #include "db.h"
 #include "feed.h"
+#include "i18n.h"
 #include "log.h"
 #include "parse.h"
 #include "schedule.h"
@@ -475,7 +476,7 @@ poller_complete(struct poller *p, struct poller_feed *pf)
 		}
 		if (error == NULL && pf->parse_failed) {
 			xasprintf(&error, "not a feed: %s", pf->parse_cause);
-			reason = "not a feed";
+			reason = N_("not a feed");
 		} else if (error == NULL && pf->db_failed)
 			xasprintf(&error, "cache: %s", pf->db_cause);
 		else if (error == NULL &&
@@ -502,7 +503,7 @@ poller_complete(struct poller *p, struct poller_feed *pf)
 		    pf->parse_cause != NULL)
 			xasprintf(&error, "not a feed: %s", pf->parse_cause);
 		else
-			error = xstrdup(r->reason != NULL ? r->reason : "failed");
+			error = xstrdup(r->reason != NULL ? r->reason : N_("failed"));
 		if (p->owner == pf) {
 			db_feed_rollback(p->db);
 			p->owner = NULL;
@@ -511,7 +512,7 @@ poller_complete(struct poller *p, struct poller_feed *pf)
 	if (reason == NULL)
 		reason = error;
 	if (reason != NULL && strncmp(reason, "cache: ", 7) == 0)
-		reason = "cache error";
+		reason = N_("cache error");
 	else if (reason != NULL && strncmp(reason, "not a feed", 10) == 0)
 		reason = "not a feed";
 
