@@ -208,7 +208,7 @@ cli_parse(const char *arg)
 	struct poller_opts	 po;
 	struct str		 out;
 	struct feed		*f;
-	char			*path, *cause = NULL;
+	char			*path, *why, *cause = NULL;
 	struct stat		 sb;
 	size_t			 i;
 	int			 err;
@@ -218,9 +218,9 @@ cli_parse(const char *arg)
 		/* An http(s) URL: fetched as the poller would. */
 		poller_opts_default(&po);
 		if ((f = poller_fetch_parse(arg, &po.fetch, &cause)) == NULL) {
-			path = reason_translate(cause);
-			cli_err("%s: %s: %s\n", PACKAGE, arg, path);
-			free(path);
+			why = reason_translate(cause);
+			cli_err("%s: %s: %s\n", PACKAGE, arg, why);
+			free(why);
 			free(cause);
 			return (CLI_EXIT_FAIL);
 		}
