@@ -303,6 +303,14 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 		if (db_step_done(db, st, "store item", cause) != 0)
 			goto out;
 		id = sqlite3_last_insert_rowid(db->sq);
+		/* To be indexed for search (not a trigger: see db-schema.c). */
+		st = db_prepare(db, DB_STMT_ITEM_PENDING,
+		    "INSERT INTO fts_pending (item_id) VALUES (?1)", cause);
+		if (st == NULL)
+			goto out;
+		sqlite3_bind_int64(st, 1, id);
+		if (db_step_done(db, st, "store item", cause) != 0)
+			goto out;
 		if (db_item_enclosures(db, id, it, false, cause) != 0)
 			goto out;
 		db->new_unread++;

@@ -325,6 +325,17 @@ test_upsert(void)
 	put(db, a, mkitem("g3", "third", FEED_TIME_UNKNOWN, NULL), &ins);
 	db_item_count_unread(db, &unread, &cause);
 	is_int(unread, 3, "three unread items");
+	is_int(sql_int(db, "SELECT count(*) FROM fts_pending JOIN item ON "
+	    "item.id = item_id"), 3, "new items wait to be indexed");
+	/*
+	 * A trigger on inserting items makes SQLite keep a statement journal
+	 * (a copy of every page each insert touches) inside the feed's
+	 * transaction; db_item_upsert lists new items itself.
+	 */
+	is_int(sql_int(db, "SELECT count(*) FROM sqlite_schema WHERE "
+	    "type = 'trigger' AND tbl_name = 'item' AND "
+	    "sql LIKE '%INSERT ON item%'"), 0,
+	    "no trigger runs on inserting an item");
 	is_int(sql_int(db, "SELECT published IS NULL AND first_seen > 0 "
 	    "AND sort_date = first_seen FROM item WHERE guid = 'g3'"), 1,
 	    "an unknown date stays unknown; first-seen orders it");
