@@ -445,21 +445,49 @@ poller_feed_reset(struct poller_feed *pf)
 	pf->job = NULL;
 }
 
+/* What to store of a fetch's outcome: validators, error, next fetch time. */
+static void
+poller_result(struct poller_feed *pf, int ok, int ttl, const char *error,
+    struct db_fetch_result *dr)
+{
+	struct fetch_result	*r = pf->result;
+	struct schedule_fetch	 sf;
+
+	memset(&sf, 0, sizeof sf);
+	sf.now = time(NULL);
+	sf.ok = ok;
+	sf.http_code = r->http_code;
+	sf.max_age = r->max_age;
+	sf.expires = r->expires;
+	sf.retry_after = r->retry_after;
+	sf.ttl = ttl;
+	sf.failures = pf->failures;
+	memset(dr, 0, sizeof *dr);
+	dr->http_status = (int)r->http_code;
+	dr->next_fetch = schedule_next(&sf, &dr->failures);
+	dr->error = ok ? NULL : error;
+	if (ok) {
+		dr->etag = r->etag;
+		dr->last_modified = r->last_modified;
+		dr->new_url = r->moved_to;
+	}
+}
+
 /*
- * Store the outcome of a finished fetch: the feed's items and metadata in
- * its transaction, then its fetch result. Runs only while no other feed
- * owns the cache.
+ * Store the outcome of a finished fetch: the feed's items, metadata and
+ * fetch result in its transaction (one commit a feed); when that fails or
+ * there is nothing to store, the result in a transaction of its own. Runs
+ * only while no other feed owns the cache.
  */
 static void
 poller_complete(struct poller *p, struct poller_feed *pf)
 {
 	struct fetch_result	*r = pf->result;
 	struct db_fetch_result	 dr;
-	struct schedule_fetch	 sf;
 	struct feed		*meta = NULL;
 	char			*cause = NULL, *error = NULL;
 	const char		*reason = NULL;
-	int			 ok = 0, ttl = 0;
+	int			 ok = 0, stored = 0;
 
 	poller_dequeue(p, pf);
 	if (r->status == FETCH_OK) {
@@ -479,20 +507,22 @@ poller_complete(struct poller *p, struct poller_feed *pf)
 			reason = N_("not a feed");
 		} else if (error == NULL && pf->db_failed)
 			xasprintf(&error, "cache: %s", pf->db_cause);
-		else if (error == NULL &&
-		    db_feed_commit(p->db, pf->id, meta, &cause) != 0) {
-			xasprintf(&error, "cache: %s", cause);
-			free(cause);
-			cause = NULL;
+		else if (error == NULL) {
+			poller_result(pf, 1, meta->ttl, NULL, &dr);
+			if (db_feed_set_result(p->db, pf->id, &dr, &cause) != 0 ||
+			    db_feed_commit(p->db, pf->id, meta, &cause) != 0) {
+				xasprintf(&error, "cache: %s", cause);
+				free(cause);
+				cause = NULL;
+			} else
+				stored = 1;
 		}
 		if (error != NULL) {
 			if (p->owner == pf)
 				db_feed_rollback(p->db);
 			pf->new_items = 0;
-		} else {
+		} else
 			ok = 1;
-			ttl = meta->ttl;
-		}
 		feed_free(meta);
 		if (p->owner == pf)
 			p->owner = NULL;
@@ -516,27 +546,13 @@ poller_complete(struct poller *p, struct poller_feed *pf)
 	else if (reason != NULL && strncmp(reason, "not a feed", 10) == 0)
 		reason = "not a feed";
 
-	memset(&sf, 0, sizeof sf);
-	sf.now = time(NULL);
-	sf.ok = ok;
-	sf.http_code = r->http_code;
-	sf.max_age = r->max_age;
-	sf.expires = r->expires;
-	sf.retry_after = r->retry_after;
-	sf.ttl = ttl;
-	sf.failures = pf->failures;
-	memset(&dr, 0, sizeof dr);
-	dr.http_status = (int)r->http_code;
-	dr.next_fetch = schedule_next(&sf, &dr.failures);
-	dr.error = ok ? NULL : error;
-	if (ok) {
-		dr.etag = r->etag;
-		dr.last_modified = r->last_modified;
-		dr.new_url = r->moved_to;
-	}
-	if (db_feed_set_result(p->db, pf->id, &dr, &cause) != 0) {
-		log_debug("poller: %s: storing the result: %s", pf->url, cause);
-		free(cause);
+	if (!stored) {
+		poller_result(pf, ok, 0, error, &dr);
+		if (db_feed_set_result(p->db, pf->id, &dr, &cause) != 0) {
+			log_debug("poller: %s: storing the result: %s", pf->url,
+			    cause);
+			free(cause);
+		}
 	}
 
 	p->done++;
