@@ -519,15 +519,18 @@ db_open(const char *path, int flags, char **cause)
 	 * no mmap cost no time measurably and keep its peak RSS down: with
 	 * 32 MB and 256 MB mapped, the cache was 98% of a reload's heap and
 	 * every page indexing touched counted as resident. New caches use
-	 * 8 KB pages: an item of a few KB of text left a third of each 4 KB
-	 * page empty, and each page costs a write to the WAL and another to
-	 * the cache (page_size has no effect on an existing cache).
+	 * 32 KB pages: every page costs a write to the WAL (two system
+	 * calls: frame header, page) and another to the cache, and a feed's
+	 * items are written together, so bigger pages mean fewer calls for
+	 * the same bytes (a first reload of 200 feeds: 20 900 pwrites with
+	 * 8 KB pages, 7 500 with 32 KB; 4 KB pages also left a third of each
+	 * page empty). page_size has no effect on an existing cache.
 	 */
 	if (flags & DB_READONLY) {
 		sql = "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
 		    "PRAGMA cache_size = -16384; PRAGMA mmap_size = 268435456;";
 	} else {
-		sql = "PRAGMA page_size = 8192;"
+		sql = "PRAGMA page_size = 32768;"
 		    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
 		    "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
 		    "PRAGMA cache_size = -2048; PRAGMA mmap_size = 0;";

@@ -212,6 +212,8 @@ test_open(void)
 	    "pragma_journal_mode"), 1, "the cache is in WAL mode");
 	is_int(sql_int(db, "PRAGMA foreign_keys"), 1, "foreign keys are on");
 	is_int(sql_int(db, "PRAGMA synchronous"), 1, "synchronous is NORMAL");
+	is_int(sql_int(db, "PRAGMA page_size"), 32768,
+	    "a new cache has 32 KB pages (fewer WAL writes)");
 
 	ok(db_feed_states(db, NULL, &fs, &n, &cause) == 0 && n == 3,
 	    "three feeds after sync");
