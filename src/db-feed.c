@@ -145,7 +145,60 @@ db_feed_states_free(struct db_feed_state *v, size_t n)
 	free(v);
 }
 
-/* Begin the one transaction a feed's update happens in. */
+/*
+ * Begin a batch: one transaction that the feed transactions begun until
+ * db_batch_commit join, so that many small feeds cost one commit (each
+ * commit writes again the pages every feed touches: the ends of the item
+ * table and its indexes). A feed that fails in a batch rolls all of it
+ * back; callers keep what they need to say so.
+ */
+int
+db_batch_begin(struct db *db, char **cause)
+{
+	if (db->flags & DB_READONLY) {
+		xasprintf(cause, "%s is open read-only", db->path);
+		return (-1);
+	}
+	if (db->in_feed || db->in_batch) {
+		xasprintf(cause, "a transaction is already open");
+		return (-1);
+	}
+	if (db_begin(db, cause) != 0)
+		return (-1);
+	db->in_batch = true;
+	return (0);
+}
+
+/* Commit the batch and the feeds in it; on failure none of it is stored. */
+int
+db_batch_commit(struct db *db, char **cause)
+{
+	if (!db->in_batch || db->in_feed) {
+		xasprintf(cause, db->in_feed ? "a feed transaction is open" :
+		    "no batch is open");
+		return (-1);
+	}
+	db->in_batch = false;
+	return (db_commit(db, cause));
+}
+
+/* Abandon the batch: nothing of any feed in it is stored. */
+void
+db_batch_rollback(struct db *db)
+{
+	db_rollback(db);
+	db->in_batch = false;
+	db->in_feed = false;
+}
+
+/* Whether a batch is open. */
+bool
+db_batch_open(const struct db *db)
+{
+	return (db->in_batch);
+}
+
+/* Begin the one transaction a feed's update happens in (or join the batch). */
 int
 db_feed_begin(struct db *db, int64_t feed, char **cause)
 {
@@ -160,7 +213,7 @@ db_feed_begin(struct db *db, int64_t feed, char **cause)
 		xasprintf(cause, "a feed transaction is already open");
 		return (-1);
 	}
-	if (db_begin(db, cause) != 0)
+	if (!db->in_batch && db_begin(db, cause) != 0)
 		return (-1);
 	db->checkpointer = true;
 	db->nseen = 0;
@@ -184,7 +237,9 @@ db_feed_begin(struct db *db, int64_t feed, char **cause)
 	return (0);
 
 fail:
-	db_rollback(db);
+	/* Nothing was written: a batch goes on without this feed. */
+	if (!db->in_batch)
+		db_rollback(db);
 	return (-1);
 }
 
@@ -288,9 +343,9 @@ db_feed_retention(struct db *db, int64_t feed, char **cause)
 
 /*
  * Store the feed's metadata (f may be NULL, and its NULL fields, to keep
- * what is stored), apply
- * retention and commit the feed's transaction; on failure nothing of the
- * transaction is stored.
+ * what is stored), apply retention and commit the feed's transaction (in
+ * a batch, the batch's commit does); on failure nothing of the
+ * transaction, or of its batch, is stored.
  */
 int
 db_feed_commit(struct db *db, int64_t feed, const struct feed *f,
@@ -329,6 +384,8 @@ db_feed_commit(struct db *db, int64_t feed, const struct feed *f,
 	if (db_feed_retention(db, feed, cause) != 0)
 		goto fail;
 	db->in_feed = false;
+	if (db->in_batch)
+		return (0);
 	return (db_commit(db, cause));
 
 fail:
@@ -336,12 +393,16 @@ fail:
 	return (-1);
 }
 
-/* Abandon the feed's transaction: nothing of it is stored. */
+/*
+ * Abandon the feed's transaction: nothing of it is stored, nor of the
+ * batch it is in.
+ */
 void
 db_feed_rollback(struct db *db)
 {
 	db_rollback(db);
 	db->in_feed = false;
+	db->in_batch = false;
 }
 
 /* Store the outcome of a fetch (its own small transaction). */

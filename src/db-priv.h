@@ -71,6 +71,7 @@ struct db {
 	int		 flags;		/* DB_READONLY */
 	int		 lockfd;	/* <path>.lock held by a writer, or -1 */
 	bool		 in_feed;	/* a feed transaction is open */
+	bool		 in_batch;	/* feed transactions join one batch */
 	bool		 checkpointer;	/* has written feeds: checkpoints the WAL */
 	int64_t		*seen;		/* items the open feed transaction saw */
 	size_t		 nseen;

@@ -334,7 +334,7 @@ db_search_index_pending(struct db *db, int max, int64_t *left, char **cause)
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	if (db->in_feed) {
+	if (db->in_feed || db->in_batch) {
 		xasprintf(cause, "cannot index inside a feed transaction");
 		return (-1);
 	}

@@ -127,15 +127,23 @@ int		 db_feed_states(struct db *, const struct strv *urls,
 		     struct db_feed_state **, size_t *, char **);
 void		 db_feed_states_free(struct db_feed_state *, size_t);
 
+/* Begin one transaction that the next feeds' updates join (one commit). */
+int		 db_batch_begin(struct db *, char **);
+/* Commit the batch; on failure nothing of it is stored. */
+int		 db_batch_commit(struct db *, char **);
+/* Abandon the batch: nothing of it is stored. */
+void		 db_batch_rollback(struct db *);
+/* Whether a batch is open (a failed feed in it rolls all of it back). */
+bool		 db_batch_open(const struct db *);
 /* Begin the one transaction a feed's update happens in. */
 int		 db_feed_begin(struct db *, int64_t, char **);
 /* Insert or update an item of the feed in the open transaction. */
 int		 db_item_upsert(struct db *, int64_t, const struct item *,
 		     bool *inserted, char **);
-/* Store the feed's metadata and commit its transaction. */
+/* Store the feed's metadata and commit its transaction (or keep it in the batch). */
 int		 db_feed_commit(struct db *, int64_t, const struct feed *,
 		     char **);
-/* Abandon the feed's transaction: nothing of it is stored. */
+/* Abandon the feed's transaction (and the batch it is in): nothing of it is stored. */
 void		 db_feed_rollback(struct db *);
 /* Store the outcome of a fetch (its own small transaction). */
 int		 db_feed_set_result(struct db *, int64_t,

@@ -12,7 +12,20 @@
  * full and the cache is free (then it streams); with the cache taken it is
  * paused instead. So a slow server never holds the cache while it drips,
  * unless its feed is bigger than a buffer. Memory is bounded by the
- * buffers, one parser and one item, whatever the number of feeds or items.
+ * buffers, one parser and one feed's items, whatever the number of feeds.
+ *
+ * A feed whose bytes all waited in its buffer is parsed first, its items
+ * kept, and then written into a batch (db_batch_begin): one transaction
+ * that the next such feeds join until it is POLLER_BATCH_MS old or holds
+ * POLLER_BATCH_FEEDS feeds or POLLER_BATCH_BYTES. Each commit writes the
+ * pages every feed touches (the ends of the item table and its indexes)
+ * again, so one commit for many small feeds is most of a reload's writes
+ * saved. As a feed that is not one fails before anything of it is
+ * written, a batch never has to undo part of itself; a write that fails
+ * loses the batch, and each of its feeds is reported failed. Events of a
+ * feed in a batch are sent when the batch commits: FEED_DONE always means
+ * its items can be read. A feed that streams commits the batch before it
+ * takes the cache.
  *
  * Results (validators, errors, the next fetch time) are stored when no
  * feed owns the cache, and events go to a non-blocking pipe: progress is
@@ -66,6 +79,15 @@ struct poller_feed {
 	char		*db_cause;
 	int		 new_items;
 	TAILQ_ENTRY(poller_feed) entry;
+
+	/* A feed whose bytes all waited parses them first, then joins a batch. */
+	struct item	**items;
+	size_t		 nitems;
+	size_t		 itemcap;
+	int		 b_ok;		/* its outcome, told at the batch's commit */
+	char		*b_error;
+	const char	*b_reason;	/* a literal, or b_error */
+	TAILQ_ENTRY(poller_feed) bentry;
 };
 TAILQ_HEAD(poller_feeds, poller_feed);
 
@@ -110,6 +132,10 @@ struct poller {
 	int		 new_items;
 	int64_t		 bytes;
 	size_t		 buffered;	/* bytes held in all feeds' buffers */
+	struct poller_feeds batch;	/* feeds in the open batch */
+	int		 nbatch;
+	int64_t		 batch_bytes;
+	struct timespec	 batch_start;
 	struct timespec	 last_progress;
 
 	struct poller_seen *seen;
@@ -118,7 +144,17 @@ struct poller {
 	int		 any_interval;	/* some feed reloads by itself */
 };
 
+/*
+ * A batch (db_batch_begin) commits after this long, this many feeds or
+ * this many of their body bytes, whichever comes first: few commits, the
+ * writer's 2 MB page cache not overrun, new items listed within 0.1 s.
+ */
+#define POLLER_BATCH_MS		100
+#define POLLER_BATCH_FEEDS	64
+#define POLLER_BATCH_BYTES	(1024 * 1024)
+
 static int	poller_own(struct poller *, struct poller_feed *);
+static void	poller_batch_commit(struct poller *);
 static long	poller_interval(struct poller *, const char *);
 static void	poller_complete(struct poller *, struct poller_feed *);
 
@@ -273,6 +309,32 @@ poller_item(struct item *it, void *arg)
 	item_free(it);
 }
 
+/* The parser's items of a feed parsed before it joins a batch. */
+static void
+poller_item_keep(struct item *it, void *arg)
+{
+	struct poller_feed	*pf = arg;
+
+	if (pf->nitems == pf->itemcap) {
+		pf->itemcap = pf->itemcap ? pf->itemcap * 2 : 64;
+		pf->items = xreallocarray(pf->items, pf->itemcap,
+		    sizeof *pf->items);
+	}
+	pf->items[pf->nitems++] = it;
+}
+
+static void
+poller_items_free(struct poller_feed *pf)
+{
+	size_t	i;
+
+	for (i = 0; i < pf->nitems; i++)
+		item_free(pf->items[i]);
+	free(pf->items);
+	pf->items = NULL;
+	pf->nitems = pf->itemcap = 0;
+}
+
 static void
 poller_enqueue(struct poller *p, struct poller_feed *pf)
 {
@@ -327,6 +389,7 @@ poller_own(struct poller *p, struct poller_feed *pf)
 {
 	char	*cause = NULL;
 
+	poller_batch_commit(p);	/* a feed that streams has its own */
 	if (db_feed_begin(p->db, pf->id, &cause) != 0) {
 		pf->db_failed = 1;
 		pf->db_cause = cause;
@@ -442,6 +505,9 @@ poller_feed_reset(struct poller_feed *pf)
 	free(pf->parse_cause);
 	free(pf->db_cause);
 	pf->parse_cause = pf->db_cause = NULL;
+	poller_items_free(pf);
+	free(pf->b_error);
+	pf->b_error = NULL;
 	pf->job = NULL;
 }
 
@@ -473,11 +539,180 @@ poller_result(struct poller_feed *pf, int ok, int ttl, const char *error,
 	}
 }
 
+/* Count a feed's reload as done, say how it went and free what it held. */
+static void
+poller_finish(struct poller *p, struct poller_feed *pf, int ok, char *error,
+    const char *reason)
+{
+	p->done++;
+	if (ok) {
+		p->new_items += pf->new_items;
+		poller_emit(p, POLLER_EV_FEED_DONE, pf, NULL);
+		if (pf->result->moved_to != NULL)
+			poller_emit(p, POLLER_EV_FEED_MOVED, pf,
+			    pf->result->moved_to);
+	} else {
+		p->failed++;
+		log_debug("poller: %s: %s", pf->url, error);
+		poller_emit(p, POLLER_EV_FEED_FAILED, pf, reason);
+	}
+	free(error);
+	poller_feed_reset(pf);
+}
+
+/* Store a failed fetch's outcome by itself (after its batch was lost). */
+static void
+poller_store_failure(struct poller *p, struct poller_feed *pf,
+    const char *error)
+{
+	struct db_fetch_result	 dr;
+	char			*cause = NULL;
+
+	poller_result(pf, 0, 0, error, &dr);
+	if (db_feed_set_result(p->db, pf->id, &dr, &cause) != 0) {
+		log_debug("poller: %s: storing the result: %s", pf->url, cause);
+		free(cause);
+	}
+}
+
+/*
+ * The open batch was rolled back (error says why): none of its feeds
+ * were stored, so each fails with that reason.
+ */
+static void
+poller_batch_fail(struct poller *p, const char *error)
+{
+	struct poller_feed	*pf;
+
+	if (db_batch_open(p->db))
+		db_batch_rollback(p->db);
+	while ((pf = TAILQ_FIRST(&p->batch)) != NULL) {
+		TAILQ_REMOVE(&p->batch, pf, bentry);
+		pf->new_items = 0;
+		poller_store_failure(p, pf, error);
+		poller_finish(p, pf, 0, xstrdup(error), N_("cache error"));
+	}
+	p->nbatch = 0;
+}
+
+/* Commit the open batch, if any, and tell each of its feeds' outcome. */
+static void
+poller_batch_commit(struct poller *p)
+{
+	struct poller_feed	*pf;
+	char			*cause = NULL, *error;
+
+	if (!db_batch_open(p->db))
+		return;
+	if (db_batch_commit(p->db, &cause) != 0) {
+		xasprintf(&error, "cache: %s", cause);
+		poller_batch_fail(p, error);
+		free(error);
+		free(cause);
+		return;
+	}
+	while ((pf = TAILQ_FIRST(&p->batch)) != NULL) {
+		TAILQ_REMOVE(&p->batch, pf, bentry);
+		error = pf->b_error;	/* poller_finish frees it */
+		pf->b_error = NULL;
+		poller_finish(p, pf, pf->b_ok, error, pf->b_reason);
+	}
+	p->nbatch = 0;
+}
+
+/* Milliseconds the open batch has left before it is due (0: due now). */
+static long
+poller_batch_left(struct poller *p)
+{
+	struct timespec	now;
+	long		ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (now.tv_sec - p->batch_start.tv_sec) * 1000 +
+	    (now.tv_nsec - p->batch_start.tv_nsec) / 1000000;
+	return (ms >= POLLER_BATCH_MS ? 0 : POLLER_BATCH_MS - ms);
+}
+
+/* Open a batch for a finished feed unless one is open; -1 if it cannot. */
+static int
+poller_batch_join(struct poller *p)
+{
+	char	*cause = NULL;
+
+	if (db_batch_open(p->db))
+		return (0);
+	if (db_batch_begin(p->db, &cause) != 0) {
+		/* The feed's own transaction will fail and say why. */
+		free(cause);
+		return (-1);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &p->batch_start);
+	p->nbatch = 0;
+	p->batch_bytes = 0;
+	return (0);
+}
+
+/* Keep pf's outcome for the batch's commit; commit a full batch. */
+static void
+poller_batch_add(struct poller *p, struct poller_feed *pf, int ok,
+    char *error, const char *reason)
+{
+	pf->b_ok = ok;
+	pf->b_error = error;
+	pf->b_reason = reason;
+	TAILQ_INSERT_TAIL(&p->batch, pf, bentry);
+	p->nbatch++;
+	p->batch_bytes += pf->result->bytes;
+	if (p->nbatch >= POLLER_BATCH_FEEDS ||
+	    p->batch_bytes >= POLLER_BATCH_BYTES)
+		poller_batch_commit(p);
+}
+
+/*
+ * Parse a feed whose bytes all waited in its buffer, keeping its items:
+ * a feed that is not one is known before anything of it is written, so a
+ * batch never has to undo part of itself.
+ */
+static void
+poller_parse_buffered(struct poller *p, struct poller_feed *pf)
+{
+	pf->parse = parse_new(pf->head_url != NULL ? pf->head_url : pf->url,
+	    pf->content_type, poller_item_keep, pf);
+	poller_push(pf, pf->buf.ptr, pf->buf.len);
+	poller_buf_drop(p, pf);
+}
+
+/* Write a parsed feed's items into the batch; -1 (and *cause) on failure. */
+static int
+poller_store_items(struct poller *p, struct poller_feed *pf, char **cause)
+{
+	size_t	i;
+	bool	inserted;
+	int	rc = 0;
+
+	if (db_feed_begin(p->db, pf->id, cause) != 0)
+		return (-1);	/* nothing written: the batch goes on */
+	for (i = 0; i < pf->nitems; i++) {
+		if (rc == 0 && db_item_upsert(p->db, pf->id, pf->items[i],
+		    &inserted, cause) != 0)
+			rc = -1;
+		else if (rc == 0 && inserted)
+			pf->new_items++;
+		item_free(pf->items[i]);
+	}
+	pf->nitems = 0;
+	if (rc != 0)
+		db_feed_rollback(p->db);	/* and the batch */
+	return (rc);
+}
+
 /*
  * Store the outcome of a finished fetch: the feed's items, metadata and
- * fetch result in its transaction (one commit a feed); when that fails or
- * there is nothing to store, the result in a transaction of its own. Runs
- * only while no other feed owns the cache.
+ * fetch result. A feed that streamed into the cache (it owns it) does so
+ * in its own transaction; any other had all its bytes wait in its buffer
+ * and joins the batch, its outcome told when the batch commits. When that
+ * fails, or there is nothing to store, the result is stored by itself.
+ * Runs only while no other feed owns the cache.
  */
 static void
 poller_complete(struct poller *p, struct poller_feed *pf)
@@ -487,11 +722,14 @@ poller_complete(struct poller *p, struct poller_feed *pf)
 	struct feed		*meta = NULL;
 	char			*cause = NULL, *error = NULL;
 	const char		*reason = NULL;
-	int			 ok = 0, stored = 0;
+	int			 ok = 0, stored = 0, batch;
 
 	poller_dequeue(p, pf);
+	batch = p->owner == NULL && poller_batch_join(p) == 0;
 	if (r->status == FETCH_OK) {
-		if (p->owner != pf && !pf->db_failed)
+		if (batch && !pf->db_failed)
+			poller_parse_buffered(p, pf);
+		else if (p->owner != pf && !pf->db_failed)
 			poller_own(p, pf);
 		if (pf->db_failed)
 			xasprintf(&error, "cache: %s", pf->db_cause);
@@ -505,15 +743,20 @@ poller_complete(struct poller *p, struct poller_feed *pf)
 		if (error == NULL && pf->parse_failed) {
 			xasprintf(&error, "not a feed: %s", pf->parse_cause);
 			reason = N_("not a feed");
-		} else if (error == NULL && pf->db_failed)
-			xasprintf(&error, "cache: %s", pf->db_cause);
-		else if (error == NULL) {
+		} else if (error == NULL && batch &&
+		    poller_store_items(p, pf, &cause) != 0) {
+			xasprintf(&error, "cache: %s", cause);
+			free(cause);
+			cause = NULL;
+		} else if (error == NULL) {
 			poller_result(pf, 1, meta->ttl, NULL, &dr);
 			if (db_feed_set_result(p->db, pf->id, &dr, &cause) != 0 ||
 			    db_feed_commit(p->db, pf->id, meta, &cause) != 0) {
 				xasprintf(&error, "cache: %s", cause);
 				free(cause);
 				cause = NULL;
+				/* Its transaction: its own, or the batch. */
+				db_feed_rollback(p->db);
 			} else
 				stored = 1;
 		}
@@ -546,28 +789,32 @@ poller_complete(struct poller *p, struct poller_feed *pf)
 	else if (reason != NULL && strncmp(reason, "not a feed", 10) == 0)
 		reason = "not a feed";
 
+	if (batch && !db_batch_open(p->db)) {
+		/* A write failed and took the batch with it. */
+		poller_batch_fail(p, error);
+		batch = 0;
+	}
 	if (!stored) {
 		poller_result(pf, ok, 0, error, &dr);
 		if (db_feed_set_result(p->db, pf->id, &dr, &cause) != 0) {
 			log_debug("poller: %s: storing the result: %s", pf->url,
 			    cause);
 			free(cause);
+			cause = NULL;
+			if (batch) {
+				/* The batch may be damaged: give it up. */
+				xasprintf(&cause, "cache: storing the result");
+				poller_batch_fail(p, cause);
+				free(cause);
+				batch = 0;
+			}
 		}
 	}
-
-	p->done++;
-	if (ok) {
-		p->new_items += pf->new_items;
-		poller_emit(p, POLLER_EV_FEED_DONE, pf, NULL);
-		if (r->moved_to != NULL)
-			poller_emit(p, POLLER_EV_FEED_MOVED, pf, r->moved_to);
-	} else {
-		p->failed++;
-		log_debug("poller: %s: %s", pf->url, error);
-		poller_emit(p, POLLER_EV_FEED_FAILED, pf, reason);
+	if (batch) {
+		poller_batch_add(p, pf, ok, error, reason);
+		return;
 	}
-	free(error);
-	poller_feed_reset(pf);
+	poller_finish(p, pf, ok, error, reason);
 }
 
 static void
@@ -681,6 +928,8 @@ poller_do_reload(struct poller *p, int periodic)
 	feeds = xcalloc(n > 0 ? n : 1, sizeof *feeds);
 	p->owner = NULL;
 	TAILQ_INIT(&p->wantq);
+	TAILQ_INIT(&p->batch);
+	p->nbatch = 0;
 	p->total = p->done = p->failed = p->skipped = p->new_items = 0;
 	p->bytes = 0;
 	p->buffered = 0;
@@ -723,10 +972,14 @@ poller_do_reload(struct poller *p, int periodic)
 	for (;;) {
 		if (poller_cancelled(p) || atomic_load(&p->quit))
 			fetch_cancel(p->fetch);
-		if (fetch_run(p->fetch, 500) <= 0)
+		if (db_batch_open(p->db) && poller_batch_left(p) == 0)
+			poller_batch_commit(p);
+		if (fetch_run(p->fetch, db_batch_open(p->db) ?
+		    (int)poller_batch_left(p) + 1 : 500) <= 0)
 			break;
 	}
 	poller_advance(p);
+	poller_batch_commit(p);
 	atomic_store(&p->reloading, 0);
 	poller_emit(p, POLLER_EV_FINISHED, NULL, NULL);
 	for (i = 0; i < nf; i++) {
@@ -878,6 +1131,7 @@ poller_start(struct db *db, const struct strv *urls,
 	p->cancel_done = p->cancel_hit = 0;
 	atomic_init(&p->reloading, 0);
 	TAILQ_INIT(&p->wantq);
+	TAILQ_INIT(&p->batch);
 	if ((error = pthread_create(&p->thread, NULL, poller_main, p)) != 0) {
 		xasprintf(cause, "cannot start the poller: %s",
 		    strerror(error));

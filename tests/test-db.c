@@ -1143,6 +1143,65 @@ test_crash(void)
 	free(path);
 }
 
+/* A batch: several feeds' transactions, one commit; a failure loses all of it. */
+static void
+test_batch(void)
+{
+	struct db	*db, *ro;
+	char		*cause = NULL;
+	int64_t		 a, b;
+
+	db = open_new("batch.db", NULL);
+	a = feed_id(db, "https://a.example/feed");
+	b = feed_id(db, "https://b.example/feed");
+	if ((ro = db_open(db->path, DB_READONLY, &cause)) == NULL) {
+		printf("Bail out! %s\n", cause);
+		exit(1);
+	}
+
+	ok(db_batch_begin(db, &cause) == 0 && db_batch_open(db),
+	    "a batch begins");
+	put(db, a, mkitem("a1", "a1", 1, NULL), NULL);
+	put(db, b, mkitem("b1", "b1", 2, NULL), NULL);
+	ok(db_batch_open(db), "... and stays open across feeds");
+	is_int(sql_int(ro, "SELECT count(*) FROM item"), 0,
+	    "a reader sees nothing of it before its commit");
+	ok(db_search_index_pending(db, 10, NULL, &cause) != 0,
+	    "indexing refuses to run inside a batch");
+	free(cause);
+	cause = NULL;
+	ok(db_batch_commit(db, &cause) == 0 && !db_batch_open(db),
+	    "the batch commits");
+	is_int(sql_int(ro, "SELECT count(*) FROM item"), 2,
+	    "... and a reader sees both feeds' items");
+
+	db_batch_begin(db, &cause);
+	put(db, a, mkitem("a2", "a2", 3, NULL), NULL);
+	ok(db_feed_begin(db, 424242, &cause) != 0,
+	    "a feed that is not in the cache fails to begin in a batch");
+	free(cause);
+	cause = NULL;
+	ok(db_batch_open(db), "... and the batch goes on without it");
+	db_batch_commit(db, &cause);
+	is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM item "
+	    "ORDER BY id)", "a1 b1 a2", "... storing the others");
+
+	db_batch_begin(db, &cause);
+	put(db, a, mkitem("a3", "a3", 4, NULL), NULL);
+	db_feed_begin(db, b, &cause);
+	db_feed_rollback(db);
+	ok(!db_batch_open(db), "a feed rolled back in a batch ends the batch");
+	ok(db_batch_commit(db, &cause) != 0, "... which has nothing to commit");
+	free(cause);
+	cause = NULL;
+	is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM item "
+	    "ORDER BY id)", "a1 b1 a2", "... and none of its feeds is stored");
+	is_int(sql_int(db, "SELECT unread_count FROM feed WHERE id = 1"), 2,
+	    "... nor their unread counts");
+	db_close(ro);
+	db_close(db);
+}
+
 /* A full disk fails one transaction, not the session. */
 static void
 test_full(void)
@@ -1428,6 +1487,7 @@ main(void)
 	test_refuse();
 	test_crash();
 	test_full();
+	test_batch();
 	test_search();
 	test_index_memory();
 	if (tap_failed == 0) {

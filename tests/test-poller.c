@@ -11,7 +11,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "db.h"
+#include "db-priv.h"
 #include "feed.h"
 #include "poller.h"
 #include "str.h"
@@ -487,6 +490,51 @@ test_visible(const char *cache)
 	strv_free(&urls);
 }
 
+/*
+ * The cache fills up during a reload (feeds are written in batches, and a
+ * failure loses its whole batch): every feed is reported once, those
+ * reported done are stored, and nothing of those reported failed is.
+ */
+static void
+test_cache_full(const char *cache)
+{
+	struct strv		 urls = { NULL, 0 };
+	struct poller_opts	 o;
+	struct poller		*p;
+	struct db		*db;
+	struct tally		 t;
+	char			*u, *cause = NULL, sql[64];
+	int			 i;
+	sqlite3_stmt		*st;
+	long long		 pages = 0;
+
+	for (i = 0; i < 12; i++) {
+		xasprintf(&u, "%s/plain/poller/big.xml?full=%d", srv.base, i);
+		strv_add_owned(&urls, u);
+	}
+	db = open_cache(cache);
+	if (sqlite3_prepare_v2(db->sq, "PRAGMA page_count", -1, &st,
+	    NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		pages = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	snprintf(sql, sizeof sql, "PRAGMA max_page_count = %lld", pages + 40);
+	sqlite3_exec(db->sq, sql, NULL, NULL, NULL);
+	opts(&o);
+	o.once = true;
+	o.index_batch = 0;
+	p = poller_start(db, &urls, &o, &cause);
+	drain(p, &t, 60, 0);
+	is_int(t.finished, 1, "a reload into a full cache finishes");
+	is_int(t.done + t.failed, 12, "... reporting every feed once");
+	ok(t.failed > 0, "... some of them failed (%d of 12)", t.failed);
+	is_str(t.last_reason, "cache error", "... as a cache error");
+	poller_stop(p);
+	db_close(db);
+	is_int(unread(cache), t.new_items,
+	    "what was reported done is stored, nothing else");
+	strv_free(&urls);
+}
+
 int
 main(void)
 {
@@ -503,6 +551,7 @@ main(void)
 	test_slow(cache);
 	test_own_interval(cache);
 	test_visible(cache);
+	test_cache_full(cache);
 	server_stop(&srv);
 	unlink(cache);
 	{
