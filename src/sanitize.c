@@ -490,6 +490,26 @@ sanitize_run(struct str *s, const char *p, size_t len, bool line)
 				i++;
 				continue;
 			}
+			/*
+			 * In a line, a single space after the run (not
+			 * empty, so the space is neither first nor after
+			 * other white space) and before a character that
+			 * joins the run for sure (printable ASCII but space,
+			 * or U+00C0-U+07FF as above) comes out as it is:
+			 * keep it in the run rather than flush the run and
+			 * make it pending.
+			 */
+			if (c == ' ' && i > start && i + 1 < len) {
+				if (u[i + 1] > 0x20 && u[i + 1] < 0x7f) {
+					i += 2;
+					continue;
+				}
+				if (u[i + 1] >= 0xc3 && u[i + 1] <= 0xdf &&
+				    i + 2 < len && (u[i + 2] & 0xc0) == 0x80) {
+					i += 3;
+					continue;
+				}
+			}
 		}
 		/* Flush the run before this character, then deal with it. */
 		if (i > start) {

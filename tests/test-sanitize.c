@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sanitize.h"
+#include "str.h"
 
 #include "tap.h"
 
@@ -367,6 +368,98 @@ test_clean_prefix_random(void)
 	    "differ)", bad, tried);
 }
 
+/* sanitize.c's white space of lines, for the reference below. */
+static bool
+ref_is_space(unsigned int c)
+{
+	return (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\f' || c == '\v' || c == 0xa0 || c == 0x1680 ||
+	    (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
+	    c == 0x202f || c == 0x205f || c == 0x3000);
+}
+
+/*
+ * What sanitize_text (line false) and sanitize_line (line true) must
+ * return: one character at a time, decoded, with no fast path.
+ */
+static char *
+ref_sanitize(const char *p, size_t len, bool line)
+{
+	const unsigned char	*u = (const unsigned char *)p;
+	struct str		 s;
+	size_t			 i = 0, n;
+	unsigned int		 c;
+	bool			 pending = false;
+
+	str_init(&s);
+	str_reserve(&s, 1);
+	s.ptr[0] = '\0';
+	while (i < len) {
+		if ((n = sanitize_utf8_char(u + i, len - i, &c)) == 0) {
+			c = 0xfffd;
+			n = 1;
+		}
+		i += n;
+		if (line && ref_is_space(c)) {
+			pending = true;
+			continue;
+		}
+		if (c == '\r') {
+			if (i < len && u[i] == '\n')
+				i++;
+			c = '\n';
+		}
+		if ((c < 0x20 || (c >= 0x7f && c <= 0x9f)) && c != '\t' &&
+		    c != '\n')
+			continue;
+		if (pending && s.len != 0)
+			str_appendc(&s, ' ');
+		pending = false;
+		sanitize_put_utf8(&s, c);
+	}
+	return (str_steal(&s));
+}
+
+/*
+ * sanitize_text and sanitize_line against the reference on random text
+ * with runs of white space (ASCII, no-break and other Unicode spaces) among
+ * the pieces of rnd_piece.
+ */
+static void
+test_sanitize_random(void)
+{
+	static const char *const spaces[] = { " ", " ", " ", "  ", "\t",
+	    "\n", "\r\n", "\xc2\xa0", "\xe2\x80\x83", "\xe3\x80\x80", "\f" };
+	unsigned char	 buf[96];
+	char		*got, *want;
+	size_t		 len, target, t, k, bad = 0, tried = 0;
+	int		 line;
+
+	for (t = 0; t < 200000; t++) {
+		target = rnd(65);
+		for (len = 0; len < target; ) {
+			if (rnd(5) == 0) {
+				k = rnd(sizeof spaces / sizeof spaces[0]);
+				memcpy(buf + len, spaces[k], strlen(spaces[k]));
+				len += strlen(spaces[k]);
+			} else
+				len += rnd_piece(buf + len);
+		}
+		for (line = 0; line < 2; line++) {
+			tried++;
+			got = line ? sanitize_line((char *)buf, len) :
+			    sanitize_text((char *)buf, len);
+			want = ref_sanitize((char *)buf, len, line);
+			if (strcmp(got, want) != 0)
+				bad++;
+			free(got);
+			free(want);
+		}
+	}
+	ok(bad == 0, "text and line: random text against the reference "
+	    "(%zu of %zu differ)", bad, tried);
+}
+
 int
 main(void)
 {
@@ -406,5 +499,6 @@ main(void)
 	test_clean_prefix();
 	test_clean_prefix_seqs();
 	test_clean_prefix_random();
+	test_sanitize_random();
 	return (tap_done());
 }
