@@ -278,13 +278,13 @@ static const uint64_t sanitize_dfa_text[256] = {
 
 #ifdef SANITIZE_SSE2
 /*
- * How many of the 16 bytes at p (a character boundary) the DFA would
- * accept in one go when they are only printable ASCII and two-byte
- * characters, which is most of an Arabic feed: 16, or 15 when the last
- * byte is a lead whose continuation is beyond; 0 means "something else is
- * here, ask the DFA", which is never wrong, only slower. It is the answer
- * for tab, LF and CR, three- and four-byte characters, and in the text
- * table lead C2. What passes, byte by byte:
+ * Whether the 16 bytes at p (a character boundary) are only printable
+ * ASCII and two-byte characters that the DFA would accept, which is most
+ * of an Arabic feed; if so, *len is how many to take: 16, or 15 when the
+ * last byte is a lead whose continuation is beyond. "No" means "something
+ * else is here, ask the DFA", which is never wrong, only slower. It is the
+ * answer for tab, LF and CR, three- and four-byte characters, and in the
+ * text table lead C2. What passes, byte by byte:
  *
  *   - 0x20-0x7F (markup) or 0x20-0x7E (text): all the ASCII both tables
  *     accept but tab, LF and CR;
@@ -297,16 +297,15 @@ static const uint64_t sanitize_dfa_text[256] = {
  *   - a continuation right after such a lead, and only there.
  *
  * SSE2 compares bytes as signed: ASCII is 0 to 127, continuations 80-BF
- * are -128 to -65, leads C0-DF -64 to -33. Each compare gives a mask; one
- * bit a byte of each (bit k for byte k) says whether the continuations
- * are exactly the bytes after the leads.
+ * are -128 to -65, leads C0-DF -64 to -33. Each compare gives 0xff in the
+ * bytes where it holds, and one bit a byte (bit k for byte k) of the
+ * verdict says whether all 16 are good.
  */
-static SANITIZE_ALWAYS_INLINE size_t
-sanitize_block16(const unsigned char *p, bool markup)
+static SANITIZE_ALWAYS_INLINE bool
+sanitize_block16(const unsigned char *p, bool markup, size_t *len)
 {
 	const __m128i	v = _mm_loadu_si128((const __m128i *)(const void *)p);
-	__m128i		ascii, lead, cont;
-	unsigned int	ok, leads, conts;
+	__m128i		ascii, lead, cont, good;
 
 	/* 0x20 and up; in text below 0x7f too. */
 	ascii = _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1f));
@@ -319,17 +318,64 @@ sanitize_block16(const unsigned char *p, bool markup)
 	    _mm_cmplt_epi8(v, _mm_set1_epi8(-32)));
 	/* 80 (-128) to BF (-65). */
 	cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
-	ok = (unsigned int)_mm_movemask_epi8(_mm_or_si128(ascii, lead));
-	leads = (unsigned int)_mm_movemask_epi8(lead);
-	conts = (unsigned int)_mm_movemask_epi8(cont);
 	/*
-	 * Every byte is good ASCII, a good lead or a continuation, and the
-	 * continuations are the bytes after the leads: none first, and a
-	 * lead last is left for later.
+	 * A byte is good if it is good ASCII, a good lead or a
+	 * continuation, and is a continuation exactly when the byte before
+	 * it is a lead (the leads moved one byte up, a zero coming in for
+	 * the first byte, must match the continuations). A lead last is left
+	 * for later.
 	 */
-	if ((ok | conts) != 0xffff || conts != ((leads << 1) & 0xffff))
-		return (0);
-	return (16 - (leads >> 15));
+	good = _mm_andnot_si128(_mm_xor_si128(cont, _mm_slli_si128(lead, 1)),
+	    _mm_or_si128(_mm_or_si128(ascii, lead), cont));
+	if (_mm_movemask_epi8(good) != 0xffff)
+		return (false);
+	*len = 16 - ((unsigned int)_mm_movemask_epi8(lead) >> 15);
+	return (true);
+}
+/*
+ * The same for sanitize_line: whether the 16 bytes at p (a character
+ * boundary) come out of it as they are, wherever the run they are in
+ * started. They do when every byte is one of
+ *
+ *   - printable ASCII but space (0x21-0x7E);
+ *   - a lead C3-DF with a continuation right after it, or that
+ *     continuation (U+00C0-U+07FF: no control, and no white space, the
+ *     first of which after U+00A0 is U+1680);
+ *   - a space between two of the above, all in the block: after
+ *     printable ASCII or a continuation, before printable ASCII or a lead
+ *     with its continuation. Such a space is neither first nor last in the
+ *     block: the run before it is not empty and ends in a kept character,
+ *     and a kept character follows. A single space between two kept
+ *     characters is what sanitize_line writes as it is.
+ *
+ * *len is 16, or 15 when the last byte is a lead.
+ */
+static inline bool
+sanitize_line_block16(const unsigned char *p, size_t *len)
+{
+	const __m128i	v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i		ascii, lead, cont, space, good;
+
+	ascii = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x20)),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8(0x7f)));
+	lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-62)),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8(-32)));
+	cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+	/*
+	 * Spaces with the end of a kept character before them and the start
+	 * of one after them: ASCII, or a lead whose continuation is in the
+	 * block too (the bytes moved one byte down or up; zeros come in).
+	 */
+	space = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+	    _mm_and_si128(_mm_slli_si128(_mm_or_si128(ascii, cont), 1),
+	    _mm_srli_si128(_mm_or_si128(ascii,
+	    _mm_and_si128(lead, _mm_srli_si128(cont, 1))), 1)));
+	good = _mm_andnot_si128(_mm_xor_si128(cont, _mm_slli_si128(lead, 1)),
+	    _mm_or_si128(_mm_or_si128(ascii, lead), _mm_or_si128(cont, space)));
+	if (_mm_movemask_epi8(good) != 0xffff)
+		return (false);
+	*len = 16 - ((unsigned int)_mm_movemask_epi8(lead) >> 15);
+	return (true);
 }
 #endif
 
@@ -353,7 +399,7 @@ sanitize_clean_prefix_mode(const unsigned char *p, size_t n, bool markup)
 
 	while (n - i >= 16) {
 #ifdef SANITIZE_SSE2
-		if ((k = sanitize_block16(p + i, markup)) != 0) {
+		if (sanitize_block16(p + i, markup, &k)) {
 			i += k;
 			continue;
 		}
@@ -456,6 +502,9 @@ sanitize_run(struct str *s, const char *p, size_t len, bool line)
 	size_t			 i, n, start;
 	unsigned int		 c;
 	bool			 pending = false;
+#ifdef SANITIZE_SSE2
+	size_t			 retry = 0;
+#endif
 
 	str_reserve(s, len);
 	s->ptr[s->len] = '\0';
@@ -464,6 +513,20 @@ sanitize_run(struct str *s, const char *p, size_t len, bool line)
 	if (!line)
 		i = sanitize_clean_prefix(u, len, false);
 	while (i < len) {
+#ifdef SANITIZE_SSE2
+		/*
+		 * Lines: 16 bytes that come out as they are join the run in
+		 * one go. Where a block does not, the next 16 bytes go one
+		 * at a time before another block is tried.
+		 */
+		if (line && i >= retry && len - i >= 16) {
+			if (sanitize_line_block16(u + i, &n)) {
+				i += n;
+				continue;
+			}
+			retry = i + 16;
+		}
+#endif
 		if (u[i] > 0x20 && u[i] < 0x7f) {
 			i++;
 			continue;

@@ -423,7 +423,8 @@ ref_sanitize(const char *p, size_t len, bool line)
 /*
  * sanitize_text and sanitize_line against the reference on random text
  * with runs of white space (ASCII, no-break and other Unicode spaces) among
- * the pieces of rnd_piece.
+ * the pieces of rnd_piece, and on text that is mostly Arabic words,
+ * printable ASCII and single spaces (the 16-byte blocks of lines).
  */
 static void
 test_sanitize_random(void)
@@ -438,7 +439,21 @@ test_sanitize_random(void)
 	for (t = 0; t < 200000; t++) {
 		target = rnd(65);
 		for (len = 0; len < target; ) {
-			if (rnd(5) == 0) {
+			/* Every other text is mostly words and spaces. */
+			if (t % 2 == 1 && rnd(20) != 0) {
+				k = rnd(10);
+				if (k < 2)
+					buf[len++] = ' ';
+				else if (k < 4)
+					buf[len++] = (unsigned char)
+					    (0x21 + rnd(0x5e));
+				else {
+					buf[len++] = (unsigned char)
+					    (0xd8 + rnd(4));
+					buf[len++] = (unsigned char)
+					    (0x80 + rnd(0x40));
+				}
+			} else if (rnd(5) == 0) {
 				k = rnd(sizeof spaces / sizeof spaces[0]);
 				memcpy(buf + len, spaces[k], strlen(spaces[k]));
 				len += strlen(spaces[k]);
