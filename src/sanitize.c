@@ -20,8 +20,9 @@
 #include <libxml/HTMLparser.h>
 
 /*
- * SSE2 (every x86-64 has it) speeds up sanitize_clean_prefix; without it,
- * or built with -DSANITIZE_NO_SIMD, the DFA alone does the same work.
+ * SSE2 (every x86-64 has it) speeds up sanitize_clean_prefix and
+ * sanitize_line; without it, or built with -DSANITIZE_NO_SIMD, the DFA and
+ * the byte-by-byte loop alone do the same work.
  */
 #if defined(__SSE2__) && !defined(SANITIZE_NO_SIMD)
 #define SANITIZE_SSE2	1
@@ -270,6 +271,7 @@ static const uint64_t sanitize_dfa_text[256] = {
 	0x186186186186186ULL,
 };
 
+/* Inlined even where the compiler would not: see sanitize_clean_prefix. */
 #if defined(__GNUC__)
 #define SANITIZE_ALWAYS_INLINE	inline __attribute__((always_inline))
 #else
@@ -286,8 +288,8 @@ static const uint64_t sanitize_dfa_text[256] = {
  * answer for tab, LF and CR, three- and four-byte characters, and in the
  * text table lead C2. What passes, byte by byte:
  *
- *   - 0x20-0x7F (markup) or 0x20-0x7E (text): all the ASCII both tables
- *     accept but tab, LF and CR;
+ *   - 0x20-0x7F (markup) or 0x20-0x7E (text): all the ASCII its table
+ *     accepts but tab, LF and CR;
  *   - a lead C2-DF (markup) or C3-DF (text) with a continuation 80-BF
  *     right after it: U+0080-U+07FF or U+00C0-U+07FF. These are never
  *     overlong (leads C0, C1), never a surrogate or beyond U+10FFFF (three
@@ -332,6 +334,7 @@ sanitize_block16(const unsigned char *p, bool markup, size_t *len)
 	*len = 16 - ((unsigned int)_mm_movemask_epi8(lead) >> 15);
 	return (true);
 }
+
 /*
  * The same for sanitize_line: whether the 16 bytes at p (a character
  * boundary) come out of it as they are, wherever the run they are in
@@ -434,7 +437,9 @@ sanitize_clean_prefix_mode(const unsigned char *p, size_t n, bool markup)
 /*
  * The length of the longest prefix of n bytes at p made of whole
  * characters that need nothing done (see the tables above); a character
- * cut by the end is not part of it.
+ * cut by the end is not part of it. The two calls make the body twice,
+ * each with its table's block test: with markup in a register the loop
+ * costs half again as many instructions.
  */
 size_t
 sanitize_clean_prefix(const unsigned char *p, size_t n, bool markup)
