@@ -10,6 +10,12 @@
 # 5-8 the restricted second bytes after E0, ED, F0 and F4, 9 after C2 in
 # the text table (only A0-BF, not the C1 controls). Each table entry packs
 # the next state times 6 for every state s at bit 6 * s.
+#
+# sanitize.c also takes 16 bytes at a time without the tables where they
+# are only printable ASCII (0x20-0x7F for markup, 0x20-0x7E for text) and
+# two-byte characters with a lead C2-DF (markup) or C3-DF (text). That is
+# right only while the tables accept all of those; the check at the end
+# says so, and if it fails, sanitize_block16 must change with the tables.
 A,E,C1,C2,C3,SE0,SED,SF0,SF4,SC2 = range(10)
 def cls(b):
     if b in (9,10): return 'asc'
@@ -101,4 +107,14 @@ for xml in (True, False):
         a = ref_valid_prefix(data, xml); b = dfa_prefix(data, t)
         if a != b:
             import sys; print("MISMATCH", xml, data.hex(), a, b, file=sys.stderr); sys.exit(1)
+# what sanitize_block16 takes without the tables must be accepted by them
+for xml in (True, False):
+    t = table(xml)
+    for b in range(0x20, 0x80 if xml else 0x7f):
+        if dfa_prefix(bytes([b]), t) != 1:
+            import sys; print("BLOCK ASCII", xml, hex(b), file=sys.stderr); sys.exit(1)
+    for lead in range(0xc2 if xml else 0xc3, 0xe0):
+        for cont in range(0x80, 0xc0):
+            if dfa_prefix(bytes([lead, cont]), t) != 2:
+                import sys; print("BLOCK PAIR", xml, hex(lead), hex(cont), file=sys.stderr); sys.exit(1)
 import sys; print("selfcheck ok", file=sys.stderr)

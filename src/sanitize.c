@@ -19,6 +19,16 @@
 
 #include <libxml/HTMLparser.h>
 
+/*
+ * SSE2 (every x86-64 has it) speeds up sanitize_clean_prefix and
+ * sanitize_line; without it, or built with -DSANITIZE_NO_SIMD, the DFA and
+ * the byte-by-byte loop alone do the same work.
+ */
+#if defined(__SSE2__) && !defined(SANITIZE_NO_SIMD)
+#define SANITIZE_SSE2	1
+#include <emmintrin.h>
+#endif
+
 #include "xmalloc.h"
 
 #define SANITIZE_REPLACEMENT	0xfffd
@@ -261,38 +271,160 @@ static const uint64_t sanitize_dfa_text[256] = {
 	0x186186186186186ULL,
 };
 
+/* Inlined even where the compiler would not: see sanitize_clean_prefix. */
+#if defined(__GNUC__)
+#define SANITIZE_ALWAYS_INLINE	inline __attribute__((always_inline))
+#else
+#define SANITIZE_ALWAYS_INLINE	inline
+#endif
+
+#ifdef SANITIZE_SSE2
 /*
- * The length of the longest prefix of n bytes at p made of whole
- * characters that need nothing done (see the tables above); a character
- * cut by the end is not part of it.
+ * Whether the 16 bytes at p (a character boundary) are only printable
+ * ASCII and two-byte characters that the DFA would accept, which is most
+ * of an Arabic feed; if so, *len is how many to take: 16, or 15 when the
+ * last byte is a lead whose continuation is beyond. "No" means "something
+ * else is here, ask the DFA", which is never wrong, only slower. It is the
+ * answer for tab, LF and CR, three- and four-byte characters, and in the
+ * text table lead C2. What passes, byte by byte:
+ *
+ *   - 0x20-0x7F (markup) or 0x20-0x7E (text): all the ASCII its table
+ *     accepts but tab, LF and CR;
+ *   - a lead C2-DF (markup) or C3-DF (text) with a continuation 80-BF
+ *     right after it: U+0080-U+07FF or U+00C0-U+07FF. These are never
+ *     overlong (leads C0, C1), never a surrogate or beyond U+10FFFF (three
+ *     and four bytes), and never a control in text: the C1 controls
+ *     U+0080-U+009F are C2 80-C2 9F. So every continuation after such a
+ *     lead is accepted by its table;
+ *   - a continuation right after such a lead, and only there.
+ *
+ * SSE2 compares bytes as signed: ASCII is 0 to 127, continuations 80-BF
+ * are -128 to -65, leads C0-DF -64 to -33. Each compare gives 0xff in the
+ * bytes where it holds, and one bit a byte (bit k for byte k) of the
+ * verdict says whether all 16 are good.
  */
-size_t
-sanitize_clean_prefix(const unsigned char *p, size_t n, bool markup)
+static SANITIZE_ALWAYS_INLINE bool
+sanitize_block16(const unsigned char *p, bool markup, size_t *len)
+{
+	const __m128i	v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i		ascii, lead, cont, good;
+
+	/* 0x20 and up; in text below 0x7f too. */
+	ascii = _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1f));
+	if (!markup)
+		ascii = _mm_and_si128(ascii,
+		    _mm_cmplt_epi8(v, _mm_set1_epi8(0x7f)));
+	/* C2 (-62) or C3 (-61) to DF (-33). */
+	lead = _mm_and_si128(
+	    _mm_cmpgt_epi8(v, _mm_set1_epi8(markup ? -63 : -62)),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8(-32)));
+	/* 80 (-128) to BF (-65). */
+	cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+	/*
+	 * A byte is good if it is good ASCII, a good lead or a
+	 * continuation, and is a continuation exactly when the byte before
+	 * it is a lead (the leads moved one byte up, a zero coming in for
+	 * the first byte, must match the continuations). A lead last is left
+	 * for later.
+	 */
+	good = _mm_andnot_si128(_mm_xor_si128(cont, _mm_slli_si128(lead, 1)),
+	    _mm_or_si128(_mm_or_si128(ascii, lead), cont));
+	if (_mm_movemask_epi8(good) != 0xffff)
+		return (false);
+	*len = 16 - ((unsigned int)_mm_movemask_epi8(lead) >> 15);
+	return (true);
+}
+
+/*
+ * The same for sanitize_line: whether the 16 bytes at p (a character
+ * boundary) come out of it as they are, wherever the run they are in
+ * started. They do when every byte is one of
+ *
+ *   - printable ASCII but space (0x21-0x7E);
+ *   - a lead C3-DF with a continuation right after it, or that
+ *     continuation (U+00C0-U+07FF: no control, and no white space, the
+ *     first of which after U+00A0 is U+1680);
+ *   - a space between two of the above, all in the block: after
+ *     printable ASCII or a continuation, before printable ASCII or a lead
+ *     with its continuation. Such a space is neither first nor last in the
+ *     block: the run before it is not empty and ends in a kept character,
+ *     and a kept character follows. A single space between two kept
+ *     characters is what sanitize_line writes as it is.
+ *
+ * *len is 16, or 15 when the last byte is a lead.
+ */
+static inline bool
+sanitize_line_block16(const unsigned char *p, size_t *len)
+{
+	const __m128i	v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i		ascii, lead, cont, space, good;
+
+	ascii = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x20)),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8(0x7f)));
+	lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-62)),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8(-32)));
+	cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+	/*
+	 * Spaces with the end of a kept character before them and the start
+	 * of one after them: ASCII, or a lead whose continuation is in the
+	 * block too (the bytes moved one byte down or up; zeros come in).
+	 */
+	space = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+	    _mm_and_si128(_mm_slli_si128(_mm_or_si128(ascii, cont), 1),
+	    _mm_srli_si128(_mm_or_si128(ascii,
+	    _mm_and_si128(lead, _mm_srli_si128(cont, 1))), 1)));
+	good = _mm_andnot_si128(_mm_xor_si128(cont, _mm_slli_si128(lead, 1)),
+	    _mm_or_si128(_mm_or_si128(ascii, lead), _mm_or_si128(cont, space)));
+	if (_mm_movemask_epi8(good) != 0xffff)
+		return (false);
+	*len = 16 - ((unsigned int)_mm_movemask_epi8(lead) >> 15);
+	return (true);
+}
+#endif
+
+/*
+ * The body of sanitize_clean_prefix, made twice with markup a constant so
+ * that each block test is made for its table. i is always at a character
+ * boundary with everything before it accepted. Sixteen bytes that pass the
+ * block test move i on by 16, or 15 when a lead is last. Where the test
+ * fails (or there is no SSE2), the DFA takes the next 16 bytes unchecked
+ * (its error state stays) and the rest of the character the last of them
+ * is in; then either i moves on, or there is an error and the
+ * byte-by-byte loop finds it again from i, as it does the tail shorter
+ * than a block.
+ */
+static SANITIZE_ALWAYS_INLINE size_t
+sanitize_clean_prefix_mode(const unsigned char *p, size_t n, bool markup)
 {
 	const uint64_t	*dfa = markup ? sanitize_dfa_markup : sanitize_dfa_text;
-	uint64_t	 s = SANITIZE_DFA_ACCEPT;
-	size_t		 i = 0, done = 0, k;
+	uint64_t	 s;
+	size_t		 i = 0, done, j, k;
 
-	/* Blocks of 16 bytes with no test inside; stop at an error. */
 	while (n - i >= 16) {
+#ifdef SANITIZE_SSE2
+		if (sanitize_block16(p + i, markup, &k)) {
+			i += k;
+			continue;
+		}
+#endif
+		s = SANITIZE_DFA_ACCEPT;
 		for (k = 0; k < 16; k += 4) {
 			s = dfa[p[i + k]] >> (s & 63);
 			s = dfa[p[i + k + 1]] >> (s & 63);
 			s = dfa[p[i + k + 2]] >> (s & 63);
 			s = dfa[p[i + k + 3]] >> (s & 63);
 		}
-		i += 16;
 		/* Finish a character the block cut. */
-		while ((s & 63) != SANITIZE_DFA_ACCEPT &&
-		    (s & 63) != SANITIZE_DFA_ERROR && i < n)
-			s = dfa[p[i++]] >> (s & 63);
+		for (j = i + 16; (s & 63) != SANITIZE_DFA_ACCEPT &&
+		    (s & 63) != SANITIZE_DFA_ERROR && j < n; j++)
+			s = dfa[p[j]] >> (s & 63);
 		if ((s & 63) != SANITIZE_DFA_ACCEPT)
 			break;
-		done = i;
+		i = j;
 	}
 	/* Byte by byte from the last character boundary known good. */
 	s = SANITIZE_DFA_ACCEPT;
-	for (i = done; i < n; i++) {
+	for (done = i; i < n; i++) {
 		s = dfa[p[i]] >> (s & 63);
 		if ((s & 63) == SANITIZE_DFA_ERROR)
 			break;
@@ -300,6 +432,21 @@ sanitize_clean_prefix(const unsigned char *p, size_t n, bool markup)
 			done = i + 1;
 	}
 	return (done);
+}
+
+/*
+ * The length of the longest prefix of n bytes at p made of whole
+ * characters that need nothing done (see the tables above); a character
+ * cut by the end is not part of it. The two calls make the body twice,
+ * each with its table's block test: with markup in a register the loop
+ * costs half again as many instructions.
+ */
+size_t
+sanitize_clean_prefix(const unsigned char *p, size_t n, bool markup)
+{
+	if (markup)
+		return (sanitize_clean_prefix_mode(p, n, true));
+	return (sanitize_clean_prefix_mode(p, n, false));
 }
 
 /* Append the UTF-8 encoding of code point c. */
@@ -360,6 +507,9 @@ sanitize_run(struct str *s, const char *p, size_t len, bool line)
 	size_t			 i, n, start;
 	unsigned int		 c;
 	bool			 pending = false;
+#ifdef SANITIZE_SSE2
+	size_t			 retry = 0;
+#endif
 
 	str_reserve(s, len);
 	s->ptr[s->len] = '\0';
@@ -368,6 +518,20 @@ sanitize_run(struct str *s, const char *p, size_t len, bool line)
 	if (!line)
 		i = sanitize_clean_prefix(u, len, false);
 	while (i < len) {
+#ifdef SANITIZE_SSE2
+		/*
+		 * Lines: 16 bytes that come out as they are join the run in
+		 * one go. Where a block does not, the next 16 bytes go one
+		 * at a time before another block is tried.
+		 */
+		if (line && i >= retry && len - i >= 16) {
+			if (sanitize_line_block16(u + i, &n)) {
+				i += n;
+				continue;
+			}
+			retry = i + 16;
+		}
+#endif
 		if (u[i] > 0x20 && u[i] < 0x7f) {
 			i++;
 			continue;
@@ -393,6 +557,26 @@ sanitize_run(struct str *s, const char *p, size_t len, bool line)
 			if (c == ' ' && !line) {
 				i++;
 				continue;
+			}
+			/*
+			 * In a line, a single space after the run (not
+			 * empty, so the space is neither first nor after
+			 * other white space) and before a character that
+			 * joins the run for sure (printable ASCII but space,
+			 * or U+00C0-U+07FF as above) comes out as it is:
+			 * keep it in the run rather than flush the run and
+			 * make it pending.
+			 */
+			if (c == ' ' && i > start && i + 1 < len) {
+				if (u[i + 1] > 0x20 && u[i + 1] < 0x7f) {
+					i += 2;
+					continue;
+				}
+				if (u[i + 1] >= 0xc3 && u[i + 1] <= 0xdf &&
+				    i + 2 < len && (u[i + 2] & 0xc0) == 0x80) {
+					i += 3;
+					continue;
+				}
 			}
 		}
 		/* Flush the run before this character, then deal with it. */

@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sanitize.h"
+#include "str.h"
 
 #include "tap.h"
 
@@ -152,6 +154,327 @@ test_clean_prefix(void)
 	}
 }
 
+/*
+ * Check sanitize_clean_prefix against clean_prefix_ref on len bytes at seq
+ * placed after off bytes of ASCII in a buffer of 48 whose memory address
+ * is misaligned by mis: the whole buffer, and cut at each byte of seq.
+ * Returns the number of disagreements, and counts the calls in *tried.
+ */
+static size_t
+clean_prefix_diff(const unsigned char *seq, size_t len, size_t off,
+    size_t mis, size_t *tried)
+{
+	static unsigned char	 store[48 + 16 + 8];
+	unsigned char		*buf = store + mis;
+	size_t			 n, bad = 0;
+	int			 markup;
+
+	memset(buf, 'a', 48);
+	memcpy(buf + off, seq, len);
+	for (markup = 0; markup < 2; markup++) {
+		for (n = off + 1; n <= off + len; n++) {
+			(*tried)++;
+			if (sanitize_clean_prefix(buf, n, markup) !=
+			    clean_prefix_ref(buf, n, markup))
+				bad++;
+		}
+		(*tried)++;
+		if (sanitize_clean_prefix(buf, 48, markup) !=
+		    clean_prefix_ref(buf, 48, markup))
+			bad++;
+	}
+	return (bad);
+}
+
+/*
+ * The fast paths of sanitize_clean_prefix (16 bytes at a time) against the
+ * reference, for every 1- and 2-byte sequence, every 3-byte sequence whose
+ * last two bytes are at the edges of the UTF-8 ranges, and 4-byte ones
+ * with an F0-F7 (and some other) lead, each at every offset 0-15 after
+ * ASCII, so at every place in a block and across its end.
+ */
+static void
+test_clean_prefix_seqs(void)
+{
+	static const unsigned char edge[] = { 0x00, 0x09, 0x0a, 0x0d, 0x20,
+	    0x7e, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2,
+	    0xc3, 0xd8, 0xdf, 0xe0, 0xed, 0xf0, 0xf4, 0xff };
+	static const unsigned char lead4[] = { 0xf0, 0xf1, 0xf3, 0xf4, 0xf5,
+	    0xf7, 0xe0, 0xed, 0xef, 0xdb, 0xc2, 0x41 };
+	unsigned char	 seq[4];
+	size_t		 a, b, c, d, off, bad = 0, tried = 0, k;
+
+	for (off = 0; off < 16; off++) {
+		for (a = 0; a < 256; a++) {
+			seq[0] = (unsigned char)a;
+			bad += clean_prefix_diff(seq, 1, off, (off + a) % 16,
+			    &tried);
+			for (b = 0; b < 256; b++) {
+				seq[1] = (unsigned char)b;
+				bad += clean_prefix_diff(seq, 2, off,
+				    (off + a + b) % 16, &tried);
+			}
+		}
+	}
+	ok(bad == 0, "clean prefix: 1- and 2-byte sequences at offsets 0-15 "
+	    "(%zu of %zu differ)", bad, tried);
+	bad = tried = 0;
+	for (off = 0; off < 16; off++)
+	for (a = 0; a < 256; a++)
+	for (b = 0; b < sizeof edge; b++)
+	for (c = 0; c < sizeof edge; c++) {
+		seq[0] = (unsigned char)a;
+		seq[1] = edge[b];
+		seq[2] = edge[c];
+		bad += clean_prefix_diff(seq, 3, off, (off + a + c) % 16,
+		    &tried);
+	}
+	ok(bad == 0, "clean prefix: 3-byte sequences at offsets 0-15 "
+	    "(%zu of %zu differ)", bad, tried);
+	bad = tried = 0;
+	for (off = 0; off < 16; off++)
+	for (k = 0; k < sizeof lead4; k++)
+	for (b = 0; b < sizeof edge; b++)
+	for (c = 0; c < sizeof edge; c++)
+	for (d = 0; d < sizeof edge; d++) {
+		seq[0] = lead4[k];
+		seq[1] = edge[b];
+		seq[2] = edge[c];
+		seq[3] = edge[d];
+		bad += clean_prefix_diff(seq, 4, off, (off + k + d) % 16,
+		    &tried);
+	}
+	ok(bad == 0, "clean prefix: 4-byte sequences at offsets 0-15 "
+	    "(%zu of %zu differ)", bad, tried);
+}
+
+/* A small fixed-seed generator (xorshift64*), so that failures repeat. */
+static uint64_t	rnd_state = 0x9e3779b97f4a7c15ULL;
+
+static unsigned int
+rnd(unsigned int below)
+{
+	rnd_state ^= rnd_state >> 12;
+	rnd_state ^= rnd_state << 25;
+	rnd_state ^= rnd_state >> 27;
+	return ((unsigned int)((rnd_state * 0x2545f4914f6cdd1dULL) >> 32) %
+	    below);
+}
+
+/*
+ * Append one random piece of UTF-8-ish text at p (room for 4 bytes):
+ * mostly Arabic letters and harakat, ASCII and spaces, with now and then
+ * other two-, three- and four-byte characters, C1 controls, C0 controls,
+ * DEL, tab, LF and CR, stray continuations, cut sequences and any byte.
+ */
+static size_t
+rnd_piece(unsigned char *p)
+{
+	unsigned int	r = rnd(100), c;
+
+	if (r < 40) {				/* Arabic, harakat */
+		c = rnd(4) == 0 ? 0x64b + rnd(8) : 0x600 + rnd(0x100);
+		p[0] = (unsigned char)(0xc0 | (c >> 6));
+		p[1] = (unsigned char)(0x80 | (c & 0x3f));
+		return (2);
+	}
+	if (r < 62) {				/* printable ASCII */
+		p[0] = (unsigned char)(0x20 + rnd(0x5f));
+		return (1);
+	}
+	if (r < 70) {
+		p[0] = ' ';
+		return (1);
+	}
+	if (r < 75) {				/* U+0080-U+07FF */
+		c = 0x80 + rnd(0x780);
+		p[0] = (unsigned char)(0xc0 | (c >> 6));
+		p[1] = (unsigned char)(0x80 | (c & 0x3f));
+		return (2);
+	}
+	if (r < 79) {				/* U+0800-U+FFFF */
+		c = 0x800 + rnd(0xf800);
+		p[0] = (unsigned char)(0xe0 | (c >> 12));
+		p[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
+		p[2] = (unsigned char)(0x80 | (c & 0x3f));
+		return (3);
+	}
+	if (r < 81) {				/* U+10000-U+10FFFF */
+		c = 0x10000 + rnd(0x100000);
+		p[0] = (unsigned char)(0xf0 | (c >> 18));
+		p[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3f));
+		p[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
+		p[3] = (unsigned char)(0x80 | (c & 0x3f));
+		return (4);
+	}
+	if (r < 84) {				/* tab, LF, CR */
+		p[0] = "\t\n\r"[rnd(3)];
+		return (1);
+	}
+	if (r < 86) {				/* C0, DEL */
+		c = rnd(33);
+		p[0] = (unsigned char)(c == 32 ? 0x7f : c);
+		return (1);
+	}
+	if (r < 88) {				/* C2 and any continuation */
+		p[0] = 0xc2;
+		p[1] = (unsigned char)(0x80 + rnd(0x40));
+		return (2);
+	}
+	if (r < 91) {				/* a continuation */
+		p[0] = (unsigned char)(0x80 + rnd(0x40));
+		return (1);
+	}
+	if (r < 95) {				/* a lead */
+		p[0] = (unsigned char)(0xc0 + rnd(0x40));
+		return (1);
+	}
+	p[0] = (unsigned char)rnd(256);		/* anything */
+	return (1);
+}
+
+/*
+ * Random buffers of 0-64 bytes, built from rnd_piece, at random memory
+ * alignments, against the reference in both tables, whole and cut at a
+ * random length.
+ */
+static void
+test_clean_prefix_random(void)
+{
+	static unsigned char	 store[16 + 64 + 4 + 8];
+	unsigned char		*buf;
+	size_t			 len, want, t, n, bad = 0, tried = 0;
+	int			 markup;
+
+	for (t = 0; t < 300000; t++) {
+		buf = store + rnd(16);
+		want = rnd(65);
+		for (len = 0; len < want; )
+			len += rnd_piece(buf + len);
+		if (len > 64)
+			len = 64;
+		for (markup = 0; markup < 2; markup++) {
+			tried += 2;
+			if (sanitize_clean_prefix(buf, len, markup) !=
+			    clean_prefix_ref(buf, len, markup))
+				bad++;
+			n = rnd((unsigned int)len + 1);
+			if (sanitize_clean_prefix(buf, n, markup) !=
+			    clean_prefix_ref(buf, n, markup))
+				bad++;
+		}
+	}
+	ok(bad == 0, "clean prefix: random UTF-8-ish buffers (%zu of %zu "
+	    "differ)", bad, tried);
+}
+
+/* sanitize.c's white space of lines, for the reference below. */
+static bool
+ref_is_space(unsigned int c)
+{
+	return (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\f' || c == '\v' || c == 0xa0 || c == 0x1680 ||
+	    (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
+	    c == 0x202f || c == 0x205f || c == 0x3000);
+}
+
+/*
+ * What sanitize_text (line false) and sanitize_line (line true) must
+ * return: one character at a time, decoded, with no fast path.
+ */
+static char *
+ref_sanitize(const char *p, size_t len, bool line)
+{
+	const unsigned char	*u = (const unsigned char *)p;
+	struct str		 s;
+	size_t			 i = 0, n;
+	unsigned int		 c;
+	bool			 pending = false;
+
+	str_init(&s);
+	str_reserve(&s, 1);
+	s.ptr[0] = '\0';
+	while (i < len) {
+		if ((n = sanitize_utf8_char(u + i, len - i, &c)) == 0) {
+			c = 0xfffd;
+			n = 1;
+		}
+		i += n;
+		if (line && ref_is_space(c)) {
+			pending = true;
+			continue;
+		}
+		if (c == '\r') {
+			if (i < len && u[i] == '\n')
+				i++;
+			c = '\n';
+		}
+		if ((c < 0x20 || (c >= 0x7f && c <= 0x9f)) && c != '\t' &&
+		    c != '\n')
+			continue;
+		if (pending && s.len != 0)
+			str_appendc(&s, ' ');
+		pending = false;
+		sanitize_put_utf8(&s, c);
+	}
+	return (str_steal(&s));
+}
+
+/*
+ * sanitize_text and sanitize_line against the reference on random text
+ * with runs of white space (ASCII, no-break and other Unicode spaces) among
+ * the pieces of rnd_piece, and on text that is mostly Arabic words,
+ * printable ASCII and single spaces (the 16-byte blocks of lines).
+ */
+static void
+test_sanitize_random(void)
+{
+	static const char *const spaces[] = { " ", " ", " ", "  ", "\t",
+	    "\n", "\r\n", "\xc2\xa0", "\xe2\x80\x83", "\xe3\x80\x80", "\f" };
+	unsigned char	 buf[96];
+	char		*got, *want;
+	size_t		 len, target, t, k, bad = 0, tried = 0;
+	int		 line;
+
+	for (t = 0; t < 200000; t++) {
+		target = rnd(65);
+		for (len = 0; len < target; ) {
+			/* Every other text is mostly words and spaces. */
+			if (t % 2 == 1 && rnd(20) != 0) {
+				k = rnd(10);
+				if (k < 2)
+					buf[len++] = ' ';
+				else if (k < 4)
+					buf[len++] = (unsigned char)
+					    (0x21 + rnd(0x5e));
+				else {
+					buf[len++] = (unsigned char)
+					    (0xd8 + rnd(4));
+					buf[len++] = (unsigned char)
+					    (0x80 + rnd(0x40));
+				}
+			} else if (rnd(5) == 0) {
+				k = rnd(sizeof spaces / sizeof spaces[0]);
+				memcpy(buf + len, spaces[k], strlen(spaces[k]));
+				len += strlen(spaces[k]);
+			} else
+				len += rnd_piece(buf + len);
+		}
+		for (line = 0; line < 2; line++) {
+			tried++;
+			got = line ? sanitize_line((char *)buf, len) :
+			    sanitize_text((char *)buf, len);
+			want = ref_sanitize((char *)buf, len, line);
+			if (strcmp(got, want) != 0)
+				bad++;
+			free(got);
+			free(want);
+		}
+	}
+	ok(bad == 0, "text and line: random text against the reference "
+	    "(%zu of %zu differ)", bad, tried);
+}
+
 int
 main(void)
 {
@@ -189,5 +512,8 @@ main(void)
 	    "ESC reference dropped");
 	free(p);
 	test_clean_prefix();
+	test_clean_prefix_seqs();
+	test_clean_prefix_random();
+	test_sanitize_random();
 	return (tap_done());
 }
