@@ -725,15 +725,15 @@ parse_after_junk(const unsigned char *u, size_t n, bool any_start)
 }
 
 /*
- * Decide the encoding and the format from the bytes held so far; returns
+ * Decide the encoding and the format from the first n bytes; returns
  * the number of leading bytes (a BOM) to skip, -1 if this is no feed, or
  * -2 when there is nothing but white space yet and more may come.
  */
 static long
-parse_decide(struct parse *p, bool final)
+parse_decide(struct parse *p, const char *head, size_t n, bool final)
 {
-	const unsigned char	*u = (const unsigned char *)str_cstr(&p->head);
-	size_t			 n = p->head.len, i, k, skip = 0, first;
+	const unsigned char	*u = (const unsigned char *)head;
+	size_t			 i, k, skip = 0, first;
 	const char		*enc = NULL, *source = NULL;
 	char			*decl = NULL, c = 0;
 	bool			 wide = false, fixed = false;
@@ -1241,11 +1241,20 @@ parse_push(struct parse *p, const char *buf, size_t len)
 		return (-1);
 	if (len == 0)
 		return (0);
-	if (!p->decided) {
+	if (!p->decided && p->head.len == 0 && len >= PARSE_SNIFF_BYTES) {
+		/* A first chunk big enough to decide on is not copied. */
+		if ((skip = parse_decide(p, buf, len, false)) == -2)
+			str_append(&p->head, buf, len);
+		else if (skip < 0)
+			return (-1);
+		else
+			parse_feed_raw(p, buf + skip, len - (size_t)skip, false);
+	} else if (!p->decided) {
 		str_append(&p->head, buf, len);
 		if (p->head.len < PARSE_SNIFF_BYTES)
 			return (0);
-		if ((skip = parse_decide(p, false)) == -2)
+		if ((skip = parse_decide(p, p->head.ptr, p->head.len,
+		    false)) == -2)
 			return (0);
 		if (skip < 0)
 			return (-1);
@@ -1270,7 +1279,8 @@ parse_finish(struct parse *p, char **cause)
 	}
 	p->finished = true;
 	if (!p->failed && !p->decided) {
-		if ((skip = parse_decide(p, true)) >= 0)
+		if ((skip = parse_decide(p, str_cstr(&p->head), p->head.len,
+		    true)) >= 0)
 			parse_feed_raw(p, p->head.ptr + skip,
 			    p->head.len - (size_t)skip, true);
 		str_free(&p->head);

@@ -831,6 +831,19 @@ test_leading_space(void)
 	    "20 kB of white space before the XML declaration");
 	feed_free(f);
 	free(cause);
+	cause = NULL;
+	/* A first chunk big enough to decide on is read where it is. */
+	f = parse_buf(s.ptr, s.len, 10000, NULL, NULL, &cause);
+	is_str(f != NULL ? f->title : cause, "Spaced \xd8\xa7\xd9\x84",
+	    "... in a first chunk of 10 kB of white space");
+	feed_free(f);
+	free(cause);
+	cause = NULL;
+	f = parse_buf(s.ptr, s.len, s.len, NULL, NULL, &cause);
+	is_str(f != NULL ? f->title : cause, "Spaced \xd8\xa7\xd9\x84",
+	    "... in one chunk");
+	feed_free(f);
+	free(cause);
 	str_free(&s);
 }
 
