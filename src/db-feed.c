@@ -159,10 +159,11 @@ db_batch_begin(struct db *db, char **cause)
 		xasprintf(cause, "%s is open read-only", db->path);
 		return (-1);
 	}
-	if (db->in_feed || db->in_batch) {
+	if (db->in_feed || db_batch_open(db)) {
 		xasprintf(cause, "a transaction is already open");
 		return (-1);
 	}
+	db->in_batch = false;
 	if (db_begin(db, cause) != 0)
 		return (-1);
 	db->in_batch = true;
@@ -173,9 +174,10 @@ db_batch_begin(struct db *db, char **cause)
 int
 db_batch_commit(struct db *db, char **cause)
 {
-	if (!db->in_batch || db->in_feed) {
+	if (!db_batch_open(db) || db->in_feed) {
 		xasprintf(cause, db->in_feed ? "a feed transaction is open" :
 		    "no batch is open");
+		db->in_batch = false;
 		return (-1);
 	}
 	db->in_batch = false;
@@ -191,11 +193,14 @@ db_batch_rollback(struct db *db)
 	db->in_feed = false;
 }
 
-/* Whether a batch is open. */
+/*
+ * Whether a batch is open. SQLite rolls a transaction back by itself on
+ * some errors (I/O, a full disk): then the batch is gone too.
+ */
 bool
 db_batch_open(const struct db *db)
 {
-	return (db->in_batch);
+	return (db->in_batch && !sqlite3_get_autocommit(db->sq));
 }
 
 /* Begin the one transaction a feed's update happens in (or join the batch). */
@@ -211,6 +216,11 @@ db_feed_begin(struct db *db, int64_t feed, char **cause)
 	}
 	if (db->in_feed) {
 		xasprintf(cause, "a feed transaction is already open");
+		return (-1);
+	}
+	if (db->in_batch && !db_batch_open(db)) {
+		db->in_batch = false;
+		xasprintf(cause, "the batch was rolled back");
 		return (-1);
 	}
 	if (!db->in_batch && db_begin(db, cause) != 0)
