@@ -739,6 +739,12 @@ fetch_http_start(struct fetch_job *j)
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, j->errbuf);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, fetch_write_cb);
+	/*
+	 * 64 kB reads instead of 16 kB: a first reload of 200 feeds over
+	 * loopback made 545 recvfrom and 934 poll calls instead of 1 774
+	 * and 2 170, and as many fewer data callbacks.
+	 */
+	curl_easy_setopt(e, CURLOPT_BUFFERSIZE, 65536L);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, j);
 	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, fetch_header_cb);
 	curl_easy_setopt(e, CURLOPT_HEADERDATA, j);
