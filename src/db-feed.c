@@ -99,7 +99,14 @@ db_feed_states(struct db *db, const struct strv *urls,
 	sqlite3_stmt		*st;
 	size_t			 n = 0, i, want;
 	int			 rc;
+	bool			 began;
 
+	/*
+	 * One read transaction for all the lookups: one snapshot, and not
+	 * a WAL lock taken and dropped for each of hundreds of URLs.
+	 */
+	began = sqlite3_get_autocommit(db->sq) != 0 &&
+	    sqlite3_exec(db->sq, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	want = urls != NULL ? urls->n : 1;
 	for (i = 0; i < want; i++) {
 		if (urls == NULL)
@@ -122,11 +129,15 @@ db_feed_states(struct db *db, const struct strv *urls,
 			goto fail;
 		}
 	}
+	if (began)
+		sqlite3_exec(db->sq, "COMMIT", NULL, NULL, NULL);
 	*out = v;
 	*nout = n;
 	return (0);
 
 fail:
+	if (began)
+		sqlite3_exec(db->sq, "ROLLBACK", NULL, NULL, NULL);
 	db_feed_states_free(v, n);
 	return (-1);
 }
