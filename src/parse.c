@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1302,6 +1303,32 @@ parse_filter_flush(struct parse *p, const char *s, const char **run,
 	p->lex_bad = !parse_xml_well_formed(p->xml);
 }
 
+/* The bytes parse_filter_cdata stops at: '&', CR and 0xEF. */
+static const bool parse_cdata_stop[256] = {
+	['&'] = true, ['\r'] = true, [0xef] = true
+};
+
+/* Whether a byte of w is zero. */
+#define PARSE_ONES	0x0101010101010101ULL
+#define PARSE_ZERO(w)	(((w) - PARSE_ONES) & ~(w) & (PARSE_ONES * 0x80))
+
+/* Skip whole words of u without a byte parse_cdata_stop stops at. */
+static const unsigned char *
+parse_cdata_scan(const unsigned char *u, const unsigned char *ue)
+{
+	uint64_t	w;
+
+	while (ue - u >= 8) {
+		memcpy(&w, u, 8);
+		if (PARSE_ZERO(w ^ (PARSE_ONES * '&')) |
+		    PARSE_ZERO(w ^ (PARSE_ONES * '\r')) |
+		    PARSE_ZERO(w ^ (PARSE_ONES * 0xef)))
+			break;
+		u += 8;
+	}
+	return (u);
+}
+
 /*
  * Hand the text from s to se (no '<' in it) to libxml2 as a CDATA section
  * with its references decoded, when it has something libxml2 reads
@@ -1316,8 +1343,7 @@ parse_filter_cdata(struct parse *p, const char *s, const char *se,
 	const unsigned char	*u = (const unsigned char *)s;
 	const unsigned char	*ue = (const unsigned char *)se, *span;
 	const char		*next, *stop = se;
-	size_t			 mark, k;
-	unsigned int		 cp;
+	size_t			 mark;
 	long			 c;
 	bool			 named;
 
@@ -1341,18 +1367,23 @@ parse_filter_cdata(struct parse *p, const char *s, const char *se,
 	*changed = true;
 	mark = p->filt.len;
 	str_append(&p->filt, "<![CDATA[", 9);
+	/*
+	 * The decoder's output is valid UTF-8 (a chunk never ends inside
+	 * a character): of what CDATA cannot hold only U+FFFE and U+FFFF
+	 * (EF BF BE, EF BF BF) are left to look for.
+	 */
 	u = span = (const unsigned char *)s;
-	while (u < ue) {
-		if (*u >= 0x80) {
-			k = sanitize_utf8_fast(u, (size_t)(ue - u), &cp);
-			if (k == 0 || cp == 0xfffe || cp == 0xffff)
-				goto keep;
-			u += k;
-			continue;
-		}
+	for (;;) {
+		u = parse_cdata_scan(u, ue);
+		while (u < ue && !parse_cdata_stop[*u])
+			u++;
+		if (u == ue)
+			break;
 		if (*u == '\r')
 			goto keep;	/* libxml2 makes line ends "\n" */
-		if (*u != '&') {
+		if (*u == 0xef) {
+			if (ue - u >= 3 && u[1] == 0xbf && u[2] >= 0xbe)
+				goto keep;
 			u++;
 			continue;
 		}
