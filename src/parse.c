@@ -10,8 +10,10 @@
  * whose bytes are UTF-8 is read as UTF-8, with a warning either way).
  * From then on each chunk is decoded to UTF-8 with iconv (invalid
  * sequences become U+FFFD, NUL and C0 controls are dropped), HTML named
- * entities and bare ampersands are made XML, and the result goes to
- * libxml2 (parse-xml.c) or json-c (parse-json.c).
+ * entities and bare ampersands are made XML, an element's text with an
+ * entity or a non-ASCII character is made CDATA (libxml2 reads that much
+ * faster), and the result goes to libxml2 (parse-xml.c) or json-c
+ * (parse-json.c).
  */
 #include "config.h"
 
