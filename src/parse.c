@@ -41,6 +41,7 @@
 #define PARSE_REPLACEMENT	"\xef\xbf\xbd"
 #define PARSE_CHECK_BYTES	(16 * 1024)	/* checked to confirm UTF-8 */
 #define PARSE_SLICE_BYTES	(32 * 1024)	/* parse_feed_raw's slices */
+#define PARSE_CDATA_MIN		24		/* shorter text passes as it is */
 
 /* Where the filter's lexer is (struct parse's lex). */
 enum {
@@ -1349,6 +1350,8 @@ parse_filter_cdata(struct parse *p, const char *s, const char *se,
 	long			 c;
 	bool			 named;
 
+	if (ue - u < PARSE_CDATA_MIN)
+		return (s);		/* not worth the markup and the push */
 	while (u < ue && *u < 0x80 && *u != '&')
 		u++;
 	if (u == ue)
