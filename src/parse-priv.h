@@ -125,6 +125,14 @@ struct parse {
 	char		 ent[40];	/* "&name" cut by a chunk */
 	size_t		 nent;
 	bool		 in_cdata;	/* the filter is inside CDATA */
+	int		 lex;		/* the filter's lexer: PARSE_LEX_* */
+	int		 lex_tag;	/* where in a tag: PARSE_TAG_* */
+	char		 lex_quote;	/* of the attribute value */
+	bool		 lex_end;	/* the tag is an end tag */
+	long		 lex_depth;	/* elements open */
+	bool		 lex_kept;	/* text in this run passed as it was */
+	bool		 lex_bad;	/* libxml2 has met an error */
+	size_t		 ncdata;	/* text runs handed over as CDATA */
 	size_t		 nreplaced;	/* invalid sequences made U+FFFD */
 
 	struct parse_xml *xml;
@@ -179,6 +187,7 @@ char	*parse_xml_attr(const char **, int, enum parse_ns, const char *);
 enum parse_ns parse_xml_ns(const char *, const char *);
 void	 parse_xml_stop(struct parse_xml *);
 int	 parse_xml_line(struct parse_xml *);
+bool	 parse_xml_well_formed(struct parse_xml *);
 
 /* parse-rss.c */
 void	 parse_rss_start(struct parse *, struct parse_xml *, int,

@@ -170,6 +170,13 @@ parse_xml_line(struct parse_xml *x)
 	return (xmlSAX2GetLineNumber(x->ctxt));
 }
 
+/* Whether libxml2 has met no error yet (it drops named entities after). */
+bool
+parse_xml_well_formed(struct parse_xml *x)
+{
+	return (x->ctxt->wellFormed != 0);
+}
+
 /* Append captured text, within the size cap. */
 static void
 parse_xml_cap_append(struct parse_xml *x, const char *p, size_t n)

@@ -10,8 +10,10 @@
  * whose bytes are UTF-8 is read as UTF-8, with a warning either way).
  * From then on each chunk is decoded to UTF-8 with iconv (invalid
  * sequences become U+FFFD, NUL and C0 controls are dropped), HTML named
- * entities and bare ampersands are made XML, and the result goes to
- * libxml2 (parse-xml.c) or json-c (parse-json.c).
+ * entities and bare ampersands are made XML, an element's text with an
+ * entity or a non-ASCII character is made CDATA (libxml2 reads that much
+ * faster), and the result goes to libxml2 (parse-xml.c) or json-c
+ * (parse-json.c).
  */
 #include "config.h"
 
@@ -20,6 +22,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +41,28 @@
 #define PARSE_REPLACEMENT	"\xef\xbf\xbd"
 #define PARSE_CHECK_BYTES	(16 * 1024)	/* checked to confirm UTF-8 */
 #define PARSE_SLICE_BYTES	(32 * 1024)	/* parse_feed_raw's slices */
+#define PARSE_CDATA_MIN		24		/* shorter text passes as it is */
+
+/* Where the filter's lexer is (struct parse's lex). */
+enum {
+	PARSE_LEX_TEXT = 0,	/* text, or CDATA when in_cdata is set */
+	PARSE_LEX_TAG,
+	PARSE_LEX_COMMENT,
+	PARSE_LEX_PI,
+	PARSE_LEX_OFF		/* the entity filter alone from here on */
+};
+
+/* Where in a tag the lexer is (struct parse's lex_tag). */
+enum {
+	PARSE_TAG_NAME = 0,
+	PARSE_TAG_SPACE,	/* after the name or an attribute */
+	PARSE_TAG_ATTR,		/* an attribute's name */
+	PARSE_TAG_ATTR_SPACE,	/* white space after it */
+	PARSE_TAG_EQ,		/* after the '=' */
+	PARSE_TAG_VALUE,	/* in the quoted value */
+	PARSE_TAG_AFTER,	/* after the closing quote */
+	PARSE_TAG_SLASH		/* after the '/' of "/>" */
+};
 
 /* Record a recoverable problem. */
 void
@@ -1031,32 +1056,105 @@ parse_filter_copy(struct parse *p, const char **run, const char *upto)
 }
 
 /*
- * Make HTML named entities numeric ("&nbsp;" becomes "&#160;") and bare
- * ampersands "&amp;", so that libxml2 reads what browsers read. CDATA
- * sections are copied as they are. An entity or a CDATA marker cut by
- * the chunk is held for the next one. The result is in *out: the input
- * itself when nothing changed (most chunks), else p->filt.
+ * The '&' at amp outside CDATA, made what libxml2 is to read: an HTML
+ * named entity becomes numeric ("&nbsp;" is "&#160;"), a bare ampersand
+ * "&amp;", a reference to what XML forbids U+FFFD or nothing. Returns
+ * where to go on, or NULL when the entity may be cut by the end of the
+ * chunk (it is held from amp).
  */
-static void
-parse_filter_entities(struct parse *p, const char *s, size_t n, bool last,
-    const char **out, size_t *outlen)
+static const char *
+parse_filter_amp(struct parse *p, const char *amp, const char *end, bool last,
+    const char **run, bool *changed)
 {
-	const char		*end = s + n, *run = s, *keep = end;
-	const char		*amp, *q, *cd;
 	const htmlEntityDesc	*e;
+	const char		*q, *s;
 	char			 name[40], num[16];
-	size_t			 len, k;
-	bool			 changed = false;
+	size_t			 len;
 
-	str_clear(&p->filt);
+	q = amp + 1;
+	if (q < end && *q == '#')
+		q++;
+	while (q < end && q - amp < 34 &&
+	    (((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z') ||
+	    (*q >= '0' && *q <= '9') || *q == '_' || *q == '-' || *q == '.'))
+		q++;
+	if (q == end && !last && end - amp < (long)sizeof p->ent)
+		return (NULL);
+	len = (size_t)(q - amp - 1);
+	if (q >= end || *q != ';' || len == 0 || (amp[1] == '#' && len == 1)) {
+		parse_filter_copy(p, run, amp);		/* bare & */
+		str_append(&p->filt, "&amp;", 5);
+		*run = amp + 1;
+		*changed = true;
+		return (amp + 1);
+	}
+	s = q + 1;
+	if (amp[1] == '#') {
+		/*
+		 * References to what XML forbids: out of range or a
+		 * surrogate is U+FFFD (as feedparser has it); NUL and
+		 * C0 controls go, as they would at ingest anyway.
+		 */
+		unsigned long	 c;
+		char		*cend;
+
+		errno = 0;
+		if (amp[2] == 'x' || amp[2] == 'X')
+			c = strtoul(amp + 3, &cend, 16);
+		else
+			c = strtoul(amp + 2, &cend, 10);
+		if (cend != q)
+			c = 0x110000;
+		if (errno != 0 || c > 0x10ffff ||
+		    (c >= 0xd800 && c <= 0xdfff) || c == 0xfffe ||
+		    c == 0xffff) {
+			parse_filter_copy(p, run, amp);
+			str_append(&p->filt, "&#xFFFD;", 8);
+			*run = s;
+			*changed = true;
+			return (s);
+		}
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+			parse_filter_copy(p, run, amp);
+			*run = s;
+			*changed = true;
+			return (s);
+		}
+		return (s);
+	}
+	memcpy(name, amp + 1, len);
+	name[len] = '\0';
+	if (strcmp(name, "lt") != 0 && strcmp(name, "gt") != 0 &&
+	    strcmp(name, "amp") != 0 && strcmp(name, "quot") != 0 &&
+	    strcmp(name, "apos") != 0 &&
+	    (e = htmlEntityLookup((const xmlChar *)name)) != NULL) {
+		parse_filter_copy(p, run, amp);
+		snprintf(num, sizeof num, "&#%u;", e->value);
+		str_append(&p->filt, num, strlen(num));
+		*run = s;
+		*changed = true;
+	}
+	/* Anything else passes as it is. */
+	return (s);
+}
+
+/*
+ * The entity filter alone (parse_filter_amp on every '&' outside CDATA,
+ * CDATA sections copied as they are), from s to end; returns where the
+ * bytes held for the next chunk begin.
+ */
+static const char *
+parse_filter_plain(struct parse *p, const char *s, const char *end, bool last,
+    const char **run, bool *changed)
+{
+	const char	*amp, *cd;
+
 	while (s < end) {
 		if (p->in_cdata) {
 			cd = parse_filter_find(s, end, "]]>", 3);
-			if (cd == NULL) {
-				k = last ? 0 : parse_filter_partial(s, end, "]]>");
-				keep = end - k;
-				break;
-			}
+			if (cd == NULL)
+				return (end - (last ? 0 :
+				    parse_filter_partial(s, end, "]]>")));
 			s = cd + 3;
 			p->in_cdata = false;
 			continue;
@@ -1069,83 +1167,580 @@ parse_filter_entities(struct parse *p, const char *s, size_t n, bool last,
 			p->in_cdata = true;
 			continue;
 		}
-		if (amp == NULL) {
-			k = last ? 0 : parse_filter_partial(s, end, "<![CDATA[");
-			keep = end - k;
-			break;
+		if (amp == NULL)
+			return (end - (last ? 0 :
+			    parse_filter_partial(s, end, "<![CDATA[")));
+		if ((s = parse_filter_amp(p, amp, end, last, run, changed)) ==
+		    NULL)
+			return (amp);
+	}
+	return (end);
+}
+
+/* Whether c may start an XML name (ASCII only: anything else is odd). */
+static bool
+parse_name_start(unsigned char c)
+{
+	return (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' ||
+	    c == ':');
+}
+
+/* Whether c may be in an XML name (ASCII only). */
+static bool
+parse_name_char(unsigned char c)
+{
+	return (parse_name_start(c) || (c >= '0' && c <= '9') || c == '-' ||
+	    c == '.');
+}
+
+/* Whether c is XML white space. */
+static bool
+parse_space(unsigned char c)
+{
+	return (c == ' ' || c == '\t' || c == '\n' || c == '\r');
+}
+
+/*
+ * The character the reference at amp stands for, as libxml2 would read
+ * the filter's output: a bare '&' is itself; PARSE_REF_CUT when it may be
+ * cut by the end of the chunk; PARSE_REF_KEEP for anything not decoded
+ * here (unknown names, what XML forbids, what the filter rewrites, line
+ * ends and controls). *next is where the reference ends; *named is set
+ * for what libxml2 reads as a named entity (the five XML ones, and a bare
+ * '&' the filter makes "&amp;").
+ */
+#define PARSE_REF_KEEP	(-1)
+#define PARSE_REF_CUT	(-2)
+static long
+parse_filter_ref(const char *amp, const char *end, bool last,
+    const char **next, bool *named)
+{
+	static const struct {
+		const char	*name;
+		char		 c;
+	} predef[] = {
+		{ "lt", '<' }, { "gt", '>' }, { "amp", '&' }, { "quot", '"' },
+		{ "apos", '\'' }, { NULL, 0 }
+	};
+	const htmlEntityDesc	*e;
+	const char		*q = amp + 1, *d;
+	char			 name[40];
+	unsigned long		 c = 0;
+	unsigned int		 base = 10, v;
+	size_t			 len, i;
+
+	/* The same scan as parse_filter_amp's. */
+	if (q < end && *q == '#')
+		q++;
+	while (q < end && q - amp < 34 && (parse_name_char((unsigned char)*q)
+	    && *q != ':'))
+		q++;
+	if (q == end && !last && end - amp < (long)sizeof name)
+		return (PARSE_REF_CUT);
+	len = (size_t)(q - amp - 1);
+	*named = false;
+	if (q >= end || *q != ';' || len == 0 || (amp[1] == '#' && len == 1)) {
+		*next = amp + 1;
+		*named = true;
+		return ('&');
+	}
+	*next = q + 1;
+	if (amp[1] == '#') {
+		/* libxml2 knows "&#x" in lower case only. */
+		d = amp + 2;
+		if (*d == 'x') {
+			base = 16;
+			d++;
 		}
-		q = amp + 1;
-		if (q < end && *q == '#')
-			q++;
-		while (q < end && q - amp < 34 &&
-		    (((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z') ||
-		    (*q >= '0' && *q <= '9') || *q == '_' || *q == '-' ||
-		    *q == '.'))
-			q++;
-		if (q == end && !last && end - amp < (long)sizeof p->ent) {
-			keep = amp;
-			break;
+		if (d == q)
+			return (PARSE_REF_KEEP);
+		for (; d < q; d++) {
+			if (*d >= '0' && *d <= '9')
+				v = (unsigned int)(*d - '0');
+			else if ((*d | 0x20) >= 'a' && (*d | 0x20) <= 'f')
+				v = (unsigned int)((*d | 0x20) - 'a' + 10);
+			else
+				return (PARSE_REF_KEEP);
+			if (v >= base)
+				return (PARSE_REF_KEEP);
+			c = c * base + v;
+			if (c > 0x10ffff)
+				return (PARSE_REF_KEEP);
 		}
-		len = (size_t)(q - amp - 1);
-		if (q >= end || *q != ';' || len == 0 ||
-		    (amp[1] == '#' && len == 1)) {
-			parse_filter_copy(p, &run, amp);	/* bare & */
-			str_append(&p->filt, "&amp;", 5);
-			run = s = amp + 1;
-			changed = true;
+	} else {
+		memcpy(name, amp + 1, len);
+		name[len] = '\0';
+		for (i = 0; predef[i].name != NULL; i++) {
+			if (strcmp(name, predef[i].name) == 0) {
+				*named = true;
+				return (predef[i].c);
+			}
+		}
+		if ((e = htmlEntityLookup((const xmlChar *)name)) == NULL)
+			return (PARSE_REF_KEEP);
+		c = e->value;
+	}
+	if (c < 0x20 || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) ||
+	    c == 0xfffe || c == 0xffff)
+		return (PARSE_REF_KEEP);
+	return ((long)c);
+}
+
+/*
+ * Push what the filter has made of the chunk up to s to libxml2 now, and
+ * note whether libxml2 has met an error so far.
+ */
+static void
+parse_filter_flush(struct parse *p, const char *s, const char **run,
+    bool *changed)
+{
+	if (*changed) {
+		parse_filter_copy(p, run, s);
+		parse_xml_push(p->xml, p->filt.ptr, p->filt.len, false);
+		str_clear(&p->filt);
+		*changed = false;
+	} else if (s > *run) {
+		parse_xml_push(p->xml, *run, (size_t)(s - *run), false);
+		*run = s;
+	}
+	p->lex_bad = !parse_xml_well_formed(p->xml);
+}
+
+/* The bytes parse_filter_cdata stops at: '&', CR and 0xEF. */
+static const bool parse_cdata_stop[256] = {
+	['&'] = true, ['\r'] = true, [0xef] = true
+};
+
+/* Whether a byte of w is zero. */
+#define PARSE_ONES	0x0101010101010101ULL
+#define PARSE_ZERO(w)	(((w) - PARSE_ONES) & ~(w) & (PARSE_ONES * 0x80))
+
+/* Skip whole words of u without a byte parse_cdata_stop stops at. */
+static const unsigned char *
+parse_cdata_scan(const unsigned char *u, const unsigned char *ue)
+{
+	uint64_t	w;
+
+	while (ue - u >= 8) {
+		memcpy(&w, u, 8);
+		if (PARSE_ZERO(w ^ (PARSE_ONES * '&')) |
+		    PARSE_ZERO(w ^ (PARSE_ONES * '\r')) |
+		    PARSE_ZERO(w ^ (PARSE_ONES * 0xef)))
+			break;
+		u += 8;
+	}
+	return (u);
+}
+
+/*
+ * Hand the text from s to se (no '<' in it) to libxml2 as a CDATA section
+ * with its references decoded, when it has something libxml2 reads
+ * slowly (a reference or a non-ASCII character) and all of it can be said
+ * in CDATA. Returns where the rewritten text ends (se, or an entity cut
+ * by the chunk, held from there), or s when the text is to pass as it is.
+ */
+static const char *
+parse_filter_cdata(struct parse *p, const char *s, const char *se,
+    const char *end, bool last, const char **run, bool *changed)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	const unsigned char	*ue = (const unsigned char *)se, *span;
+	const char		*next, *stop = se;
+	size_t			 mark;
+	long			 c;
+	bool			 named;
+
+	if (ue - u < PARSE_CDATA_MIN)
+		return (s);		/* not worth the markup and the push */
+	while (u < ue && *u < 0x80 && *u != '&')
+		u++;
+	if (u == ue)
+		return (s);		/* ASCII without references */
+	/*
+	 * Once the document has an error, libxml2 drops named entities
+	 * ("&lt;" is nothing): whether it has must be known here, with
+	 * all that comes before this text parsed. Text that began in an
+	 * earlier chunk as it was may hold an error libxml2 has not read.
+	 */
+	if (memchr(s, '&', (size_t)(se - s)) != NULL) {
+		if (p->lex_kept || p->xml == NULL)
+			return (s);
+		if (!p->lex_bad)
+			parse_filter_flush(p, s, run, changed);
+	}
+	parse_filter_copy(p, run, s);
+	*changed = true;
+	mark = p->filt.len;
+	str_append(&p->filt, "<![CDATA[", 9);
+	/*
+	 * The decoder's output is valid UTF-8 (a chunk never ends inside
+	 * a character): of what CDATA cannot hold only U+FFFE and U+FFFF
+	 * (EF BF BE, EF BF BF) are left to look for.
+	 */
+	u = span = (const unsigned char *)s;
+	for (;;) {
+		u = parse_cdata_scan(u, ue);
+		while (u < ue && !parse_cdata_stop[*u])
+			u++;
+		if (u == ue)
+			break;
+		if (*u == '\r')
+			goto keep;	/* libxml2 makes line ends "\n" */
+		if (*u == 0xef) {
+			if (ue - u >= 3 && u[1] == 0xbf && u[2] >= 0xbe)
+				goto keep;
+			u++;
 			continue;
 		}
-		s = q + 1;
-		if (amp[1] == '#') {
-			/*
-			 * References to what XML forbids: out of range or a
-			 * surrogate is U+FFFD (as feedparser has it); NUL and
-			 * C0 controls go, as they would at ingest anyway.
-			 */
-			unsigned long	 c;
-			char		*cend;
-
-			errno = 0;
-			if (amp[2] == 'x' || amp[2] == 'X')
-				c = strtoul(amp + 3, &cend, 16);
-			else
-				c = strtoul(amp + 2, &cend, 10);
-			if (cend != q)
-				c = 0x110000;
-			if (errno != 0 || c > 0x10ffff ||
-			    (c >= 0xd800 && c <= 0xdfff) || c == 0xfffe ||
-			    c == 0xffff) {
-				parse_filter_copy(p, &run, amp);
-				str_append(&p->filt, "&#xFFFD;", 8);
-				run = s;
-				changed = true;
-				continue;
-			}
-			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-				parse_filter_copy(p, &run, amp);
-				run = s;
-				changed = true;
-				continue;
-			}
+		str_append(&p->filt, (const char *)span, (size_t)(u - span));
+		c = parse_filter_ref((const char *)u, end, last, &next, &named);
+		if (c == PARSE_REF_CUT) {
+			stop = (const char *)u;
+			span = u;
+			break;
 		}
-		if (amp[1] != '#' && len < sizeof name) {
-			memcpy(name, amp + 1, len);
-			name[len] = '\0';
-			if (strcmp(name, "lt") != 0 && strcmp(name, "gt") != 0 &&
-			    strcmp(name, "amp") != 0 &&
-			    strcmp(name, "quot") != 0 &&
-			    strcmp(name, "apos") != 0 &&
-			    (e = htmlEntityLookup((const xmlChar *)name)) != NULL) {
-				parse_filter_copy(p, &run, amp);
-				snprintf(num, sizeof num, "&#%u;", e->value);
-				str_append(&p->filt, num, strlen(num));
-				run = s;
-				changed = true;
-				continue;
-			}
-		}
-		/* Anything else passes as it is. */
+		if (c == PARSE_REF_KEEP)
+			goto keep;
+		if (!named || !p->lex_bad)
+			sanitize_put_utf8(&p->filt, (unsigned int)c);
+		u = span = (const unsigned char *)next;
 	}
+	str_append(&p->filt, (const char *)span, (size_t)(u - span));
+	if (p->filt.len == mark + 9 || parse_filter_find(p->filt.ptr + mark + 9,
+	    p->filt.ptr + p->filt.len, "]]>", 3) != NULL)
+		goto keep;
+	str_append(&p->filt, "]]>", 3);
+	p->ncdata++;
+	*run = stop;
+	return (stop);
+keep:
+	p->filt.len = mark;
+	p->filt.ptr[mark] = '\0';
+	return (s);
+}
+
+/*
+ * Text from s, in an element or before the root. In an element, a run
+ * cut by the end of the chunk keeps its last bytes for the next one when
+ * they are a cut character or ']' (which with a '>' to come would be
+ * "]]>", an error libxml2 must still see as it is).
+ */
+static const char *
+parse_filter_text(struct parse *p, const char *s, const char *end, bool last,
+    const char **run, bool *changed, const char **keep)
+{
+	const char	*lt, *se, *amp, *t;
+	size_t		 k;
+
+	lt = memchr(s, '<', (size_t)(end - s));
+	se = lt != NULL ? lt : end;
+	if (p->lex_depth > 0 && lt == NULL && !last) {
+		/* A cut UTF-8 sequence (its lead byte within the last 3). */
+		for (k = 1; k <= 3 && (size_t)(se - s) >= k; k++) {
+			unsigned char b = (unsigned char)se[-(long)k];
+
+			if (b < 0x80)
+				break;
+			if (b >= 0xc0) {
+				if ((b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) > k)
+					se -= k;
+				break;
+			}
+		}
+		for (k = 0; k < 2 && se > s && se[-1] == ']'; k++)
+			se--;
+	}
+	if (p->lex_depth > 0 && (lt != NULL || !last) && se > s) {
+		t = parse_filter_cdata(p, s, se, end, last, run, changed);
+		if (t != s) {
+			if (t == lt)
+				return (t);
+			*keep = t;
+			return (NULL);
+		}
+	}
+	if (se > s)
+		p->lex_kept = true;
+	while ((amp = memchr(s, '&', (size_t)(se - s))) != NULL) {
+		if ((t = parse_filter_amp(p, amp, end, last, run, changed)) ==
+		    NULL) {
+			*keep = amp;
+			return (NULL);
+		}
+		s = t;
+	}
+	if (se == lt)
+		return (se);
+	*keep = se;
+	return (NULL);
+}
+
+/* Whether [s, end) could be the start of the marker m. */
+static bool
+parse_filter_prefix(const char *s, const char *end, const char *m)
+{
+	size_t	n = (size_t)(end - s);
+
+	return (n < strlen(m) && memcmp(s, m, n) == 0);
+}
+
+/*
+ * The '<' at s in text: what it opens. Anything this lexer does not know
+ * well (a DOCTYPE above all) turns it off for the rest of the document.
+ */
+static const char *
+parse_filter_markup(struct parse *p, const char *s, const char *end, bool last,
+    const char **keep)
+{
+	size_t	n = (size_t)(end - s);
+
+	if (!last && (n < 3 || parse_filter_prefix(s, end, "<!--") ||
+	    parse_filter_prefix(s, end, "<![CDATA["))) {
+		*keep = s;
+		return (NULL);
+	}
+	p->lex_tag = PARSE_TAG_NAME;
+	if (n >= 3 && s[1] == '/' && parse_name_start((unsigned char)s[2])) {
+		p->lex = PARSE_LEX_TAG;
+		p->lex_end = true;
+		return (s + 3);
+	}
+	if (n >= 2 && parse_name_start((unsigned char)s[1])) {
+		p->lex = PARSE_LEX_TAG;
+		p->lex_end = false;
+		return (s + 2);
+	}
+	if (n >= 2 && s[1] == '?') {
+		p->lex = PARSE_LEX_PI;
+		return (s + 2);
+	}
+	if (n >= 4 && memcmp(s, "<!--", 4) == 0) {
+		p->lex = PARSE_LEX_COMMENT;
+		return (s + 4);
+	}
+	if (n >= 9 && memcmp(s, "<![CDATA[", 9) == 0 && p->lex_depth > 0) {
+		p->in_cdata = true;
+		return (s + 9);
+	}
+	p->lex = PARSE_LEX_OFF;
+	return (s);
+}
+
+/*
+ * Inside a comment or a processing instruction, up to its end marker m.
+ * A '<' inside turns the lexer off (the filter alone would take a CDATA
+ * marker there for one).
+ */
+static const char *
+parse_filter_skip(struct parse *p, const char *s, const char *end, bool last,
+    const char *m, const char **run, bool *changed, const char **keep)
+{
+	const char	*t, *lim, *lt, *amp;
+	size_t		 mlen = strlen(m);
+
+	t = parse_filter_find(s, end, m, mlen);
+	lim = t != NULL ? t : end;
+	if ((lt = memchr(s, '<', (size_t)(lim - s))) != NULL)
+		lim = lt;
+	while ((amp = memchr(s, '&', (size_t)(lim - s))) != NULL) {
+		if ((s = parse_filter_amp(p, amp, end, last, run, changed)) ==
+		    NULL) {
+			*keep = amp;
+			return (NULL);
+		}
+	}
+	if (lt != NULL) {
+		p->lex = PARSE_LEX_OFF;
+		return (lt);
+	}
+	if (t == NULL) {
+		*keep = end - (last ? 0 : parse_filter_partial(s, end, m));
+		return (NULL);
+	}
+	p->lex = PARSE_LEX_TEXT;
+	p->lex_kept = false;
+	return (t + mlen);
+}
+
+/*
+ * Inside a start or an end tag. Only well-formed tags are followed (the
+ * name, name="value" pairs, "/>"); what libxml2 would recover from in its
+ * own way turns the lexer off.
+ */
+static const char *
+parse_filter_tag(struct parse *p, const char *s, const char *end, bool last,
+    const char **run, bool *changed, const char **keep)
+{
+	const char	*t;
+	unsigned char	 c;
+
+	while (s < end) {
+		c = (unsigned char)*s;
+		switch (p->lex_tag) {
+		case PARSE_TAG_VALUE:
+			if (c == (unsigned char)p->lex_quote)
+				p->lex_tag = PARSE_TAG_AFTER;
+			else if (c == '<')
+				goto off;
+			else if (c == '&') {
+				if ((t = parse_filter_amp(p, s, end, last, run,
+				    changed)) == NULL) {
+					*keep = s;
+					return (NULL);
+				}
+				s = t;
+				continue;
+			}
+			break;
+		case PARSE_TAG_NAME:
+			if (parse_name_char(c))
+				break;
+			if (parse_space(c))
+				p->lex_tag = PARSE_TAG_SPACE;
+			else if (c == '>')
+				goto close;
+			else if (c == '/' && !p->lex_end)
+				p->lex_tag = PARSE_TAG_SLASH;
+			else
+				goto off;
+			break;
+		case PARSE_TAG_SPACE:
+			if (parse_space(c))
+				break;
+			if (c == '>')
+				goto close;
+			if (p->lex_end)
+				goto off;
+			if (c == '/')
+				p->lex_tag = PARSE_TAG_SLASH;
+			else if (parse_name_start(c))
+				p->lex_tag = PARSE_TAG_ATTR;
+			else
+				goto off;
+			break;
+		case PARSE_TAG_ATTR:
+		case PARSE_TAG_ATTR_SPACE:
+			if (parse_name_char(c) && p->lex_tag == PARSE_TAG_ATTR)
+				break;
+			if (parse_space(c))
+				p->lex_tag = PARSE_TAG_ATTR_SPACE;
+			else if (c == '=')
+				p->lex_tag = PARSE_TAG_EQ;
+			else
+				goto off;
+			break;
+		case PARSE_TAG_EQ:
+			if (parse_space(c))
+				break;
+			if (c != '"' && c != '\'')
+				goto off;
+			p->lex_quote = (char)c;
+			p->lex_tag = PARSE_TAG_VALUE;
+			break;
+		case PARSE_TAG_AFTER:
+			if (parse_space(c))
+				p->lex_tag = PARSE_TAG_SPACE;
+			else if (c == '>')
+				goto close;
+			else if (c == '/')
+				p->lex_tag = PARSE_TAG_SLASH;
+			else
+				goto off;
+			break;
+		case PARSE_TAG_SLASH:
+			if (c != '>')
+				goto off;
+			goto close;
+		}
+		s++;
+	}
+	return (end);
+close:
+	p->lex = PARSE_LEX_TEXT;
+	p->lex_kept = false;
+	if (p->lex_end)
+		p->lex_depth--;
+	else if (p->lex_tag != PARSE_TAG_SLASH)
+		p->lex_depth++;
+	/* Nothing is rewritten after the root element. */
+	if (p->lex_depth <= 0)
+		p->lex = PARSE_LEX_OFF;
+	return (s + 1);
+off:
+	p->lex = PARSE_LEX_OFF;
+	return (s);
+}
+
+/*
+ * The entity filter (parse_filter_amp) with a lexer around it that hands
+ * libxml2 an element's text as CDATA where that is faster to read
+ * (parse_filter_cdata). Returns where the bytes held begin.
+ */
+static const char *
+parse_filter_lex(struct parse *p, const char *s, const char *end, bool last,
+    const char **run, bool *changed)
+{
+	const char	*keep = end, *cd;
+
+	while (s < end) {
+		if (p->lex == PARSE_LEX_OFF)
+			return (parse_filter_plain(p, s, end, last, run,
+			    changed));
+		if (p->in_cdata) {
+			cd = parse_filter_find(s, end, "]]>", 3);
+			if (cd == NULL)
+				return (end - (last ? 0 :
+				    parse_filter_partial(s, end, "]]>")));
+			s = cd + 3;
+			p->in_cdata = false;
+			p->lex_kept = false;
+			continue;
+		}
+		switch (p->lex) {
+		case PARSE_LEX_TAG:
+			s = parse_filter_tag(p, s, end, last, run, changed,
+			    &keep);
+			break;
+		case PARSE_LEX_COMMENT:
+			s = parse_filter_skip(p, s, end, last, "-->", run,
+			    changed, &keep);
+			break;
+		case PARSE_LEX_PI:
+			s = parse_filter_skip(p, s, end, last, "?>", run,
+			    changed, &keep);
+			break;
+		default:
+			if (*s == '<')
+				s = parse_filter_markup(p, s, end, last, &keep);
+			else
+				s = parse_filter_text(p, s, end, last, run,
+				    changed, &keep);
+			break;
+		}
+		if (s == NULL)
+			return (keep);
+	}
+	return (end);
+}
+
+/*
+ * Make the decoded chunk the XML libxml2 is to read: entities as
+ * parse_filter_amp has them, and an element's text with references or
+ * non-ASCII characters as CDATA (libxml2 reads that with a tight loop and
+ * its character data a character at a time). Bytes that may start a
+ * marker, an entity or a character cut by the chunk are held for the next
+ * one. The result is in *out: the input itself when nothing changed,
+ * else p->filt.
+ */
+static void
+parse_filter_entities(struct parse *p, const char *s, size_t n, bool last,
+    const char **out, size_t *outlen)
+{
+	const char	*end = s + n, *run = s, *keep;
+	bool		 changed = false;
+
+	str_clear(&p->filt);
+	keep = parse_filter_lex(p, s, end, last, &run, &changed);
 	parse_filter_hold(p, keep, (size_t)(end - keep));
 	if (!changed) {
 		*out = run;
@@ -1322,6 +1917,13 @@ parse_finish(struct parse *p, char **cause)
 	f = p->feed;
 	p->feed = NULL;
 	return (f);
+}
+
+/* How many text runs went to libxml2 as CDATA; see parse.h. */
+size_t
+parse_cdata_runs(const struct parse *p)
+{
+	return (p->ncdata);
 }
 
 /* The warnings so far; see parse.h. */

@@ -40,6 +40,9 @@ int		 parse_push(struct parse *, const char *, size_t);
  */
 struct feed	*parse_finish(struct parse *, char **cause);
 
+/* How many runs of text were handed to libxml2 as CDATA (for tests). */
+size_t		 parse_cdata_runs(const struct parse *);
+
 /* Recoverable problems met so far ("line 12: ..."), for stderr or the log. */
 const struct strv *parse_warnings(const struct parse *);
 

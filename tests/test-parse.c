@@ -870,6 +870,128 @@ test_http_charset(void)
 	feed_free(f);
 }
 
+/*
+ * A document with text libxml2 is handed as CDATA (entities, character
+ * references and Arabic decoded), around a comment with entities and an
+ * attribute holding a '>'. Parsed whole, it must give the fields below,
+ * with runs rewritten; cut in two at every byte, and pushed in chunks of
+ * every size up to 64, the same.
+ */
+#define CD_DOC(feedtitle) "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" \
+	"<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/" \
+	"modules/content/\"><channel><title>" feedtitle "</title>" \
+	"<link>https://c.example/</link>\n" \
+	"<!-- &lt;b&gt; & &nbsp; -->" \
+	"<item><title>" AR_TITLE " &amp; &#1575;&#x644; &quot;q&apos; " \
+	"&nbsp;x</title><guid isPermaLink=\"false\" x=\"a>b\">g1</guid>" \
+	"<description>&lt;p&gt;" AR_TITLE " &lt;/p&gt;</description>" \
+	"<content:encoded>&lt;b&gt;&lt;![CDATA[x]]&gt;&lt;/b&gt;" AR_BODY \
+	"</content:encoded></item>\n</channel></rss>\n"
+
+/* Parse doc pushed in two parts cut at cut (or in chunks of chunk). */
+static struct feed *
+cd_parse(const char *doc, size_t len, size_t cut, size_t chunk, size_t *runs)
+{
+	struct parse	*p;
+	struct feed	*f;
+	char		*cause = NULL;
+	size_t		 off, n;
+
+	p = parse_new(NULL, NULL, NULL, NULL);
+	if (chunk == 0) {
+		parse_push(p, doc, cut);
+		parse_push(p, doc + cut, len - cut);
+	} else {
+		for (off = 0; off < len; off += n) {
+			n = len - off < chunk ? len - off : chunk;
+			parse_push(p, doc + off, n);
+		}
+	}
+	f = parse_finish(p, &cause);
+	if (runs != NULL)
+		*runs = parse_cdata_runs(p);
+	parse_free(p);
+	free(cause);
+	return (f);
+}
+
+/* The document parsed whole, and cut everywhere, gives want_json. */
+static void
+cd_check_cuts(const char *doc, const char *what)
+{
+	struct feed	*f, *g;
+	struct str	 j1, j2;
+	size_t		 len = strlen(doc), k, bad = 0, badk = 0;
+
+	str_init(&j1);
+	f = cd_parse(doc, len, len, 0, NULL);
+	if (f != NULL)
+		parse_to_json(f, &j1);
+	for (k = 1; k < len + 64; k++) {
+		if (k < len)
+			g = cd_parse(doc, len, k, 0, NULL);
+		else
+			g = cd_parse(doc, len, 0, k - len + 1, NULL);
+		str_init(&j2);
+		if (g != NULL)
+			parse_to_json(g, &j2);
+		if (g == NULL || strcmp(str_cstr(&j1), str_cstr(&j2)) != 0) {
+			if (bad++ == 0)
+				badk = k;
+		}
+		str_free(&j2);
+		feed_free(g);
+	}
+	ok(f != NULL && bad == 0, "cdata: %s: the same cut at every byte and "
+	    "in chunks of 1 to 64 bytes (%zu differ, first at %zu)", what, bad,
+	    badk);
+	str_free(&j1);
+	feed_free(f);
+}
+
+static void
+test_cdata(void)
+{
+	const char	*good = CD_DOC("C"), *bad = CD_DOC("C &bogus;");
+	const char	*doctype = "<?xml version=\"1.0\"?><!DOCTYPE rss>"
+	    "<rss version=\"2.0\"><channel><title>" AR_TITLE " &amp;</title>"
+	    "</channel></rss>";
+	struct feed	*f;
+	size_t		 runs;
+
+	f = cd_parse(good, strlen(good), strlen(good), 0, &runs);
+	ok(f != NULL && f->nitems == 1, "cdata: one item");
+	if (f != NULL && f->nitems == 1) {
+		is_str(f->items[0]->title, AR_TITLE " & \xd8\xa7\xd9\x84 "
+		    "\"q' x", "cdata: entities and references in a title");
+		is_str(f->items[0]->guid, "g1", "cdata: an attribute with '>'");
+		is_str(f->items[0]->summary, "<p>" AR_TITLE " </p>",
+		    "cdata: escaped HTML");
+		is_str(f->items[0]->content, "<b><![CDATA[x]]></b>" AR_BODY,
+		    "cdata: ']]&gt;' and other escaped CDATA markers");
+	}
+	ok(runs == 2, "cdata: text runs go to libxml2 as CDATA (%zu)", runs);
+	feed_free(f);
+	cd_check_cuts(good, "well-formed");
+
+	/* After an error libxml2 drops named entities; so must the rewrite. */
+	f = cd_parse(bad, strlen(bad), strlen(bad), 0, NULL);
+	ok(f != NULL && f->nitems == 1, "cdata: after an error, one item");
+	if (f != NULL && f->nitems == 1) {
+		is_str(f->items[0]->title, AR_TITLE " \xd8\xa7\xd9\x84 q x",
+		    "cdata: after an error, named entities are dropped");
+		is_str(f->items[0]->summary, "p" AR_TITLE " /p",
+		    "cdata: after an error, in HTML too");
+	}
+	feed_free(f);
+	cd_check_cuts(bad, "after an error");
+
+	f = cd_parse(doctype, strlen(doctype), strlen(doctype), 0, &runs);
+	is_str(f != NULL ? f->title : NULL, AR_TITLE " &", "cdata: a DOCTYPE");
+	is_int(runs, 0, "cdata: nothing is rewritten after a DOCTYPE");
+	feed_free(f);
+}
+
 int
 main(void)
 {
@@ -886,5 +1008,6 @@ main(void)
 	test_slices();
 	test_resolve_html();
 	test_base_switch();
+	test_cdata();
 	return (tap_done());
 }
