@@ -1540,6 +1540,19 @@ parse_filter_skip(struct parse *p, const char *s, const char *end, bool last,
 
 	t = parse_filter_find(s, end, m, mlen);
 	lim = t != NULL ? t : end;
+	/*
+	 * libxml2 (2.9) ends a comment where this lexer would not when
+	 * "--" is in it: its ASCII loop steps over "--" two bytes at a
+	 * time, so "--->" does not end the comment there, and how it goes
+	 * on depends on where the pushed buffer ends. A "--" before the
+	 * end (or a '-' just before "-->") turns the lexer off, and the
+	 * entity filter alone goes on from here as it did before it.
+	 */
+	if (*m == '-' && parse_filter_find(s, t != NULL ? t + 1 : end,
+	    "--", 2) != NULL) {
+		p->lex = PARSE_LEX_OFF;
+		return (s);
+	}
 	if ((lt = memchr(s, '<', (size_t)(lim - s))) != NULL)
 		lim = lt;
 	while ((amp = memchr(s, '&', (size_t)(lim - s))) != NULL) {

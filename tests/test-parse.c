@@ -956,6 +956,12 @@ test_cdata(void)
 	const char	*doctype = "<?xml version=\"1.0\"?><!DOCTYPE rss>"
 	    "<rss version=\"2.0\"><channel><title>" AR_TITLE " &amp;</title>"
 	    "</channel></rss>";
+	const char	*hyphens = "<rss version=\"2.0\"><channel><title>"
+	    "<!-- a --->" AR_TITLE " &lt;b&gt;</title><description>ok"
+	    "</description></channel></rss>\n";
+	const char	*hyphens2 = "<rss version=\"2.0\"><channel><title>"
+	    "<!-- a --->" AR_TITLE " --&gt; <x/></title><!-- -->"
+	    "<description>ok</description></channel></rss>\n";
 	struct feed	*f;
 	size_t		 runs;
 
@@ -989,6 +995,22 @@ test_cdata(void)
 	f = cd_parse(doctype, strlen(doctype), strlen(doctype), 0, &runs);
 	is_str(f != NULL ? f->title : NULL, AR_TITLE " &", "cdata: a DOCTYPE");
 	is_int(runs, 0, "cdata: nothing is rewritten after a DOCTYPE");
+	feed_free(f);
+
+	/*
+	 * libxml2 does not end a comment at "--->" (it steps over "--"), so
+	 * what follows is still comment to it: nothing there may be
+	 * rewritten, and the title and the description are swallowed.
+	 */
+	f = cd_parse(hyphens, strlen(hyphens), strlen(hyphens), 0, &runs);
+	ok(f != NULL && f->title == NULL && f->description == NULL,
+	    "cdata: '--->' does not end a comment");
+	is_int(runs, 0, "cdata: nothing is rewritten after '--' in a comment");
+	feed_free(f);
+	f = cd_parse(hyphens2, strlen(hyphens2), strlen(hyphens2), 0, &runs);
+	is_str(f != NULL ? f->title : NULL, "ok",
+	    "cdata: '--&gt;' in text after '--->' ends no comment");
+	is_int(runs, 0, "cdata: nor is it rewritten");
 	feed_free(f);
 }
 
