@@ -1450,7 +1450,15 @@ parse_filter_text(struct parse *p, const char *s, const char *end, bool last,
 		for (k = 0; k < 2 && se > s && se[-1] == ']'; k++)
 			se--;
 	}
-	if (p->lex_depth > 0 && (lt != NULL || !last) && se > s) {
+	/*
+	 * Only text that ends at its '<' here is rewritten. Text cut by the
+	 * end of the chunk goes as it is: were it CDATA, libxml2 would read
+	 * the rest of the run (in the next chunk) as a run of its own, and
+	 * libxml2 2.9 reads a run that starts in ASCII with a faster loop
+	 * which, at "]]>", drops the text before it that the slower loop
+	 * (taken from the first non-ASCII character on) keeps.
+	 */
+	if (p->lex_depth > 0 && lt != NULL && se > s) {
 		t = parse_filter_cdata(p, s, se, end, last, run, changed);
 		if (t != s) {
 			if (t == lt)

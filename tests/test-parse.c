@@ -1014,6 +1014,38 @@ test_cdata(void)
 	feed_free(f);
 }
 
+/*
+ * Text cut by the end of a chunk: were its first part CDATA, libxml2 would
+ * read the rest as a run of its own, starting in ASCII, with the loop that
+ * drops the text before a "]]>"; the whole run must read as it did.
+ */
+static void
+test_cdata_cut_run(void)
+{
+	struct str	 doc;
+	struct feed	*f;
+	size_t		 cut, runs;
+
+	str_init(&doc);
+	str_appends(&doc, "<rss version=\"2.0\"><channel><!--");
+	while (doc.len < 9000)
+		str_appends(&doc, "padding ");
+	str_appends(&doc, "--><title>" AR_TITLE AR_TITLE);
+	cut = doc.len;
+	str_appends(&doc, "x]]>y</title><description>ok</description>"
+	    "</channel></rss>\n");
+	f = cd_parse(doc.ptr, doc.len, doc.len, 0, NULL);
+	is_str(f != NULL ? f->title : NULL, AR_TITLE AR_TITLE "x]]>y",
+	    "cdata: ']]>' in text read whole");
+	feed_free(f);
+	f = cd_parse(doc.ptr, doc.len, cut, 0, &runs);
+	is_str(f != NULL ? f->title : NULL, AR_TITLE AR_TITLE "x]]>y",
+	    "cdata: ']]>' in text cut by a chunk just before it");
+	is_int(runs, 0, "cdata: text cut by a chunk is not rewritten");
+	feed_free(f);
+	str_free(&doc);
+}
+
 int
 main(void)
 {
@@ -1031,5 +1063,6 @@ main(void)
 	test_resolve_html();
 	test_base_switch();
 	test_cdata();
+	test_cdata_cut_run();
 	return (tap_done());
 }
