@@ -61,7 +61,8 @@ enum {
 	PARSE_TAG_EQ,		/* after the '=' */
 	PARSE_TAG_VALUE,	/* in the quoted value */
 	PARSE_TAG_AFTER,	/* after the closing quote */
-	PARSE_TAG_SLASH		/* after the '/' of "/>" */
+	PARSE_TAG_SLASH,	/* after the '/' of "/>" */
+	PARSE_TAG_END		/* after the "</" of an end tag */
 };
 
 /* Record a recoverable problem. */
@@ -1420,45 +1421,30 @@ keep:
 }
 
 /*
- * Text from s, in an element or before the root. In an element, a run
- * cut by the end of the chunk keeps its last bytes for the next one when
- * they are a cut character or ']' (which with a '>' to come would be
- * "]]>", an error libxml2 must still see as it is).
+ * Text from s, in an element or before the root. Only a whole run in an
+ * element (from markup to its '<', in this chunk) may become CDATA.
  */
 static const char *
 parse_filter_text(struct parse *p, const char *s, const char *end, bool last,
     const char **run, bool *changed, const char **keep)
 {
 	const char	*lt, *se, *amp, *t;
-	size_t		 k;
 
 	lt = memchr(s, '<', (size_t)(end - s));
 	se = lt != NULL ? lt : end;
-	if (p->lex_depth > 0 && lt == NULL && !last) {
-		/* A cut UTF-8 sequence (its lead byte within the last 3). */
-		for (k = 1; k <= 3 && (size_t)(se - s) >= k; k++) {
-			unsigned char b = (unsigned char)se[-(long)k];
-
-			if (b < 0x80)
-				break;
-			if (b >= 0xc0) {
-				if ((b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) > k)
-					se -= k;
-				break;
-			}
-		}
-		for (k = 0; k < 2 && se > s && se[-1] == ']'; k++)
-			se--;
-	}
 	/*
 	 * Only text that ends at its '<' here is rewritten. Text cut by the
 	 * end of the chunk goes as it is: were it CDATA, libxml2 would read
 	 * the rest of the run (in the next chunk) as a run of its own, and
 	 * libxml2 2.9 reads a run that starts in ASCII with a faster loop
 	 * which, at "]]>", drops the text before it that the slower loop
-	 * (taken from the first non-ASCII character on) keeps.
+	 * (taken from the first non-ASCII character on) keeps. Nor is the
+	 * rest of such a run (p->lex_kept): it goes as it is too, so no
+	 * byte need be held for it (a "]]" before a '>' to come, a cut
+	 * character) beyond what the entity filter alone holds; holding
+	 * more would change what each of libxml2's pushes gets.
 	 */
-	if (p->lex_depth > 0 && lt != NULL && se > s) {
+	if (p->lex_depth > 0 && lt != NULL && !p->lex_kept && se > s) {
 		t = parse_filter_cdata(p, s, se, end, last, run, changed);
 		if (t != s) {
 			if (t == lt)
@@ -1502,16 +1488,17 @@ parse_filter_markup(struct parse *p, const char *s, const char *end, bool last,
 {
 	size_t	n = (size_t)(end - s);
 
-	if (!last && (n < 3 || parse_filter_prefix(s, end, "<!--") ||
-	    parse_filter_prefix(s, end, "<![CDATA["))) {
+	/* Only what the entity filter alone would hold is held. */
+	if (!last && parse_filter_prefix(s, end, "<![CDATA[")) {
 		*keep = s;
 		return (NULL);
 	}
 	p->lex_tag = PARSE_TAG_NAME;
-	if (n >= 3 && s[1] == '/' && parse_name_start((unsigned char)s[2])) {
+	if (n >= 2 && s[1] == '/') {
 		p->lex = PARSE_LEX_TAG;
 		p->lex_end = true;
-		return (s + 3);
+		p->lex_tag = PARSE_TAG_END;
+		return (s + 2);
 	}
 	if (n >= 2 && parse_name_start((unsigned char)s[1])) {
 		p->lex = PARSE_LEX_TAG;
@@ -1554,10 +1541,13 @@ parse_filter_skip(struct parse *p, const char *s, const char *end, bool last,
 	 * time, so "--->" does not end the comment there, and how it goes
 	 * on depends on where the pushed buffer ends. A "--" before the
 	 * end (or a '-' just before "-->") turns the lexer off, and the
-	 * entity filter alone goes on from here as it did before it.
+	 * entity filter alone goes on from here as it did before it. So
+	 * does one cut by the end of the chunk: to find its end in the
+	 * next, the lexer would hold bytes the entity filter alone does not,
+	 * and what each of libxml2's pushes gets would change.
 	 */
-	if (*m == '-' && parse_filter_find(s, t != NULL ? t + 1 : end,
-	    "--", 2) != NULL) {
+	if (t == NULL || (*m == '-' && parse_filter_find(s, t + 1, "--", 2) !=
+	    NULL)) {
 		p->lex = PARSE_LEX_OFF;
 		return (s);
 	}
@@ -1573,10 +1563,6 @@ parse_filter_skip(struct parse *p, const char *s, const char *end, bool last,
 	if (lt != NULL) {
 		p->lex = PARSE_LEX_OFF;
 		return (lt);
-	}
-	if (t == NULL) {
-		*keep = end - (last ? 0 : parse_filter_partial(s, end, m));
-		return (NULL);
 	}
 	p->lex = PARSE_LEX_TEXT;
 	p->lex_kept = false;
@@ -1598,6 +1584,11 @@ parse_filter_tag(struct parse *p, const char *s, const char *end, bool last,
 	while (s < end) {
 		c = (unsigned char)*s;
 		switch (p->lex_tag) {
+		case PARSE_TAG_END:
+			if (!parse_name_start(c))
+				goto off;
+			p->lex_tag = PARSE_TAG_NAME;
+			break;
 		case PARSE_TAG_VALUE:
 			if (c == (unsigned char)p->lex_quote)
 				p->lex_tag = PARSE_TAG_AFTER;

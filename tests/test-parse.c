@@ -1046,6 +1046,86 @@ test_cdata_cut_run(void)
 	str_free(&doc);
 }
 
+/* doc pushed in chunks of chunk bytes, as JSON with the warnings first. */
+static void
+twin_parse(const char *doc, size_t len, size_t chunk, struct str *out)
+{
+	struct parse		*p;
+	struct feed		*f;
+	const struct strv	*w;
+	char			*cause = NULL;
+	size_t			 off, n, i;
+
+	p = parse_new(NULL, NULL, NULL, NULL);
+	for (off = 0; off < len; off += n) {
+		n = len - off < chunk ? len - off : chunk;
+		parse_push(p, doc + off, n);
+	}
+	f = parse_finish(p, &cause);
+	w = parse_warnings(p);
+	for (i = 0; i < w->n; i++)
+		str_printf(out, "%s\n", w->v[i]);
+	if (f != NULL)
+		parse_to_json(f, out);
+	feed_free(f);
+	free(cause);
+	parse_free(p);
+}
+
+/*
+ * A DOCTYPE turns the CDATA rewrite off: the document with one must read
+ * as its twin with a comment of the same length in its place, in chunks
+ * of any size, warnings and all.
+ */
+static void
+twin_check(const char *body, const char *what)
+{
+	struct str	 a, b, ja, jb;
+	size_t		 chunk, bad = 0, badc = 0;
+
+	str_init(&a);
+	str_init(&b);
+	str_appends(&a, "<!DOCTYPE rss>\n<rss version=\"2.0\"><channel><!--");
+	str_appends(&b, "<!-- twin  -->\n<rss version=\"2.0\"><channel><!--");
+	while (a.len < 9000) {
+		str_appends(&a, "padding ");
+		str_appends(&b, "padding ");
+	}
+	str_appends(&a, "-->");
+	str_appends(&b, "-->");
+	str_appends(&a, body);
+	str_appends(&b, body);
+	for (chunk = 1; chunk <= 70; chunk++) {
+		str_init(&ja);
+		str_init(&jb);
+		twin_parse(a.ptr, a.len, chunk, &ja);
+		twin_parse(b.ptr, b.len, chunk, &jb);
+		if (strcmp(str_cstr(&ja), str_cstr(&jb)) != 0 && bad++ == 0)
+			badc = chunk;
+		str_free(&ja);
+		str_free(&jb);
+	}
+	ok(bad == 0, "cdata: %s reads as with the rewrite off, in chunks of "
+	    "1 to 70 bytes (%zu differ, first in %zu)", what, bad, badc);
+	str_free(&a);
+	str_free(&b);
+}
+
+static void
+test_cdata_twins(void)
+{
+	twin_check("<title>" AR_TITLE AR_TITLE "&#1;x]]>y</title>"
+	    "<description>" AR_TITLE AR_BODY "</description></channel></rss>\n",
+	    "']]>' after text cut by a chunk");
+	twin_check("<title><![CDATA[\xef\xbf\xbe]]><&" AR_TITLE AR_TITLE
+	    "</title></channel></rss>\n", "U+FFFE in CDATA, '<&' cut");
+	twin_check("<title><!-- a --->" AR_TITLE " &lt;b&gt;</title>"
+	    "<description>ok</description></channel></rss>\n", "'--->'");
+	twin_check("<title>" AR_TITLE "</title><!-- x -->" "<description>"
+	    AR_TITLE "&amp;" AR_BODY "</description><?pi x?><link>" AR_TITLE
+	    "</link></channel></rss>\n", "comments and PIs cut by chunks");
+}
+
 int
 main(void)
 {
@@ -1064,5 +1144,6 @@ main(void)
 	test_base_switch();
 	test_cdata();
 	test_cdata_cut_run();
+	test_cdata_twins();
 	return (tap_done());
 }
