@@ -1288,23 +1288,22 @@ parse_filter_ref(const char *amp, const char *end, bool last,
 }
 
 /*
- * Push what the filter has made of the chunk up to s to libxml2 now, and
- * note whether libxml2 has met an error so far.
+ * End the CDATA section whose text begins at piece in p->filt (an empty
+ * one goes, opening and all); false when the text has a "]]>".
  */
-static void
-parse_filter_flush(struct parse *p, const char *s, const char **run,
-    bool *changed)
+static bool
+parse_filter_piece(struct parse *p, size_t piece)
 {
-	if (*changed) {
-		parse_filter_copy(p, run, s);
-		parse_xml_push(p->xml, p->filt.ptr, p->filt.len, false);
-		str_clear(&p->filt);
-		*changed = false;
-	} else if (s > *run) {
-		parse_xml_push(p->xml, *run, (size_t)(s - *run), false);
-		*run = s;
+	if (p->filt.len == piece) {
+		p->filt.len = piece - 9;
+		p->filt.ptr[p->filt.len] = '\0';
+		return (true);
 	}
-	p->lex_bad = !parse_xml_well_formed(p->xml);
+	if (parse_filter_find(p->filt.ptr + piece, p->filt.ptr + p->filt.len,
+	    "]]>", 3) != NULL)
+		return (false);
+	str_append(&p->filt, "]]>", 3);
+	return (true);
 }
 
 /* The bytes parse_filter_cdata stops at: '&', CR and 0xEF. */
@@ -1347,7 +1346,7 @@ parse_filter_cdata(struct parse *p, const char *s, const char *se,
 	const unsigned char	*u = (const unsigned char *)s;
 	const unsigned char	*ue = (const unsigned char *)se, *span;
 	const char		*next, *stop = se;
-	size_t			 mark;
+	size_t			 mark, piece;
 	long			 c;
 	bool			 named;
 
@@ -1357,22 +1356,11 @@ parse_filter_cdata(struct parse *p, const char *s, const char *se,
 		u++;
 	if (u == ue)
 		return (s);		/* ASCII without references */
-	/*
-	 * Once the document has an error, libxml2 drops named entities
-	 * ("&lt;" is nothing): whether it has must be known here, with
-	 * all that comes before this text parsed. Text that began in an
-	 * earlier chunk as it was may hold an error libxml2 has not read.
-	 */
-	if (memchr(s, '&', (size_t)(se - s)) != NULL) {
-		if (p->lex_kept || p->xml == NULL)
-			return (s);
-		if (!p->lex_bad)
-			parse_filter_flush(p, s, run, changed);
-	}
 	parse_filter_copy(p, run, s);
 	*changed = true;
 	mark = p->filt.len;
 	str_append(&p->filt, "<![CDATA[", 9);
+	piece = p->filt.len;
 	/*
 	 * The decoder's output is valid UTF-8 (a chunk never ends inside
 	 * a character): of what CDATA cannot hold only U+FFFE and U+FFFF
@@ -1402,15 +1390,31 @@ parse_filter_cdata(struct parse *p, const char *s, const char *se,
 		}
 		if (c == PARSE_REF_KEEP)
 			goto keep;
-		if (!named || !p->lex_bad)
+		if (named) {
+			/*
+			 * Once the document has an error libxml2 drops named
+			 * entities ("&lt;" is nothing), and whether it has
+			 * cannot be known here without pushing what came
+			 * before (which would change libxml2's pushes): the
+			 * reference goes between two CDATA sections as it
+			 * is, for libxml2 to read as it did.
+			 */
+			if (!parse_filter_piece(p, piece))
+				goto keep;
+			if (next == (const char *)u + 1)
+				str_append(&p->filt, "&amp;", 5);
+			else
+				str_append(&p->filt, (const char *)u,
+				    (size_t)(next - (const char *)u));
+			str_append(&p->filt, "<![CDATA[", 9);
+			piece = p->filt.len;
+		} else
 			sanitize_put_utf8(&p->filt, (unsigned int)c);
 		u = span = (const unsigned char *)next;
 	}
 	str_append(&p->filt, (const char *)span, (size_t)(u - span));
-	if (p->filt.len == mark + 9 || parse_filter_find(p->filt.ptr + mark + 9,
-	    p->filt.ptr + p->filt.len, "]]>", 3) != NULL)
+	if (!parse_filter_piece(p, piece))
 		goto keep;
-	str_append(&p->filt, "]]>", 3);
 	p->ncdata++;
 	*run = stop;
 	return (stop);
