@@ -131,7 +131,6 @@ struct parse {
 	bool		 lex_end;	/* the tag is an end tag */
 	long		 lex_depth;	/* elements open */
 	bool		 lex_kept;	/* text in this run passed as it was */
-	bool		 lex_bad;	/* libxml2 has met an error */
 	size_t		 ncdata;	/* text runs handed over as CDATA */
 	size_t		 nreplaced;	/* invalid sequences made U+FFFD */
 

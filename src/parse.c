@@ -61,7 +61,8 @@ enum {
 	PARSE_TAG_EQ,		/* after the '=' */
 	PARSE_TAG_VALUE,	/* in the quoted value */
 	PARSE_TAG_AFTER,	/* after the closing quote */
-	PARSE_TAG_SLASH		/* after the '/' of "/>" */
+	PARSE_TAG_SLASH,	/* after the '/' of "/>" */
+	PARSE_TAG_END		/* after the "</" of an end tag */
 };
 
 /* Record a recoverable problem. */
@@ -1287,23 +1288,22 @@ parse_filter_ref(const char *amp, const char *end, bool last,
 }
 
 /*
- * Push what the filter has made of the chunk up to s to libxml2 now, and
- * note whether libxml2 has met an error so far.
+ * End the CDATA section whose text begins at piece in p->filt (an empty
+ * one goes, opening and all); false when the text has a "]]>".
  */
-static void
-parse_filter_flush(struct parse *p, const char *s, const char **run,
-    bool *changed)
+static bool
+parse_filter_piece(struct parse *p, size_t piece)
 {
-	if (*changed) {
-		parse_filter_copy(p, run, s);
-		parse_xml_push(p->xml, p->filt.ptr, p->filt.len, false);
-		str_clear(&p->filt);
-		*changed = false;
-	} else if (s > *run) {
-		parse_xml_push(p->xml, *run, (size_t)(s - *run), false);
-		*run = s;
+	if (p->filt.len == piece) {
+		p->filt.len = piece - 9;
+		p->filt.ptr[p->filt.len] = '\0';
+		return (true);
 	}
-	p->lex_bad = !parse_xml_well_formed(p->xml);
+	if (parse_filter_find(p->filt.ptr + piece, p->filt.ptr + p->filt.len,
+	    "]]>", 3) != NULL)
+		return (false);
+	str_append(&p->filt, "]]>", 3);
+	return (true);
 }
 
 /* The bytes parse_filter_cdata stops at: '&', CR and 0xEF. */
@@ -1346,7 +1346,7 @@ parse_filter_cdata(struct parse *p, const char *s, const char *se,
 	const unsigned char	*u = (const unsigned char *)s;
 	const unsigned char	*ue = (const unsigned char *)se, *span;
 	const char		*next, *stop = se;
-	size_t			 mark;
+	size_t			 mark, piece;
 	long			 c;
 	bool			 named;
 
@@ -1356,22 +1356,11 @@ parse_filter_cdata(struct parse *p, const char *s, const char *se,
 		u++;
 	if (u == ue)
 		return (s);		/* ASCII without references */
-	/*
-	 * Once the document has an error, libxml2 drops named entities
-	 * ("&lt;" is nothing): whether it has must be known here, with
-	 * all that comes before this text parsed. Text that began in an
-	 * earlier chunk as it was may hold an error libxml2 has not read.
-	 */
-	if (memchr(s, '&', (size_t)(se - s)) != NULL) {
-		if (p->lex_kept || p->xml == NULL)
-			return (s);
-		if (!p->lex_bad)
-			parse_filter_flush(p, s, run, changed);
-	}
 	parse_filter_copy(p, run, s);
 	*changed = true;
 	mark = p->filt.len;
 	str_append(&p->filt, "<![CDATA[", 9);
+	piece = p->filt.len;
 	/*
 	 * The decoder's output is valid UTF-8 (a chunk never ends inside
 	 * a character): of what CDATA cannot hold only U+FFFE and U+FFFF
@@ -1401,15 +1390,31 @@ parse_filter_cdata(struct parse *p, const char *s, const char *se,
 		}
 		if (c == PARSE_REF_KEEP)
 			goto keep;
-		if (!named || !p->lex_bad)
+		if (named) {
+			/*
+			 * Once the document has an error libxml2 drops named
+			 * entities ("&lt;" is nothing), and whether it has
+			 * cannot be known here without pushing what came
+			 * before (which would change libxml2's pushes): the
+			 * reference goes between two CDATA sections as it
+			 * is, for libxml2 to read as it did.
+			 */
+			if (!parse_filter_piece(p, piece))
+				goto keep;
+			if (next == (const char *)u + 1)
+				str_append(&p->filt, "&amp;", 5);
+			else
+				str_append(&p->filt, (const char *)u,
+				    (size_t)(next - (const char *)u));
+			str_append(&p->filt, "<![CDATA[", 9);
+			piece = p->filt.len;
+		} else
 			sanitize_put_utf8(&p->filt, (unsigned int)c);
 		u = span = (const unsigned char *)next;
 	}
 	str_append(&p->filt, (const char *)span, (size_t)(u - span));
-	if (p->filt.len == mark + 9 || parse_filter_find(p->filt.ptr + mark + 9,
-	    p->filt.ptr + p->filt.len, "]]>", 3) != NULL)
+	if (!parse_filter_piece(p, piece))
 		goto keep;
-	str_append(&p->filt, "]]>", 3);
 	p->ncdata++;
 	*run = stop;
 	return (stop);
@@ -1420,37 +1425,30 @@ keep:
 }
 
 /*
- * Text from s, in an element or before the root. In an element, a run
- * cut by the end of the chunk keeps its last bytes for the next one when
- * they are a cut character or ']' (which with a '>' to come would be
- * "]]>", an error libxml2 must still see as it is).
+ * Text from s, in an element or before the root. Only a whole run in an
+ * element (from markup to its '<', in this chunk) may become CDATA.
  */
 static const char *
 parse_filter_text(struct parse *p, const char *s, const char *end, bool last,
     const char **run, bool *changed, const char **keep)
 {
 	const char	*lt, *se, *amp, *t;
-	size_t		 k;
 
 	lt = memchr(s, '<', (size_t)(end - s));
 	se = lt != NULL ? lt : end;
-	if (p->lex_depth > 0 && lt == NULL && !last) {
-		/* A cut UTF-8 sequence (its lead byte within the last 3). */
-		for (k = 1; k <= 3 && (size_t)(se - s) >= k; k++) {
-			unsigned char b = (unsigned char)se[-(long)k];
-
-			if (b < 0x80)
-				break;
-			if (b >= 0xc0) {
-				if ((b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) > k)
-					se -= k;
-				break;
-			}
-		}
-		for (k = 0; k < 2 && se > s && se[-1] == ']'; k++)
-			se--;
-	}
-	if (p->lex_depth > 0 && (lt != NULL || !last) && se > s) {
+	/*
+	 * Only text that ends at its '<' here is rewritten. Text cut by the
+	 * end of the chunk goes as it is: were it CDATA, libxml2 would read
+	 * the rest of the run (in the next chunk) as a run of its own, and
+	 * libxml2 2.9 reads a run that starts in ASCII with a faster loop
+	 * which, at "]]>", drops the text before it that the slower loop
+	 * (taken from the first non-ASCII character on) keeps. Nor is the
+	 * rest of such a run (p->lex_kept): it goes as it is too, so no
+	 * byte need be held for it (a "]]" before a '>' to come, a cut
+	 * character) beyond what the entity filter alone holds; holding
+	 * more would change what each of libxml2's pushes gets.
+	 */
+	if (p->lex_depth > 0 && lt != NULL && !p->lex_kept && se > s) {
 		t = parse_filter_cdata(p, s, se, end, last, run, changed);
 		if (t != s) {
 			if (t == lt)
@@ -1494,16 +1492,17 @@ parse_filter_markup(struct parse *p, const char *s, const char *end, bool last,
 {
 	size_t	n = (size_t)(end - s);
 
-	if (!last && (n < 3 || parse_filter_prefix(s, end, "<!--") ||
-	    parse_filter_prefix(s, end, "<![CDATA["))) {
+	/* Only what the entity filter alone would hold is held. */
+	if (!last && parse_filter_prefix(s, end, "<![CDATA[")) {
 		*keep = s;
 		return (NULL);
 	}
 	p->lex_tag = PARSE_TAG_NAME;
-	if (n >= 3 && s[1] == '/' && parse_name_start((unsigned char)s[2])) {
+	if (n >= 2 && s[1] == '/') {
 		p->lex = PARSE_LEX_TAG;
 		p->lex_end = true;
-		return (s + 3);
+		p->lex_tag = PARSE_TAG_END;
+		return (s + 2);
 	}
 	if (n >= 2 && parse_name_start((unsigned char)s[1])) {
 		p->lex = PARSE_LEX_TAG;
@@ -1540,6 +1539,22 @@ parse_filter_skip(struct parse *p, const char *s, const char *end, bool last,
 
 	t = parse_filter_find(s, end, m, mlen);
 	lim = t != NULL ? t : end;
+	/*
+	 * libxml2 (2.9) ends a comment where this lexer would not when
+	 * "--" is in it: its ASCII loop steps over "--" two bytes at a
+	 * time, so "--->" does not end the comment there, and how it goes
+	 * on depends on where the pushed buffer ends. A "--" before the
+	 * end (or a '-' just before "-->") turns the lexer off, and the
+	 * entity filter alone goes on from here as it did before it. So
+	 * does one cut by the end of the chunk: to find its end in the
+	 * next, the lexer would hold bytes the entity filter alone does not,
+	 * and what each of libxml2's pushes gets would change.
+	 */
+	if (t == NULL || (*m == '-' && parse_filter_find(s, t + 1, "--", 2) !=
+	    NULL)) {
+		p->lex = PARSE_LEX_OFF;
+		return (s);
+	}
 	if ((lt = memchr(s, '<', (size_t)(lim - s))) != NULL)
 		lim = lt;
 	while ((amp = memchr(s, '&', (size_t)(lim - s))) != NULL) {
@@ -1552,10 +1567,6 @@ parse_filter_skip(struct parse *p, const char *s, const char *end, bool last,
 	if (lt != NULL) {
 		p->lex = PARSE_LEX_OFF;
 		return (lt);
-	}
-	if (t == NULL) {
-		*keep = end - (last ? 0 : parse_filter_partial(s, end, m));
-		return (NULL);
 	}
 	p->lex = PARSE_LEX_TEXT;
 	p->lex_kept = false;
@@ -1577,6 +1588,11 @@ parse_filter_tag(struct parse *p, const char *s, const char *end, bool last,
 	while (s < end) {
 		c = (unsigned char)*s;
 		switch (p->lex_tag) {
+		case PARSE_TAG_END:
+			if (!parse_name_start(c))
+				goto off;
+			p->lex_tag = PARSE_TAG_NAME;
+			break;
 		case PARSE_TAG_VALUE:
 			if (c == (unsigned char)p->lex_quote)
 				p->lex_tag = PARSE_TAG_AFTER;

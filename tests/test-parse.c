@@ -956,6 +956,12 @@ test_cdata(void)
 	const char	*doctype = "<?xml version=\"1.0\"?><!DOCTYPE rss>"
 	    "<rss version=\"2.0\"><channel><title>" AR_TITLE " &amp;</title>"
 	    "</channel></rss>";
+	const char	*hyphens = "<rss version=\"2.0\"><channel><title>"
+	    "<!-- a --->" AR_TITLE " &lt;b&gt;</title><description>ok"
+	    "</description></channel></rss>\n";
+	const char	*hyphens2 = "<rss version=\"2.0\"><channel><title>"
+	    "<!-- a --->" AR_TITLE " --&gt; <x/></title><!-- -->"
+	    "<description>ok</description></channel></rss>\n";
 	struct feed	*f;
 	size_t		 runs;
 
@@ -970,7 +976,7 @@ test_cdata(void)
 		is_str(f->items[0]->content, "<b><![CDATA[x]]></b>" AR_BODY,
 		    "cdata: ']]&gt;' and other escaped CDATA markers");
 	}
-	ok(runs == 2, "cdata: text runs go to libxml2 as CDATA (%zu)", runs);
+	ok(runs == 3, "cdata: text runs go to libxml2 as CDATA (%zu)", runs);
 	feed_free(f);
 	cd_check_cuts(good, "well-formed");
 
@@ -990,6 +996,142 @@ test_cdata(void)
 	is_str(f != NULL ? f->title : NULL, AR_TITLE " &", "cdata: a DOCTYPE");
 	is_int(runs, 0, "cdata: nothing is rewritten after a DOCTYPE");
 	feed_free(f);
+
+	/*
+	 * libxml2 does not end a comment at "--->" (it steps over "--"), so
+	 * what follows is still comment to it: nothing there may be
+	 * rewritten, and the title and the description are swallowed.
+	 */
+	f = cd_parse(hyphens, strlen(hyphens), strlen(hyphens), 0, &runs);
+	ok(f != NULL && f->title == NULL && f->description == NULL,
+	    "cdata: '--->' does not end a comment");
+	is_int(runs, 0, "cdata: nothing is rewritten after '--' in a comment");
+	feed_free(f);
+	f = cd_parse(hyphens2, strlen(hyphens2), strlen(hyphens2), 0, &runs);
+	is_str(f != NULL ? f->title : NULL, "ok",
+	    "cdata: '--&gt;' in text after '--->' ends no comment");
+	is_int(runs, 0, "cdata: nor is it rewritten");
+	feed_free(f);
+}
+
+/*
+ * Text cut by the end of a chunk: were its first part CDATA, libxml2 would
+ * read the rest as a run of its own, starting in ASCII, with the loop that
+ * drops the text before a "]]>"; the whole run must read as it did.
+ */
+static void
+test_cdata_cut_run(void)
+{
+	struct str	 doc;
+	struct feed	*f;
+	size_t		 cut, runs;
+
+	str_init(&doc);
+	str_appends(&doc, "<rss version=\"2.0\"><channel><!--");
+	while (doc.len < 9000)
+		str_appends(&doc, "padding ");
+	str_appends(&doc, "--><title>" AR_TITLE AR_TITLE);
+	cut = doc.len;
+	str_appends(&doc, "x]]>y</title><description>ok</description>"
+	    "</channel></rss>\n");
+	f = cd_parse(doc.ptr, doc.len, doc.len, 0, NULL);
+	is_str(f != NULL ? f->title : NULL, AR_TITLE AR_TITLE "x]]>y",
+	    "cdata: ']]>' in text read whole");
+	feed_free(f);
+	f = cd_parse(doc.ptr, doc.len, cut, 0, &runs);
+	is_str(f != NULL ? f->title : NULL, AR_TITLE AR_TITLE "x]]>y",
+	    "cdata: ']]>' in text cut by a chunk just before it");
+	is_int(runs, 0, "cdata: text cut by a chunk is not rewritten");
+	feed_free(f);
+	str_free(&doc);
+}
+
+/* doc pushed in chunks of chunk bytes, as JSON with the warnings first. */
+static void
+twin_parse(const char *doc, size_t len, size_t chunk, struct str *out)
+{
+	struct parse		*p;
+	struct feed		*f;
+	const struct strv	*w;
+	char			*cause = NULL;
+	size_t			 off, n, i;
+
+	p = parse_new(NULL, NULL, NULL, NULL);
+	for (off = 0; off < len; off += n) {
+		n = len - off < chunk ? len - off : chunk;
+		parse_push(p, doc + off, n);
+	}
+	f = parse_finish(p, &cause);
+	w = parse_warnings(p);
+	for (i = 0; i < w->n; i++)
+		str_printf(out, "%s\n", w->v[i]);
+	if (f != NULL)
+		parse_to_json(f, out);
+	feed_free(f);
+	free(cause);
+	parse_free(p);
+}
+
+/*
+ * A DOCTYPE turns the CDATA rewrite off: the document with one must read
+ * as its twin with a comment of the same length in its place, in chunks
+ * of any size, warnings and all.
+ */
+static void
+twin_check(const char *body, const char *what, bool pad)
+{
+	struct str	 a, b, ja, jb;
+	size_t		 chunk, bad = 0, badc = 0;
+
+	str_init(&a);
+	str_init(&b);
+	str_appends(&a, "<!DOCTYPE rss>\n<rss version=\"2.0\"><channel><!--");
+	str_appends(&b, "<!-- twin  -->\n<rss version=\"2.0\"><channel><!--");
+	while (pad && a.len < 9000) {
+		str_appends(&a, "padding ");
+		str_appends(&b, "padding ");
+	}
+	str_appends(&a, "-->");
+	str_appends(&b, "-->");
+	str_appends(&a, body);
+	str_appends(&b, body);
+	for (chunk = 1; chunk <= 70; chunk++) {
+		str_init(&ja);
+		str_init(&jb);
+		twin_parse(a.ptr, a.len, chunk, &ja);
+		twin_parse(b.ptr, b.len, chunk, &jb);
+		if (strcmp(str_cstr(&ja), str_cstr(&jb)) != 0 && bad++ == 0)
+			badc = chunk;
+		str_free(&ja);
+		str_free(&jb);
+	}
+	ok(bad == 0, "cdata: %s reads as with the rewrite off, in chunks of "
+	    "1 to 70 bytes (%zu differ, first in %zu)", what, bad, badc);
+	str_free(&a);
+	str_free(&b);
+}
+
+static void
+test_cdata_twins(void)
+{
+	twin_check("<title>" AR_TITLE AR_TITLE "&#1;x]]>y</title>"
+	    "<description>" AR_TITLE AR_BODY "</description></channel></rss>\n",
+	    "']]>' after text cut by a chunk", true);
+	twin_check("<title><![CDATA[\xef\xbf\xbe]]><&" AR_TITLE AR_TITLE
+	    "</title></channel></rss>\n", "U+FFFE in CDATA, '<&' cut", true);
+	twin_check("<title><!-- a --->" AR_TITLE " &lt;b&gt;</title>"
+	    "<description>ok</description></channel></rss>\n", "'--->'", true);
+	twin_check("<title>" AR_TITLE "</title><!-- x -->" "<description>"
+	    AR_TITLE "&amp;" AR_BODY "</description><?pi x?><link>" AR_TITLE
+	    "</link></channel></rss>\n", "comments and PIs cut by chunks", true);
+	/* No push of its own before a text with "&lt;": libxml2 repeats. */
+	twin_check("<title><![CDATA[\xef\xbf\xbe]]></title><description>"
+	    AR_TITLE "&amp;" AR_BODY "</description><link>" AR_TITLE "&lt;"
+	    AR_BODY "</link></channel></rss>\n", "U+FFFE in CDATA, '&amp;'",
+	    false);
+	twin_check("<title>" AR_TITLE "</title><x a='1' a='2'/><description>"
+	    AR_TITLE "&amp;&lt;&quot;&apos;&gt; & x" AR_BODY "</description>"
+	    "</channel></rss>\n", "an error, then named references", false);
 }
 
 int
@@ -1009,5 +1151,7 @@ main(void)
 	test_resolve_html();
 	test_base_switch();
 	test_cdata();
+	test_cdata_cut_run();
+	test_cdata_twins();
 	return (tap_done());
 }
