@@ -1140,6 +1140,24 @@ parse_filter_amp(struct parse *p, const char *amp, const char *end, bool last,
 }
 
 /*
+ * Inside a CDATA section: move *s past its "]]>" and return NULL, or, when
+ * the chunk ends first, return where what passes now ends (a "]]" that
+ * may be cut is held for the next chunk).
+ */
+static const char *
+parse_filter_cdata_end(struct parse *p, const char **s, const char *end,
+    bool last)
+{
+	const char	*cd;
+
+	if ((cd = parse_filter_find(*s, end, "]]>", 3)) == NULL)
+		return (end - (last ? 0 : parse_filter_partial(*s, end, "]]>")));
+	*s = cd + 3;
+	p->in_cdata = false;
+	return (NULL);
+}
+
+/*
  * The entity filter alone (parse_filter_amp on every '&' outside CDATA,
  * CDATA sections copied as they are), from s to end; returns where the
  * bytes held for the next chunk begin.
@@ -1152,12 +1170,8 @@ parse_filter_plain(struct parse *p, const char *s, const char *end, bool last,
 
 	while (s < end) {
 		if (p->in_cdata) {
-			cd = parse_filter_find(s, end, "]]>", 3);
-			if (cd == NULL)
-				return (end - (last ? 0 :
-				    parse_filter_partial(s, end, "]]>")));
-			s = cd + 3;
-			p->in_cdata = false;
+			if ((cd = parse_filter_cdata_end(p, &s, end, last)) != NULL)
+				return (cd);
 			continue;
 		}
 		amp = memchr(s, '&', (size_t)(end - s));
@@ -1703,12 +1717,8 @@ parse_filter_lex(struct parse *p, const char *s, const char *end, bool last,
 			return (parse_filter_plain(p, s, end, last, run,
 			    changed));
 		if (p->in_cdata) {
-			cd = parse_filter_find(s, end, "]]>", 3);
-			if (cd == NULL)
-				return (end - (last ? 0 :
-				    parse_filter_partial(s, end, "]]>")));
-			s = cd + 3;
-			p->in_cdata = false;
+			if ((cd = parse_filter_cdata_end(p, &s, end, last)) != NULL)
+				return (cd);
 			p->lex_kept = false;
 			continue;
 		}
