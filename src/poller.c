@@ -790,7 +790,13 @@ poller_complete(struct poller *p, struct poller_feed *pf)
 		reason = "not a feed";
 
 	if (batch && !db_batch_open(p->db)) {
-		/* A write failed and took the batch with it. */
+		/* A write failed and took the batch (and this feed) with it. */
+		if (error == NULL) {
+			error = xstrdup("cache: the batch was rolled back");
+			reason = N_("cache error");
+			ok = stored = 0;
+			pf->new_items = 0;
+		}
 		poller_batch_fail(p, error);
 		batch = 0;
 	}
