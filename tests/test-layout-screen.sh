@@ -27,8 +27,17 @@ salam='السَّلَامُ عَلَيْكُمْ'
 
 export LC_ALL=C.UTF-8
 unset TMUX
-sock=akhbar-test-$$
+# Each session gets a server (socket) of its own: a new session on the
+# socket of a server that kill-server is still shutting down can reach
+# the dying server and vanish with it ("server exited unexpectedly").
+sockn=0
+sock=akhbar-test-$$-$sockn
 T() { "$tmux" -u -L "$sock" -f /dev/null "$@"; }
+fresh() {
+	T kill-server >/dev/null 2>&1
+	sockn=$((sockn + 1))
+	sock=akhbar-test-$$-$sockn
+}
 trap 'T kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT INT TERM
 
 # capture ROWS: the first ROWS rows of the pane, trailing blanks dropped.
@@ -40,7 +49,7 @@ capture() {
 run() {
 	name=$1
 	shift
-	T kill-server >/dev/null 2>&1
+	fresh
 	T new-session -d -s akhbar -x 40 -y 10 \
 	    "TERM=xterm-256color $(printf '%s ' "$@")"
 	rows=$(wc -l <"$golden")
@@ -71,7 +80,7 @@ run "tmux shows the golden rows, cell for cell" \
 
 # Without the layout layer (logical order, unshaped), tmux holds
 # something else: the golden rows are not what any output would give.
-T kill-server >/dev/null 2>&1
+fresh
 T new-session -d -s akhbar -x 40 -y 10 \
     "$show -m off -w 16 -x 1 -y 1 $(q "$example") $(q "$vowelled") $(q "$hebrew") $(q "$salam")"
 i=0
