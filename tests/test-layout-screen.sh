@@ -33,12 +33,16 @@ unset TMUX
 sockn=0
 sock=akhbar-test-$$-$sockn
 T() { "$tmux" -u -L "$sock" -f /dev/null "$@"; }
-fresh() {
+gone() {
 	T kill-server >/dev/null 2>&1
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
+}
+fresh() {
+	gone
 	sockn=$((sockn + 1))
 	sock=akhbar-test-$$-$sockn
 }
-trap 'T kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT INT TERM
+trap 'gone; rm -rf "$TMPD"' EXIT INT TERM
 
 # capture ROWS: the first ROWS rows of the pane, trailing blanks dropped.
 capture() {
