@@ -383,6 +383,22 @@ poller_push(struct poller_feed *pf, const char *buf, size_t len)
 	return (-1);
 }
 
+/*
+ * Start pf's parser, items going to cb, and give it the bytes that waited
+ * in its buffer. A feed that joins a batch keeps its items (a feed that is
+ * not one is then known before anything of it is written, so a batch never
+ * undoes part of itself); the owner of the cache writes them as they come.
+ */
+static void
+poller_parse_buffered(struct poller *p, struct poller_feed *pf,
+    parse_item_cb cb)
+{
+	pf->parse = parse_new(pf->head_url != NULL ? pf->head_url : pf->url,
+	    pf->content_type, cb, pf);
+	poller_push(pf, pf->buf.ptr, pf->buf.len);
+	poller_buf_drop(p, pf);
+}
+
 /* Make pf the feed that owns the cache; -1 if its transaction cannot start. */
 static int
 poller_own(struct poller *p, struct poller_feed *pf)
@@ -397,10 +413,7 @@ poller_own(struct poller *p, struct poller_feed *pf)
 	}
 	poller_dequeue(p, pf);
 	p->owner = pf;
-	pf->parse = parse_new(pf->head_url != NULL ? pf->head_url : pf->url,
-	    pf->content_type, poller_item, pf);
-	poller_push(pf, pf->buf.ptr, pf->buf.len);
-	poller_buf_drop(p, pf);
+	poller_parse_buffered(p, pf, poller_item);
 	if (pf->paused && pf->job != NULL) {
 		pf->paused = 0;
 		fetch_resume(pf->job);
@@ -668,42 +681,23 @@ poller_batch_add(struct poller *p, struct poller_feed *pf, int ok,
 		poller_batch_commit(p);
 }
 
-/*
- * Parse a feed whose bytes all waited in its buffer, keeping its items:
- * a feed that is not one is known before anything of it is written, so a
- * batch never has to undo part of itself.
- */
-static void
-poller_parse_buffered(struct poller *p, struct poller_feed *pf)
-{
-	pf->parse = parse_new(pf->head_url != NULL ? pf->head_url : pf->url,
-	    pf->content_type, poller_item_keep, pf);
-	poller_push(pf, pf->buf.ptr, pf->buf.len);
-	poller_buf_drop(p, pf);
-}
-
 /* Write a parsed feed's items into the batch; -1 (and *cause) on failure. */
 static int
 poller_store_items(struct poller *p, struct poller_feed *pf, char **cause)
 {
 	size_t	i;
-	bool	inserted;
-	int	rc = 0;
 
 	if (db_feed_begin(p->db, pf->id, cause) != 0)
 		return (-1);	/* nothing written: the batch goes on */
-	for (i = 0; i < pf->nitems; i++) {
-		if (rc == 0 && db_item_upsert(p->db, pf->id, pf->items[i],
-		    &inserted, cause) != 0)
-			rc = -1;
-		else if (rc == 0 && inserted)
-			pf->new_items++;
-		item_free(pf->items[i]);
-	}
+	for (i = 0; i < pf->nitems; i++)
+		poller_item(pf->items[i], pf);	/* frees it */
 	pf->nitems = 0;
-	if (rc != 0)
+	if (pf->db_failed) {
+		*cause = xstrdup(pf->db_cause);
 		db_feed_rollback(p->db);	/* and the batch */
-	return (rc);
+		return (-1);
+	}
+	return (0);
 }
 
 /*
@@ -728,7 +722,7 @@ poller_complete(struct poller *p, struct poller_feed *pf)
 	batch = p->owner == NULL && poller_batch_join(p) == 0;
 	if (r->status == FETCH_OK) {
 		if (batch && !pf->db_failed)
-			poller_parse_buffered(p, pf);
+			poller_parse_buffered(p, pf, poller_item_keep);
 		else if (p->owner != pf && !pf->db_failed)
 			poller_own(p, pf);
 		if (pf->db_failed)
