@@ -8,7 +8,7 @@
  */
 #include "config.h"
 
-#include "layout.h"
+#include "layout-priv.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -10,7 +10,7 @@
  */
 #include "config.h"
 
-#include "layout.h"
+#include "layout-priv.h"
 
 #include <wchar.h>
 

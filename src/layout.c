@@ -10,7 +10,7 @@
  */
 #include "config.h"
 
-#include "layout.h"
+#include "layout-priv.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -239,6 +239,28 @@ layout_para_wrap(struct layout_para *p, int width)
 		start = end;
 	} while (start < p->len);
 	return (p->nlines);
+}
+
+/* The lines of the last wrap, left to right cells each; *n gets their count. */
+const struct layout_line *
+layout_para_lines(const struct layout_para *p, int *n)
+{
+	*n = p->nlines;
+	return (p->lines);
+}
+
+/* Whether the paragraph resolved right-to-left (it is then right-aligned). */
+bool
+layout_para_rtl(const struct layout_para *p)
+{
+	return (p->rtl);
+}
+
+/* The paragraph's length in code points (the range of the cells' log). */
+int
+layout_para_length(const struct layout_para *p)
+{
+	return (p->len);
 }
 
 /* The columns a paragraph takes on one line, without trailing spaces. */

@@ -22,8 +22,6 @@
 #include <stdint.h>
 #include <wchar.h>
 
-#include <fribidi.h>
-
 #include "feed.h"
 
 /* Who reorders and shapes: the config's "bidi = auto|app|terminal|off". */
@@ -79,71 +77,28 @@ struct layout_line {
 };
 
 /*
- * A paragraph, analysed once: decoded code points, bidi types, levels,
- * joining and shaped text.  Wrapping at a width fills lines[], which stay
- * valid until the next wrap or free.
+ * A paragraph, analysed once (bidi types, levels, joining, shaped text).
+ * Wrapping it at a width fills its lines, which stay valid until the next
+ * wrap or free.  Its insides are the layout family's (layout-priv.h).
  */
-struct layout_para {
-	int		 len;		/* code points */
-	uint32_t	*text;		/* logical code points */
-	uint32_t	*shaped;	/* mirrored and shaped; same length */
-	size_t		*byte;		/* byte offset of each code point */
-	int		*style;		/* style of each code point */
-	uint8_t		*width;		/* columns each code point adds */
-	uint8_t		*kind;		/* LAYOUT_KIND_* of each code point */
-	FriBidiCharType	*types;
-	FriBidiBracketType *brackets;
-	FriBidiLevel	*levels;	/* as resolved, before any L1 reset */
-	FriBidiArabicProp *joining;
-	FriBidiParType	 base;		/* resolved: FRIBIDI_PAR_LTR or _RTL */
-	bool		 rtl;
-	struct layout_config config;
-
-	/* Scratch and output of the last wrap. */
-	FriBidiLevel	*line_levels;	/* levels after L1, per line */
-	int		*map;		/* visual order, per line slice */
-	struct layout_cell *cells;
-	struct layout_line *lines;
-	int		 nlines;
-	int		 lines_size;
-};
-
-/* What a code point is to the wrapper and the cell builder. */
-#define LAYOUT_KIND_BASE 0	/* starts a cell */
-#define LAYOUT_KIND_MARK 1	/* combining mark: joins the base before it */
-#define LAYOUT_KIND_STRIP 2	/* format character: never output */
-#define LAYOUT_KIND_FILL 3	/* U+FEFF left by a lam-alef ligature */
-#define LAYOUT_KIND_SPACE 4	/* a break opportunity after it */
-#define LAYOUT_KIND_ORPHAN 5	/* a mark with no base: gets U+25CC */
+struct layout_para;
 
 /* layout.c */
 void	 layout_config_default(struct layout_config *);
 struct layout_para *layout_para_new(const char *, size_t,
 	    const struct layout_run *, size_t, enum layout_dir,
 	    const struct layout_config *);
-struct layout_para *layout_para_new_ucs(const uint32_t *, int,
-	    enum layout_dir, const struct layout_config *);
 void	 layout_para_free(struct layout_para *);
 int	 layout_para_wrap(struct layout_para *, int);
+const struct layout_line *layout_para_lines(const struct layout_para *, int *);
+bool	 layout_para_rtl(const struct layout_para *);
+int	 layout_para_length(const struct layout_para *);
 int	 layout_para_width(const struct layout_para *);
 char	*layout_truncate(const char *, int, enum layout_dir,
 	    const struct layout_config *);
 int	 layout_dir_parse(const char *, enum layout_dir *, char **);
 const char *layout_dir_name(enum layout_dir);
 enum layout_dir layout_dir_for_feed(enum feed_dir, enum feed_dir);
-
-/* layout-bidi.c */
-void	 layout_bidi_analyse(struct layout_para *, enum layout_dir);
-void	 layout_bidi_shape(struct layout_para *);
-int	 layout_bidi_reorder(struct layout_para *, int, int, bool, int *,
-	    FriBidiLevel *);
-
-/* layout-wrap.c */
-void	 layout_wrap_classify(struct layout_para *);
-int	 layout_wrap_break(const struct layout_para *, int, int, int *);
-int	 layout_wrap_fit(const struct layout_para *, int, int, int *);
-int	 layout_wrap_cells(const struct layout_para *, const int *, int,
-	    int, struct layout_cell *, int *);
 
 /* layout-term.c */
 int	 layout_term_mode_parse(const char *, enum layout_mode *, char **);

@@ -88,7 +88,7 @@ main(int argc, char **argv)
 {
 	struct layout_config	 cfg;
 	struct layout_para	*p;
-	struct layout_line	*ln;
+	const struct layout_line *lines, *ln;
 	enum layout_dir		 dir = LAYOUT_DIR_AUTO;
 	cchar_t			 cc;
 	char			*cause;
@@ -100,7 +100,7 @@ main(int argc, char **argv)
 	ssize_t			 n;
 	FILE			*f;
 	int			 c, i, j, width = 16, x0 = 0, y, x, gap = 0;
-	int			 quit_ms = -1, waited, headlines = 0;
+	int			 quit_ms = -1, waited, headlines = 0, nlines;
 
 	setlocale(LC_ALL, "");
 	layout_config_default(&cfg);
@@ -196,8 +196,9 @@ main(int argc, char **argv)
 		p = layout_para_new(text, strlen(text), NULL, 0, dir, &cfg);
 		free(text);
 		layout_para_wrap(p, width);
-		for (j = 0; j < p->nlines; j++, y++) {
-			ln = &p->lines[j];
+		lines = layout_para_lines(p, &nlines);
+		for (j = 0; j < nlines; j++, y++) {
+			ln = &lines[j];
 			x = x0 + ln->indent;
 			for (c = 0; c < ln->ncells; c++) {
 				setcchar(&cc, ln->cells[c].ch, A_NORMAL, 0,

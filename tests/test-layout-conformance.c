@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "layout.h"
+#include "layout-priv.h"
 #include "xmalloc.h"
 
 #include "tap.h"

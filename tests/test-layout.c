@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "layout.h"
+#include "layout-priv.h"
 #include "sanitize.h"
 #include "str.h"
 #include "xmalloc.h"
