@@ -166,7 +166,7 @@ main(void)
 			    strlen(art.ptr + starts[i]), NULL, 0,
 			    LAYOUT_DIR_FEED_RTL, NULL);
 			lines += layout_para_wrap(paras[i], WIDTH);
-			cps += paras[i]->len;
+			cps += layout_para_length(paras[i]);
 		}
 		bench_stop(t, c, run);
 		if (run != RUNS - 1) {
