@@ -15,7 +15,8 @@
 
 #define DB_FEED_ROW \
 	"SELECT id, position, url, COALESCE(title_override, title, url)," \
-	" unread_count, dir, dir_override, http_status, error, last_fetch" \
+	" unread_count, dir, dir_override, http_status, error, last_fetch," \
+	" error_kind, error_code" \
 	" FROM feed "
 
 static const char *db_feed_page_sql[] = {
@@ -437,7 +438,8 @@ db_feed_set_result(struct db *db, int64_t feed,
 	    "UPDATE feed SET http_status = :status,"
 	    " etag = COALESCE(:etag, etag),"
 	    " last_modified = COALESCE(:lm, last_modified),"
-	    " error = :error, last_fetch = :now, next_fetch = :next,"
+	    " error = :error, error_kind = :kind, error_code = :code,"
+	    " last_fetch = :now, next_fetch = :next,"
 	    " failures = :failures, moved_to = COALESCE(:moved, moved_to)"
 	    " WHERE id = :id", cause);
 	if (st == NULL)
@@ -446,6 +448,8 @@ db_feed_set_result(struct db *db, int64_t feed,
 	db_bind_text(st, ":etag", r->etag);
 	db_bind_text(st, ":lm", r->last_modified);
 	db_bind_text(st, ":error", r->error);
+	db_bind_int(st, ":kind", r->error_kind);
+	db_bind_int(st, ":code", r->error_code);
 	db_bind_int(st, ":now", db_now());
 	db_bind_int(st, ":next", r->next_fetch);
 	db_bind_int(st, ":failures", r->failures);
@@ -572,6 +576,8 @@ db_feed_page_row(sqlite3_stmt *st, void *arg)
 	r->http_status = sqlite3_column_int(st, 7);
 	r->error = db_column_strdup(st, 8);
 	r->last_fetch = sqlite3_column_int64(st, 9);
+	r->error_kind = sqlite3_column_int(st, 10);
+	r->error_code = sqlite3_column_int64(st, 11);
 }
 
 /* db_feed_rows_free for db_page_read. */

@@ -4,7 +4,7 @@
  * runs every step, so new and upgraded caches end up identical. A cache
  * written by a newer akhbar (a higher version) is refused, never altered.
  *
- * The current schema (version 2, and the changes of 3 to 6 below):
+ * The current schema (version 2, and the changes of 3 to 7 below):
  *  feed	one row per subscribed URL: metadata from the feed, HTTP
  *		validators, the last fetch's outcome, user data (title and
  *		direction overrides, retention) and unread_count, kept
@@ -214,6 +214,16 @@ static const char db_schema_v5[] =
 static const char db_schema_v6[] =
 	"DROP TRIGGER item_fts_insert;";
 
+/*
+ * Version 7: the last fetch's failure as data (enum reason_kind and its
+ * number, e.g. REASON_HTTP and 404); error keeps the detail. Older rows
+ * keep their text and get REASON_FAILED when they failed.
+ */
+static const char db_schema_v7[] =
+	"ALTER TABLE feed ADD COLUMN error_kind INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feed ADD COLUMN error_code INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE feed SET error_kind = 1 WHERE error IS NOT NULL;";
+
 static const char *db_schema_steps[] = {
 	db_schema_v1,	/* 0 -> 1 */
 	db_schema_v2,	/* 1 -> 2 */
@@ -221,6 +231,7 @@ static const char *db_schema_steps[] = {
 	db_schema_v4,	/* 3 -> 4 */
 	db_schema_v5,	/* 4 -> 5 */
 	db_schema_v6,	/* 5 -> 6 */
+	db_schema_v7,	/* 6 -> 7 */
 };
 _Static_assert(sizeof db_schema_steps / sizeof db_schema_steps[0] ==
     DB_SCHEMA_VERSION, "one migration step per schema version");

@@ -39,13 +39,15 @@ struct db_fetch_result {
 	const char	*etag;		/* new validators, or NULL to keep */
 	const char	*last_modified;
 	const char	*error;		/* short reason, NULL on success */
+	int		 error_kind;	/* enum reason_kind, REASON_NONE on success */
+	long		 error_code;	/* its number (HTTP status, exit status) */
 	int64_t		 next_fetch;	/* earliest next fetch (backoff, max-age, ttl) */
 	int		 failures;	/* consecutive failures after this fetch */
 	const char	*new_url;	/* permanent redirect target, or NULL */
 };
 
 /* The schema version this build reads and writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	6
+#define DB_SCHEMA_VERSION	7
 
 /* Which ordered list of items a page is read from. */
 enum db_list {
@@ -110,6 +112,8 @@ struct db_feed_row {
 	bool		 dir_override;	/* dir was set by the user */
 	int		 http_status;	/* of the last fetch, 0 none */
 	char		*error;		/* of the last fetch, NULL if it worked */
+	int		 error_kind;	/* enum reason_kind of the last fetch */
+	long		 error_code;	/* its number (HTTP status, exit status) */
 	int64_t		 last_fetch;	/* epoch time, 0 never */
 };
 
