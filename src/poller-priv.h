@@ -117,6 +117,7 @@ struct poller {
 
 	struct poller_seen *seen;
 	size_t		 nseen;
+	int64_t		 seen_default;	/* a feed not tried yet: 0, or the start */
 	int		 any_interval;	/* some feed reloads by itself */
 	int		 any_own_interval; /* ... with its own interval */
 	int		 synced;	/* the cache has a row for each URL */

@@ -194,7 +194,7 @@ poller_seen_get(struct poller *p, const char *url)
 		if (strcmp(p->seen[i].url, url) == 0)
 			return (p->seen[i].when);
 	}
-	return (0);
+	return (p->seen_default);
 }
 
 static void
@@ -394,7 +394,8 @@ poller_next_due(struct poller *p)
 
 	if (!p->any_interval)
 		return (0);
-	if (db_feed_states(p->db, &p->urls, &st, &n, &cause) != 0) {
+	if (poller_sync(p, &cause) != 0 ||
+	    db_feed_states(p->db, &p->urls, &st, &n, &cause) != 0) {
 		free(cause);
 		return (poller_now(p) + 60);
 	}
@@ -515,6 +516,13 @@ poller_start(struct db *db, const struct urls_list *subs,
 	p = xcalloc(1, sizeof *p);
 	p->opts = *o;
 	p->db = db;
+	/*
+	 * Not reloaded on start, a feed's interval counts from the start:
+	 * the interface decides whether the cache is stale enough to reload
+	 * at once.
+	 */
+	if (!o->reload_on_start)
+		p->seen_default = poller_now(p);
 	p->intervals = xcalloc(subs->n > 0 ? subs->n : 1, sizeof *p->intervals);
 	p->titles = xcalloc(subs->n > 0 ? subs->n : 1, sizeof *p->titles);
 	p->tags = xcalloc(subs->n > 0 ? subs->n : 1, sizeof *p->tags);

@@ -27,10 +27,12 @@ typedef int64_t	(*poller_clock)(void *);
 
 struct poller_opts {
 	struct fetch_opts fetch;
-	bool		 reload_on_start;	/* reload as soon as started */
+	bool		 reload_on_start;	/* reload as soon as started (else
+					   the intervals count from the start) */
 	long		 interval;	/* seconds between automatic reloads, 0: off
 					   (a feed's own reload= counts too) */
-	bool		 once;		/* end the thread after the first reload */
+	bool		 once;		/* end the thread after the first reload
+					   (later reload requests are ignored) */
 	bool		 force;		/* a reload asked for fetches every feed,
 					   ignoring backoff and max-age (never
 					   the periodic ones) */

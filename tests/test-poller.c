@@ -498,6 +498,30 @@ test_periodic(void)
 	fx_end(&fx);
 }
 
+/* Not reloaded on start, the interval counts from the start. */
+static void
+test_no_start(void)
+{
+	struct fixture	 fx;
+	struct poller	*p;
+	struct tally	 t;
+
+	fx_begin(&fx, "nostart");
+	fx_add(&fx, 0, "%s/poller/atom.xml?nostart", srv.base);
+	fx_clock(&fx);
+	fx.o.interval = 2;
+	fx.o.reload_on_start = false;
+	p = fx_start(&fx);
+	ok(quiet_for(p, 2500), "without reload_on_start, no reload at once");
+	atomic_fetch_add(&fake_now, 2);
+	drain(p, &t, 20, 1);
+	ok(t.started == 1 && t.done == 1,
+	    "... the first comes an interval after the start");
+	fx_end(&fx);
+	is_int(server_count(&srv, "/poller/atom.xml?nostart"), 1,
+	    "one fetch in all");
+}
+
 static void
 test_own_interval(void)
 {
@@ -782,6 +806,7 @@ main(void)
 	test_periodic();
 	test_slow();
 	test_own_interval();
+	test_no_start();
 	test_visible();
 	test_cache_full();
 	test_reload_feed();
