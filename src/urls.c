@@ -88,22 +88,26 @@ urls_sub_clear(struct urls_sub *sub)
 static int
 urls_word(const char **sp, struct str *w)
 {
-	const char	*s = *sp;
+	const char	*s = *sp, *run;
 
 	str_clear(w);
 	if (*s != '"') {
-		while (*s != '\0' && !isspace((unsigned char)*s))
-			str_appendc(w, *s++);
+		for (run = s; *s != '\0' && !isspace((unsigned char)*s); s++)
+			/* nothing */;
+		str_append(w, run, (size_t)(s - run));
 		*sp = s;
 		return (0);
 	}
-	for (s++; *s != '"'; s++) {
+	for (run = ++s; *s != '"'; s++) {
 		if (*s == '\0')
 			return (-1);
-		if (*s == '\\' && (s[1] == '"' || s[1] == '\\'))
-			s++;
-		str_appendc(w, *s);
+		if (*s == '\\' && (s[1] == '"' || s[1] == '\\')) {
+			/* What came before the backslash, then what it keeps. */
+			str_append(w, run, (size_t)(s - run));
+			run = ++s;
+		}
 	}
+	str_append(w, run, (size_t)(s - run));
 	*sp = s + 1;
 	return (1);
 }
