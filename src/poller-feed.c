@@ -276,14 +276,14 @@ poller_feed_data(void *arg, const struct fetch_head *h, const char *buf,
 			return (FETCH_ABORT);
 		}
 		p->bytes += len;
-		poller_progress(p, 0);
+		poller_event_progress(p, 0);
 		return (FETCH_CONTINUE);
 	}
 	poller_feed_enqueue(p, pf);
 	str_append(&pf->buf, buf, len);
 	p->buffered += len;
 	p->bytes += len;
-	poller_progress(p, 0);
+	poller_event_progress(p, 0);
 	return (FETCH_CONTINUE);
 }
 
@@ -351,9 +351,9 @@ poller_feed_finish(struct poller *p, struct poller_feed *pf, int ok,
 	p->done++;
 	if (ok) {
 		p->new_items += pf->new_items;
-		poller_emit(p, POLLER_EV_FEED_DONE, pf, REASON_NONE, 0, NULL);
+		poller_event_emit(p, POLLER_EV_FEED_DONE, pf, REASON_NONE, 0, NULL);
 		if (pf->result->moved_to != NULL)
-			poller_emit(p, POLLER_EV_FEED_MOVED, pf, REASON_NONE, 0,
+			poller_event_emit(p, POLLER_EV_FEED_MOVED, pf, REASON_NONE, 0,
 			    pf->result->moved_to);
 	} else {
 		p->failed++;
@@ -362,7 +362,7 @@ poller_feed_finish(struct poller *p, struct poller_feed *pf, int ok,
 		    fl->detail != NULL ? fl->detail : "",
 		    fl->cause != NULL ? " -- " : "",
 		    fl->cause != NULL ? fl->cause : "");
-		poller_emit(p, POLLER_EV_FEED_FAILED, pf,
+		poller_event_emit(p, POLLER_EV_FEED_FAILED, pf,
 		    fl->kind != REASON_NONE ? fl->kind : REASON_FAILED,
 		    fl->code, fl->detail);
 	}

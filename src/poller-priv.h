@@ -1,7 +1,8 @@
 /*
- * The poller family's insides, shared by poller.c (the thread, reloads,
- * events) and poller-feed.c (one feed's way into the cache). Nothing
- * outside poller*.c includes this.
+ * The poller family's insides, shared by poller.c (the thread, reloads),
+ * poller-feed.c (one feed's way into the cache) and poller-event.c (the
+ * event pipe's writing end). Calls go one way: poller.c to poller-feed.c,
+ * both to poller-event.c. Nothing outside poller*.c includes this.
  */
 #ifndef AKHBAR_POLLER_PRIV_H
 #define AKHBAR_POLLER_PRIV_H
@@ -132,11 +133,32 @@ struct poller {
 #define POLLER_BATCH_FEEDS	64
 #define POLLER_BATCH_BYTES	(1024 * 1024)
 
-/* poller.c */
-int64_t	poller_now(struct poller *);
-void	poller_emit(struct poller *, int, const struct poller_feed *, int,
-	    long, const char *);
-void	poller_progress(struct poller *, int);
+/* The time the schedule reads: opts.clock (tests move it) or time(). */
+static inline int64_t
+poller_now(struct poller *p)
+{
+	if (p->opts.clock != NULL)
+		return (p->opts.clock(p->opts.clock_arg));
+	return ((int64_t)time(NULL));
+}
+
+/* Whether the reload in progress is cancelled (the poller thread only). */
+static inline bool
+poller_cancelled(struct poller *p)
+{
+	unsigned int	n;
+
+	n = atomic_load(&p->cancel);
+	if (n == p->cancel_done)
+		return (false);
+	p->cancel_hit = n;	/* every cancel seen so far ends with it */
+	return (true);
+}
+
+/* poller-event.c */
+void	poller_event_emit(struct poller *, int, const struct poller_feed *,
+	    int, long, const char *);
+void	poller_event_progress(struct poller *, int);
 
 /* poller-feed.c */
 int	poller_feed_data(void *, const struct fetch_head *, const char *,

@@ -1,11 +1,8 @@
 /*
  * The poller thread. A reload lists the feeds that are due (db_feed_states
  * and schedule.c), queues one fetch job per feed and runs the fetch loop;
- * each feed's bytes find their way into the cache in poller-feed.c.
- *
- * Events go to a non-blocking pipe: progress is dropped when the pipe is
- * full, other events wait for room unless the poller is stopping.
- * poller_reload_feed's feeds wait in p->want_ids for the thread; the
+ * each feed's bytes find their way into the cache in poller-feed.c, and
+ * events go out through poller-event.c. poller_reload_feed's feeds wait in p->want_ids for the thread; the
  * schedule reads opts.clock (tests move it) or time().
  */
 #include "config.h"
@@ -15,7 +12,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -54,109 +50,7 @@ poller_opts_default(struct poller_opts *o)
 	o->index_batch = 1000;
 }
 
-/* The time the schedule reads. */
-int64_t
-poller_now(struct poller *p)
-{
-	if (p->opts.clock != NULL)
-		return (p->opts.clock(p->opts.clock_arg));
-	return ((int64_t)time(NULL));
-}
-
 /* ---- events ---- */
-
-static void
-poller_copy(char *dst, size_t size, const char *src)
-{
-	size_t	n;
-
-	if (src == NULL) {
-		dst[0] = '\0';
-		return;
-	}
-	n = strlen(src);
-	if (n < size) {
-		memcpy(dst, src, n + 1);
-		return;
-	}
-	/* Truncate on a UTF-8 boundary. */
-	n = size - 4;
-	while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
-		n--;
-	memcpy(dst, src, n);
-	memcpy(dst + n, "...", 4);
-}
-
-/* Whether the reload in progress is cancelled (the poller thread only). */
-static bool
-poller_cancelled(struct poller *p)
-{
-	unsigned int	n;
-
-	n = atomic_load(&p->cancel);
-	if (n == p->cancel_done)
-		return (false);
-	p->cancel_hit = n;	/* every cancel seen so far ends with it */
-	return (true);
-}
-
-/* Send one event (FEED_* for pf) to the interface's end of the pipe. */
-void
-poller_emit(struct poller *p, int type, const struct poller_feed *pf,
-    int reason, long code, const char *text)
-{
-	struct poller_event	 ev;
-	struct pollfd		 pfd;
-	ssize_t			 n;
-
-	memset(&ev, 0, sizeof ev);
-	ev.type = type;
-	ev.done = p->done;
-	ev.total = p->total;
-	ev.failed = p->failed;
-	ev.skipped = p->skipped;
-	ev.bytes = p->bytes;
-	ev.new_items = pf != NULL ? pf->new_items : p->new_items;
-	ev.cancelled = poller_cancelled(p) || atomic_load(&p->quit);
-	ev.reason = reason;
-	ev.code = code;
-	if (pf != NULL) {
-		ev.feed_id = pf->id;
-		poller_copy(ev.url, sizeof ev.url, pf->url);
-	}
-	poller_copy(ev.text, sizeof ev.text, text);
-	for (;;) {
-		n = write(p->wfd, &ev, sizeof ev);
-		if (n == (ssize_t)sizeof ev)
-			return;
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1 && errno == EAGAIN && type != POLLER_EV_PROGRESS &&
-		    !atomic_load(&p->quit)) {
-			pfd.fd = p->wfd;
-			pfd.events = POLLOUT;
-			poll(&pfd, 1, 100);
-			continue;
-		}
-		return;		/* dropped: progress, or nobody listens */
-	}
-}
-
-/* Send a PROGRESS event, at most every 0.1 s unless forced. */
-void
-poller_progress(struct poller *p, int force)
-{
-	struct timespec	now;
-	long		ms;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	ms = (now.tv_sec - p->last_progress.tv_sec) * 1000 +
-	    (now.tv_nsec - p->last_progress.tv_nsec) / 1000000;
-	if (!force && ms < 100)
-		return;
-	p->last_progress = now;
-	poller_emit(p, POLLER_EV_PROGRESS, NULL, REASON_NONE, 0, NULL);
-}
 
 /* The interface's end of the event pipe, to poll for reading. */
 int
@@ -232,7 +126,7 @@ poller_index(struct poller *p)
 		if (left <= 0)
 			break;
 	}
-	poller_emit(p, POLLER_EV_INDEXED, NULL, REASON_NONE, 0, NULL);
+	poller_event_emit(p, POLLER_EV_INDEXED, NULL, REASON_NONE, 0, NULL);
 }
 
 /* Whether id is one of the n ids asked for (sorted). */
@@ -291,7 +185,7 @@ poller_do_reload(struct poller *p, int periodic, const int64_t *ids,
 		fetch_run(p->fetch, 0);
 	if (poller_sync(p, &cause) != 0 ||
 	    db_feed_states(p->db, &p->urls, &st, &n, &cause) != 0) {
-		poller_emit(p, POLLER_EV_ERROR, NULL, REASON_CACHE, 0, cause);
+		poller_event_emit(p, POLLER_EV_ERROR, NULL, REASON_CACHE, 0, cause);
 		free(cause);
 		return;
 	}
@@ -336,7 +230,7 @@ poller_do_reload(struct poller *p, int periodic, const int64_t *ids,
 	}
 	p->total = (int)nf;
 	atomic_store(&p->reloading, 1);
-	poller_emit(p, POLLER_EV_STARTED, NULL, REASON_NONE, 0, NULL);
+	poller_event_emit(p, POLLER_EV_STARTED, NULL, REASON_NONE, 0, NULL);
 	for (i = 0; i < nf; i++) {
 		poller_seen_set(p, feeds[i].url, now);
 		feeds[i].job = fetch_add(p->fetch, feeds[i].url, feeds[i].etag,
@@ -355,7 +249,7 @@ poller_do_reload(struct poller *p, int periodic, const int64_t *ids,
 	poller_feed_advance(p);
 	poller_feed_batch_commit(p);
 	atomic_store(&p->reloading, 0);
-	poller_emit(p, POLLER_EV_FINISHED, NULL, REASON_NONE, 0, NULL);
+	poller_event_emit(p, POLLER_EV_FINISHED, NULL, REASON_NONE, 0, NULL);
 	for (i = 0; i < nf; i++) {
 		poller_feed_reset(&feeds[i]);
 		free(feeds[i].url);
