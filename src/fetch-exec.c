@@ -45,17 +45,17 @@ fetch_exec_start(struct fetch_job *j)
 	int				 p[2], e[2], error;
 
 	if (urls_split_command(j->url + 5, &argv, &cause) != 0) {
-		fetch_fail(j, REASON_BAD_COMMAND, 0, NULL, cause);
+		fetch_job_fail(j, REASON_BAD_COMMAND, 0, NULL, cause);
 		free(cause);
 		return (-1);
 	}
 	if (pipe2(p, O_CLOEXEC) != 0) {
-		fetch_fail(j, REASON_RUN_COMMAND, 0, NULL, strerror(errno));
+		fetch_job_fail(j, REASON_RUN_COMMAND, 0, NULL, strerror(errno));
 		urls_free_argv(argv);
 		return (-1);
 	}
 	if (pipe2(e, O_CLOEXEC) != 0) {
-		fetch_fail(j, REASON_RUN_COMMAND, 0, NULL, strerror(errno));
+		fetch_job_fail(j, REASON_RUN_COMMAND, 0, NULL, strerror(errno));
 		close(p[0]);
 		close(p[1]);
 		urls_free_argv(argv);
@@ -97,7 +97,7 @@ fetch_exec_start(struct fetch_job *j)
 		j->pid = 0;
 		close(p[0]);
 		close(e[0]);
-		fetch_fail(j, REASON_RUN_COMMAND, 0, NULL, strerror(error));
+		fetch_job_fail(j, REASON_RUN_COMMAND, 0, NULL, strerror(error));
 		urls_free_argv(argv);
 		return (-1);
 	}
@@ -149,21 +149,21 @@ fetch_local_start(struct fetch_job *j)
 	    curl_url_get(u, CURLUPART_PATH, &path, CURLU_URLDECODE) !=
 	    CURLUE_OK) {
 		curl_url_cleanup(u);
-		fetch_fail(j, REASON_BAD_URL, 0, NULL, NULL);
+		fetch_job_fail(j, REASON_BAD_URL, 0, NULL, NULL);
 		return (-1);
 	}
 	if (curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
 	    *host != '\0' && strcasecmp(host, "localhost") != 0) {
-		fetch_fail(j, REASON_UNSUPPORTED_URL, 0, NULL,
+		fetch_job_fail(j, REASON_UNSUPPORTED_URL, 0, NULL,
 		    "file: URLs name local files");
 		goto out;
 	}
 	if ((fd = open(path, O_RDONLY|O_CLOEXEC|O_NOCTTY|O_NONBLOCK)) == -1) {
-		fetch_fail(j, REASON_FILE, 0, NULL, strerror(errno));
+		fetch_job_fail(j, REASON_FILE, 0, NULL, strerror(errno));
 		goto out;
 	}
 	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		fetch_fail(j, REASON_NOT_REGULAR, 0, NULL, NULL);
+		fetch_job_fail(j, REASON_NOT_REGULAR, 0, NULL, NULL);
 		close(fd);
 		fd = -1;
 		goto out;
@@ -186,7 +186,7 @@ fetch_exec_deliver(struct fetch_job *j, const char *buf, size_t len)
 	head.http_code = 0;
 	head.content_type = NULL;
 	head.url = j->url;
-	switch (fetch_deliver(j, &head, buf, len)) {
+	switch (fetch_job_deliver(j, &head, buf, len)) {
 	case FETCH_PAUSE:
 		j->paused_at = time(NULL);
 		free(j->pend);
@@ -197,10 +197,10 @@ fetch_exec_deliver(struct fetch_job *j, const char *buf, size_t len)
 	case FETCH_ABORT:
 		fetch_exec_stop(j);
 		if (j->stop == FETCH_STOP_TOO_LARGE)
-			fetch_fail(j, REASON_TOO_LARGE, 0, NULL, NULL);
+			fetch_job_fail(j, REASON_TOO_LARGE, 0, NULL, NULL);
 		else
-			fetch_fail(j, j->sink_reason, 0, j->sink_detail, NULL);
-		fetch_finish(j);
+			fetch_job_fail(j, j->sink_reason, 0, j->sink_detail, NULL);
+		fetch_job_finish(j);
 		return (-1);
 	}
 	return (0);
@@ -241,7 +241,7 @@ fetch_exec_read(struct fetch_job *j)
 			return (0);
 		if (n <= 0) {
 			if (n == -1)
-				fetch_fail(j, j->local ? REASON_FILE :
+				fetch_job_fail(j, j->local ? REASON_FILE :
 				    REASON_COMMAND_EXIT, -1, NULL,
 				    strerror(errno));
 			close(j->fd);
@@ -250,7 +250,7 @@ fetch_exec_read(struct fetch_job *j)
 				return (0);	/* reaped in fetch_run */
 			if (n == 0)
 				j->r->status = FETCH_OK;
-			fetch_finish(j);
+			fetch_job_finish(j);
 			return (-1);
 		}
 		if (fetch_exec_deliver(j, f->buf, (size_t)n) != 0)
@@ -320,7 +320,7 @@ fetch_exec_fail(struct fetch_job *j, int kind, long code)
 		xasprintf(&detail, "%.*s…", (int)n, line);
 	} else
 		detail = xstrdup(line);
-	fetch_fail(j, kind, code, detail, line);
+	fetch_job_fail(j, kind, code, detail, line);
 	free(detail);
 	free(line);
 }
@@ -337,7 +337,7 @@ fetch_exec_reap(struct fetch_job *j, int force)
 		return (0);
 	j->pid = 0;
 	if (pid == -1)
-		fetch_fail(j, REASON_COMMAND_EXIT, -1, NULL, strerror(errno));
+		fetch_job_fail(j, REASON_COMMAND_EXIT, -1, NULL, strerror(errno));
 	else if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
 		j->r->status = FETCH_OK;
 	else if (WIFEXITED(st))
@@ -349,7 +349,7 @@ fetch_exec_reap(struct fetch_job *j, int force)
 		close(j->efd);
 		j->efd = -1;
 	}
-	fetch_finish(j);
+	fetch_job_finish(j);
 	return (1);
 }
 
@@ -429,8 +429,8 @@ fetch_exec_tick(struct fetch *f)
 			continue;
 		if (now >= j->deadline && !j->paused) {
 			fetch_exec_stop(j);
-			fetch_fail(j, REASON_TIMEOUT, 0, NULL, NULL);
-			fetch_finish(j);
+			fetch_job_fail(j, REASON_TIMEOUT, 0, NULL, NULL);
+			fetch_job_finish(j);
 			next = TAILQ_FIRST(&f->running);
 		} else if (j->fd == -1 && j->pid > 0) {
 			if (fetch_exec_reap(j, 0))

@@ -1,7 +1,9 @@
 /*
- * The fetch family's insides, shared by fetch.c (the engine, libcurl) and
+ * The fetch family's insides, shared by fetch.c (the engine, libcurl),
  * fetch-exec.c (jobs read from a descriptor: exec: commands and file:
- * URLs). Nothing outside fetch*.c includes this.
+ * URLs) and fetch-job.c (a job's failure, body and end). Calls go one way:
+ * fetch.c to fetch-exec.c, both to fetch-job.c. Nothing outside fetch*.c
+ * includes this.
  */
 #ifndef AKHBAR_FETCH_PRIV_H
 #define AKHBAR_FETCH_PRIV_H
@@ -80,11 +82,14 @@ struct fetch {
 	char		 buf[FETCH_EXEC_CHUNK];
 };
 
-/* fetch.c */
-void	fetch_fail(struct fetch_job *, int, long, const char *, const char *);
-void	fetch_finish(struct fetch_job *);
-int	fetch_deliver(struct fetch_job *, struct fetch_head *, const char *,
-	    size_t);
+/* fetch-job.c */
+void	fetch_job_fail(struct fetch_job *, int, long, const char *,
+	    const char *);
+void	fetch_job_finish(struct fetch_job *);
+int	fetch_job_deliver(struct fetch_job *, struct fetch_head *,
+	    const char *, size_t);
+void	fetch_job_free(struct fetch_job *);
+void	fetch_job_result_free(struct fetch_result *);
 
 /* fetch-exec.c */
 int	fetch_exec_start(struct fetch_job *);

@@ -6,7 +6,8 @@
  * loop by the owning thread; it starts waiting jobs, moves bytes and calls
  * each job's done callback exactly once. Jobs whose URL starts with
  * "exec:" run a command and file: jobs read a file (fetch-exec.c), through
- * the same callbacks, polled in the same loop.
+ * the same callbacks, polled in the same loop; every job fails, delivers
+ * and ends through fetch-job.c.
  *
  * Body bytes go to the job's data callback as libcurl hands them over,
  * after decompression; the callback may pause a job (FETCH_PAUSE: the chunk
@@ -18,20 +19,16 @@
 
 #include "fetch-priv.h"
 
-#include <sys/wait.h>
-
 #include <ctype.h>
 #include <pwd.h>
 #include <errno.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
 
-#include "log.h"
 #include "reason.h"
 #include "str.h"
 #include "xmalloc.h"
@@ -169,40 +166,7 @@ fetch_new(const struct fetch_opts *o, char **cause)
 void
 fetch_result_free(struct fetch_result *r)
 {
-	if (r == NULL)
-		return;
-	free(r->url);
-	free(r->moved_to);
-	free(r->etag);
-	free(r->last_modified);
-	free(r->content_type);
-	free(r->detail);
-	free(r->log);
-	free(r);
-}
-
-static void
-fetch_job_free(struct fetch_job *j)
-{
-	if (j->easy != NULL) {
-		curl_multi_remove_handle(j->fetch->multi, j->easy);
-		curl_easy_cleanup(j->easy);
-	}
-	curl_slist_free_all(j->headers);
-	if (j->fd != -1)
-		close(j->fd);
-	if (j->efd != -1)
-		close(j->efd);
-	if (j->pid > 0) {
-		kill(-j->pid, SIGKILL);
-		waitpid(j->pid, NULL, 0);
-	}
-	fetch_result_free(j->r);
-	free(j->location);
-	free(j->sink_detail);
-	free(j->pend);
-	free(j->url);
-	free(j);
+	fetch_job_result_free(r);
 }
 
 /* Free an engine; jobs still queued or running are dropped without a result. */
@@ -309,50 +273,6 @@ void
 fetch_wakeup(struct fetch *f)
 {
 	curl_multi_wakeup(f->multi);
-}
-
-/* Hand the result to the job's owner and free the job. */
-void
-fetch_finish(struct fetch_job *j)
-{
-	struct fetch		*f = j->fetch;
-	struct fetch_result	*r = j->r;
-
-	TAILQ_REMOVE(&f->running, j, entry);
-	f->nrunning--;
-	j->r = NULL;
-	if (r->status != FETCH_OK && r->status != FETCH_NOT_MODIFIED) {
-		free(r->moved_to);
-		r->moved_to = NULL;
-	}
-	log_debug("fetch: %s: status %d http %ld bytes %lld reason %d/%ld%s%s%s%s",
-	    j->url, (int)r->status, r->http_code, (long long)r->bytes,
-	    r->reason, r->code, r->detail ? ": " : "",
-	    r->detail ? r->detail : "", r->log ? " -- " : "",
-	    r->log ? r->log : "");
-	j->done(j->arg, r);
-	fetch_job_free(j);
-}
-
-/*
- * Make the job's result a failure: its kind (enum reason_kind), number,
- * the words that go with it for the user and a longer text for the log
- * (either may be NULL).
- */
-void
-fetch_fail(struct fetch_job *j, int kind, long code, const char *detail,
-    const char *log)
-{
-	struct fetch_result	*r = j->r;
-
-	r->status = FETCH_FAILED;
-	r->reason = kind;
-	r->code = code;
-	free(r->detail);
-	r->detail = (detail != NULL && *detail != '\0') ? xstrdup(detail) :
-	    NULL;
-	free(r->log);
-	r->log = (log != NULL && *log != '\0') ? xstrdup(log) : NULL;
 }
 
 /* ---- headers ---- */
@@ -496,40 +416,6 @@ fetch_header_cb(char *buf, size_t size, size_t n, void *arg)
 
 /* ---- body ---- */
 
-/*
- * Hand a chunk of the body to the job's data callback, minding the size
- * cap; returns what the callback said (FETCH_ABORT also at the cap).
- */
-int
-fetch_deliver(struct fetch_job *j, struct fetch_head *head, const char *buf,
-    size_t len)
-{
-	struct fetch	*f = j->fetch;
-	char		*detail = NULL;
-	int		 rc, kind = REASON_FAILED;
-
-	if (j->r->bytes + (int64_t)len > f->opts.max_body) {
-		j->stop = FETCH_STOP_TOO_LARGE;
-		return (FETCH_ABORT);
-	}
-	rc = j->data(j->arg, head, buf, len, &kind, &detail);
-	if (rc == FETCH_PAUSE) {
-		j->paused = 1;
-		free(detail);
-		return (rc);
-	}
-	if (rc == FETCH_ABORT) {
-		j->stop = FETCH_STOP_SINK;
-		j->sink_reason = kind;
-		free(j->sink_detail);
-		j->sink_detail = detail;
-		return (rc);
-	}
-	free(detail);
-	j->r->bytes += len;
-	return (FETCH_CONTINUE);
-}
-
 static size_t
 fetch_write_cb(char *buf, size_t size, size_t n, void *arg)
 {
@@ -553,7 +439,7 @@ fetch_write_cb(char *buf, size_t size, size_t n, void *arg)
 	head.http_code = code;
 	head.content_type = ctype;
 	head.url = url;
-	switch (fetch_deliver(j, &head, buf, len)) {
+	switch (fetch_job_deliver(j, &head, buf, len)) {
 	case FETCH_PAUSE:
 		return (CURL_WRITEFUNC_PAUSE);
 	case FETCH_ABORT:
@@ -671,22 +557,22 @@ fetch_http_done(struct fetch_job *j, CURLcode rc)
 	curl_easy_getinfo(j->easy, CURLINFO_OS_ERRNO, &oserr);
 
 	if (j->stop == FETCH_STOP_TOO_LARGE)
-		fetch_fail(j, REASON_TOO_LARGE, 0, NULL, NULL);
+		fetch_job_fail(j, REASON_TOO_LARGE, 0, NULL, NULL);
 	else if (j->stop == FETCH_STOP_SINK)
-		fetch_fail(j, j->sink_reason, 0, j->sink_detail, NULL);
+		fetch_job_fail(j, j->sink_reason, 0, j->sink_detail, NULL);
 	else if (code >= 400 || (j->stop == FETCH_STOP_ERRBODY))
-		fetch_fail(j, REASON_HTTP, code, NULL, NULL);
+		fetch_job_fail(j, REASON_HTTP, code, NULL, NULL);
 	else if (rc != CURLE_OK) {
 		/* A failure without a name of ours says libcurl's words. */
 		why = fetch_reason(rc, oserr);
-		fetch_fail(j, why, 0, why == REASON_FAILED ?
+		fetch_job_fail(j, why, 0, why == REASON_FAILED ?
 		    curl_easy_strerror(rc) : NULL, j->errbuf);
 	} else if (code == 304)
 		r->status = FETCH_NOT_MODIFIED;
 	else if (code == 0 || (code >= 200 && code < 300))
 		r->status = FETCH_OK;
 	else
-		fetch_fail(j, REASON_HTTP, code, NULL, NULL);
+		fetch_job_fail(j, REASON_HTTP, code, NULL, NULL);
 }
 
 static int
@@ -697,7 +583,7 @@ fetch_http_start(struct fetch_job *j)
 	CURL			*e;
 
 	if ((e = curl_easy_init()) == NULL) {
-		fetch_fail(j, REASON_MEMORY, 0, NULL, NULL);
+		fetch_job_fail(j, REASON_MEMORY, 0, NULL, NULL);
 		return (-1);
 	}
 	j->easy = e;
@@ -749,7 +635,7 @@ fetch_http_start(struct fetch_job *j)
 	    (long)(CURLPROTO_HTTP|CURLPROTO_HTTPS));
 #endif
 	if (curl_multi_add_handle(f->multi, e) != CURLM_OK) {
-		fetch_fail(j, REASON_START, 0, NULL, NULL);
+		fetch_job_fail(j, REASON_START, 0, NULL, NULL);
 		return (-1);
 	}
 	return (0);
@@ -774,7 +660,7 @@ fetch_start_waiting(struct fetch *f)
 		else
 			rc = j->exec ? fetch_exec_start(j) : fetch_http_start(j);
 		if (rc != 0)
-			fetch_finish(j);
+			fetch_job_finish(j);
 	}
 }
 
@@ -793,7 +679,7 @@ fetch_cancel_all(struct fetch *f)
 		fetch_exec_stop(j);
 		j->r->status = FETCH_CANCELLED;
 		j->r->reason = REASON_CANCELLED;
-		fetch_finish(j);
+		fetch_job_finish(j);
 	}
 	atomic_store(&f->cancel, 0);
 }
@@ -835,7 +721,7 @@ fetch_drain(struct fetch *f)
 		if (j == NULL)
 			continue;
 		fetch_http_done(j, m->data.result);
-		fetch_finish(j);
+		fetch_job_finish(j);
 	}
 }
 
