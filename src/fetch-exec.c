@@ -137,7 +137,7 @@ fetch_exec_stop(struct fetch_job *j)
  * Returns -1 (the job failed) when it cannot be read.
  */
 int
-fetch_local_start(struct fetch_job *j)
+fetch_exec_open_file(struct fetch_job *j)
 {
 	CURLU		*u;
 	char		*host = NULL, *path = NULL;

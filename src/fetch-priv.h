@@ -93,7 +93,7 @@ void	fetch_job_result_free(struct fetch_result *);
 
 /* fetch-exec.c */
 int	fetch_exec_start(struct fetch_job *);
-int	fetch_local_start(struct fetch_job *);
+int	fetch_exec_open_file(struct fetch_job *);
 void	fetch_exec_stop(struct fetch_job *);
 int	fetch_exec_resume(struct fetch_job *);
 unsigned int fetch_exec_fds(struct fetch *, struct curl_waitfd **,

@@ -656,7 +656,7 @@ fetch_start_waiting(struct fetch *f)
 		TAILQ_INSERT_TAIL(&f->running, j, entry);
 		f->nrunning++;
 		if (j->local)
-			rc = fetch_local_start(j);
+			rc = fetch_exec_open_file(j);
 		else
 			rc = j->exec ? fetch_exec_start(j) : fetch_http_start(j);
 		if (rc != 0)
