@@ -31,6 +31,7 @@
 #include "reason.h"
 #include "sanitize.h"
 #include "urls.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 enum cli_action {
@@ -131,7 +132,7 @@ cli_err(const char *fmt, ...)
 		len--;
 	str_init(&out);
 	for (p = (const unsigned char *)msg; len > 0; p += n, len -= n) {
-		n = sanitize_utf8_char(p, len, &cp);
+		n = utf8_char(p, len, &cp);
 		if (n == 0) {
 			snprintf(buf, sizeof buf, "\\x%02x", *p);
 			str_appends(&out, buf);

@@ -36,6 +36,7 @@
 #include "parse-priv.h"
 #include "sanitize.h"
 #include "url.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define PARSE_REPLACEMENT	"\xef\xbf\xbd"
@@ -614,7 +615,7 @@ parse_utf8_check(const unsigned char *u, size_t n, size_t *multi,
 			i++;
 			continue;
 		}
-		k = sanitize_utf8_fast(u + i, n - i, &c);
+		k = utf8_fast(u + i, n - i, &c);
 		if (k == 0) {
 			if (n - i < 4)
 				break;
@@ -947,7 +948,7 @@ parse_decode_utf8(struct parse *p, const unsigned char *u, size_t n,
 				i++;
 			if (i >= n)
 				break;
-			k = sanitize_utf8_fast(u + i, n - i, &c);
+			k = utf8_fast(u + i, n - i, &c);
 			if (k == 0)
 				break;
 			i += k;
@@ -1423,7 +1424,7 @@ parse_filter_cdata(struct parse *p, const char *s, const char *se,
 			str_append(&p->filt, "<![CDATA[", 9);
 			piece = p->filt.len;
 		} else
-			sanitize_put_utf8(&p->filt, (unsigned int)c);
+			utf8_put(&p->filt, (unsigned int)c);
 		u = span = (const unsigned char *)next;
 	}
 	str_append(&p->filt, (const char *)span, (size_t)(u - span));

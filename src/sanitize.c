@@ -29,54 +29,10 @@
 #include <emmintrin.h>
 #endif
 
+#include "utf8.h"
 #include "xmalloc.h"
 
-#define SANITIZE_REPLACEMENT	0xfffd
-
-/*
- * Decode one UTF-8 character from p (n bytes available) into *cp; returns
- * the bytes used, or 0 for an invalid or truncated sequence (overlong
- * forms, surrogates and values above U+10FFFF are invalid).
- */
-size_t
-sanitize_utf8_char(const unsigned char *p, size_t n, unsigned int *cp)
-{
-	unsigned int	c, min;
-	size_t		need, i;
-
-	if (n == 0)
-		return (0);
-	c = p[0];
-	if (c < 0x80) {
-		*cp = c;
-		return (1);
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		need = 2;
-		c &= 0x1f;
-		min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		need = 3;
-		c &= 0x0f;
-		min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		need = 4;
-		c &= 0x07;
-		min = 0x10000;
-	} else
-		return (0);
-	if (n < need)
-		return (0);
-	for (i = 1; i < need; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return (0);
-		c = (c << 6) | (p[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return (0);
-	*cp = c;
-	return (need);
-}
+#define SANITIZE_REPLACEMENT	UTF8_REPLACEMENT
 
 /*
  * Two DFAs that recognise characters needing nothing done, one step per
@@ -88,7 +44,7 @@ sanitize_utf8_char(const unsigned char *p, size_t n, unsigned int *cp)
  * unchanged: valid UTF-8 and no C0 control but tab, LF and CR. The text
  * table accepts what sanitize_text keeps unchanged: valid UTF-8 with no
  * control (C0 but tab and LF, DEL, C1). tests/test-sanitize.c checks them
- * against sanitize_utf8_char. contrib/gen-sanitize-dfa.py makes them.
+ * against utf8_char. contrib/gen-sanitize-dfa.py makes them.
  */
 #define SANITIZE_DFA_ACCEPT	0
 #define SANITIZE_DFA_ERROR	6
@@ -449,35 +405,6 @@ sanitize_clean_prefix(const unsigned char *p, size_t n, bool markup)
 	return (sanitize_clean_prefix_mode(p, n, false));
 }
 
-/* Append the UTF-8 encoding of code point c. */
-void
-sanitize_put_utf8(struct str *s, unsigned int c)
-{
-	char	b[4];
-
-	if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		c = SANITIZE_REPLACEMENT;
-	if (c < 0x80) {
-		b[0] = (char)c;
-		str_append(s, b, 1);
-	} else if (c < 0x800) {
-		b[0] = (char)(0xc0 | (c >> 6));
-		b[1] = (char)(0x80 | (c & 0x3f));
-		str_append(s, b, 2);
-	} else if (c < 0x10000) {
-		b[0] = (char)(0xe0 | (c >> 12));
-		b[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		b[2] = (char)(0x80 | (c & 0x3f));
-		str_append(s, b, 3);
-	} else {
-		b[0] = (char)(0xf0 | (c >> 18));
-		b[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		b[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		b[3] = (char)(0x80 | (c & 0x3f));
-		str_append(s, b, 4);
-	}
-}
-
 /* Whether c is white space to collapse in a one-line text. */
 static bool
 sanitize_is_space(unsigned int c)
@@ -546,7 +473,7 @@ sanitize_run(struct str *s, const char *p, size_t len, bool line)
 			continue;
 		}
 		if (u[i] >= 0x80) {
-			n = sanitize_utf8_fast(u + i, len - i, &c);
+			n = utf8_fast(u + i, len - i, &c);
 			if (n != 0 && c >= 0xa0 && !(line && sanitize_is_space(c))) {
 				i += n;
 				continue;
@@ -611,7 +538,7 @@ sanitize_run(struct str *s, const char *p, size_t len, bool line)
 		if (c < 0x80)
 			str_appendc(s, (char)c);
 		else
-			sanitize_put_utf8(s, c);
+			utf8_put(s, c);
 	}
 	if (i > start) {
 		if (pending && s->len != 0)
@@ -673,7 +600,7 @@ sanitize_entity(struct str *s, const char *p, size_t n)
 			c = strtoul(name + 1, &end, 10);
 		if (*end != '\0' || end == name + 1 || c > 0x10ffff)
 			return (0);
-		sanitize_put_utf8(s, c == 0 ? SANITIZE_REPLACEMENT :
+		utf8_put(s, c == 0 ? SANITIZE_REPLACEMENT :
 		    (unsigned int)c);
 		return (i + 1);
 	}
@@ -683,7 +610,7 @@ sanitize_entity(struct str *s, const char *p, size_t n)
 	}
 	if ((e = htmlEntityLookup((const xmlChar *)name)) == NULL)
 		return (0);
-	sanitize_put_utf8(s, e->value);
+	utf8_put(s, e->value);
 	return (i + 1);
 }
 

@@ -8,6 +8,7 @@
 
 #include "sanitize.h"
 #include "str.h"
+#include "utf8.h"
 
 #include "tap.h"
 
@@ -71,7 +72,7 @@ static const struct {
 	  "\xef\xbf\xbd", "\xef\xbf\xbd\xd8\xb9\xef\xbf\xbd\xef\xbf\xbd" },
 };
 
-/* What sanitize_clean_prefix must say, from sanitize_utf8_char. */
+/* What sanitize_clean_prefix must say, from utf8_char. */
 static size_t
 clean_prefix_ref(const unsigned char *p, size_t n, bool markup)
 {
@@ -89,7 +90,7 @@ clean_prefix_ref(const unsigned char *p, size_t n, bool markup)
 			i++;
 			continue;
 		}
-		if ((k = sanitize_utf8_char(p + i, n - i, &c)) == 0)
+		if ((k = utf8_char(p + i, n - i, &c)) == 0)
 			break;
 		if (!markup && c < 0xa0)
 			break;
@@ -395,7 +396,7 @@ ref_sanitize(const char *p, size_t len, bool line)
 	str_reserve(&s, 1);
 	s.ptr[0] = '\0';
 	while (i < len) {
-		if ((n = sanitize_utf8_char(u + i, len - i, &c)) == 0) {
+		if ((n = utf8_char(u + i, len - i, &c)) == 0) {
 			c = 0xfffd;
 			n = 1;
 		}
@@ -415,7 +416,7 @@ ref_sanitize(const char *p, size_t len, bool line)
 		if (pending && s.len != 0)
 			str_appendc(&s, ' ');
 		pending = false;
-		sanitize_put_utf8(&s, c);
+		utf8_put(&s, c);
 	}
 	return (str_steal(&s));
 }
