@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli-json.h"
 #include "feed.h"
 #include "opml.h"
 #include "parse.h"
@@ -67,7 +68,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	f = parse_finish(p, &cause);
 	if (f != NULL) {
 		str_init(&out);
-		parse_to_json(f, &out);
+		cli_json_feed(f, &out);
 		str_free(&out);
 		feed_free(f);
 	}

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "str.h"
 #include "feed.h"
+#include "cli-json.h"
 #include "parse.h"
 static unsigned long long rs;
 static size_t rnd(void){ rs = rs*6364136223846793005ULL+1442695040888963407ULL; return (size_t)((rs>>33)%97)+1; }
@@ -25,7 +26,7 @@ int main(int argc, char **argv){
 		printf("== %ld\n", ch);
 		for (size_t i = 0; i < w->n; i++) printf("W %s\n", w->v[i]);
 		if (f == NULL) printf("NULL %s\n", cause ? cause : "");
-		else { struct str out; str_init(&out); parse_to_json(f, &out); fwrite(str_cstr(&out),1,out.len,stdout); str_free(&out); feed_free(f); }
+		else { struct str out; str_init(&out); cli_json_feed(f, &out); fwrite(str_cstr(&out),1,out.len,stdout); str_free(&out); feed_free(f); }
 		free(cause);
 		parse_free(p);
 	}
