@@ -96,6 +96,33 @@ struct parse_xml;
 struct parse_json;
 struct url_base;
 
+/* Decoding to UTF-8 (parse-decode.c). */
+struct parse_decoder {
+	void		*iconv;		/* iconv_t, NULL for UTF-8 */
+	char		*encoding;	/* chosen, for messages */
+	size_t		 unit;		/* code unit: 1, 2 or 4 bytes */
+	unsigned char	 pend[16];	/* bytes of a character cut by a chunk */
+	size_t		 npend;
+	struct str	 out;		/* decoded chunk */
+	size_t		 nreplaced;	/* invalid sequences made U+FFFD */
+};
+
+/* The entity filter and the CDATA pre-lexer (parse-prelex.c). */
+struct parse_prelex {
+	struct str	 out;		/* the chunk after the filter */
+	struct str	 in;		/* bytes held and the next chunk */
+	char		 held[40];	/* "&name" or a marker cut by a chunk */
+	size_t		 nheld;
+	bool		 in_cdata;	/* the filter is inside CDATA */
+	int		 lex;		/* where the lexer is: PARSE_LEX_* */
+	int		 tag;		/* where in a tag: PARSE_TAG_* */
+	char		 quote;		/* of the attribute value */
+	bool		 end;		/* the tag is an end tag */
+	long		 depth;		/* elements open */
+	bool		 kept;		/* text in this run passed as it was */
+	size_t		 ncdata;	/* text runs handed over as CDATA */
+};
+
 /* The whole state of one document being parsed. */
 struct parse {
 	char		*url;		/* document URL: the first base */
@@ -114,25 +141,8 @@ struct parse {
 	bool		 decided;
 	enum { PARSE_KIND_XML = 1, PARSE_KIND_JSON } kind;
 
-	/* decoding to UTF-8 */
-	void		*iconv;		/* iconv_t, NULL for UTF-8 */
-	char		*encoding;	/* chosen, for messages */
-	size_t		 unit;		/* code unit: 1, 2 or 4 bytes */
-	unsigned char	 pend[16];	/* bytes of a character cut by a chunk */
-	size_t		 npend;
-	struct str	 utf8;		/* decoded chunk */
-	struct str	 filt;		/* decoded chunk after the entity filter */
-	char		 ent[40];	/* "&name" cut by a chunk */
-	size_t		 nent;
-	bool		 in_cdata;	/* the filter is inside CDATA */
-	int		 lex;		/* the filter's lexer: PARSE_LEX_* */
-	int		 lex_tag;	/* where in a tag: PARSE_TAG_* */
-	char		 lex_quote;	/* of the attribute value */
-	bool		 lex_end;	/* the tag is an end tag */
-	long		 lex_depth;	/* elements open */
-	bool		 lex_kept;	/* text in this run passed as it was */
-	size_t		 ncdata;	/* text runs handed over as CDATA */
-	size_t		 nreplaced;	/* invalid sequences made U+FFFD */
+	struct parse_decoder dec;	/* to UTF-8 */
+	struct parse_prelex prelex;	/* then XML for libxml2 */
 
 	struct parse_xml *xml;
 	struct parse_json *json;
@@ -199,6 +209,19 @@ void	 parse_atom_start(struct parse *, struct parse_xml *, int,
 	     struct parse_elem *, const char **, int);
 void	 parse_atom_end(struct parse *, struct parse_xml *, int,
 	     struct parse_elem *, struct str *);
+
+/* parse-decode.c */
+char	*parse_decode_charset(const char *);
+long	 parse_decode_sniff(struct parse *, const char *, size_t, bool);
+void	 parse_decode(struct parse_decoder *, const char *, size_t, bool,
+	     const char **, size_t *);
+void	 parse_decode_free(struct parse_decoder *);
+
+/* parse-prelex.c */
+void	 parse_prelex_init(struct parse_prelex *, bool);
+void	 parse_prelex_chunk(struct parse_prelex *, const char *, size_t, bool,
+	     const char **, size_t *);
+void	 parse_prelex_free(struct parse_prelex *);
 
 /* parse-json.c */
 struct parse_json *parse_json_new(struct parse *);
