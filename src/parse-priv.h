@@ -1,6 +1,22 @@
 /*
- * Declarations shared by the parse family (parse.c, parse-xml.c,
- * parse-rss.c, parse-atom.c, parse-json.c) and nobody else.
+ * Declarations shared by the parse family (parse*.c) and nobody else but
+ * its white-box tests. Calls point one way, down this picture (drawn
+ * from the objects' undefined symbols, nm -u):
+ *
+ *                          parse-push.c   the push interface (parse.h):
+ *                        /   |    |    \   the format table, dispatch
+ *          parse-decode.c    |    |   parse-json.c
+ *          parse-prelex.c    |    |       |
+ *                            |  parse-atom.c, parse-rss.c   the formats
+ *                            |    |    (through the table only, below)
+ *                            parse-xml.c   SAX2 glue; stores by role
+ *                                 |
+ *                              parse.c   the base: messages, items,
+ *                                        shared fields
+ *
+ * parse-xml.c reaches the formats only through the struct parse_format
+ * pointers parse-push.c hands it; parse-decode.c and parse-prelex.c call
+ * only parse.c (and the pre-lexer not even that).
  */
 #ifndef AKHBAR_PARSE_PRIV_H
 #define AKHBAR_PARSE_PRIV_H
@@ -79,8 +95,11 @@ enum parse_role {
 	PARSE_ROLE_IGNORE
 };
 
+struct parse_format;
+
 /* One open XML element. */
 struct parse_elem {
+	const struct parse_format *fmt;	/* whose element it is, or NULL */
 	enum parse_ns	 ns;
 	const char	*name;		/* local name (libxml2 dictionary) */
 	char		*base;		/* xml:base in scope, owned if own_base */
@@ -95,6 +114,28 @@ struct parse_elem {
 struct parse_xml;
 struct parse_json;
 struct url_base;
+
+/*
+ * An XML feed format (parse-rss.c, parse-atom.c). The glue (parse-xml.c)
+ * offers each the root element, then hands each element to the format
+ * that owns its namespace: the format gives it a role and asks for its
+ * text; when it ends, the glue stores the text by its role unless the
+ * format's end handler did. parse-push.c lists the formats.
+ */
+struct parse_format {
+	const char	*name;
+	/* Whether the elements of a namespace are this format's. */
+	bool		 (*owns)(enum parse_ns);
+	/* Whether the root element is this format's (it sets the format). */
+	bool		 (*root)(struct parse *, struct parse_xml *,
+			     struct parse_elem *, const char **, int);
+	/* An element starts (depth, the element, its SAX2 attributes). */
+	void		 (*start)(struct parse *, struct parse_xml *, int,
+			     struct parse_elem *, const char **, int);
+	/* An element with a role ends: true if stored here; may be NULL. */
+	bool		 (*end)(struct parse *, struct parse_xml *, int,
+			     struct parse_elem *, struct str *);
+};
 
 /* Decoding to UTF-8 (parse-decode.c). */
 struct parse_decoder {
@@ -169,61 +210,54 @@ struct parse {
 	int		 media_desc_type;
 };
 
-/* parse.c */
+/* parse.c: the family's base, called by every other parse file */
 void	 parse_warn(struct parse *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 parse_fail(struct parse *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
-void	 parse_item_begin(struct parse *, int);
-void	 parse_emit_item(struct parse *, struct item *);
-void	 parse_item_end(struct parse *, const char *);
-bool	 parse_looks_like_html(const char *);
-char	*parse_field(const struct str *);
 void	 parse_set_format(struct parse *, const char *);
 char	*parse_resolve(struct parse *, const char *, const char *);
 char	*parse_resolve_html(struct parse *, const char *, const char *);
+bool	 parse_looks_like_html(const char *);
+char	*parse_field(const struct str *);
+char	*parse_title(const char *, size_t, int);
 void	 parse_add_person(struct strv *, const char *);
 void	 parse_add_category(struct strv *, const char *);
-char	*parse_title(const char *, size_t, int);
 void	 parse_date_field(struct parse *, int64_t *, const char *);
+void	 parse_item_begin(struct parse *, int);
+void	 parse_item_end(struct parse *, const char *);
+void	 parse_emit_item(struct parse *, struct item *);
+struct feed *parse_feed_end(struct parse *, char **);
 
-/* parse-xml.c */
-struct parse_xml *parse_xml_new(struct parse *);
+/* parse-xml.c: the SAX2 glue, above parse.c, below the formats */
+struct parse_xml *parse_xml_new(struct parse *,
+	     const struct parse_format *const *, size_t);
 void	 parse_xml_push(struct parse_xml *, const char *, size_t, bool);
 void	 parse_xml_free(struct parse_xml *);
 void	 parse_xml_capture(struct parse_xml *, enum parse_cap);
 char	*parse_xml_attr(const char **, int, enum parse_ns, const char *);
 enum parse_ns parse_xml_ns(const char *, const char *);
-void	 parse_xml_stop(struct parse_xml *);
+void	 parse_xml_read_as(struct parse_xml *, enum parse_ns);
 int	 parse_xml_line(struct parse_xml *);
-bool	 parse_xml_well_formed(struct parse_xml *);
 
-/* parse-rss.c */
-void	 parse_rss_start(struct parse *, struct parse_xml *, int,
-	     struct parse_elem *, const char **, int);
-void	 parse_rss_end(struct parse *, struct parse_xml *, int,
-	     struct parse_elem *, struct str *);
+/* parse-rss.c, parse-atom.c: the formats, listed in parse-push.c */
+extern const struct parse_format parse_rss_format;
+extern const struct parse_format parse_atom_format;
 
-/* parse-atom.c */
-void	 parse_atom_start(struct parse *, struct parse_xml *, int,
-	     struct parse_elem *, const char **, int);
-void	 parse_atom_end(struct parse *, struct parse_xml *, int,
-	     struct parse_elem *, struct str *);
-
-/* parse-decode.c */
+/* parse-decode.c: sniffing and decoding, for parse-push.c */
 char	*parse_decode_charset(const char *);
 long	 parse_decode_sniff(struct parse *, const char *, size_t, bool);
 void	 parse_decode(struct parse_decoder *, const char *, size_t, bool,
 	     const char **, size_t *);
 void	 parse_decode_free(struct parse_decoder *);
 
-/* parse-prelex.c */
+/* parse-prelex.c: the entity filter and pre-lexer, for parse-push.c */
 void	 parse_prelex_init(struct parse_prelex *, bool);
 void	 parse_prelex_chunk(struct parse_prelex *, const char *, size_t, bool,
 	     const char **, size_t *);
 void	 parse_prelex_free(struct parse_prelex *);
 
-/* parse-json.c */
+/* parse-json.c: JSON Feed, for parse-push.c */
 struct parse_json *parse_json_new(struct parse *);
 void	 parse_json_push(struct parse_json *, const char *, size_t);
 void	 parse_json_finish(struct parse_json *);
