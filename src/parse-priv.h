@@ -217,8 +217,7 @@ void	 parse_fail(struct parse *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 parse_set_format(struct parse *, const char *);
 char	*parse_resolve(struct parse *, const char *, const char *);
-char	*parse_resolve_html(struct parse *, const char *, const char *);
-bool	 parse_looks_like_html(const char *);
+void	 parse_resolve_html(struct parse *, const char *, char **);
 char	*parse_field(const struct str *);
 char	*parse_title(const char *, size_t, int);
 void	 parse_add_person(struct strv *, const char *);

@@ -482,13 +482,8 @@ parse_xml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 static void
 parse_xml_links(struct parse *p, struct parse_elem *e, char **field, int type)
 {
-	char	*v;
-
-	if (type != FEED_TEXT_HTML || *field == NULL)
-		return;
-	v = parse_resolve_html(p, e->base, *field);
-	free(*field);
-	*field = v;
+	if (type == FEED_TEXT_HTML)
+		parse_resolve_html(p, e->base, field);
 }
 
 /* Set *field to a sanitised one-line copy of text unless it is set. */

@@ -1,7 +1,7 @@
 /*
  * The family's base: the state every parse-*.c file shares, and what they
  * all do with it. Warnings and the reason a document is not a feed; links
- * made absolute (url.c) and HTML fields' links with them (html-links.c);
+ * made absolute (url.c), HTML fields' links with them (html.h);
  * the fields every format fills in the same way (titles, authors,
  * categories, dates); the item being built, completed (id, language,
  * direction) and handed out; the feed settled at the end. It calls no
@@ -21,6 +21,7 @@
 
 #include <libxml/parser.h>
 
+#include "html.h"
 #include "parse-date.h"
 #include "parse-priv.h"
 #include "sanitize.h"
@@ -106,170 +107,47 @@ parse_resolve(struct parse *p, const char *base, const char *ref)
 	return (clean);
 }
 
-/* Whether an HTML attribute holds a URL to resolve. */
-static bool
-parse_url_attr(const char *name, size_t n)
+/* What html_links resolves against. */
+struct parse_links {
+	struct parse	*p;
+	const char	*base;
+};
+
+/* html_links' resolver: an absolute URL, or NULL to keep the link. */
+static char *
+parse_link(const char *ref, size_t len, void *arg)
 {
-	static const char *attrs[] = {
-		"href", "src", "action", "background", "cite", "codebase",
-		"data", "longdesc", "poster", "usemap", NULL
-	};
-	size_t	i;
+	struct parse_links	*l = arg;
+	char			*r, *abs;
 
-	for (i = 0; attrs[i] != NULL; i++) {
-		if (strlen(attrs[i]) == n && strncasecmp(name, attrs[i], n) == 0)
-			return (true);
-	}
-	return (false);
-}
-
-/* Whether a URL is absolute (has a scheme) or only a fragment. */
-static bool
-parse_url_absolute(const char *v, size_t n)
-{
-	size_t	i;
-
-	if (n > 0 && v[0] == '#')
-		return (true);
-	for (i = 0; i < n; i++) {
-		char c = v[i];
-
-		if (c == ':')
-			return (i > 0);
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (i > 0 && ((c >= '0' && c <= '9') || c == '+' ||
-		    c == '-' || c == '.'))))
-			return (false);
-	}
-	return (false);
+	if (len == 0 || url_is_absolute(ref, len))
+		return (NULL);
+	r = xstrndup(ref, len);
+	abs = parse_url(l->p, l->base, r);
+	free(r);
+	return (abs);
 }
 
 /*
- * Make the relative links in a fragment of HTML absolute (href, src and
- * the other URL attributes of start tags), as feedparser does. Returns an
- * allocated copy; text, comments and script bodies are left alone.
+ * Make the relative links in an HTML field absolute, in place, against
+ * base (or the feed's link when there is no base), as feedparser does.
  */
-char *
-parse_resolve_html(struct parse *p, const char *base, const char *html)
+void
+parse_resolve_html(struct parse *p, const char *base, char **html)
 {
-	struct str	 out;
-	const char	*q = html, *t, *name, *v, *end;
-	size_t		 nlen, vlen;
-	char		 quote, *val, *abs;
+	struct parse_links	 l;
+	char			*v;
 
 	if (base == NULL)
 		base = p->feed->link;
-	/* Only an attribute ("href=...") can change: no '=', no change. */
-	if (base == NULL || strchr(html, '<') == NULL ||
-	    strchr(html, '=') == NULL)
-		return (xstrdup(html));
-	str_init(&out);
-	while ((t = strchr(q, '<')) != NULL) {
-		str_append(&out, q, (size_t)(t - q));
-		q = t;
-		if (strncmp(q, "<!--", 4) == 0) {
-			end = strstr(q + 4, "-->");
-			end = end != NULL ? end + 3 : q + strlen(q);
-			str_append(&out, q, (size_t)(end - q));
-			q = end;
-			continue;
-		}
-		if (!((q[1] | 0x20) >= 'a' && (q[1] | 0x20) <= 'z')) {
-			str_appendc(&out, '<');
-			q++;
-			continue;
-		}
-		/* A start tag: copy it, resolving URL attributes. */
-		str_appendc(&out, '<');
-		q++;
-		while (*q != '\0' && *q != '>' && *q != ' ' && *q != '\t' &&
-		    *q != '\n' && *q != '\r' && *q != '/')
-			str_appendc(&out, *q++);
-		while (*q != '\0' && *q != '>') {
-			if (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' ||
-			    *q == '/') {
-				str_appendc(&out, *q++);
-				continue;
-			}
-			name = q;
-			while (*q != '\0' && *q != '=' && *q != '>' && *q != ' ' &&
-			    *q != '\t' && *q != '\n' && *q != '\r' && *q != '/')
-				q++;
-			nlen = (size_t)(q - name);
-			str_append(&out, name, nlen);
-			if (*q != '=')
-				continue;
-			str_appendc(&out, *q++);
-			quote = (*q == '"' || *q == '\'') ? *q++ : 0;
-			v = q;
-			if (quote != 0)
-				while (*q != '\0' && *q != quote)
-					q++;
-			else
-				while (*q != '\0' && *q != '>' && *q != ' ' &&
-				    *q != '\t' && *q != '\n' && *q != '\r')
-					q++;
-			vlen = (size_t)(q - v);
-			abs = NULL;
-			if (parse_url_attr(name, nlen) && vlen > 0 &&
-			    !parse_url_absolute(v, vlen)) {
-				val = xstrndup(v, vlen);
-				abs = parse_url(p, base, val);
-				free(val);
-			}
-			if (abs != NULL && strchr(abs, '"') == NULL) {
-				str_appendc(&out, '"');
-				str_appends(&out, abs);
-				str_appendc(&out, '"');
-			} else {
-				if (quote != 0)
-					str_appendc(&out, quote);
-				str_append(&out, v, vlen);
-				if (quote != 0 && *q == quote)
-					str_appendc(&out, quote);
-			}
-			free(abs);
-			if (quote != 0 && *q == quote)
-				q++;
-		}
-		if (*q == '>')
-			str_appendc(&out, *q++);
-		if (strncasecmp(t, "<script", 7) == 0 ||
-		    strncasecmp(t, "<style", 6) == 0) {
-			const char *close = (t[1] | 0x20) == 's' &&
-			    (t[2] | 0x20) == 'c' ? "</script" : "</style";
-
-			for (end = q; *end != '\0' &&
-			    strncasecmp(end, close, strlen(close)) != 0; end++)
-				;
-			str_append(&out, q, (size_t)(end - q));
-			q = end;
-		}
+	if (base == NULL || *html == NULL)
+		return;
+	l.p = p;
+	l.base = base;
+	if ((v = html_links(*html, strlen(*html), parse_link, &l)) != NULL) {
+		free(*html);
+		*html = v;
 	}
-	str_appends(&out, q);
-	return (str_steal(&out));
-}
-
-/*
- * Whether text looks like HTML (feedparser's test: a closing tag or an
- * entity reference).
- */
-bool
-parse_looks_like_html(const char *s)
-{
-	const char	*q;
-
-	for (q = strchr(s, '<'); q != NULL; q = strchr(q + 1, '<')) {
-		if (q[1] == '/' && ((q[2] | 0x20) >= 'a' && (q[2] | 0x20) <= 'z'))
-			return (true);
-	}
-	for (q = strchr(s, '&'); q != NULL; q = strchr(q + 1, '&')) {
-		size_t n = strspn(q + 1, "#abcdefghijklmnopqrstuvwxyz"
-		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
-		if (n > 0 && q[1 + n] == ';')
-			return (true);
-	}
-	return (false);
 }
 
 /*
@@ -280,10 +158,10 @@ char *
 parse_title(const char *s, size_t n, int type)
 {
 	if (type == -1)
-		type = parse_looks_like_html(s) ? FEED_TEXT_HTML :
+		type = html_looks_like(s) ? FEED_TEXT_HTML :
 		    FEED_TEXT_PLAIN;
 	if (type == FEED_TEXT_HTML)
-		return (sanitize_html_to_text(s, n));
+		return (html_strip(s, n));
 	return (sanitize_line(s, n));
 }
 

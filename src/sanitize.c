@@ -15,9 +15,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-
-#include <libxml/HTMLparser.h>
 
 /*
  * SSE2 (every x86-64 has it) speeds up sanitize_clean_prefix and
@@ -29,6 +26,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "str.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -574,126 +572,4 @@ sanitize_line(const char *p, size_t len)
 	str_init(&s);
 	sanitize_run(&s, p, len, true);
 	return (str_steal(&s));
-}
-
-/* Decode the entity at p ("&...;", n bytes left) into s; returns bytes used or 0. */
-static size_t
-sanitize_entity(struct str *s, const char *p, size_t n)
-{
-	const htmlEntityDesc	*e;
-	char			 name[40], *end;
-	unsigned long		 c;
-	size_t			 i;
-
-	for (i = 1; i < n && i < sizeof name && p[i] != ';'; i++) {
-		if (p[i] == '&' || p[i] == '<' || p[i] == ' ')
-			return (0);
-	}
-	if (i >= n || i >= sizeof name || p[i] != ';' || i == 1)
-		return (0);
-	memcpy(name, p + 1, i - 1);
-	name[i - 1] = '\0';
-	if (name[0] == '#') {
-		if (name[1] == 'x' || name[1] == 'X')
-			c = strtoul(name + 2, &end, 16);
-		else
-			c = strtoul(name + 1, &end, 10);
-		if (*end != '\0' || end == name + 1 || c > 0x10ffff)
-			return (0);
-		utf8_put(s, c == 0 ? SANITIZE_REPLACEMENT :
-		    (unsigned int)c);
-		return (i + 1);
-	}
-	if (strcmp(name, "apos") == 0) {
-		str_appendc(s, '\'');
-		return (i + 1);
-	}
-	if ((e = htmlEntityLookup((const xmlChar *)name)) == NULL)
-		return (0);
-	utf8_put(s, e->value);
-	return (i + 1);
-}
-
-/* Whether the tag at p ("<name" or "</name") breaks a line. */
-static int
-sanitize_block_tag(const char *p, size_t n)
-{
-	static const char *block[] = {
-		"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "h1",
-		"h2", "h3", "h4", "h5", "h6", "hr", "blockquote", "table",
-		"img", NULL
-	};
-	size_t	 i, len, k;
-
-	i = 1;
-	if (i < n && p[i] == '/')
-		i++;
-	for (len = 0; i + len < n; len++) {
-		char c = p[i + len] | 0x20;
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
-			break;
-	}
-	for (k = 0; block[k] != NULL; k++) {
-		if (strlen(block[k]) == len &&
-		    strncasecmp(p + i, block[k], len) == 0)
-			return (1);
-	}
-	return (0);
-}
-
-/*
- * Return the plain text of a fragment of HTML as one sanitised line: tags,
- * comments and script/style bodies removed, entities decoded, white space
- * collapsed. For titles that feeds mark up.
- */
-char *
-sanitize_html_to_text(const char *p, size_t len)
-{
-	struct str	 s;
-	const char	*end = p + len, *q;
-	size_t		 n;
-	char		*out;
-
-	str_init(&s);
-	str_reserve(&s, len);
-	s.ptr[0] = '\0';
-	while (p < end) {
-		if (*p == '<' && p + 1 < end &&
-		    (p[1] == '/' || p[1] == '!' || p[1] == '?' ||
-		    ((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z'))) {
-			if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
-				q = p + 4;
-				while (q + 3 <= end && memcmp(q, "-->", 3) != 0)
-					q++;
-				p = q + 3 <= end ? q + 3 : end;
-				continue;
-			}
-			if ((end - p >= 7 &&
-			    strncasecmp(p, "<script", 7) == 0) ||
-			    (end - p >= 6 && strncasecmp(p, "<style", 6) == 0)) {
-				const char *close = (p[1] | 0x20) == 's' &&
-				    (p[2] | 0x20) == 'c' ? "</script" : "</style";
-				n = strlen(close);
-				q = p + 1;
-				while (q + n <= end && strncasecmp(q, close, n) != 0)
-					q++;
-				p = q;
-			}
-			if (sanitize_block_tag(p, end - p))
-				str_appendc(&s, ' ');
-			while (p < end && *p != '>')
-				p++;
-			if (p < end)
-				p++;
-			continue;
-		}
-		if (*p == '&' && (n = sanitize_entity(&s, p, end - p)) != 0) {
-			p += n;
-			continue;
-		}
-		str_appendc(&s, *p++);
-	}
-	out = sanitize_line(str_cstr(&s), s.len);
-	str_free(&s);
-	return (out);
 }

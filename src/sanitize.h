@@ -9,11 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "str.h"
-
 char	*sanitize_text(const char *, size_t);
 char	*sanitize_line(const char *, size_t);
-char	*sanitize_html_to_text(const char *, size_t);
 size_t	 sanitize_clean_prefix(const unsigned char *, size_t, bool);
 
 #endif

@@ -479,7 +479,6 @@ test_sanitize_random(void)
 int
 main(void)
 {
-	const char	*h;
 	char		*p;
 	size_t		 i;
 
@@ -496,22 +495,6 @@ main(void)
 	is_str(p, "ab", "a NUL byte is dropped");
 	free(p);
 
-	h = "<b>Breaking</b>: a &amp; b &lt;c&gt;&nbsp;&eacute;&#1587;&#x644;"
-	    "&apos;";
-	p = sanitize_html_to_text(h, strlen(h));
-	is_str(p, "Breaking: a & b <c> \xc3\xa9\xd8\xb3\xd9\x84'",
-	    "html to text: tags out, entities decoded");
-	free(p);
-	h = "one<br/>two<p>three</p><!-- x --><script>alert(1)</script>four";
-	p = sanitize_html_to_text(h, strlen(h));
-	is_str(p, "one two three four", "html to text: blocks break words, "
-	    "comments and scripts go");
-	free(p);
-	h = "a < b && c &bogus; &#27;x";
-	p = sanitize_html_to_text(h, strlen(h));
-	is_str(p, "a < b && c &bogus; x", "html to text: stray < and & kept, "
-	    "ESC reference dropped");
-	free(p);
 	test_clean_prefix();
 	test_clean_prefix_seqs();
 	test_clean_prefix_random();
