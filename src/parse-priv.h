@@ -1,22 +1,24 @@
 /*
  * Declarations shared by the parse family (parse*.c) and nobody else but
- * its white-box tests. Calls point one way, down this picture (drawn
- * from the objects' undefined symbols, nm -u):
+ * its white-box tests. Calls point one way, down this list (drawn from
+ * the objects' undefined symbols, nm -u; any of them may also call
+ * sanitize.c, utf8.c and the base layer):
  *
- *                          parse-push.c   the push interface (parse.h):
- *                        /   |    |    \   the format table, dispatch
- *          parse-decode.c    |    |   parse-json.c
- *          parse-prelex.c    |    |       |
- *                            |  parse-atom.c, parse-rss.c   the formats
- *                            |    |    (through the table only, below)
- *                            parse-xml.c   SAX2 glue; stores by role
- *                                 |
- *                              parse.c   the base: messages, items,
- *                                        shared fields
+ *   parse-push.c    the push interface (parse.h), dispatch, the formats'
+ *                   table -> parse-decode.c, parse-prelex.c,
+ *                   parse-json.c, parse-atom.c and parse-rss.c (their
+ *                   struct parse_format only), parse-xml.c, parse.c
+ *   parse-atom.c,
+ *   parse-rss.c     the XML formats -> parse-xml.c, parse.c
+ *   parse-xml.c     SAX2 glue, storing each role's text -> parse.c
+ *   parse-json.c    JSON Feed -> parse.c
+ *   parse-decode.c  encodings -> parse.c
+ *   parse-prelex.c  the entity filter and pre-lexer -> nothing
+ *   parse.c         the base: messages, items, the shared fields ->
+ *                   parse-date.c, url.c, html.h (the text layer)
  *
  * parse-xml.c reaches the formats only through the struct parse_format
- * pointers parse-push.c hands it; parse-decode.c and parse-prelex.c call
- * only parse.c (and the pre-lexer not even that).
+ * pointers parse-push.c hands it (parse_xml_new).
  */
 #ifndef AKHBAR_PARSE_PRIV_H
 #define AKHBAR_PARSE_PRIV_H
@@ -227,6 +229,7 @@ void	 parse_item_begin(struct parse *, int);
 void	 parse_item_end(struct parse *, const char *);
 void	 parse_emit_item(struct parse *, struct item *);
 struct feed *parse_feed_end(struct parse *, char **);
+void	 parse_state_free(struct parse *);
 
 /* parse-xml.c: the SAX2 glue, above parse.c, below the formats */
 struct parse_xml *parse_xml_new(struct parse *,

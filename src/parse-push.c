@@ -18,7 +18,6 @@
 
 #include "parse-priv.h"
 #include "str.h"
-#include "url.h"
 #include "xmalloc.h"
 
 #define PARSE_SLICE_BYTES	(32 * 1024)	/* parse_feed_raw's slices */
@@ -193,21 +192,9 @@ parse_free(struct parse *p)
 	parse_json_free(p->json);
 	parse_decode_free(&p->dec);
 	parse_prelex_free(&p->prelex);
-	feed_free(p->feed);
-	item_free(p->item);
-	strv_free(&p->warnings);
 	str_free(&p->head);
-	str_free(&p->person_name);
-	str_free(&p->person_email);
-	free(p->item_lang);
-	free(p->alternate);
-	free(p->feed_lang);
-	free(p->feed_author);
-	free(p->media_desc);
 	free(p->charset);
-	free(p->cause);
-	free(p->url);
-	url_base_free(p->ubase);
+	parse_state_free(p);
 	free(p);
 }
 

@@ -400,6 +400,25 @@ parse_feed_end(struct parse *p, char **cause)
 	return (f);
 }
 
+/* Free what the base keeps of a parser's state (not the struct itself). */
+void
+parse_state_free(struct parse *p)
+{
+	feed_free(p->feed);
+	item_free(p->item);
+	strv_free(&p->warnings);
+	str_free(&p->person_name);
+	str_free(&p->person_email);
+	free(p->item_lang);
+	free(p->alternate);
+	free(p->feed_lang);
+	free(p->feed_author);
+	free(p->media_desc);
+	free(p->cause);
+	free(p->url);
+	url_base_free(p->ubase);
+}
+
 /* How many text runs went to libxml2 as CDATA; see parse.h. */
 size_t
 parse_cdata_runs(const struct parse *p)
