@@ -11,10 +11,10 @@
  */
 #include "config.h"
 
+#include "html.h"
+
 #include <limits.h>
-#include <stdarg.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>

@@ -4,9 +4,9 @@
  * made absolute (url.c), HTML fields' links with them (html.h);
  * the fields every format fills in the same way (titles, authors,
  * categories, dates); the item being built, completed (id, language,
- * direction) and handed out; the feed settled at the end. It calls no
- * other parse file: the format parsers, the XML glue and the push
- * interface call down into it.
+ * direction) and handed out; the feed settled at the end. Of the other
+ * parse files it calls only parse-date.c: the format parsers, the XML
+ * glue and the push interface call down into it.
  */
 #include "config.h"
 
@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/parser.h>
 
