@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli-json.h"
 #include "db.h"
 #include "i18n.h"
 #include "log.h"
@@ -153,7 +154,7 @@ cli_parse_item(struct item *it, void *arg)
 
 	if (ci->n++ > 0)
 		str_append(&ci->json, ",\n", 2);
-	parse_item_to_json(it, &ci->json);
+	cli_json_item(it, &ci->json);
 	item_free(it);
 }
 
@@ -184,7 +185,7 @@ cli_parse(const char *arg)
 			free(cause);
 			return (CLI_EXIT_FAIL);
 		}
-		parse_to_json(f, &out);
+		cli_json_feed(f, &out);
 	} else {
 		/* A file: items are serialised as they are read. */
 		err = 0;
@@ -216,7 +217,7 @@ cli_parse(const char *arg)
 			str_free(&items.json);
 			return (CLI_EXIT_FAIL);
 		}
-		parse_to_json_items(f, &items.json, items.n, &out);
+		cli_json_feed_items(f, &items.json, items.n, &out);
 		str_free(&items.json);
 	}
 	fwrite(str_cstr(&out), 1, out.len, stdout);
