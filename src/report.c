@@ -16,54 +16,11 @@
 
 #include "i18n.h"
 #include "str.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 static report_sink	 report_sink_fn;
 static void		*report_sink_arg;
-
-/*
- * The length of the valid UTF-8 character at p (n bytes) with its code
- * point in *cp, or 0 if invalid (overlong forms, surrogates, values above
- * U+10FFFF). The base layer's own until utf8.c (utf8_char) lands; then
- * this goes.
- */
-static size_t
-report_utf8_char(const unsigned char *p, size_t n, unsigned int *cp)
-{
-	unsigned int	c, min;
-	size_t		need, i;
-
-	c = p[0];
-	if (c < 0x80) {
-		*cp = c;
-		return (1);
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		need = 2;
-		c &= 0x1f;
-		min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		need = 3;
-		c &= 0x0f;
-		min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		need = 4;
-		c &= 0x07;
-		min = 0x10000;
-	} else
-		return (0);
-	if (n < need)
-		return (0);
-	for (i = 1; i < need; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return (0);
-		c = (c << 6) | (p[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return (0);
-	*cp = c;
-	return (need);
-}
 
 /*
  * The message with every control character (C0, DEL, C1) and every byte
@@ -86,7 +43,7 @@ report_escape(const char *msg)
 	str_init(&out);
 	str_reserve(&out, len + 1);
 	for (p = (const unsigned char *)msg; len > 0; p += n, len -= n) {
-		n = report_utf8_char(p, len, &cp);
+		n = utf8_char(p, len, &cp);
 		if (n == 0) {
 			snprintf(buf, sizeof buf, "\\x%02x", *p);
 			str_appends(&out, buf);
