@@ -102,7 +102,7 @@ urls_word(const char **sp, struct str *w)
 		if (*s == '\0')
 			return (-1);
 		if (*s == '\\' && (s[1] == '"' || s[1] == '\\')) {
-			/* What came before the backslash, then what it keeps. */
+			/* What came before the backslash, then its char. */
 			str_append(w, run, (size_t)(s - run));
 			run = ++s;
 		}
@@ -112,7 +112,7 @@ urls_word(const char **sp, struct str *w)
 	return (1);
 }
 
-/* Whether a bare word is a key=value option (a letter, then [a-z0-9_-]*, '='). */
+/* Whether a bare word is a key=value option: a letter, [a-z0-9_-]*, '='. */
 static int
 urls_is_option(const char *s)
 {
@@ -259,6 +259,68 @@ urls_warn(struct urls_problems *warnings, int line, int kind,
 	pr->detail = detail != NULL ? xstrdup(detail) : NULL;
 }
 
+/*
+ * The URLs seen so far while reading, for duplicates: an open-addressing
+ * table of indices into the list (a urls file of 1 000 feeds would make
+ * half a million comparisons with a linear look-up).
+ */
+struct urls_seen_slot {
+	size_t	 index;		/* index + 1 into the list, 0: empty */
+	size_t	 hash;
+};
+
+struct urls_seen {
+	struct urls_seen_slot *slot;
+	size_t		 size;	/* a power of two */
+};
+
+static size_t
+urls_hash(const char *s)
+{
+	size_t	h = 2166136261u;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return (h);
+}
+
+/* Whether url is in the list already; if not, note it (its index i). */
+static int
+urls_seen_add(struct urls_seen *seen, const struct urls_list *list,
+    const char *url, size_t i)
+{
+	struct urls_seen_slot	*old, *sl;
+	size_t			 h, j, k, mask, oldsize;
+
+	if (2 * (i + 1) > seen->size) {
+		old = seen->slot;
+		oldsize = seen->size;
+		seen->size = seen->size > 0 ? seen->size * 2 : 64;
+		seen->slot = xcalloc(seen->size, sizeof *seen->slot);
+		mask = seen->size - 1;
+		for (k = 0; k < oldsize; k++) {
+			if (old[k].index == 0)
+				continue;
+			for (j = old[k].hash & mask; seen->slot[j].index != 0;
+			    j = (j + 1) & mask)
+				/* nothing */;
+			seen->slot[j] = old[k];
+		}
+		free(old);
+	}
+	h = urls_hash(url);
+	mask = seen->size - 1;
+	for (j = h & mask; (sl = &seen->slot[j])->index != 0;
+	    j = (j + 1) & mask) {
+		if (sl->hash == h &&
+		    strcmp(list->v[sl->index - 1].url, url) == 0)
+			return (1);
+	}
+	sl->index = i + 1;
+	sl->hash = h;
+	return (0);
+}
+
 /* The subscription with this URL, or NULL. */
 const struct urls_sub *
 urls_find(const struct urls_list *list, const char *url)
@@ -284,6 +346,7 @@ urls_load(const char *path, struct urls_list *list,
 {
 	struct urls_problem	 pr;
 	struct urls_sub		 sub;
+	struct urls_seen	 seen = { NULL, 0 };
 	FILE			*f;
 	char			*line = NULL;
 	size_t			 cap = 0, size = 0;
@@ -318,18 +381,20 @@ urls_load(const char *path, struct urls_list *list,
 		case 0:
 			continue;
 		}
-		if (urls_find(list, sub.url) != NULL) {
-			urls_warn(warnings, lineno, REASON_DUPLICATE, sub.url);
-			urls_sub_clear(&sub);
-			continue;
-		}
-		sub.line = lineno;
 		if (list->n == size) {
 			size = size > 0 ? size * 2 : 16;
 			list->v = xreallocarray(list->v, size, sizeof *list->v);
 		}
-		list->v[list->n++] = sub;
+		list->v[list->n] = sub;	/* for the look-up; kept if new */
+		if (urls_seen_add(&seen, list, sub.url, list->n)) {
+			urls_warn(warnings, lineno, REASON_DUPLICATE, sub.url);
+			urls_sub_clear(&sub);
+			continue;
+		}
+		list->v[list->n].line = lineno;
+		list->n++;
 	}
+	free(seen.slot);
 	free(line);
 	if (ferror(f)) {
 		urls_problem_set(error, REASON_FILE, strerror(errno));

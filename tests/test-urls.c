@@ -237,6 +237,40 @@ test_newsboat(void)
 	unlink(path);
 }
 
+/* Many feeds, some listed twice: each duplicate is found, the rest kept in order. */
+static void
+test_many(void)
+{
+	struct urls_list	 subs = { NULL, 0 };
+	struct urls_problems	 warn = { NULL, 0 };
+	struct urls_problem	 err;
+	struct str		 text;
+	char			 path[64];
+	size_t			 i, dups = 0, order = 1;
+
+	str_init(&text);
+	for (i = 0; i < 1000; i++) {
+		if (i % 7 == 6) {
+			str_printf(&text, "https://example.org/%zu.xml\n", i - 1);
+			dups++;
+		} else
+			str_printf(&text, "https://example.org/%zu.xml\n", i);
+	}
+	write_file(path, str_cstr(&text));
+	str_free(&text);
+	ok(urls_load(path, &subs, &warn, &err) == 0, "1 000 lines load");
+	is_int(warn.n, dups, "every feed listed again is a duplicate");
+	is_int(subs.n, 1000 - dups, "... and the others are kept");
+	for (i = 1; i < subs.n; i++) {
+		if (subs.v[i].line <= subs.v[i - 1].line)
+			order = 0;
+	}
+	ok(order, "... in the file's order");
+	urls_list_free(&subs);
+	urls_problems_free(&warn);
+	unlink(path);
+}
+
 static void
 test_line(void)
 {
@@ -291,6 +325,7 @@ main(void)
 {
 	test_file();
 	test_newsboat();
+	test_many();
 	test_line();
 	test_split();
 	return (tap_done());
