@@ -13,7 +13,7 @@
 #    4 ingest   parse.c parse-*.c opml.c url.c   (never the cache; no
 #               db_*, sqlite3_*, curl_*: url.c has libcurl's curl_url* API)
 #    3 text     html*.c layout*.c arabic.c sanitize.c doc.c
-#    2 config   urls.c config*.c
+#    2 config   urls.c conf.c conf-*.c filter.c
 #    1 model    feed.c
 #    0 base     xmalloc.c str.c log.c path.c utf8.c report.c reason.c i18n.h
 #
@@ -51,7 +51,7 @@ rank() {
 		rank=4 layer=ingest ;;
 	html*.[ch]|layout*.[ch]|arabic.[ch]|sanitize.[ch]|doc.[ch])
 		rank=3 layer=text ;;
-	urls.[ch]|config*.[ch])
+	urls.[ch]|conf.[ch]|conf-*.[ch]|filter.[ch])
 		rank=2 layer=config ;;
 	feed.[ch])
 		rank=1 layer=model ;;
