@@ -198,4 +198,7 @@ int		 db_search_page(struct db *, const char *query, enum db_page,
 		     const struct db_item_cursor *, int limit,
 		     struct db_item_row **, size_t *, char **);
 
+/* db-maint.c: compact the cache (VACUUM, then empty the write-ahead log). */
+int		 db_maint_vacuum(struct db *, char **);
+
 #endif

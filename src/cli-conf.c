@@ -1,0 +1,114 @@
+/*
+ * The configuration at the command line: the file is read before any
+ * action (-c FILE, else $XDG_CONFIG_HOME/akhbar/config when it exists),
+ * every problem is reported with its place, and akhbar does not go on
+ * with a broken configuration. Then its values become the fetch
+ * settings, the session's retention, the interface's options.
+ */
+#include "config.h"
+
+#include "cli-conf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "conf.h"
+#include "fetch.h"
+#include "i18n.h"
+#include "path.h"
+#include "report.h"
+#include "session.h"
+#include "str.h"
+
+/*
+ * Read the configuration: the file path names (it must exist), or the
+ * default file (it need not). Each problem is reported; returns 0, or
+ * CLI_EXIT_USAGE when there was any.
+ */
+int
+cli_conf_load(const char *path, struct conf *cf)
+{
+	struct conf_problems	 probs = { NULL, 0 };
+	char			*def = NULL, *text;
+	size_t			 i;
+	int			 rc;
+
+	conf_init(cf);
+	if (path == NULL)
+		path = def = path_default_config();
+	rc = conf_load(cf, path, def == NULL, &probs);
+	for (i = 0; i < probs.n; i++) {
+		text = conf_problem_text(&probs.v[i]);
+		report(REPORT_ERROR, "%s", text);
+		free(text);
+	}
+	if (rc != 0)
+		report(REPORT_ERROR, P_("%zu problem in the configuration: "
+		    "akhbar does not start until it is mended",
+		    "%zu problems in the configuration: akhbar does not start "
+		    "until they are mended", probs.n), probs.n);
+	conf_problems_free(&probs);
+	free(def);
+	return (rc != 0 ? CLI_EXIT_USAGE : CLI_EXIT_OK);
+}
+
+/*
+ * The fetch settings: the defaults, what the configuration sets, then
+ * the environment's test overrides (AKHBAR_FETCH_TIMEOUT, ...). The
+ * strings point into cf.
+ */
+void
+cli_conf_fetch(const struct conf *cf, struct fetch_opts *fo)
+{
+	const char	*s;
+
+	fetch_opts_default(fo);
+	fo->max_connections = conf_int(cf, CONF_RELOAD_THREADS);
+	fo->max_host_connections = conf_int(cf, CONF_HOST_CONNECTIONS);
+	fo->connect_timeout = conf_int(cf, CONF_CONNECT_TIMEOUT);
+	fo->low_speed_time = conf_int(cf, CONF_STALL_TIMEOUT);
+	fo->timeout = conf_int(cf, CONF_DOWNLOAD_TIMEOUT);
+	fo->exec_timeout = conf_int(cf, CONF_EXEC_TIMEOUT);
+	fo->max_body = (int64_t)conf_int(cf, CONF_MAX_FEED_SIZE) * 1024 *
+	    1024;
+	fo->max_redirects = conf_int(cf, CONF_MAX_REDIRECTS);
+	s = conf_string(cf, CONF_USER_AGENT);
+	fo->user_agent = *s != '\0' ? s : NULL;
+	s = conf_string(cf, CONF_PROXY);
+	fo->proxy = *s != '\0' ? s : NULL;
+	fetch_opts_from_env(fo);
+}
+
+/* What the configuration sets of a session: fetching and retention. */
+void
+cli_conf_session(const struct conf *cf, struct session_opts *so,
+    const struct fetch_opts *fo)
+{
+	so->fetch = fo;
+	so->max_items = (int)conf_int(cf, CONF_MAX_ITEMS);
+	so->keep_days = (int)conf_int(cf, CONF_KEEP_ARTICLES_DAYS);
+}
+
+/* The strftime format of dates in --search's lines. */
+const char *
+cli_conf_date_format(const struct conf *cf)
+{
+	const char	*s = conf_string(cf, CONF_DATETIME_FORMAT);
+
+	return (*s != '\0' ? s : "%Y-%m-%d %H:%M");
+}
+
+/* akhbar --dump-config: the effective configuration, as a file. */
+int
+cli_conf_dump(const struct conf *cf)
+{
+	struct str	out;
+
+	str_init(&out);
+	conf_dump(cf, &out);
+	fwrite(str_cstr(&out), 1, out.len, stdout);
+	str_free(&out);
+	return (fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAIL);
+}
