@@ -32,22 +32,6 @@ static const char *db_feed_page_sql[] = {
 	"SELECT id, url, COALESCE(moved_to, url), etag, last_modified," \
 	" next_fetch, failures, unread_count FROM feed "
 
-/* Add n (negative: take) to a feed's unread count, in the open transaction. */
-int
-db_feed_add_unread(struct db *db, int64_t feed, int64_t n, char **cause)
-{
-	sqlite3_stmt	*st;
-
-	st = db_prepare(db, DB_STMT_FEED_ADD_UNREAD,
-	    "UPDATE feed SET unread_count = unread_count + ?2"
-	    " WHERE id = ?1", cause);
-	if (st == NULL)
-		return (-1);
-	sqlite3_bind_int64(st, 1, feed);
-	sqlite3_bind_int64(st, 2, n);
-	return (db_step_done(db, st, "count unread items", cause));
-}
-
 /* Make sure a feed row exists for each URL (existing rows are kept). */
 int
 db_feed_sync_urls(struct db *db, const struct strv *urls, char **cause)
@@ -401,7 +385,7 @@ db_feed_commit(struct db *db, int64_t feed, const struct feed *f,
 			goto fail;
 	}
 	if (db->new_unread != 0 &&
-	    db_feed_add_unread(db, feed, db->new_unread, cause) != 0)
+	    db_add_unread(db, feed, db->new_unread, cause) != 0)
 		goto fail;
 	if (db_feed_retention(db, feed, cause) != 0)
 		goto fail;

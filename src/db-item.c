@@ -584,7 +584,7 @@ db_item_set_unread(struct db *db, int64_t item, bool unread, char **cause)
 		goto fail;
 	}
 	if (feed != 0 &&
-	    db_feed_add_unread(db, feed, unread ? 1 : -1, cause) != 0)
+	    db_add_unread(db, feed, unread ? 1 : -1, cause) != 0)
 		goto fail;
 	return (db_commit_nested(db, began, cause));
 

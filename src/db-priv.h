@@ -1,7 +1,24 @@
 /*
- * Declarations shared by the cache's files (db.c, db-schema.c, db-feed.c,
- * db-item.c, db-search.c) and nothing else: the connection structure, the
- * prepared statement cache and the error helpers.
+ * Declarations shared by the cache's files (db.c, db-open.c, db-schema.c,
+ * db-feed.c, db-item.c, db-search.c) and nothing else: the connection
+ * structure, the prepared statement cache, the error helpers.
+ *
+ * Calls inside the family point one way, down this graph (drawn from the
+ * objects' symbols; each file also includes db.h and this header only):
+ *
+ *	db-open.c	db_open: connect, register, migrate
+ *	  |-> db-schema.c	migrations
+ *	  |-> db-search.c	tokenizer, indexing, search pages
+ *	  |     `-> db-item.c	upserts, item pages, counts, ranks
+ *	  `-------------------.
+ *	db-feed.c             |	feed rows, transactions, retention, sync
+ *	  |                   |
+ *	  v                   v
+ *	db.c	connection, statements, errors, transactions, unread counts,
+ *		page reading (every file above calls it, it calls none of them)
+ *
+ * db-item.c and db-feed.c call each other in neither direction: what both
+ * change (a feed's counts) goes through db_add_unread here in db.c.
  */
 #ifndef AKHBAR_DB_PRIV_H
 #define AKHBAR_DB_PRIV_H
@@ -15,6 +32,7 @@
 /* Every cached statement has a slot; its SQL lives next to its user. */
 enum db_stmt_id {
 	DB_STMT_BEGIN = 0,
+	DB_STMT_ADD_UNREAD,
 	DB_STMT_COMMIT,
 	DB_STMT_ROLLBACK,
 	DB_STMT_FEED_INSERT,
@@ -38,7 +56,6 @@ enum db_stmt_id {
 	DB_STMT_RETAIN_DAYS,
 	DB_STMT_RETAIN_MAX,
 	DB_STMT_RETAIN_DELETE,
-	DB_STMT_FEED_ADD_UNREAD,
 	DB_STMT_ITEM_FIND,
 	DB_STMT_ITEM_INSERT,
 	DB_STMT_ITEM_PENDING,
@@ -98,7 +115,6 @@ void		 db_bind_int(sqlite3_stmt *, const char *, int64_t);
 void		 db_bind_null(sqlite3_stmt *, const char *);
 char		*db_column_strdup(sqlite3_stmt *, int);
 int64_t		 db_now(void);
-int		 db_feed_add_unread(struct db *, int64_t, int64_t, char **);
 
 /* The columns db_item_row_read reads, from item i joined with feed f. */
 #define DB_ITEM_ROW \
@@ -121,6 +137,9 @@ int		 db_page_read(struct db *, sqlite3_stmt *, int, size_t,
 		     enum db_page, void (*)(sqlite3_stmt *, void *),
 		     void (*)(void *, size_t), const char *, void **, size_t *,
 		     char **);
+
+struct db	*db_connect(const char *, int, char **);
+int		 db_add_unread(struct db *, int64_t, int64_t, char **);
 
 int		 db_schema_migrate(struct db *, char **);
 int		 db_schema_migrate_to(struct db *, int, char **);

@@ -1,7 +1,10 @@
 /*
- * The cache connection: opening (lock, pragmas, header and schema checks,
- * migrations), the per-connection prepared statement cache, transactions
- * and the mapping of SQLite errors to reasons a reader can act on.
+ * The cache connection, the bottom of the db family: connecting (lock,
+ * header check, pragmas), the per-connection prepared statement cache,
+ * transactions, the counts every change of items keeps, keyset page
+ * reading and the mapping of SQLite errors to reasons a reader can act
+ * on. It calls nothing else of the family; db-open.c puts a connection,
+ * the search functions and the schema together.
  *
  * Read-write connections hold <cache>.lock with flock(2), so a second
  * akhbar process on the same cache is refused instead of interleaving
@@ -297,6 +300,22 @@ db_column_strdup(sqlite3_stmt *st, int col)
 	return (s != NULL ? xstrdup((const char *)s) : NULL);
 }
 
+/* Add n (negative: take) to a feed's unread count, in the open transaction. */
+int
+db_add_unread(struct db *db, int64_t feed, int64_t n, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	st = db_prepare(db, DB_STMT_ADD_UNREAD,
+	    "UPDATE feed SET unread_count = unread_count + ?2"
+	    " WHERE id = ?1", cause);
+	if (st == NULL)
+		return (-1);
+	sqlite3_bind_int64(st, 1, feed);
+	sqlite3_bind_int64(st, 2, n);
+	return (db_step_done(db, st, "count unread items", cause));
+}
+
 /*
  * Writer locks held by this process, so that the interface and the poller
  * may each have a read-write connection while another process is refused.
@@ -474,11 +493,12 @@ db_config(void)
 }
 
 /*
- * Open the cache at path (created when missing unless DB_READONLY),
- * bringing its schema up to date; NULL with a reason on failure.
+ * Connect to the cache file at path (created when missing unless
+ * DB_READONLY): the writer lock, the header check, the pragmas. The
+ * schema is not looked at; db_open (db-open.c) does the rest.
  */
 struct db *
-db_open(const char *path, int flags, char **cause)
+db_connect(const char *path, int flags, char **cause)
 {
 	struct db	*db;
 	int		 rc, oflags;
@@ -509,8 +529,6 @@ db_open(const char *path, int flags, char **cause)
 	}
 	sqlite3_extended_result_codes(db->sq, 1);
 	sqlite3_busy_timeout(db->sq, DB_BUSY_TIMEOUT);
-	if (db_search_register(db, cause) != 0)
-		goto fail;
 
 	/*
 	 * Readers get a bigger page cache and memory-mapped reads. The
@@ -539,8 +557,6 @@ db_open(const char *path, int flags, char **cause)
 		goto fail;
 	if (~flags & DB_READONLY)
 		sqlite3_wal_hook(db->sq, db_wal_hook, db);
-	if (db_schema_migrate(db, cause) != 0)
-		goto fail;
 	return (db);
 
 fail:
