@@ -15,17 +15,28 @@
 
 #define DB_ITEM_SEP	"\x1f"	/* joins authors and categories */
 
-#define DB_ITEM_FROM \
-	DB_ITEM_ROW " FROM item i CROSS JOIN feed f ON f.id = i.feed_id "
-#define DB_ITEM_DESC	" ORDER BY i.sort_date DESC, i.id DESC LIMIT :limit"
-#define DB_ITEM_ASC	" ORDER BY i.sort_date, i.id LIMIT :limit"
-#define DB_ITEM_AFTER	" AND (i.sort_date, i.id) < (:date, :id)"
-#define DB_ITEM_BEFORE	" AND (i.sort_date, i.id) > (:date, :id)"
+/*
+ * The keyset pages of a list: rows from "from" where "where", ordered by
+ * (d, i), which an index of the list orders; (:date, :id) is the cursor.
+ */
+#define DB_ITEM_DESC(d, i)	" ORDER BY " d " DESC, " i " DESC LIMIT :limit"
+#define DB_ITEM_ASC(d, i)	" ORDER BY " d ", " i " LIMIT :limit"
+#define DB_ITEM_AFTER(d, i)	" AND (" d ", " i ") < (:date, :id)"
+#define DB_ITEM_BEFORE(d, i)	" AND (" d ", " i ") > (:date, :id)"
+#define DB_ITEM_KEYSET(from, where, d, i) \
+	DB_ITEM_ROW from where DB_ITEM_DESC(d, i), \
+	DB_ITEM_ROW from where DB_ITEM_AFTER(d, i) DB_ITEM_DESC(d, i), \
+	DB_ITEM_ROW from where DB_ITEM_BEFORE(d, i) DB_ITEM_ASC(d, i), \
+	DB_ITEM_ROW from where DB_ITEM_ASC(d, i)
+
+#define DB_ITEM_FROM	" FROM item i CROSS JOIN feed f ON f.id = i.feed_id "
 #define DB_ITEM_PAGES(where) \
-	DB_ITEM_FROM where DB_ITEM_DESC, \
-	DB_ITEM_FROM where DB_ITEM_AFTER DB_ITEM_DESC, \
-	DB_ITEM_FROM where DB_ITEM_BEFORE DB_ITEM_ASC, \
-	DB_ITEM_FROM where DB_ITEM_ASC
+	DB_ITEM_KEYSET(DB_ITEM_FROM, where, "i.sort_date", "i.id")
+/* A tag's items are listed in tag_item, keyed like a feed's index. */
+#define DB_ITEM_TAG_FROM \
+	" FROM tag_item t CROSS JOIN item i ON i.id = t.item_id" \
+	" CROSS JOIN feed f ON f.id = i.feed_id "
+#define DB_ITEM_TAG_WHERE	"WHERE t.tag_id = :feed"
 
 /* Indexed by list * 4 + page. */
 static const char *db_item_page_sql[] = {
@@ -33,7 +44,56 @@ static const char *db_item_page_sql[] = {
 	DB_ITEM_PAGES("WHERE i.unread = 1"),
 	DB_ITEM_PAGES("WHERE i.starred = 1"),
 	DB_ITEM_PAGES("WHERE 1"),
+	DB_ITEM_KEYSET(DB_ITEM_TAG_FROM, DB_ITEM_TAG_WHERE, "t.sort_date",
+	    "t.item_id"),
 };
+#define DB_ITEM_LISTS	(sizeof db_item_page_sql / sizeof db_item_page_sql[0] / 4)
+_Static_assert(DB_ITEM_LISTS == DB_LIST_TAG + 1, "four pages per list");
+_Static_assert(DB_STMT_ITEM_PAGE + 4 * DB_ITEM_LISTS == DB_STMT_ITEM_PAGE_END,
+    "a statement slot per page");
+
+/*
+ * Counting rows before (newer than) and after (older than, or at) a
+ * cursor, at most :max of them, walking the index a page query walks.
+ * Indexed by list * 2 + (0 before, 1 after).
+ */
+#define DB_ITEM_RANK(from, where, d, i) \
+	"SELECT count(*) FROM (SELECT 1" from where \
+	    " AND (" d ", " i ") > (:date, :id)" \
+	    " ORDER BY " d ", " i " LIMIT :max)", \
+	"SELECT count(*) FROM (SELECT 1" from where \
+	    " AND (" d ", " i ") <= (:date, :id)" \
+	    " ORDER BY " d " DESC, " i " DESC LIMIT :max)"
+#define DB_ITEM_RANK_FROM	" FROM item i "
+static const char *db_item_rank_sql[] = {
+	DB_ITEM_RANK(DB_ITEM_RANK_FROM, "WHERE i.feed_id = :feed",
+	    "i.sort_date", "i.id"),
+	DB_ITEM_RANK(DB_ITEM_RANK_FROM, "WHERE i.unread = 1", "i.sort_date",
+	    "i.id"),
+	DB_ITEM_RANK(DB_ITEM_RANK_FROM, "WHERE i.starred = 1", "i.sort_date",
+	    "i.id"),
+	DB_ITEM_RANK(DB_ITEM_RANK_FROM, "WHERE 1", "i.sort_date", "i.id"),
+	DB_ITEM_RANK(" FROM tag_item t ", DB_ITEM_TAG_WHERE, "t.sort_date",
+	    "t.item_id"),
+};
+_Static_assert(sizeof db_item_rank_sql / sizeof db_item_rank_sql[0] ==
+    2 * DB_ITEM_LISTS, "two rank queries per list");
+
+/* The counts of each list, from the feeds' counts: (total, unread). */
+static const char *db_item_count_sql[] = {
+	"SELECT total, unread_count FROM feed WHERE id = :id",
+	"SELECT COALESCE(sum(unread_count), 0), COALESCE(sum(unread_count), 0)"
+	    " FROM feed",
+	"SELECT COALESCE(sum(starred_count), 0),"
+	    " COALESCE(sum(starred_unread), 0) FROM feed",
+	"SELECT COALESCE(sum(total), 0), COALESCE(sum(unread_count), 0)"
+	    " FROM feed",
+	"SELECT COALESCE(sum(f.total), 0), COALESCE(sum(f.unread_count), 0)"
+	    " FROM feed_tag ft CROSS JOIN feed f ON f.id = ft.feed_id"
+	    " WHERE ft.tag_id = :id",
+};
+_Static_assert(sizeof db_item_count_sql / sizeof db_item_count_sql[0] ==
+    DB_ITEM_LISTS, "a count query per list");
 
 static uint64_t
 db_item_hash_bytes(uint64_t h, const void *p, size_t len)
@@ -235,6 +295,40 @@ db_item_enclosures(struct db *db, int64_t id, const struct item *it,
 }
 
 /*
+ * List a new item in the tag_item lists of its feed's tags (db_feed_begin
+ * read them), under the date the insert gave it: published, else
+ * updated, else now.
+ */
+static int
+db_item_tag(struct db *db, int64_t id, const struct item *it, int64_t now,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int64_t		 date;
+	size_t		 i;
+
+	if (it->published != FEED_TIME_UNKNOWN)
+		date = it->published;
+	else if (it->updated != FEED_TIME_UNKNOWN)
+		date = it->updated;
+	else
+		date = now;
+	for (i = 0; i < db->ntags; i++) {
+		st = db_prepare(db, DB_STMT_ITEM_TAG,
+		    "INSERT INTO tag_item (tag_id, sort_date, item_id)"
+		    " VALUES (?1, ?2, ?3)", cause);
+		if (st == NULL)
+			return (-1);
+		sqlite3_bind_int64(st, 1, db->tags[i]);
+		sqlite3_bind_int64(st, 2, date);
+		sqlite3_bind_int64(st, 3, id);
+		if (db_step_done(db, st, "store item", cause) != 0)
+			return (-1);
+	}
+	return (0);
+}
+
+/*
  * Insert or update an item of the feed in the open transaction. An item
  * seen before is rewritten only when its content changed, keeping its
  * read and starred states; either way retention spares it this time.
@@ -245,7 +339,7 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 {
 	sqlite3_stmt	*st;
 	char		*authors = NULL, *categories = NULL;
-	int64_t		 hash, id = 0, old;
+	int64_t		 hash, id = 0, old, now;
 	int		 rc, ret = -1;
 	bool		 found;
 
@@ -299,10 +393,13 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 		db_item_bind(st, it, authors, categories, hash);
 		sqlite3_bind_int64(st, DB_ITEM_P_FEED, feed);
 		db_item_bind_text(st, DB_ITEM_P_GUID, it->guid);
-		sqlite3_bind_int64(st, DB_ITEM_P_NOW, db_now());
+		now = db_now();
+		sqlite3_bind_int64(st, DB_ITEM_P_NOW, now);
 		if (db_step_done(db, st, "store item", cause) != 0)
 			goto out;
 		id = sqlite3_last_insert_rowid(db->sq);
+		if (db->ntags != 0 && db_item_tag(db, id, it, now, cause) != 0)
+			goto out;
 		/* To be indexed for search (not a trigger: see db-schema.c). */
 		st = db_prepare(db, DB_STMT_ITEM_PENDING,
 		    "INSERT INTO fts_pending (item_id) VALUES (?1)", cause);
@@ -313,7 +410,7 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 			goto out;
 		if (db_item_enclosures(db, id, it, false, cause) != 0)
 			goto out;
-		db->new_unread++;
+		db->new_items++;
 		if (inserted != NULL)
 			*inserted = true;
 	} else if (old != hash) {
@@ -369,6 +466,122 @@ db_item_count_unread(struct db *db, int64_t *n, char **cause)
 	return (0);
 }
 
+/* Refuse a list this build does not know. */
+static int
+db_item_list_check(enum db_list list, char **cause)
+{
+	if ((unsigned int)list >= DB_ITEM_LISTS) {
+		xasprintf(cause, "no list %d", (int)list);
+		return (-1);
+	}
+	return (0);
+}
+
+/*
+ * Total and unread items of a list (id: the feed's or tag's), from the
+ * counts the feeds keep: no item is read, so it costs the same for any
+ * number of items (a sum over the feeds for the lists of several).
+ */
+int
+db_item_count(struct db *db, enum db_list list, int64_t id, int64_t *total,
+    int64_t *unread, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*total = *unread = 0;
+	if (db_item_list_check(list, cause) != 0)
+		return (-1);
+	st = db_prepare(db, DB_STMT_ITEM_COUNT + list, db_item_count_sql[list],
+	    cause);
+	if (st == NULL)
+		return (-1);
+	db_bind_int(st, ":id", id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*total = sqlite3_column_int64(st, 0);
+		*unread = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return (db_fail(db, rc, "count items", cause));
+	return (0);
+}
+
+/* Count at most max rows of a list before (after 0) or at and after (1) a cursor. */
+static int
+db_item_rank_count(struct db *db, enum db_list list, int64_t id,
+    const struct db_item_cursor *cur, int side, int64_t max, int64_t *n,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 k, rc;
+
+	k = (int)list * 2 + side;
+	st = db_prepare(db, DB_STMT_ITEM_RANK + k, db_item_rank_sql[k], cause);
+	if (st == NULL)
+		return (-1);
+	db_bind_int(st, ":feed", id);
+	db_bind_int(st, ":date", cur->date);
+	db_bind_int(st, ":id", cur->id);
+	db_bind_int(st, ":max", max);
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return (db_fail(db, rc, "rank item", cause));
+	return (0);
+}
+
+/*
+ * How many rows of the list come before the cursor: the 0-based position
+ * of the row it stands at, or of the row that would stand there. The
+ * index is walked from the cursor towards the nearer end, in steps of
+ * growing length on both sides, and the far side is the list's count
+ * less the near side: it costs about three times the rows between the
+ * cursor and the nearer end.
+ */
+int
+db_item_rank(struct db *db, enum db_list list, int64_t id,
+    const struct db_item_cursor *cur, int64_t *rank, char **cause)
+{
+	int64_t	 total, unread, max, n;
+	bool	 began;
+	int	 ret = -1;
+
+	*rank = 0;
+	if (db_item_list_check(list, cause) != 0)
+		return (-1);
+	if (cur == NULL) {
+		xasprintf(cause, "a cursor is needed for a rank");
+		return (-1);
+	}
+	/* The count and the walks see one snapshot. */
+	db_read_begin(db, &began);
+	if (db_item_count(db, list, id, &total, &unread, cause) != 0)
+		goto out;
+	for (max = 1024;; max *= 4) {
+		if (db_item_rank_count(db, list, id, cur, 0, max, &n,
+		    cause) != 0)
+			goto out;
+		if (n < max) {
+			*rank = n;
+			break;
+		}
+		if (db_item_rank_count(db, list, id, cur, 1, max, &n,
+		    cause) != 0)
+			goto out;
+		if (n < max) {
+			*rank = total - n;
+			break;
+		}
+	}
+	ret = 0;
+out:
+	db_read_end(db, began);
+	return (ret);
+}
+
 static int64_t
 db_item_column_date(sqlite3_stmt *st, int col)
 {
@@ -410,7 +623,8 @@ db_item_page_free(void *v, size_t n)
 }
 
 /*
- * Read one page of a list of items (feed matters for DB_LIST_FEED only).
+ * Read one page of a list of items (feed: the feed's id for DB_LIST_FEED,
+ * the tag's for DB_LIST_TAG).
  * Rows come newest first whatever the direction; an empty page means the
  * cursor is at that end of the list.
  */
@@ -430,6 +644,8 @@ db_item_page(struct db *db, enum db_list list, int64_t feed,
 		xasprintf(cause, "a cursor is needed for that page");
 		return (-1);
 	}
+	if (db_item_list_check(list, cause) != 0)
+		return (-1);
 	k = (int)list * 4 + (int)page;
 	st = db_prepare(db, DB_STMT_ITEM_PAGE + k, db_item_page_sql[k], cause);
 	if (st == NULL)
@@ -540,42 +756,30 @@ db_item_get(struct db *db, int64_t id, struct item **itp, char **cause)
 	return (0);
 }
 
+/*
+ * Set an item's unread or (starred true) starred flag with sql, which
+ * returns the item's feed and its other flag when it changed, and count
+ * the change in the feed's counts in the same transaction.
+ */
 static int
 db_item_set(struct db *db, enum db_stmt_id id, const char *sql,
-    int64_t item, bool value, char **cause)
+    int64_t item, bool value, bool starred, char **cause)
 {
+	struct db_count	 c;
 	sqlite3_stmt	*st;
-
-	if ((st = db_prepare(db, id, sql, cause)) == NULL)
-		return (-1);
-	db_bind_int(st, ":id", item);
-	db_bind_int(st, ":value", value ? 1 : 0);
-	return (db_step_done(db, st, "update item", cause));
-}
-
-/*
- * Mark an item read or unread, and its feed's unread count with it (in
- * the caller's transaction, or in one of its own).
- */
-int
-db_item_set_unread(struct db *db, int64_t item, bool unread, char **cause)
-{
-	sqlite3_stmt	*st;
-	int64_t		 feed;
-	bool		 began;
+	int64_t		 feed, d;
+	bool		 began, other;
 	int		 rc;
 
 	if (db_begin_nested(db, &began, cause) != 0)
 		return (-1);
-	st = db_prepare(db, DB_STMT_ITEM_SET_UNREAD,
-	    "UPDATE item SET unread = ?2 WHERE id = ?1 AND unread <> ?2"
-	    " RETURNING feed_id", cause);
-	if (st == NULL)
+	if ((st = db_prepare(db, id, sql, cause)) == NULL)
 		goto fail;
 	sqlite3_bind_int64(st, 1, item);
-	sqlite3_bind_int(st, 2, unread ? 1 : 0);
+	sqlite3_bind_int(st, 2, value ? 1 : 0);
 	rc = sqlite3_step(st);
 	feed = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	other = rc == SQLITE_ROW && sqlite3_column_int(st, 1) != 0;
 	if (rc == SQLITE_ROW)
 		rc = sqlite3_step(st);
 	sqlite3_reset(st);
@@ -583,9 +787,17 @@ db_item_set_unread(struct db *db, int64_t item, bool unread, char **cause)
 		db_fail(db, rc, "update item", cause);
 		goto fail;
 	}
-	if (feed != 0 &&
-	    db_add_unread(db, feed, unread ? 1 : -1, cause) != 0)
-		goto fail;
+	if (feed != 0) {
+		d = value ? 1 : -1;
+		memset(&c, 0, sizeof c);
+		if (starred)
+			c.starred = d;
+		else
+			c.unread = d;
+		c.starred_unread = other ? d : 0;
+		if (db_count_add(db, feed, &c, cause) != 0)
+			goto fail;
+	}
 	return (db_commit_nested(db, began, cause));
 
 fail:
@@ -594,12 +806,24 @@ fail:
 	return (-1);
 }
 
-/* Star or unstar an item. */
+/*
+ * Mark an item read or unread, and its feed's unread counts with it (in
+ * the caller's transaction, or in one of its own).
+ */
+int
+db_item_set_unread(struct db *db, int64_t item, bool unread, char **cause)
+{
+	return (db_item_set(db, DB_STMT_ITEM_SET_UNREAD,
+	    "UPDATE item SET unread = ?2 WHERE id = ?1 AND unread <> ?2"
+	    " RETURNING feed_id, starred <> 0", item, unread, false, cause));
+}
+
+/* Star or unstar an item, and count it in its feed's starred counts. */
 int
 db_item_set_starred(struct db *db, int64_t item, bool starred,
     char **cause)
 {
 	return (db_item_set(db, DB_STMT_ITEM_SET_STARRED,
-	    "UPDATE item SET starred = :value WHERE id = :id", item, starred,
-	    cause));
+	    "UPDATE item SET starred = ?2 WHERE id = ?1 AND starred <> ?2"
+	    " RETURNING feed_id, unread = 1", item, starred, true, cause));
 }

@@ -32,17 +32,26 @@
 /* Every cached statement has a slot; its SQL lives next to its user. */
 enum db_stmt_id {
 	DB_STMT_BEGIN = 0,
-	DB_STMT_ADD_UNREAD,
+	DB_STMT_COUNT_ADD,
 	DB_STMT_COMMIT,
 	DB_STMT_ROLLBACK,
 	DB_STMT_FEED_INSERT,
-	DB_STMT_FEED_POSITION,
+	DB_STMT_FEED_SYNC_FIND,
+	DB_STMT_FEED_SYNC_UPDATE,
+	DB_STMT_FEED_SYNC_TAGS,
+	DB_STMT_FEED_SYNC_TAG_DEL,
+	DB_STMT_FEED_SYNC_TAG_NEW,
+	DB_STMT_FEED_SYNC_TAG_ID,
+	DB_STMT_FEED_SYNC_TAG_ADD,
+	DB_STMT_FEED_SYNC_TAGGED,
+	DB_STMT_FEED_SYNC_UNTAG,
+	DB_STMT_FEED_SYNC_TAG_GC,
+	DB_STMT_FEED_COUNT,
 	DB_STMT_FEED_STATE_ALL,
 	DB_STMT_FEED_STATE_URL,
 	DB_STMT_FEED_EXISTS,
 	DB_STMT_FEED_META,
 	DB_STMT_FEED_RESULT,
-	DB_STMT_FEED_URL,
 	DB_STMT_FEED_MARK_READ,
 	DB_STMT_FEED_SET_DIR,
 	DB_STMT_FEED_SET_TITLE,
@@ -59,6 +68,7 @@ enum db_stmt_id {
 	DB_STMT_ITEM_FIND,
 	DB_STMT_ITEM_INSERT,
 	DB_STMT_ITEM_PENDING,
+	DB_STMT_ITEM_TAG,
 	DB_STMT_ITEM_UPDATE,
 	DB_STMT_ITEM_ENC_DELETE,
 	DB_STMT_ITEM_ENC_INSERT,
@@ -69,9 +79,15 @@ enum db_stmt_id {
 	DB_STMT_FEED_ZERO_UNREAD,
 	DB_STMT_ITEM_GET,
 	DB_STMT_ITEM_ENCLOSURES,
-	DB_STMT_ITEM_PAGE,		/* 4 lists x 4 directions follow */
-	DB_STMT_ITEM_PAGE_END = DB_STMT_ITEM_PAGE + 16,
+	DB_STMT_ITEM_PAGE,		/* 5 lists x 4 directions follow */
+	DB_STMT_ITEM_PAGE_END = DB_STMT_ITEM_PAGE + 20,
+	DB_STMT_ITEM_COUNT,		/* one per list follows */
+	DB_STMT_ITEM_COUNT_END = DB_STMT_ITEM_COUNT + 5,
+	DB_STMT_ITEM_RANK,		/* 5 lists x (before, after) follow */
+	DB_STMT_ITEM_RANK_END = DB_STMT_ITEM_RANK + 10,
+	DB_STMT_TAG_LIST,
 	DB_STMT_SEARCH_COUNT,
+	DB_STMT_SEARCH_TOTAL,
 	DB_STMT_SEARCH_PAGE,		/* 2 plans x 4 directions follow */
 	DB_STMT_SEARCH_PAGE_END = DB_STMT_SEARCH_PAGE + 8,
 	DB_STMT_SEARCH_PENDING,
@@ -93,7 +109,10 @@ struct db {
 	int64_t		*seen;		/* items the open feed transaction saw */
 	size_t		 nseen;
 	size_t		 seencap;
-	int64_t		 new_unread;	/* unread items it inserted */
+	int64_t		 new_items;	/* items it inserted (all unread) */
+	int64_t		*tags;		/* the tags of its feed */
+	size_t		 ntags;
+	size_t		 tagcap;
 	int		 max_items;	/* global retention, 0: none */
 	int		 keep_days;	/* global retention, 0: none */
 	sqlite3_stmt	*stmts[DB_STMT_COUNT];
@@ -139,7 +158,18 @@ int		 db_page_read(struct db *, sqlite3_stmt *, int, size_t,
 		     char **);
 
 struct db	*db_connect(const char *, int, char **);
-int		 db_add_unread(struct db *, int64_t, int64_t, char **);
+void		 db_read_begin(struct db *, bool *);
+void		 db_read_end(struct db *, bool);
+
+/* Changes to the counts a feed row keeps of its items. */
+struct db_count {
+	int64_t		 total;
+	int64_t		 unread;
+	int64_t		 starred;
+	int64_t		 starred_unread;
+};
+int		 db_count_add(struct db *, int64_t, const struct db_count *,
+		     char **);
 
 int		 db_schema_migrate(struct db *, char **);
 int		 db_schema_migrate_to(struct db *, int, char **);

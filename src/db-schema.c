@@ -4,15 +4,18 @@
  * runs every step, so new and upgraded caches end up identical. A cache
  * written by a newer akhbar (a higher version) is refused, never altered.
  *
- * The current schema (version 2, and the changes of 3 to 7 below):
+ * The current schema (version 2, and the changes of 3 to 8 below):
  *  feed	one row per subscribed URL: metadata from the feed, HTTP
- *		validators, the last fetch's outcome, user data (title and
- *		direction overrides, retention) and unread_count, kept
- *		right in the transaction that changes it (db_feed_commit,
- *		db_item_set_unread, db_feed_mark_read, a trigger on
- *		deletes): never an UPDATE of item.unread elsewhere. moved_to is where a permanent
- *		redirect pointed: the poller fetches it while the urls
- *		file keeps naming url.
+ *		validators, the last fetch's outcome, the urls file's title
+ *		(title_file), user data (title and direction overrides,
+ *		retention) and the counts of its items (total,
+ *		unread_count, starred_count, starred_unread), kept right in
+ *		the transaction that changes them (db_feed_commit,
+ *		db_item_set_unread, db_item_set_starred,
+ *		db_feed_mark_read, a trigger on deletes): never an UPDATE
+ *		of item.unread or item.starred elsewhere. moved_to is
+ *		where a permanent redirect pointed: the poller fetches it
+ *		while the urls file keeps naming url.
  *  item	unique on (feed_id, guid). sort_date is the date lists are
  *		ordered by: published, else updated, else first_seen (the
  *		item's own dates stay NULL when the feed gave none). hash
@@ -22,6 +25,8 @@
  *		content, so the text is stored once; tokenizer "akhbar".
  *  fts_pending	items not yet in item_fts (new or changed): db_item_upsert
  *		lists new items, a trigger changed ones.
+ *  tag		the urls file's tags; feed_tag says which feeds have them
+ *		(db_feed_sync), tag_item lists their items by date.
  */
 #include "config.h"
 
@@ -224,6 +229,89 @@ static const char db_schema_v7[] =
 	"ALTER TABLE feed ADD COLUMN error_code INTEGER NOT NULL DEFAULT 0;"
 	"UPDATE feed SET error_kind = 1 WHERE error IS NOT NULL;";
 
+/*
+ * Version 8: what the interface shows without counting. A feed keeps its
+ * number of items (total) and of starred and starred unread items beside
+ * unread_count, in the transactions that change them (db_feed_commit,
+ * db_item_set_unread, db_item_set_starred, db_feed_mark_read) and, for
+ * deletes, in one trigger that replaces item_unread_delete. title_file
+ * is the urls file's "~Title" (db_feed_sync), shown unless the user
+ * renamed the feed (title_override).
+ *
+ * The unread and starred lists' indexes begin with their flag, so that
+ * counting the rows before a cursor (db_item_rank) reads the index alone:
+ * SQLite does not count a partial index's condition as a column it holds.
+ *
+ * Tags: the urls file's tags (tag), which feeds have them (feed_tag) and
+ * tag_item, every item of a tagged feed once per tag, keyed like a feed's
+ * index (tag, sort_date, item) so a tag's list pages as fast as a feed's.
+ * db_item_upsert lists a new item there (not a trigger: see version 6);
+ * triggers follow a feed gaining or losing a tag, an item's date changing
+ * and an item's deletion.
+ */
+static const char db_schema_v8[] =
+	"ALTER TABLE feed ADD COLUMN total INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feed ADD COLUMN starred_count INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feed ADD COLUMN starred_unread INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feed ADD COLUMN title_file TEXT;"
+	"UPDATE feed SET (total, unread_count, starred_count, starred_unread) ="
+	" (SELECT count(*), COALESCE(sum(unread = 1), 0),"
+	"  COALESCE(sum(starred <> 0), 0),"
+	"  COALESCE(sum(starred <> 0 AND unread = 1), 0)"
+	"  FROM item WHERE feed_id = feed.id);"
+	"DROP TRIGGER item_unread_delete;"
+	"DROP INDEX item_unread_date;"
+	"DROP INDEX item_starred_date;"
+	"CREATE INDEX item_unread_date ON item(unread, sort_date)"
+	" WHERE unread = 1;"
+	"CREATE INDEX item_starred_date ON item(starred, sort_date)"
+	" WHERE starred = 1;"
+
+	"CREATE TABLE tag ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE"
+	");"
+	"CREATE TABLE feed_tag ("
+	" feed_id INTEGER NOT NULL REFERENCES feed(id) ON DELETE CASCADE,"
+	" tag_id INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,"
+	" PRIMARY KEY (feed_id, tag_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX feed_tag_tag ON feed_tag(tag_id, feed_id);"
+	"CREATE TABLE tag_item ("
+	" tag_id INTEGER NOT NULL,"
+	" sort_date INTEGER NOT NULL,"
+	" item_id INTEGER NOT NULL,"
+	" PRIMARY KEY (tag_id, sort_date, item_id)"
+	") WITHOUT ROWID;"
+
+	"CREATE TRIGGER item_delete AFTER DELETE ON item BEGIN"
+	"  UPDATE feed SET total = total - 1,"
+	"   unread_count = unread_count - (old.unread = 1),"
+	"   starred_count = starred_count - (old.starred <> 0),"
+	"   starred_unread = starred_unread -"
+	"    (old.starred <> 0 AND old.unread = 1)"
+	"   WHERE id = old.feed_id;"
+	"  DELETE FROM tag_item WHERE tag_id IN"
+	"   (SELECT tag_id FROM feed_tag WHERE feed_id = old.feed_id)"
+	"   AND sort_date = old.sort_date AND item_id = old.id;"
+	" END;"
+	"CREATE TRIGGER item_tag_date AFTER UPDATE OF sort_date ON item"
+	" WHEN old.sort_date <> new.sort_date BEGIN"
+	"  UPDATE tag_item SET sort_date = new.sort_date WHERE tag_id IN"
+	"   (SELECT tag_id FROM feed_tag WHERE feed_id = new.feed_id)"
+	"   AND sort_date = old.sort_date AND item_id = old.id;"
+	" END;"
+	"CREATE TRIGGER feed_tag_insert AFTER INSERT ON feed_tag BEGIN"
+	"  INSERT OR IGNORE INTO tag_item (tag_id, sort_date, item_id)"
+	"   SELECT new.tag_id, sort_date, id FROM item"
+	"   WHERE feed_id = new.feed_id;"
+	" END;"
+	"CREATE TRIGGER feed_tag_delete AFTER DELETE ON feed_tag BEGIN"
+	"  DELETE FROM tag_item WHERE tag_id = old.tag_id"
+	"   AND (sort_date, item_id) IN"
+	"   (SELECT sort_date, id FROM item WHERE feed_id = old.feed_id);"
+	" END;";
+
 static const char *db_schema_steps[] = {
 	db_schema_v1,	/* 0 -> 1 */
 	db_schema_v2,	/* 1 -> 2 */
@@ -232,6 +320,7 @@ static const char *db_schema_steps[] = {
 	db_schema_v5,	/* 4 -> 5 */
 	db_schema_v6,	/* 5 -> 6 */
 	db_schema_v7,	/* 6 -> 7 */
+	db_schema_v8,	/* 7 -> 8 */
 };
 _Static_assert(sizeof db_schema_steps / sizeof db_schema_steps[0] ==
     DB_SCHEMA_VERSION, "one migration step per schema version");

@@ -300,20 +300,51 @@ db_column_strdup(sqlite3_stmt *st, int col)
 	return (s != NULL ? xstrdup((const char *)s) : NULL);
 }
 
-/* Add n (negative: take) to a feed's unread count, in the open transaction. */
+/*
+ * Add the changes in c (negative: take) to a feed's counts of its items,
+ * in the open transaction: every change of items that the counts see
+ * (db-feed.c, db-item.c) comes through here.
+ */
 int
-db_add_unread(struct db *db, int64_t feed, int64_t n, char **cause)
+db_count_add(struct db *db, int64_t feed, const struct db_count *c,
+    char **cause)
 {
 	sqlite3_stmt	*st;
 
-	st = db_prepare(db, DB_STMT_ADD_UNREAD,
-	    "UPDATE feed SET unread_count = unread_count + ?2"
+	st = db_prepare(db, DB_STMT_COUNT_ADD,
+	    "UPDATE feed SET total = total + ?2,"
+	    " unread_count = unread_count + ?3,"
+	    " starred_count = starred_count + ?4,"
+	    " starred_unread = starred_unread + ?5"
 	    " WHERE id = ?1", cause);
 	if (st == NULL)
 		return (-1);
 	sqlite3_bind_int64(st, 1, feed);
-	sqlite3_bind_int64(st, 2, n);
-	return (db_step_done(db, st, "count unread items", cause));
+	sqlite3_bind_int64(st, 2, c->total);
+	sqlite3_bind_int64(st, 3, c->unread);
+	sqlite3_bind_int64(st, 4, c->starred);
+	sqlite3_bind_int64(st, 5, c->starred_unread);
+	return (db_step_done(db, st, "count items", cause));
+}
+
+/*
+ * Begin a read transaction unless one is open (*began says which), so
+ * that several queries see one snapshot; a failure to begin only loses
+ * that.
+ */
+void
+db_read_begin(struct db *db, bool *began)
+{
+	*began = sqlite3_get_autocommit(db->sq) != 0 &&
+	    sqlite3_exec(db->sq, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* End what db_read_begin began. */
+void
+db_read_end(struct db *db, bool began)
+{
+	if (began)
+		sqlite3_exec(db->sq, "COMMIT", NULL, NULL, NULL);
 }
 
 /*
@@ -586,6 +617,7 @@ db_close(struct db *db)
 	if (db->lockfd != -1)
 		db_unlock(db);
 	free(db->seen);
+	free(db->tags);
 	free(db->path);
 	free(db);
 }

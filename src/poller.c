@@ -896,6 +896,22 @@ poller_index(struct poller *p)
 	poller_emit(p, POLLER_EV_INDEXED, NULL, NULL);
 }
 
+/* Make the cache's feeds those of the urls (no titles or tags yet). */
+static int
+poller_sync(struct poller *p, char **cause)
+{
+	struct db_sub	*subs;
+	size_t		 i;
+	int		 rc;
+
+	subs = xcalloc(p->urls.n > 0 ? p->urls.n : 1, sizeof *subs);
+	for (i = 0; i < p->urls.n; i++)
+		subs[i].url = p->urls.v[i];
+	rc = db_feed_sync(p->db, subs, p->urls.n, cause);
+	free(subs);
+	return (rc);
+}
+
 /*
  * Reload the feeds that are due: by their next-fetch time only (periodic
  * false) or also by the interval since their last try (periodic true).
@@ -917,7 +933,7 @@ poller_do_reload(struct poller *p, int periodic)
 	 */
 	if (!poller_cancelled(p))
 		fetch_run(p->fetch, 0);
-	if (db_feed_sync_urls(p->db, &p->urls, &cause) != 0 ||
+	if (poller_sync(p, &cause) != 0 ||
 	    db_feed_states(p->db, &p->urls, &st, &n, &cause) != 0) {
 		poller_emit(p, POLLER_EV_ERROR, NULL, cause);
 		free(cause);

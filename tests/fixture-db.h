@@ -85,18 +85,19 @@ fx_rm(const char *path)
 static __attribute__((unused)) int
 fx_sync(struct db *db, const char *const *urls, size_t n)
 {
-	struct strv	 v = { NULL, 0 };
+	struct db_sub	*subs;
 	char		*cause = NULL;
 	size_t		 i;
 	int		 rc;
 
+	subs = xcalloc(n > 0 ? n : 1, sizeof *subs);
 	for (i = 0; i < n; i++)
-		strv_add(&v, urls[i]);
-	rc = db_feed_sync_urls(db, &v, &cause);
+		subs[i].url = urls[i];
+	rc = db_feed_sync(db, subs, n, &cause);
 	if (rc != 0)
 		diag("sync: %s", cause);
 	free(cause);
-	strv_free(&v);
+	free(subs);
 	return (rc);
 }
 

@@ -58,7 +58,7 @@ test_open(void)
 
 	strv_add(&urls, "https://b.example/feed");
 	strv_add(&urls, "https://d.example/feed");
-	ok(db_feed_sync_urls(db, &urls, &cause) == 0, "sync again");
+	ok(fx_sync(db, (const char *const *)urls.v, urls.n) == 0, "sync again");
 	ok(db_feed_states(db, NULL, &fs, &n, &cause) == 0 && n == 4,
 	    "sync adds new URLs and keeps the others");
 	db_feed_states_free(fs, n);
