@@ -77,7 +77,10 @@ db_feed_sub_has(const struct db_sub *sub, const char *tag, size_t before)
 	return (false);
 }
 
-/* The row of one subscription: inserted, or moved and retitled if need be; its id in *id. */
+/*
+ * The row of one subscription: inserted, or moved and retitled if need
+ * be; its id in *id.
+ */
 static int
 db_feed_sync_row(struct db *db, const struct db_sub *sub, int64_t pos,
     int64_t *id, char **cause)
@@ -166,7 +169,7 @@ db_feed_sync_tag(struct db *db, int64_t feed, const char *name,
 	return (db_step_done(db, st, "tag feed", cause));
 }
 
-/* Take a tag (by id) from a feed; a trigger takes its items out of the tag's list. */
+/* Take a tag from a feed; a trigger takes its items out of the tag's list. */
 static int
 db_feed_sync_untag(struct db *db, int64_t feed, int64_t tag, char **cause)
 {
@@ -901,7 +904,10 @@ db_feed_page(struct db *db, enum db_page page,
 	    db_feed_page_free, "read feeds", (void **)out, nout, cause));
 }
 
-/* One feed's row by id (*out NULL when gone; free with db_feed_rows_free(*out, 1)). */
+/*
+ * One feed's row by id (*out NULL when gone; free with
+ * db_feed_rows_free(*out, 1)).
+ */
 int
 db_feed_get(struct db *db, int64_t feed, struct db_feed_row **out,
     char **cause)

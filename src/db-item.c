@@ -47,7 +47,8 @@ static const char *db_item_page_sql[] = {
 	DB_ITEM_KEYSET(DB_ITEM_TAG_FROM, DB_ITEM_TAG_WHERE, "t.sort_date",
 	    "t.item_id"),
 };
-#define DB_ITEM_LISTS	(sizeof db_item_page_sql / sizeof db_item_page_sql[0] / 4)
+#define DB_ITEM_LISTS \
+	(sizeof db_item_page_sql / sizeof db_item_page_sql[0] / 4)
 _Static_assert(DB_ITEM_LISTS == DB_LIST_TAG + 1, "four pages per list");
 _Static_assert(DB_STMT_ITEM_PAGE + 4 * DB_ITEM_LISTS == DB_STMT_ITEM_PAGE_END,
     "a statement slot per page");
@@ -508,7 +509,10 @@ db_item_count(struct db *db, enum db_list list, int64_t id, int64_t *total,
 	return (0);
 }
 
-/* Count at most max rows of a list before (after 0) or at and after (1) a cursor. */
+/*
+ * Count at most max rows of a list before (side 0), or at and after
+ * (side 1), a cursor.
+ */
 static int
 db_item_rank_count(struct db *db, enum db_list list, int64_t id,
     const struct db_item_cursor *cur, int side, int64_t max, int64_t *n,
@@ -665,6 +669,20 @@ const char *
 db_item_page_query(enum db_list list, enum db_page page)
 {
 	return (db_item_page_sql[(int)list * 4 + (int)page]);
+}
+
+/* The SQL that counts rows before (side 0) or at and after (1) a cursor. */
+const char *
+db_item_rank_query(enum db_list list, int side)
+{
+	return (db_item_rank_sql[(int)list * 2 + side]);
+}
+
+/* The SQL of one list's counts. */
+const char *
+db_item_count_query(enum db_list list)
+{
+	return (db_item_count_sql[list]);
 }
 
 /* The cursor an item row stands at. */

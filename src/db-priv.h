@@ -147,8 +147,10 @@ void		 db_item_row_read(sqlite3_stmt *, struct db_item_row *);
 void		 db_item_page_row(sqlite3_stmt *, void *);
 void		 db_item_page_free(void *, size_t);
 
-/* The SQL of the paged queries, for tests that check their plans. */
+/* The SQL of the paged, ranked and counted queries, for plan tests. */
 const char	*db_item_page_query(enum db_list, enum db_page);
+const char	*db_item_rank_query(enum db_list, int);
+const char	*db_item_count_query(enum db_list);
 const char	*db_feed_page_query(enum db_page);
 
 /* Step a bound keyset page query into rows in display order. */

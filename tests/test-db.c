@@ -396,257 +396,6 @@ test_retention(void)
 	db_close(db);
 }
 
-/* Collect ids of a whole list walking forward, then backward. */
-static int
-walk(struct db *db, enum db_list list, int64_t feed, int step,
-    struct str *fwd, struct str *back)
-{
-	struct db_item_row	*rows;
-	struct db_item_cursor	 cur;
-	char			*cause = NULL;
-	size_t			 n, i;
-	int			 pages = 0;
-
-	str_clear(fwd);
-	str_clear(back);
-	if (db_item_page(db, list, feed, DB_PAGE_FIRST, NULL, step, &rows, &n,
-	    &cause) != 0) {
-		diag("%s", cause);
-		free(cause);
-		return (-1);
-	}
-	while (n > 0) {
-		pages++;
-		for (i = 0; i < n; i++)
-			str_printf(fwd, "%lld ", (long long)rows[i].id);
-		db_item_row_cursor(&rows[n - 1], &cur);
-		db_item_rows_free(rows, n);
-		db_item_page(db, list, feed, DB_PAGE_NEXT, &cur, step, &rows,
-		    &n, &cause);
-	}
-	db_item_rows_free(rows, n);
-
-	db_item_page(db, list, feed, DB_PAGE_LAST, NULL, step, &rows, &n,
-	    &cause);
-	while (n > 0) {
-		for (i = n; i > 0; i--)
-			str_printf(back, "%lld ", (long long)rows[i - 1].id);
-		db_item_row_cursor(&rows[0], &cur);
-		db_item_rows_free(rows, n);
-		db_item_page(db, list, feed, DB_PAGE_PREV, &cur, step, &rows,
-		    &n, &cause);
-	}
-	db_item_rows_free(rows, n);
-	return (pages);
-}
-
-/* Reverse a list of space-terminated ids. */
-static char *
-reverse_ids(const char *s)
-{
-	struct str	 out;
-	const char	*p, *e;
-
-	str_init(&out);
-	str_append(&out, "", 0);
-	e = s + strlen(s);
-	while (e > s) {
-		p = e - 1;
-		while (p > s && p[-1] != ' ')
-			p--;
-		str_append(&out, p, e - p);
-		e = p;
-	}
-	return (str_steal(&out));
-}
-
-static int64_t
-paging_date_a(int i)
-{
-	return (1000 + (i * 7) % 5);
-}
-
-static int64_t
-paging_date_b(int i)
-{
-	return (1000 + i % 3);
-}
-
-static void
-test_paging(void)
-{
-	static const char *expect[] = {
-		"SELECT group_concat(id || ' ', '') FROM (SELECT id FROM item "
-		"WHERE feed_id = 1 ORDER BY sort_date DESC, id DESC)",
-		"SELECT group_concat(id || ' ', '') FROM (SELECT id FROM item "
-		"WHERE unread = 1 ORDER BY sort_date DESC, id DESC)",
-		"SELECT group_concat(id || ' ', '') FROM (SELECT id FROM item "
-		"WHERE starred = 1 ORDER BY sort_date DESC, id DESC)",
-		"SELECT group_concat(id || ' ', '') FROM (SELECT id FROM item "
-		"ORDER BY sort_date DESC, id DESC)",
-	};
-	static const char *names[] = { "feed", "unread", "starred", "all" };
-	struct db		*db;
-	struct db_item_row	*rows;
-	struct db_item_cursor	 cur;
-	struct db_feed_row	*frows;
-	struct db_feed_cursor	 fcur;
-	struct str		 fwd, back;
-	char			*want, *rev, *cause = NULL;
-	size_t			 n;
-	int64_t			 a, b;
-	int			 i, l, pages;
-
-	db = fx_open("paging.db", NULL);
-	a = fx_feed(db, FX_A);
-	b = fx_feed(db, FX_B);
-	/* 57 items in a, many sharing a date, so ties need the id. */
-	fx_fill(db, a, "p", 57, paging_date_a, NULL);
-	fx_fill(db, b, "q", 23, paging_date_b, NULL);
-	for (i = 3; i <= 80; i += 3)
-		db_item_set_unread(db, i, false, &cause);
-	fx_sql_int(db, "UPDATE item SET starred = 1 WHERE id % 4 = 1");
-
-	str_init(&fwd);
-	str_init(&back);
-	for (l = 0; l < 4; l++) {
-		want = fx_sql_text(db, expect[l]);
-		pages = walk(db, l, a, 10, &fwd, &back);
-		is_str(str_cstr(&fwd), want,
-		    "%s list: next pages walk the whole list in order",
-		    names[l]);
-		rev = reverse_ids(str_cstr(&back));
-		is_str(rev, want, "%s list: last then previous pages walk it "
-		    "back", names[l]);
-		free(rev);
-		free(want);
-		ok(pages > 1, "%s list: several pages (%d)", names[l], pages);
-		walk(db, l, a, 1, &fwd, &back);
-		want = fx_sql_text(db, expect[l]);
-		is_str(str_cstr(&fwd), want, "%s list: pages of one row",
-		    names[l]);
-		free(want);
-	}
-	str_free(&fwd);
-	str_free(&back);
-
-	/* Boundaries. */
-	db_item_page(db, DB_LIST_FEED, a, DB_PAGE_FIRST, NULL, 10, &rows, &n,
-	    &cause);
-	db_item_row_cursor(&rows[0], &cur);
-	db_item_rows_free(rows, n);
-	db_item_page(db, DB_LIST_FEED, a, DB_PAGE_PREV, &cur, 10, &rows, &n,
-	    &cause);
-	is_int(n, 0, "nothing before the first row");
-	db_item_rows_free(rows, n);
-	db_item_page(db, DB_LIST_FEED, a, DB_PAGE_LAST, NULL, 10, &rows, &n,
-	    &cause);
-	is_int(n, 10, "the last page is full");
-	db_item_row_cursor(&rows[n - 1], &cur);
-	db_item_rows_free(rows, n);
-	db_item_page(db, DB_LIST_FEED, a, DB_PAGE_NEXT, &cur, 10, &rows, &n,
-	    &cause);
-	is_int(n, 0, "nothing after the last row");
-	db_item_rows_free(rows, n);
-	db_item_page(db, DB_LIST_FEED, 99, DB_PAGE_FIRST, NULL, 10, &rows, &n,
-	    &cause);
-	is_int(n, 0, "an unknown feed has an empty list");
-	db_item_rows_free(rows, n);
-	ok(db_item_page(db, DB_LIST_FEED, a, DB_PAGE_NEXT, NULL, 10, &rows,
-	    &n, &cause) != 0, "a next page needs a cursor");
-	free(cause);
-	cause = NULL;
-
-	/* The feed list, with unread counts. */
-	db_feed_set_title(db, b, "بي", &cause);
-	db_feed_page(db, DB_PAGE_FIRST, NULL, 2, &frows, &n, &cause);
-	ok(n == 2 && frows[0].id == a && frows[1].id == b,
-	    "the feed list comes in urls order");
-	if (n == 2) {
-		is_int(frows[0].unread, fx_sql_int(db, "SELECT count(*) FROM item "
-		    "WHERE feed_id = 1 AND unread"), "feed a's unread count");
-		is_str(frows[1].title, "بي", "a title override is shown");
-		db_feed_row_cursor(&frows[1], &fcur);
-	}
-	db_feed_rows_free(frows, n);
-	db_feed_page(db, DB_PAGE_NEXT, &fcur, 2, &frows, &n, &cause);
-	ok(n == 1 && strcmp(frows[0].url, "https://c.example/feed") == 0 &&
-	    frows[0].unread == 0 && strcmp(frows[0].title, frows[0].url) == 0,
-	    "next page of feeds: an unfetched feed shows its URL");
-	db_feed_rows_free(frows, n);
-	db_feed_page(db, DB_PAGE_LAST, NULL, 2, &frows, &n, &cause);
-	ok(n == 2 && frows[0].id == b, "last page of feeds");
-	if (n == 2)
-		db_feed_row_cursor(&frows[0], &fcur);
-	db_feed_rows_free(frows, n);
-	db_feed_page(db, DB_PAGE_PREV, &fcur, 2, &frows, &n, &cause);
-	ok(n == 1 && frows[0].id == a, "previous page of feeds");
-	db_feed_rows_free(frows, n);
-
-	db_feed_set_dir(db, a, FEED_DIR_RTL, &cause);
-	db_feed_page(db, DB_PAGE_FIRST, NULL, 1, &frows, &n, &cause);
-	ok(n == 1 && frows[0].dir == FEED_DIR_RTL && frows[0].dir_override,
-	    "a direction override is shown");
-	db_feed_rows_free(frows, n);
-	db_item_page(db, DB_LIST_FEED, a, DB_PAGE_FIRST, NULL, 1, &rows, &n,
-	    &cause);
-	ok(n == 1 && rows[0].dir == FEED_DIR_RTL,
-	    "items take their feed's direction override");
-	db_item_rows_free(rows, n);
-	db_feed_set_dir(db, a, FEED_DIR_AUTO, &cause);
-	db_feed_page(db, DB_PAGE_FIRST, NULL, 1, &frows, &n, &cause);
-	ok(n == 1 && !frows[0].dir_override, "the override can be removed");
-	db_feed_rows_free(frows, n);
-	free(cause);
-	db_close(db);
-}
-
-/* Every paged query is served by an index: no scan, no sort. */
-static void
-test_plans(void)
-{
-	static const char *names[] = { "feed", "unread", "starred", "all" };
-	static const char *pages[] = { "first", "next", "prev", "last" };
-	struct db	*db;
-	sqlite3_stmt	*st;
-	struct str	 plan;
-	const char	*sql, *d;
-	char		*q;
-	int		 l, p, bad;
-
-	db = fx_open("plans.db", NULL);
-	str_init(&plan);
-	for (l = 0; l <= 4; l++) {
-		for (p = 0; p < 4; p++) {
-			sql = l < 4 ? db_item_page_query(l, p) :
-			    db_feed_page_query(p);
-			xasprintf(&q, "EXPLAIN QUERY PLAN %s", sql);
-			str_clear(&plan);
-			bad = 0;
-			if (sqlite3_prepare_v2(db->sq, q, -1, &st, NULL) ==
-			    SQLITE_OK) {
-				while (sqlite3_step(st) == SQLITE_ROW) {
-					d = (const char *)
-					    sqlite3_column_text(st, 3);
-					str_printf(&plan, "%s; ", d);
-					if ((strncmp(d, "SCAN", 4) == 0 &&
-					    strstr(d, "USING") == NULL) ||
-					    strstr(d, "TEMP B-TREE") != NULL)
-						bad = 1;
-				}
-				sqlite3_finalize(st);
-			} else
-				bad = 1;
-			free(q);
-			ok(!bad && plan.len > 0, "%s list, %s page: %s",
-			    l < 4 ? names[l] : "feeds", pages[p],
-			    str_cstr(&plan));
-		}
-	}
-	str_free(&plan);
-	db_close(db);
-}
-
 static void
 test_migrate(void)
 {
@@ -683,6 +432,9 @@ test_migrate(void)
 	    "2 \"v1-etag\"", "direction override and validators survive");
 	fx_is_sql(db, "SELECT group_concat(unread_count, ' ') FROM feed", "1 1",
 	    "unread counts computed by the migration");
+	fx_is_sql(db, "SELECT group_concat(total || ',' || starred_count || "
+	    "',' || starred_unread, ' ') FROM feed", "3,1,0 1,1,1",
+	    "totals and starred counts computed by the migration");
 	fx_is_sql(db, "SELECT sort_date FROM item WHERE guid = 'a1'", "1700000000",
 	    "old items are ordered by their date");
 	db_feed_page(db, DB_PAGE_FIRST, NULL, 10, &frows, &n, &cause);
@@ -707,6 +459,105 @@ test_migrate(void)
 	db = db_open(path, 0, &cause);
 	ok(db != NULL, "an empty file becomes a new cache");
 	db_close(db);
+	free(path);
+}
+
+/*
+ * A cache of version 7, as main had it before the interface's counts
+ * and tags: read and starred states, user overrides and a fetch's error
+ * survive, the new counts are computed, tags work on it.
+ */
+static void
+test_migrate_v7(void)
+{
+	static const char *const t[] = { "t" };
+	struct db		*db, *raw;
+	struct db_feed_row	*r;
+	struct db_item_row	*rows;
+	struct db_sub		 subs[2];
+	struct str		 ids;
+	char			*path, *cause = NULL, *got;
+	int64_t			 total, unread;
+	size_t			 n, i;
+
+	path = fx_path("v7.db");
+	if ((raw = fx_open_version(path, 7)) == NULL) {
+		ok(0, "make a version 7 cache");
+		free(path);
+		return;
+	}
+	is_int(fx_sql_int(raw, "PRAGMA user_version"), 7, "made a version 7 cache");
+	sqlite3_exec(raw->sq,
+	    "INSERT INTO feed (id, url, position, title, title_override,"
+	    " dir_override, unread_count, error, error_kind, error_code) VALUES"
+	    " (1, 'https://a.example/', 1, 'A', 'My A', 2, 2, 'gone', 3, 404),"
+	    " (2, 'https://b.example/', 2, 'B', NULL, NULL, 1, NULL, 0, 0);"
+	    "INSERT INTO item (id, feed_id, guid, title, sort_date, unread,"
+	    " starred, hash) VALUES (1, 1, 'a1', 'x', 10, 1, 1, 1),"
+	    " (2, 1, 'a2', 'y', 20, 0, 1, 2), (3, 1, 'a3', 'z', 30, 1, 0, 3),"
+	    " (4, 2, 'b1', 'w', 40, 1, 0, 4), (5, 2, 'b2', 'v', 50, 0, 0, 5);"
+	    "INSERT INTO fts_pending (item_id) SELECT id FROM item;",
+	    NULL, NULL, NULL);
+	db_close(raw);
+
+	db = db_open(path, 0, &cause);
+	ok(db != NULL, "a version 7 cache opens and is upgraded");
+	if (db == NULL) {
+		diag("%s", cause);
+		free(cause);
+		free(path);
+		return;
+	}
+	is_int(fx_sql_int(db, "PRAGMA user_version"), DB_SCHEMA_VERSION,
+	    "it is at the current version");
+	fx_is_sql(db, "SELECT group_concat(guid || ':' || unread || starred, "
+	    "' ') FROM (SELECT * FROM item ORDER BY id)",
+	    "a1:11 a2:01 a3:10 b1:10 b2:00", "read and starred states survive");
+	fx_is_sql(db, "SELECT group_concat(total || ',' || unread_count || ','"
+	    " || starred_count || ',' || starred_unread, ' ') FROM feed",
+	    "3,2,2,1 2,1,0,0", "totals, unread and starred counts are right");
+	r = NULL;
+	db_feed_get(db, 1, &r, &cause);
+	ok(r != NULL && strcmp(r->title, "My A") == 0 && r->dir_override &&
+	    r->dir == FEED_DIR_RTL && r->error_kind == 3 &&
+	    r->error_code == 404 && r->total == 3 && r->unread == 2,
+	    "title and direction overrides, the last error and the counts "
+	    "survive in the feed's row");
+	db_feed_rows_free(r, 1);
+	db_item_count(db, DB_LIST_STARRED, 0, &total, &unread, &cause);
+	ok(total == 2 && unread == 1, "the starred list counts its items");
+	db_item_count(db, DB_LIST_ALL, 0, &total, &unread, &cause);
+	ok(total == 5 && unread == 3, "every item counted");
+	is_int(fx_sql_int(db, "SELECT count(*) FROM "
+	    "pragma_index_info('item_unread_date')"), 2,
+	    "the unread list's index holds its flag");
+
+	/* Tags on an upgraded cache. */
+	memset(subs, 0, sizeof subs);
+	subs[0] = (struct db_sub){ "https://a.example/", NULL, t, 1 };
+	subs[1] = (struct db_sub){ "https://b.example/", NULL, NULL, 0 };
+	ok(db_feed_sync(db, subs, 2, &cause) == 0, "tags sync on it");
+	db_item_page(db, DB_LIST_TAG, fx_sql_int(db, "SELECT id FROM tag"),
+	    DB_PAGE_FIRST, NULL, 10, &rows, &n, &cause);
+	str_init(&ids);
+	str_append(&ids, "", 0);
+	for (i = 0; i < n; i++)
+		str_printf(&ids, "%s%lld", i ? " " : "", (long long)rows[i].id);
+	db_item_rows_free(rows, n);
+	is_str(str_cstr(&ids), "3 2 1", "the tag lists the old items, newest "
+	    "first");
+	str_free(&ids);
+	db_item_set_starred(db, 3, true, &cause);
+	fx_is_sql(db, "SELECT starred_count || ',' || starred_unread FROM feed "
+	    "WHERE id = 1", "3,2", "starring keeps the counts on it");
+	got = fx_sql_text(db, "PRAGMA integrity_check");
+	is_str(got, "ok", "integrity check passes");
+	free(got);
+	db_close(db);
+	db = db_open(path, 0, &cause);
+	ok(db != NULL, "an upgraded cache reopens");
+	db_close(db);
+	free(cause);
 	free(path);
 }
 
@@ -1075,7 +926,7 @@ test_search(void)
 	struct str		 all, got;
 	char			*cause = NULL, *want;
 	size_t			 n, i;
-	int64_t			 a, left;
+	int64_t			 a, left, count;
 
 	db = fx_open("search.db", NULL);
 	a = fx_feed(db, FX_A);
@@ -1106,6 +957,8 @@ test_search(void)
 	    "each batch is written as one FTS5 segment");
 
 	is_search(db, "الجيش", "t4 t3 t2 t1");
+	db_search_count(db, "الجيش", &count, &cause);
+	is_int(count, 4, "db_search_count counts every form found");
 	is_search(db, "والجيش", "t4 t3 t2 t1");
 	is_search(db, "جيش", "t4 t3 t2 t1");
 	is_search(db, "الجيشَ", "t4 t3 t2 t1");
@@ -1180,6 +1033,13 @@ test_search(void)
 	db_item_rows_free(rows, n);
 	ok(strcmp(str_cstr(&all), want) == 0,
 	    "4500 results page in date order with the date-walk plan");
+	ok(db_search_count(db, "خبر", &count, &cause) == 0 && count == 4500,
+	    "the number of results is the number paged (%lld)",
+	    (long long)count);
+	db_search_count(db, "\"خبر عاجل\"", &count, &cause);
+	is_int(count, 2250, "... for a phrase too");
+	db_search_count(db, "AND OR ( )", &count, &cause);
+	is_int(count, 0, "... and nothing to search is none");
 	if (strcmp(str_cstr(&all), want) != 0)
 		diag("got %zu bytes, expected %zu", all.len, strlen(want));
 	db_search_page(db, "خبر", DB_PAGE_LAST, NULL, 50, &rows, &n, &cause);
@@ -1262,10 +1122,9 @@ main(void)
 	test_upsert();
 	test_counts();
 	test_retention();
-	test_paging();
-	test_plans();
 	test_migrate();
 	test_migrate_v3();
+	test_migrate_v7();
 	test_refuse();
 	test_crash();
 	test_full();
