@@ -166,15 +166,36 @@ db_feed_sync_tag(struct db *db, int64_t feed, const char *name,
 		return (-1);
 	sqlite3_bind_int64(st, 1, feed);
 	sqlite3_bind_int64(st, 2, tag);
+	if (db_step_done(db, st, "tag feed", cause) != 0)
+		return (-1);
+	if (sqlite3_changes(db->sq) == 0)
+		return (0);
+	/* The feed's items join the tag's list. */
+	st = db_prepare(db, DB_STMT_FEED_SYNC_TAG_ITEMS,
+	    "INSERT OR IGNORE INTO tag_item (tag_id, sort_date, item_id)"
+	    " SELECT ?2, sort_date, id FROM item WHERE feed_id = ?1", cause);
+	if (st == NULL)
+		return (-1);
+	sqlite3_bind_int64(st, 1, feed);
+	sqlite3_bind_int64(st, 2, tag);
 	return (db_step_done(db, st, "tag feed", cause));
 }
 
-/* Take a tag from a feed; a trigger takes its items out of the tag's list. */
+/* Take a tag from a feed, and the feed's items out of the tag's list. */
 static int
 db_feed_sync_untag(struct db *db, int64_t feed, int64_t tag, char **cause)
 {
 	sqlite3_stmt	*st;
 
+	st = db_prepare(db, DB_STMT_FEED_SYNC_UNTAG_ITEMS,
+	    "DELETE FROM tag_item WHERE tag_id = ?2 AND (sort_date, item_id)"
+	    " IN (SELECT sort_date, id FROM item WHERE feed_id = ?1)", cause);
+	if (st == NULL)
+		return (-1);
+	sqlite3_bind_int64(st, 1, feed);
+	sqlite3_bind_int64(st, 2, tag);
+	if (db_step_done(db, st, "untag feed", cause) != 0)
+		return (-1);
 	st = db_prepare(db, DB_STMT_FEED_SYNC_TAG_DEL,
 	    "DELETE FROM feed_tag WHERE feed_id = ?1 AND tag_id = ?2", cause);
 	if (st == NULL)
@@ -769,17 +790,13 @@ db_feed_mark_read(struct db *db, int64_t feed, char **cause)
 
 	if (db_begin_nested(db, &began, cause) != 0)
 		return (-1);
-	/*
-	 * A feed's items by the feed's index: the unread list's index also
-	 * serves "unread = 1", but walks every unread item of every feed.
-	 */
 	if (feed == 0) {
 		st = db_prepare(db, DB_STMT_ITEM_MARK_ALL_READ,
 		    "UPDATE item SET unread = 0 WHERE unread = 1", cause);
 	} else {
 		st = db_prepare(db, DB_STMT_FEED_MARK_READ,
-		    "UPDATE item INDEXED BY item_feed_date SET unread = 0"
-		    " WHERE feed_id = ?1 AND unread = 1", cause);
+		    "UPDATE item SET unread = 0 WHERE feed_id = ?1"
+		    " AND unread = 1", cause);
 	}
 	if (st == NULL)
 		goto fail;

@@ -295,25 +295,27 @@ db_item_enclosures(struct db *db, int64_t id, const struct item *it,
 	return (0);
 }
 
+/* The date an item is listed by: published, else updated, else seen. */
+static int64_t
+db_item_date(const struct item *it, int64_t seen)
+{
+	if (it->published != FEED_TIME_UNKNOWN)
+		return (it->published);
+	if (it->updated != FEED_TIME_UNKNOWN)
+		return (it->updated);
+	return (seen);
+}
+
 /*
  * List a new item in the tag_item lists of its feed's tags (db_feed_begin
- * read them), under the date the insert gave it: published, else
- * updated, else now.
+ * read them) under its date.
  */
 static int
-db_item_tag(struct db *db, int64_t id, const struct item *it, int64_t now,
-    char **cause)
+db_item_tag(struct db *db, int64_t id, int64_t date, char **cause)
 {
 	sqlite3_stmt	*st;
-	int64_t		 date;
 	size_t		 i;
 
-	if (it->published != FEED_TIME_UNKNOWN)
-		date = it->published;
-	else if (it->updated != FEED_TIME_UNKNOWN)
-		date = it->updated;
-	else
-		date = now;
 	for (i = 0; i < db->ntags; i++) {
 		st = db_prepare(db, DB_STMT_ITEM_TAG,
 		    "INSERT INTO tag_item (tag_id, sort_date, item_id)"
@@ -324,6 +326,31 @@ db_item_tag(struct db *db, int64_t id, const struct item *it, int64_t now,
 		sqlite3_bind_int64(st, 2, date);
 		sqlite3_bind_int64(st, 3, id);
 		if (db_step_done(db, st, "store item", cause) != 0)
+			return (-1);
+	}
+	return (0);
+}
+
+/* Move an item whose date changed in its feed's tags' lists. */
+static int
+db_item_retag(struct db *db, int64_t id, int64_t old, int64_t date,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+
+	for (i = 0; i < db->ntags; i++) {
+		st = db_prepare(db, DB_STMT_ITEM_TAG_DATE,
+		    "UPDATE tag_item SET sort_date = ?4"
+		    " WHERE tag_id = ?1 AND sort_date = ?2 AND item_id = ?3",
+		    cause);
+		if (st == NULL)
+			return (-1);
+		sqlite3_bind_int64(st, 1, db->tags[i]);
+		sqlite3_bind_int64(st, 2, old);
+		sqlite3_bind_int64(st, 3, id);
+		sqlite3_bind_int64(st, 4, date);
+		if (db_step_done(db, st, "update item", cause) != 0)
 			return (-1);
 	}
 	return (0);
@@ -340,7 +367,7 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 {
 	sqlite3_stmt	*st;
 	char		*authors = NULL, *categories = NULL;
-	int64_t		 hash, id = 0, old, now;
+	int64_t		 hash, id = 0, old, now, date, seen;
 	int		 rc, ret = -1;
 	bool		 found;
 
@@ -356,9 +383,14 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 	}
 	hash = db_item_hash(it);
 
-	st = db_prepare(db, DB_STMT_ITEM_FIND,
-	    "SELECT id, hash FROM item WHERE feed_id = ?1 AND guid = ?2",
-	    cause);
+	/* The dates too when a changed date must move the item in its tags. */
+	if (db->ntags == 0)
+		st = db_prepare(db, DB_STMT_ITEM_FIND, "SELECT id, hash"
+		    " FROM item WHERE feed_id = ?1 AND guid = ?2", cause);
+	else
+		st = db_prepare(db, DB_STMT_ITEM_FIND_DATES, "SELECT id, hash,"
+		    " sort_date, first_seen FROM item"
+		    " WHERE feed_id = ?1 AND guid = ?2", cause);
 	if (st == NULL)
 		return (-1);
 	sqlite3_bind_int64(st, 1, feed);
@@ -369,10 +401,14 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 		return (db_fail(db, rc, "find item", cause));
 	}
 	found = (rc == SQLITE_ROW);
-	old = 0;
+	old = date = seen = 0;
 	if (found) {
 		id = sqlite3_column_int64(st, 0);
 		old = sqlite3_column_int64(st, 1);
+		if (db->ntags != 0) {
+			date = sqlite3_column_int64(st, 2);
+			seen = sqlite3_column_int64(st, 3);
+		}
 	}
 	sqlite3_reset(st);
 
@@ -399,7 +435,8 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 		if (db_step_done(db, st, "store item", cause) != 0)
 			goto out;
 		id = sqlite3_last_insert_rowid(db->sq);
-		if (db->ntags != 0 && db_item_tag(db, id, it, now, cause) != 0)
+		if (db->ntags != 0 &&
+		    db_item_tag(db, id, db_item_date(it, now), cause) != 0)
 			goto out;
 		/* To be indexed for search (not a trigger: see db-schema.c). */
 		st = db_prepare(db, DB_STMT_ITEM_PENDING,
@@ -427,6 +464,10 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 		db_item_bind(st, it, authors, categories, hash);
 		sqlite3_bind_int64(st, DB_ITEM_P_ID, id);
 		if (db_step_done(db, st, "update item", cause) != 0)
+			goto out;
+		if (db->ntags != 0 && db_item_date(it, seen) != date &&
+		    db_item_retag(db, id, date, db_item_date(it, seen),
+		    cause) != 0)
 			goto out;
 		if (db_item_enclosures(db, id, it, true, cause) != 0)
 			goto out;
