@@ -1,24 +1,27 @@
 /*
  * Declarations shared by the cache's files (db.c, db-open.c, db-schema.c,
- * db-feed.c, db-item.c, db-search.c) and nothing else: the connection
- * structure, the prepared statement cache, the error helpers.
+ * db-feed.c, db-item.c, db-tag.c, db-search.c) and nothing else: the
+ * connection structure, the prepared statement cache, the error helpers,
+ * the counts a feed keeps.
  *
  * Calls inside the family point one way, down this graph (drawn from the
- * objects' symbols; each file also includes db.h and this header only):
+ * objects' symbols, nm -u; each file includes db.h and this header only):
  *
- *	db-open.c	db_open: connect, register, migrate
- *	  |-> db-schema.c	migrations
- *	  |-> db-search.c	tokenizer, indexing, search pages
- *	  |     `-> db-item.c	upserts, item pages, counts, ranks
- *	  `-------------------.
- *	db-feed.c             |	feed rows, transactions, retention, sync
- *	  |                   |
- *	  v                   v
- *	db.c	connection, statements, errors, transactions, unread counts,
- *		page reading (every file above calls it, it calls none of them)
+ *	db-open.c		db_open: connect, register, migrate
+ *	 |-> db-schema.c	migrations
+ *	 |-> db-search.c	tokenizer, indexing, search pages and counts
+ *	 |    `-> db-item.c	upserts, item pages, counts, ranks
+ *	 |         |
+ *	 |         |   db-feed.c	feeds, urls-file sync, feed transactions
+ *	 |         |    |   db-tag.c	the tag list
+ *	 v         v    v    v
+ *	db.c	connection, statements, errors, transactions, db_count_add,
+ *		page reading: every file above calls it, it calls none of them
  *
  * db-item.c and db-feed.c call each other in neither direction: what both
- * change (a feed's counts) goes through db_add_unread here in db.c.
+ * change (a feed's counts) goes through db_count_add in db.c, and the tags
+ * of the feed being written (db_feed_begin reads them, db_item_upsert
+ * lists new items under them) are data in struct db.
  */
 #ifndef AKHBAR_DB_PRIV_H
 #define AKHBAR_DB_PRIV_H
