@@ -41,20 +41,21 @@ db_feed_cmp_id(const void *a, const void *b)
 	return ((x > y) - (x < y));
 }
 
-/* A subscription's line in the urls file and its feed. */
+/* A subscription's line in the urls file. */
 struct db_feed_line {
+	const char	*url;
 	size_t		 line;
-	int64_t		 id;
 };
 
-/* Order lines by feed, then by line. */
+/* Order lines by URL, then by line. */
 static int
 db_feed_cmp_line(const void *a, const void *b)
 {
 	const struct db_feed_line	*x = a, *y = b;
+	int				 c;
 
-	if (x->id != y->id)
-		return ((x->id > y->id) - (x->id < y->id));
+	if ((c = strcmp(x->url, y->url)) != 0)
+		return (c);
 	return ((x->line > y->line) - (x->line < y->line));
 }
 
@@ -331,32 +332,45 @@ db_feed_sync(struct db *db, const struct db_sub *subs, size_t n,
 {
 	struct db_feed_line	*v;
 	int64_t			*ids;
-	size_t			 i;
-	bool			 changed = false;
+	size_t			 i, nids = 0;
+	bool			*last, changed = false;
 
-	v = xcalloc(n > 0 ? n : 1, sizeof *v);
-	ids = xcalloc(n > 0 ? n : 1, sizeof *ids);
-	if (db_begin(db, cause) != 0)
-		goto out;
 	for (i = 0; i < n; i++) {
-		v[i].line = i;
-		if (db_feed_sync_row(db, &subs[i], (int64_t)i + 1, &v[i].id,
-		    cause) != 0)
-			goto fail;
+		if (subs[i].url == NULL) {
+			xasprintf(cause, "subscription %zu has no URL", i + 1);
+			return (-1);
+		}
 	}
-	/* A URL listed twice takes the tags of its last line, as its place. */
+	/* A URL listed twice takes the place, title and tags of its last line. */
+	v = xcalloc(n > 0 ? n : 1, sizeof *v);
+	last = xcalloc(n > 0 ? n : 1, sizeof *last);
+	ids = xcalloc(n > 0 ? n : 1, sizeof *ids);
+	for (i = 0; i < n; i++) {
+		v[i].url = subs[i].url;
+		v[i].line = i;
+	}
 	qsort(v, n, sizeof *v, db_feed_cmp_line);
 	for (i = 0; i < n; i++) {
-		ids[i] = v[i].id;
-		if (i + 1 < n && v[i + 1].id == v[i].id)
-			continue;
-		if (db_feed_sync_tags(db, v[i].id, &subs[v[i].line], &changed,
-		    cause) != 0)
-			goto fail;
+		if (i + 1 == n || strcmp(v[i].url, v[i + 1].url) != 0)
+			last[v[i].line] = true;
 	}
-	if (db_feed_sync_unlisted(db, ids, n, changed, cause) != 0)
+	if (db_begin(db, cause) != 0)
+		goto out;
+	/* In the file's order: a new cache numbers its feeds as the file does. */
+	for (i = 0; i < n; i++) {
+		if (!last[i])
+			continue;
+		if (db_feed_sync_row(db, &subs[i], (int64_t)i + 1, &ids[nids],
+		    cause) != 0 || db_feed_sync_tags(db, ids[nids], &subs[i],
+		    &changed, cause) != 0)
+			goto fail;
+		nids++;
+	}
+	qsort(ids, nids, sizeof *ids, db_feed_cmp_id);
+	if (db_feed_sync_unlisted(db, ids, nids, changed, cause) != 0)
 		goto fail;
 	free(v);
+	free(last);
 	free(ids);
 	return (db_commit(db, cause));
 
@@ -364,6 +378,7 @@ fail:
 	db_rollback(db);
 out:
 	free(v);
+	free(last);
 	free(ids);
 	return (-1);
 }

@@ -518,6 +518,13 @@ test_sync(void)
 	is_title(db, b, "last", "... and its title");
 	is_int(fx_sql_int(db, "SELECT position FROM feed WHERE id = 2"), 3,
 	    "... and its place");
+	changes = sqlite3_total_changes(db->sq);
+	db_feed_sync(db, subs, 3, &cause);
+	is_int(sqlite3_total_changes(db->sq) - changes, 0,
+	    "... and syncing it again writes nothing");
+	subs[1].url = NULL;
+	ok(db_feed_sync(db, subs, 3, &cause) != 0 && fx_contains(cause,
+	    "no URL"), "a subscription without a URL is refused");
 	free(cause);
 	db_close(db);
 }
