@@ -548,6 +548,7 @@ db_feed_begin(struct db *db, int64_t feed, char **cause)
 	db->checkpointer = true;
 	db->nseen = 0;
 	db->new_items = 0;
+	db->first_new = 0;
 	db->ntags = 0;
 	/* Whether the feed is there, and its tags (the new items' lists). */
 	st = db_prepare(db, DB_STMT_FEED_EXISTS,
@@ -585,6 +586,35 @@ fail:
 	if (!db->in_batch)
 		db_rollback(db);
 	return (-1);
+}
+
+/*
+ * List the items the feed's transaction inserted in its tags' lists, one
+ * statement a tag: their ids are the highest, from db->first_new on
+ * (SQLite gives a new row the highest id yet), so the rowid range finds
+ * them ("+feed_id": not the feed's index, which walks all its items).
+ * An item's date changed later in the transaction is read as it is now.
+ */
+static int
+db_feed_tag_new(struct db *db, int64_t feed, char **cause)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+
+	for (i = 0; i < db->ntags; i++) {
+		st = db_prepare(db, DB_STMT_FEED_TAG_NEW,
+		    "INSERT OR IGNORE INTO tag_item (tag_id, sort_date, item_id)"
+		    " SELECT ?1, sort_date, id FROM item"
+		    " WHERE id >= ?2 AND +feed_id = ?3", cause);
+		if (st == NULL)
+			return (-1);
+		sqlite3_bind_int64(st, 1, db->tags[i]);
+		sqlite3_bind_int64(st, 2, db->first_new);
+		sqlite3_bind_int64(st, 3, feed);
+		if (db_step_done(db, st, "store items", cause) != 0)
+			return (-1);
+	}
+	return (0);
 }
 
 /* Delete the items st selects (id, starred) unless starred or seen. */
@@ -721,6 +751,9 @@ db_feed_commit(struct db *db, int64_t feed, const struct feed *f,
 		if (db_count_add(db, feed, &c, cause) != 0)
 			goto fail;
 	}
+	if (db->ntags != 0 && db->first_new != 0 &&
+	    db_feed_tag_new(db, feed, cause) != 0)
+		goto fail;
 	if (db_feed_retention(db, feed, cause) != 0)
 		goto fail;
 	db->in_feed = false;

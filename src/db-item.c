@@ -306,31 +306,6 @@ db_item_date(const struct item *it, int64_t seen)
 	return (seen);
 }
 
-/*
- * List a new item in the tag_item lists of its feed's tags (db_feed_begin
- * read them) under its date.
- */
-static int
-db_item_tag(struct db *db, int64_t id, int64_t date, char **cause)
-{
-	sqlite3_stmt	*st;
-	size_t		 i;
-
-	for (i = 0; i < db->ntags; i++) {
-		st = db_prepare(db, DB_STMT_ITEM_TAG,
-		    "INSERT INTO tag_item (tag_id, sort_date, item_id)"
-		    " VALUES (?1, ?2, ?3)", cause);
-		if (st == NULL)
-			return (-1);
-		sqlite3_bind_int64(st, 1, db->tags[i]);
-		sqlite3_bind_int64(st, 2, date);
-		sqlite3_bind_int64(st, 3, id);
-		if (db_step_done(db, st, "store item", cause) != 0)
-			return (-1);
-	}
-	return (0);
-}
-
 /* Move an item whose date changed in its feed's tags' lists. */
 static int
 db_item_retag(struct db *db, int64_t id, int64_t old, int64_t date,
@@ -367,7 +342,7 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 {
 	sqlite3_stmt	*st;
 	char		*authors = NULL, *categories = NULL;
-	int64_t		 hash, id = 0, old, now, date, seen;
+	int64_t		 hash, id = 0, old, date, seen;
 	int		 rc, ret = -1;
 	bool		 found;
 
@@ -430,14 +405,13 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 		db_item_bind(st, it, authors, categories, hash);
 		sqlite3_bind_int64(st, DB_ITEM_P_FEED, feed);
 		db_item_bind_text(st, DB_ITEM_P_GUID, it->guid);
-		now = db_now();
-		sqlite3_bind_int64(st, DB_ITEM_P_NOW, now);
+		sqlite3_bind_int64(st, DB_ITEM_P_NOW, db_now());
 		if (db_step_done(db, st, "store item", cause) != 0)
 			goto out;
 		id = sqlite3_last_insert_rowid(db->sq);
-		if (db->ntags != 0 &&
-		    db_item_tag(db, id, db_item_date(it, now), cause) != 0)
-			goto out;
+		/* Listed in its feed's tags at the commit, all at once. */
+		if (db->first_new == 0)
+			db->first_new = id;
 		/* To be indexed for search (not a trigger: see db-schema.c). */
 		st = db_prepare(db, DB_STMT_ITEM_PENDING,
 		    "INSERT INTO fts_pending (item_id) VALUES (?1)", cause);

@@ -74,7 +74,7 @@ enum db_stmt_id {
 	DB_STMT_ITEM_FIND_DATES,
 	DB_STMT_ITEM_INSERT,
 	DB_STMT_ITEM_PENDING,
-	DB_STMT_ITEM_TAG,
+	DB_STMT_FEED_TAG_NEW,
 	DB_STMT_ITEM_TAG_DATE,
 	DB_STMT_ITEM_UPDATE,
 	DB_STMT_ITEM_ENC_DELETE,
@@ -117,6 +117,7 @@ struct db {
 	size_t		 nseen;
 	size_t		 seencap;
 	int64_t		 new_items;	/* items it inserted (all unread) */
+	int64_t		 first_new;	/* the first of them, 0: none */
 	int64_t		*tags;		/* the tags of its feed */
 	size_t		 ntags;
 	size_t		 tagcap;

@@ -183,13 +183,14 @@ bench_feed_items(int64_t total, int f)
 }
 
 /*
- * Make the cache's feeds the benchmark's NFEEDS, each with its tag, and
- * extra more after them (untagged): the urls file a reload would sync.
- * The first sync of a cache built without tags lists every item in its
- * tag's list; later ones change nothing.
+ * Make the cache's feeds the benchmark's NFEEDS, each with its tag unless
+ * plain, and extra more after them: the urls file a reload would sync.
+ * The first sync with tags of a cache built without lists every item in
+ * its tag's list; later ones change nothing.
  */
 static void
-bench_sync(struct db *db, const char *const *extra, size_t nextra)
+bench_sync(struct db *db, bool plain, const struct db_sub *extra,
+    size_t nextra)
 {
 	struct db_sub	 subs[NFEEDS + 16];
 	char		 urls[NFEEDS][64], tags[NTAGS][32];
@@ -207,10 +208,10 @@ bench_sync(struct db *db, const char *const *extra, size_t nextra)
 		    i + 1);
 		subs[i].url = urls[i];
 		subs[i].tags = &tagv[(i + 1) % NTAGS];
-		subs[i].ntags = 1;
+		subs[i].ntags = plain ? 0 : 1;
 	}
 	for (i = 0; i < nextra && i < 16; i++)
-		subs[NFEEDS + i].url = extra[i];
+		subs[NFEEDS + i] = extra[i];
 	if (db_feed_sync(db, subs, NFEEDS + i, &cause) != 0)
 		die("sync", cause);
 }
@@ -256,7 +257,8 @@ bench_build(const char *path, int64_t total, double *index_rate)
 		die(path, cause);
 	/* A fixture, not user data: no need to wait for the disk. */
 	sqlite3_exec(db->sq, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
-	bench_sync(db, NULL, 0);
+	/* Untagged, as builds were before tags: bench_one tags it after. */
+	bench_sync(db, true, NULL, 0);
 
 	str_init(&title);
 	str_init(&body);
@@ -697,10 +699,14 @@ bench_measure(const char *path, const char *tag, int64_t total)
 	free(cpu);
 }
 
-/* Items/s of per-feed transactions into an existing big cache. */
+/*
+ * Items/s of per-feed transactions into an existing big cache, into a
+ * feed with no tag or (tagged) with one.
+ */
 static void
-bench_insert(const char *path, const char *tag)
+bench_insert(const char *path, const char *tag, bool tagged)
 {
+	static const char *const tagv[] = { BENCH_TAG };
 	struct db	*db;
 	struct item	*it, **items;
 	struct str	 body;
@@ -708,7 +714,7 @@ bench_insert(const char *path, const char *tag)
 	struct db_feed_state *fs;
 	size_t		 n;
 	char		*cause = NULL, buf[96], name[96];
-	const char	*extra;
+	struct db_sub	 extra;
 	double		 v[16], c[16], t0;
 	int		 r, f, i, nr = runs < 16 ? runs : 16;
 	int64_t		 id;
@@ -720,8 +726,11 @@ bench_insert(const char *path, const char *tag)
 	for (r = 0; r < nr; r++) {
 		snprintf(buf, sizeof buf, "https://bench-insert.example/%d", r);
 		strv_add(&urls, buf);
-		extra = buf;
-		bench_sync(db, &extra, 1);
+		memset(&extra, 0, sizeof extra);
+		extra.url = buf;
+		extra.tags = tagv;
+		extra.ntags = tagged ? 1 : 0;
+		bench_sync(db, false, &extra, 1);
 		if (db_feed_states(db, &urls, &fs, &n, &cause) != 0 || n != 1)
 			die("states", cause);
 		id = fs[0].id;
@@ -759,10 +768,13 @@ bench_insert(const char *path, const char *tag)
 		sqlite3_exec(db->sq, "DELETE FROM feed WHERE url LIKE "
 		    "'https://bench-insert.example/%'", NULL, NULL, NULL);
 	}
+	/* And the removed feeds' tags. */
+	bench_sync(db, false, NULL, 0);
 	str_free(&body);
 	free(items);
 	db_close(db);
-	snprintf(name, sizeof name, "insert_rate_%s", tag);
+	snprintf(name, sizeof name, "insert_rate_%s%s", tagged ? "tagged_" :
+	    "", tag);
 	report(name, v, c, nr, "items/s", 50000, true);
 }
 
@@ -822,20 +834,28 @@ bench_one(const char *dir, const char *tag, int64_t total)
 
 		if ((db = db_open(path, 0, &cause)) == NULL)
 			die(path, cause);
-		/* And given the tags, if it was built without them. */
+		/*
+		 * And given the tags, if it was built without them; then
+		 * the sync of every reload, with nothing to change.
+		 */
 		t0 = now_ms();
-		bench_sync(db, NULL, 0);
-		if (now_ms() - t0 > 100) {
-			snprintf(name, sizeof name, "tag_first_sync_%s", tag);
-			report1(name, now_ms() - t0, "ms", 0, false);
-		}
+		bench_sync(db, false, NULL, 0);
+		snprintf(name, sizeof name, "sync_tags_%s_%d_feeds", tag,
+		    NFEEDS);
+		report1(name, now_ms() - t0, "ms", 0, false);
+		t0 = now_ms();
+		bench_sync(db, false, NULL, 0);
+		snprintf(name, sizeof name, "sync_unchanged_%s_%d_feeds", tag,
+		    NFEEDS);
+		report1(name, now_ms() - t0, "ms", 0, false);
 		db_close(db);
 	}
 	snprintf(name, sizeof name, "cache_size_per_100k_%s", tag);
 	report1(name, file_size(path) / (total / 100000.0) / 1048576.0, "MiB",
 	    0, false);
 	bench_measure(path, tag, total);
-	bench_insert(path, tag);
+	bench_insert(path, tag, false);
+	bench_insert(path, tag, true);
 	free(path);
 }
 
