@@ -569,6 +569,28 @@ test_tags(void)
 	is_int(fx_sql_int(db, "SELECT count(*) FROM tag_item"), 80,
 	    "... once each");
 
+	/* An item changed in the transaction that inserts it, and batches. */
+	db_feed_begin(db, b, &cause);
+	it = fx_item("twice", "twice", 100, NULL);
+	db_item_upsert(db, b, it, NULL, &cause);
+	item_free(it);
+	it = fx_item("twice", "twice, later", 200, NULL);
+	db_item_upsert(db, b, it, NULL, &cause);
+	item_free(it);
+	db_feed_commit(db, b, NULL, &cause);
+	is_int(fx_sql_int(db, "SELECT sort_date FROM tag_item WHERE item_id = "
+	    "(SELECT id FROM item WHERE guid = 'twice')"), 200,
+	    "an item changed before its commit is listed once, as it is then");
+	db_batch_begin(db, &cause);
+	fx_put(db, a, fx_item("x1", "x1", 3000, NULL), NULL);
+	fx_put(db, c, fx_item("x2", "x2", 3001, NULL), NULL);
+	fx_put(db, b, fx_item("x3", "x3", 3002, NULL), NULL);
+	db_batch_commit(db, &cause);
+	is_list(db, DB_LIST_TAG, tag, where, "feeds of a batch list their new "
+	    "items in their own tags only");
+	sqlite3_exec(db->sq, "DELETE FROM item WHERE guid IN ('twice', 'x1', "
+	    "'x2', 'x3')", NULL, NULL, NULL);
+
 	/* A changed date moves the item in the list. */
 	it = fx_item("a3", "a3", 5000, NULL);
 	fx_put(db, a, it, NULL);
