@@ -161,7 +161,8 @@ db_feed_sync_tag(struct db *db, int64_t feed, const char *name,
 	if (rc != SQLITE_ROW)
 		return (db_fail(db, rc, "add tag", cause));
 	st = db_prepare(db, DB_STMT_FEED_SYNC_TAG_ADD,
-	    "INSERT OR IGNORE INTO feed_tag (feed_id, tag_id) VALUES (?1, ?2)",
+	    "INSERT OR IGNORE INTO feed_tag (tag_id, feed_id, unread, total)"
+	    " SELECT ?2, id, unread_count, total FROM feed WHERE id = ?1",
 	    cause);
 	if (st == NULL)
 		return (-1);
@@ -748,6 +749,7 @@ db_feed_commit(struct db *db, int64_t feed, const struct feed *f,
 	if (db->new_items != 0) {
 		memset(&c, 0, sizeof c);
 		c.total = c.unread = db->new_items;
+		c.tags = db->ntags != 0;
 		if (db_count_add(db, feed, &c, cause) != 0)
 			goto fail;
 	}
@@ -859,6 +861,18 @@ db_feed_mark_read(struct db *db, int64_t feed, char **cause)
 	if (st == NULL)
 		goto fail;
 	sqlite3_bind_int64(st, 1, feed);
+	if (db_step_done(db, st, "count unread items", cause) != 0)
+		goto fail;
+	if (feed == 0)
+		st = db_prepare(db, DB_STMT_TAG_ZERO_UNREAD, "UPDATE feed_tag"
+		    " SET unread = 0 WHERE unread <> 0", cause);
+	else
+		st = db_prepare(db, DB_STMT_FEED_TAG_ZERO_UNREAD, "UPDATE"
+		    " feed_tag SET unread = 0 WHERE feed_id = ?1", cause);
+	if (st == NULL)
+		goto fail;
+	if (feed != 0)
+		sqlite3_bind_int64(st, 1, feed);
 	if (db_step_done(db, st, "count unread items", cause) != 0)
 		goto fail;
 	return (db_commit_nested(db, began, cause));

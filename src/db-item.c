@@ -89,9 +89,8 @@ static const char *db_item_count_sql[] = {
 	    " COALESCE(sum(starred_unread), 0) FROM feed",
 	"SELECT COALESCE(sum(total), 0), COALESCE(sum(unread_count), 0)"
 	    " FROM feed",
-	"SELECT COALESCE(sum(f.total), 0), COALESCE(sum(f.unread_count), 0)"
-	    " FROM feed_tag ft CROSS JOIN feed f ON f.id = ft.feed_id"
-	    " WHERE ft.tag_id = :id",
+	"SELECT COALESCE(sum(total), 0), COALESCE(sum(unread), 0)"
+	    " FROM feed_tag WHERE tag_id = :id",
 };
 _Static_assert(sizeof db_item_count_sql / sizeof db_item_count_sql[0] ==
     DB_ITEM_LISTS, "a count query per list");
@@ -828,6 +827,7 @@ db_item_set(struct db *db, enum db_stmt_id id, const char *sql,
 		else
 			c.unread = d;
 		c.starred_unread = other ? d : 0;
+		c.tags = true;
 		if (db_count_add(db, feed, &c, cause) != 0)
 			goto fail;
 	}

@@ -36,6 +36,7 @@
 enum db_stmt_id {
 	DB_STMT_BEGIN = 0,
 	DB_STMT_COUNT_ADD,
+	DB_STMT_COUNT_TAGS,
 	DB_STMT_COMMIT,
 	DB_STMT_ROLLBACK,
 	DB_STMT_FEED_INSERT,
@@ -84,6 +85,8 @@ enum db_stmt_id {
 	DB_STMT_ITEM_SET_STARRED,
 	DB_STMT_ITEM_MARK_ALL_READ,
 	DB_STMT_FEED_ZERO_UNREAD,
+	DB_STMT_TAG_ZERO_UNREAD,
+	DB_STMT_FEED_TAG_ZERO_UNREAD,
 	DB_STMT_ITEM_GET,
 	DB_STMT_ITEM_ENCLOSURES,
 	DB_STMT_ITEM_PAGE,		/* 5 lists x 4 directions follow */
@@ -177,6 +180,7 @@ struct db_count {
 	int64_t		 unread;
 	int64_t		 starred;
 	int64_t		 starred_unread;
+	bool		 tags;		/* the feed may have tags: copy to feed_tag */
 };
 int		 db_count_add(struct db *, int64_t, const struct db_count *,
 		     char **);

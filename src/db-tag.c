@@ -26,8 +26,9 @@ db_tag_row_read(sqlite3_stmt *st, struct db_tag_row *r)
 
 /*
  * Every tag of the urls file, by name, with how many feeds have it and
- * their unread and total items: a sum over the tagged feeds' counts, so
- * it costs what the feed list costs (*rows is NULL when there is none).
+ * their unread and total items: a sum over the copies of the tagged
+ * feeds' counts in feed_tag, one scan of it whatever the number of items
+ * (*rows is NULL when there is none).
  */
 int
 db_tag_list(struct db *db, struct db_tag_row **out, size_t *nout,
@@ -41,10 +42,11 @@ db_tag_list(struct db *db, struct db_tag_row **out, size_t *nout,
 	*out = NULL;
 	*nout = 0;
 	st = db_prepare(db, DB_STMT_TAG_LIST,
-	    "SELECT t.id, t.name, count(*), sum(f.unread_count), sum(f.total)"
-	    " FROM tag t CROSS JOIN feed_tag ft ON ft.tag_id = t.id"
-	    " CROSS JOIN feed f ON f.id = ft.feed_id"
-	    " GROUP BY t.id ORDER BY t.name, t.id", cause);
+	    "SELECT t.id, t.name, s.feeds, s.unread, s.total FROM"
+	    " (SELECT tag_id, count(*) AS feeds, sum(unread) AS unread,"
+	    "  sum(total) AS total FROM feed_tag GROUP BY tag_id) s"
+	    " CROSS JOIN tag t ON t.id = s.tag_id ORDER BY t.name, t.id",
+	    cause);
 	if (st == NULL)
 		return (-1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -301,9 +301,30 @@ db_column_strdup(sqlite3_stmt *st, int col)
 }
 
 /*
+ * Copy a feed's unread and total counts to its tags' rows in feed_tag
+ * (the tag list sums them), from the feed row: a copy an earlier change
+ * missed is mended by the next.
+ */
+static int
+db_count_tags(struct db *db, int64_t feed, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	st = db_prepare(db, DB_STMT_COUNT_TAGS,
+	    "UPDATE feed_tag SET (unread, total) ="
+	    " (SELECT unread_count, total FROM feed WHERE id = ?1)"
+	    " WHERE feed_id = ?1", cause);
+	if (st == NULL)
+		return (-1);
+	sqlite3_bind_int64(st, 1, feed);
+	return (db_step_done(db, st, "count items", cause));
+}
+
+/*
  * Add the changes in c (negative: take) to a feed's counts of its items,
- * in the open transaction: every change of items that the counts see
- * (db-feed.c, db-item.c) comes through here.
+ * in the open transaction, and (c->tags) copy them to its tags: every
+ * change of items that the counts see (db-feed.c, db-item.c) comes
+ * through here.
  */
 int
 db_count_add(struct db *db, int64_t feed, const struct db_count *c,
@@ -324,7 +345,11 @@ db_count_add(struct db *db, int64_t feed, const struct db_count *c,
 	sqlite3_bind_int64(st, 3, c->unread);
 	sqlite3_bind_int64(st, 4, c->starred);
 	sqlite3_bind_int64(st, 5, c->starred_unread);
-	return (db_step_done(db, st, "count items", cause));
+	if (db_step_done(db, st, "count items", cause) != 0)
+		return (-1);
+	if (!c->tags || (c->total == 0 && c->unread == 0))
+		return (0);
+	return (db_count_tags(db, feed, cause));
 }
 
 /*

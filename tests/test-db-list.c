@@ -745,6 +745,9 @@ test_totals(void)
 		    "COALESCE(sum(starred = 1), 0), "
 		    "COALESCE(sum(starred = 1 AND unread = 1), 0) "
 		    "FROM item WHERE feed_id = feed.id)");
+		bad_counts += fx_sql_int(db, "SELECT count(*) FROM feed_tag ft "
+		    "JOIN feed f ON f.id = ft.feed_id WHERE (ft.unread, "
+		    "ft.total) IS NOT (f.unread_count, f.total)");
 		bad_tags += fx_sql_int(db, "SELECT count(*) FROM (SELECT "
 		    "ft.tag_id, i.sort_date, i.id FROM feed_tag ft JOIN item i "
 		    "ON i.feed_id = ft.feed_id EXCEPT SELECT tag_id, sort_date, "
@@ -759,7 +762,8 @@ test_totals(void)
 	    fx_sql_int(db, "SELECT count(*) FROM feed_tag") > 0,
 	    "the random run left items, stars and tags to count");
 	is_int(bad_counts, 0, "every feed's total, unread, starred and starred "
-	    "unread counts equal COUNT(*), every 20 steps of the run");
+	    "unread counts equal COUNT(*), and its tags' copies its own, every "
+	    "20 steps of the run");
 	is_int(bad_tags, 0, "every item of a tagged feed is in its tags' "
 	    "lists, and nothing else is, every 20 steps");
 	is_counts(db, fx_sql_int(db, "SELECT COALESCE(min(tag_id), 0) FROM "
