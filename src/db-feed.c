@@ -1,7 +1,8 @@
 /*
- * Feeds in the cache: the rows the urls file names, their fetch state,
- * the one transaction each feed's update happens in (with retention at its
- * end), user overrides and the paged feed list with unread counts.
+ * Feeds in the cache: the rows the urls file names with its titles and
+ * tags (db_feed_sync), their fetch state, the one transaction each feed's
+ * update happens in (with retention at its end), user overrides, and the
+ * paged feed list with its counts.
  */
 #include "config.h"
 

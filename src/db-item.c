@@ -1,7 +1,9 @@
 /*
  * Items in the cache: the upsert a feed's update is made of, read and
  * starred states, whole items for the article view, and keyset-paged
- * lists ordered by (sort_date, id) descending, each served by an index.
+ * lists ordered by (sort_date, id) descending, each served by an index
+ * (a tag's by tag_item), with their counts (from the feeds' kept counts)
+ * and ranks (rows before a cursor).
  */
 #include "config.h"
 
@@ -79,6 +81,8 @@ static const char *db_item_rank_sql[] = {
 };
 _Static_assert(sizeof db_item_rank_sql / sizeof db_item_rank_sql[0] ==
     2 * DB_ITEM_LISTS, "two rank queries per list");
+_Static_assert(DB_STMT_ITEM_RANK + 2 * DB_ITEM_LISTS == DB_STMT_ITEM_RANK_END,
+    "a statement slot per rank query");
 
 /* The counts of each list, from the feeds' counts: (total, unread). */
 static const char *db_item_count_sql[] = {
@@ -94,6 +98,8 @@ static const char *db_item_count_sql[] = {
 };
 _Static_assert(sizeof db_item_count_sql / sizeof db_item_count_sql[0] ==
     DB_ITEM_LISTS, "a count query per list");
+_Static_assert(DB_STMT_ITEM_COUNT + DB_ITEM_LISTS == DB_STMT_ITEM_COUNT_END,
+    "a statement slot per count query");
 
 static uint64_t
 db_item_hash_bytes(uint64_t h, const void *p, size_t len)
