@@ -88,7 +88,7 @@ struct db_match {
 struct db_item_row {
 	int64_t		 id;
 	int64_t		 feed_id;
-	char		*feed_title;	/* title override, title or URL */
+	char		*feed_title;	/* as db_feed_row.title */
 	char		*title;		/* or NULL */
 	char		*link;		/* or NULL */
 	int64_t		 date;		/* the date the list is ordered by */

@@ -445,6 +445,11 @@ test_sync(void)
 
 	/* Titles: the user's, else the file's, else the feed's, else the URL. */
 	is_title(db, a, "عنوان الملف", "the urls file's title is shown");
+	db_item_page(db, DB_LIST_FEED, a, DB_PAGE_FIRST, NULL, 1, &rows, &n,
+	    &cause);
+	ok(n == 1 && strcmp(rows[0].feed_title, "عنوان الملف") == 0,
+	    "... in the item rows too");
+	db_item_rows_free(rows, n);
 	is_title(db, c, FX_C, "a feed with no title shows its URL");
 	f = feed_new();
 	f->title = xstrdup("Own title");
