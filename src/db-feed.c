@@ -16,7 +16,7 @@
 
 #define DB_FEED_ROW \
 	"SELECT id, position, url," \
-	" COALESCE(title_override, title_file, title, url)," \
+	" COALESCE(title_override, title, url)," \
 	" unread_count, dir, dir_override, http_status, error, last_fetch," \
 	" error_kind, error_code, total" \
 	" FROM feed "
@@ -107,7 +107,9 @@ db_feed_sync_row(struct db *db, const struct db_sub *sub, int64_t pos,
 		if (same)
 			return (0);
 		st = db_prepare(db, DB_STMT_FEED_SYNC_UPDATE,
-		    "UPDATE feed SET position = ?2, title_file = ?3"
+		    "UPDATE feed SET position = ?2, title_file = ?3,"
+		    " title_override = CASE WHEN title_user"
+		    "  THEN title_override ELSE ?3 END"
 		    " WHERE id = ?1", cause);
 		if (st == NULL)
 			return (-1);
@@ -117,8 +119,8 @@ db_feed_sync_row(struct db *db, const struct db_sub *sub, int64_t pos,
 		if (rc != SQLITE_DONE)
 			return (db_fail(db, rc, "add feed", cause));
 		st = db_prepare(db, DB_STMT_FEED_INSERT,
-		    "INSERT INTO feed (url, position, title_file)"
-		    " VALUES (?1, ?2, ?3)", cause);
+		    "INSERT INTO feed (url, position, title_file,"
+		    " title_override) VALUES (?1, ?2, ?3, ?3)", cause);
 		if (st == NULL)
 			return (-1);
 		sqlite3_bind_text(st, 1, sub->url, -1, SQLITE_STATIC);
@@ -323,10 +325,11 @@ out:
  * and tags. A feed the file no longer names keeps its row and items and
  * loses its tags. When nothing changed, nothing is written.
  *
- * Titles: the user's rename (db_feed_set_title, title_override) wins
- * over the file's "~Title", which wins over the feed's own title; the
- * sync never touches the user's, so removing it (NULL) shows the file's
- * again.
+ * Titles: the user's rename (db_feed_set_title) wins over the file's
+ * "~Title", which wins over the feed's own title; the sync never touches
+ * the user's, so removing it (NULL) shows the file's again. The title
+ * shown over the feed's own is in title_override either way (see
+ * db-schema.c, version 8).
  */
 int
 db_feed_sync(struct db *db, const struct db_sub *subs, size_t n,
@@ -894,13 +897,17 @@ db_feed_set_dir(struct db *db, int64_t feed, enum feed_dir dir,
 	    feed, ":dir", NULL, dir, cause));
 }
 
-/* Override a feed's title; NULL removes the override. */
+/*
+ * Rename a feed (over the urls file's title and the feed's own); NULL
+ * takes the rename away, and the file's title, if any, shows again.
+ */
 int
 db_feed_set_title(struct db *db, int64_t feed, const char *title,
     char **cause)
 {
 	return (db_feed_update(db, DB_STMT_FEED_SET_TITLE,
-	    "UPDATE feed SET title_override = :title WHERE id = :id",
+	    "UPDATE feed SET title_override = COALESCE(:title, title_file),"
+	    " title_user = :title IS NOT NULL WHERE id = :id",
 	    feed, ":title", title, INT64_MIN, cause));
 }
 

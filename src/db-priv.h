@@ -149,7 +149,7 @@ int64_t		 db_now(void);
 /* The columns db_item_row_read reads, from item i joined with feed f. */
 #define DB_ITEM_ROW \
 	"SELECT i.id, i.feed_id," \
-	" COALESCE(f.title_override, f.title_file, f.title, f.url), i.title," \
+	" COALESCE(f.title_override, f.title, f.url), i.title," \
 	" i.link, i.sort_date, i.published, i.updated, i.unread," \
 	" i.starred, COALESCE(f.dir_override, NULLIF(i.dir, 0), f.dir)"
 #define DB_ITEM_ROW_COLUMNS	11

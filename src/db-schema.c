@@ -6,16 +6,17 @@
  *
  * The current schema (version 2, and the changes of 3 to 8 below):
  *  feed	one row per subscribed URL: metadata from the feed, HTTP
- *		validators, the last fetch's outcome, the urls file's title
- *		(title_file), user data (title and direction overrides,
- *		retention) and the counts of its items (total,
- *		unread_count, starred_count, starred_unread), kept right in
- *		the transaction that changes them (db_feed_commit,
- *		db_item_set_unread, db_item_set_starred,
- *		db_feed_mark_read, a trigger on deletes): never an UPDATE
- *		of item.unread or item.starred elsewhere. moved_to is
- *		where a permanent redirect pointed: the poller fetches it
- *		while the urls file keeps naming url.
+ *		validators, the last fetch's outcome, the urls file's
+ *		title (title_file, shown through title_override unless
+ *		the user renamed the feed: title_user), user data (title
+ *		and direction overrides, retention) and the counts of its
+ *		items (total, unread_count, starred_count,
+ *		starred_unread), kept right in the transaction that
+ *		changes them (db_feed_commit, db_item_set_unread,
+ *		db_item_set_starred, db_feed_mark_read, a trigger on
+ *		deletes): never an UPDATE of item.unread or item.starred
+ *		elsewhere. moved_to is where a permanent redirect pointed:
+ *		the poller fetches it while the urls file keeps naming url.
  *  item	unique on (feed_id, guid). sort_date is the date lists are
  *		ordered by: published, else updated, else first_seen (the
  *		item's own dates stay NULL when the feed gave none). hash
@@ -234,9 +235,14 @@ static const char db_schema_v7[] =
  * number of items (total) and of starred and starred unread items beside
  * unread_count, in the transactions that change them (db_feed_commit,
  * db_item_set_unread, db_item_set_starred, db_feed_mark_read) and, for
- * deletes, in one trigger that replaces item_unread_delete. title_file
- * is the urls file's "~Title" (db_feed_sync), shown unless the user
- * renamed the feed (title_override).
+ * deletes, in one trigger that replaces item_unread_delete.
+ *
+ * title_file is the urls file's "~Title" (db_feed_sync). title_override
+ * stays the title shown over the feed's own: the user's rename
+ * (db_feed_set_title) when title_user says so, else the file's title,
+ * copied there so that every list reads the one column it read before
+ * (title_file is the row's last: reading it walks the whole record, 5% of
+ * an item page).
  *
  * Tags: the urls file's tags (tag), which feeds have them (feed_tag) and
  * tag_item, every item of a tagged feed once per tag, keyed like a feed's
@@ -258,6 +264,8 @@ static const char db_schema_v8[] =
 	"ALTER TABLE feed ADD COLUMN starred_count INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE feed ADD COLUMN starred_unread INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE feed ADD COLUMN title_file TEXT;"
+	"ALTER TABLE feed ADD COLUMN title_user INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE feed SET title_user = 1 WHERE title_override IS NOT NULL;"
 	"UPDATE feed SET (total, unread_count, starred_count, starred_unread) ="
 	" (SELECT count(*), COALESCE(sum(unread = 1), 0),"
 	"  COALESCE(sum(starred <> 0), 0),"

@@ -531,9 +531,12 @@ test_migrate_v7(void)
 
 	/* Tags on an upgraded cache. */
 	memset(subs, 0, sizeof subs);
-	subs[0] = (struct db_sub){ "https://a.example/", NULL, t, 1 };
-	subs[1] = (struct db_sub){ "https://b.example/", NULL, NULL, 0 };
-	ok(db_feed_sync(db, subs, 2, &cause) == 0, "tags sync on it");
+	subs[0] = (struct db_sub){ "https://a.example/", "File A", t, 1 };
+	subs[1] = (struct db_sub){ "https://b.example/", "File B", NULL, 0 };
+	ok(db_feed_sync(db, subs, 2, &cause) == 0, "titles and tags sync on it");
+	fx_is_sql(db, "SELECT group_concat(COALESCE(title_override, title), "
+	    "' ') FROM feed", "My A File B", "a title the user set before the "
+	    "upgrade stays over the urls file's");
 	db_item_page(db, DB_LIST_TAG, fx_sql_int(db, "SELECT id FROM tag"),
 	    DB_PAGE_FIRST, NULL, 10, &rows, &n, &cause);
 	str_init(&ids);
