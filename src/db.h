@@ -249,5 +249,8 @@ void		 db_tag_rows_free(struct db_tag_row *, size_t);
 
 /* db-maint.c: compact the cache (VACUUM, then empty the write-ahead log). */
 int		 db_maint_vacuum(struct db *, char **);
+/* The urls file's keep= (0: global) and dir= (an enum feed_dir, -1: not given) of the feed with this URL. */
+int		 db_maint_feed_options(struct db *, const char *, int, int,
+		     char **);
 
 #endif
