@@ -247,6 +247,18 @@ int		 db_tag_list(struct db *, struct db_tag_row **, size_t *,
 		     char **);
 void		 db_tag_rows_free(struct db_tag_row *, size_t);
 
+/* db-query.c: query: feeds, the items a filter (filter.h) matches. */
+struct filter;
+/* Read one page of the items a filter matches, as db_item_page does. */
+int		 db_query_page(struct db *, const struct filter *,
+		     enum db_page, const struct db_item_cursor *, int,
+		     struct db_item_row **, size_t *, char **);
+/* Total and unread items a filter matches. */
+int		 db_query_count(struct db *, const struct filter *, int64_t *,
+		     int64_t *, char **);
+/* The SQL condition a filter makes at time now, and how many values it binds. */
+char		*db_query_sql(const struct filter *, int64_t, size_t *);
+
 /* db-maint.c: compact the cache (VACUUM, then empty the write-ahead log). */
 int		 db_maint_vacuum(struct db *, char **);
 /* The urls file's keep= (0: global) and dir= (an enum feed_dir, -1: not given) of the feed with this URL. */
