@@ -228,6 +228,19 @@ void	 conf_problem_clear(struct conf_problem *);
 void	 conf_problems_add(struct conf_problems *, struct conf_problem *);
 void	 conf_problems_free(struct conf_problems *);
 
+/* conf-newsboat.c: newsboat's files, to import. */
+struct conf_newsboat {
+	char		*dir;		/* where they are */
+	char		*urls;		/* its urls file */
+	char		*cache;		/* its cache.db, or NULL */
+	char		*config;	/* its config, or NULL */
+};
+/* Find newsboat's files (in dir; NULL: ~/.newsboat, then its XDG places). 0, or -1 when there are none. */
+int	 conf_newsboat_find(const char *, struct conf_newsboat *);
+/* The first run's offer: whether akhbar has no urls file (at path) and newsboat's files are there. */
+bool	 conf_newsboat_offer(const char *, struct conf_newsboat *);
+void	 conf_newsboat_free(struct conf_newsboat *);
+
 /* conf-parse.c */
 /*
  * Read a configuration file into cf, over what it holds. Every problem

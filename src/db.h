@@ -259,6 +259,19 @@ int		 db_query_count(struct db *, const struct filter *, int64_t *,
 /* The SQL condition a filter makes at time now, and how many values it binds. */
 char		*db_query_sql(const struct filter *, int64_t, size_t *);
 
+/* db-newsboat.c: newsboat's cache.db, imported. */
+struct db_newsboat_counts {
+	size_t		 items;		/* articles added */
+	size_t		 read;		/* articles marked read */
+	size_t		 starred;	/* articles starred (newsboat's flags) */
+};
+/* Whether newsboat's cache at path is one akhbar reads; -1 with *cause naming it. */
+int		 db_newsboat_check(const char *, char **);
+/* Import newsboat's articles and states for the feeds with these URLs (synced first); one batch. */
+int		 db_newsboat_import(struct db *, const char *,
+		     const struct strv *, struct db_newsboat_counts *,
+		     char **);
+
 /* db-maint.c: compact the cache (VACUUM, then empty the write-ahead log). */
 int		 db_maint_vacuum(struct db *, char **);
 /* The urls file's keep= (0: global) and dir= (an enum feed_dir, -1: not given) of the feed with this URL. */

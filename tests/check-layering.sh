@@ -7,7 +7,7 @@
 #   10 entry    main.c
 #    9 cli      cli.c cli-*.c
 #    8 ui       ui.c ui-*.c ui-*.h         the only layer that uses curses
-#    7 session  session.c
+#    7 session  session.c session-*.c
 #    6 poll     poller.c poller-*.c fetch.c fetch-*.c schedule.c
 #    5 cache    db.c db-*.c db-priv.h      (never includes or calls ingest)
 #    4 ingest   parse.c parse-*.c opml.c url.c   (never the cache; no
@@ -41,7 +41,7 @@ rank() {
 		rank=9 layer=cli ;;
 	ui.[ch]|ui-*.[ch])
 		rank=8 layer=ui ;;
-	session.[ch])
+	session.[ch]|session-*.[ch])
 		rank=7 layer=session ;;
 	poller.[ch]|poller-*.[ch]|fetch.[ch]|fetch-*.[ch]|schedule.[ch])
 		rank=6 layer=poll ;;
