@@ -55,13 +55,16 @@ static const struct conf_def conf_defs[CONF_COUNT] = {
 	[CONF_CONFIRM_QUIT] = { B("confirm-quit", "no"),
 	    N_("Ask before quitting the interface."), NULL, SEC_DISPLAY },
 	[CONF_DATETIME_FORMAT] = { S("datetime-format", ""),
+	    /* xgettext:no-c-format */
 	    N_("The strftime(3) format of dates in article lists and in "
 	    "--search's output, in the user's locale (%b is the month's "
 	    "name in the interface's language)."),
+	    /* xgettext:no-c-format */
 	    N_("the interface language's own format (%b %d in English) and "
 	    "%Y-%m-%d %H:%M for --search"), SEC_DISPLAY },
 	[CONF_BROWSER] = { S("browser", ""),
-	    N_("The command that opens links; %u in it is the link, else "
+	    /* xgettext:no-c-format */
+	    N_("The command that opens links; %s in it is the link, else "
 	    "the link is added at the end. It is run without a shell."),
 	    N_("$BROWSER, else xdg-open"), SEC_DISPLAY },
 	[CONF_AUTO_RELOAD] = { B("auto-reload", "yes"),
