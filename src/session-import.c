@@ -98,7 +98,8 @@ session_import_entry(struct session_import *im, const struct opml_entry *e,
 		urls_problem_clear(&pr);
 		return (-1);
 	}
-	if (e->title != NULL)
+	/* An untitled feed's text is its URL (opml_write writes it so). */
+	if (e->title != NULL && strcmp(e->title, e->url) != 0)
 		sub->title = xstrdup(e->title);
 	if (e->category != NULL)
 		strv_add(&sub->tags, e->category);
