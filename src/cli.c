@@ -30,6 +30,7 @@
 #include "poller.h"
 #include "reason.h"
 #include "sanitize.h"
+#include "ui.h"
 #include "urls.h"
 #include "xmalloc.h"
 
@@ -40,7 +41,8 @@ enum cli_action {
 	CLI_SEARCH,
 	CLI_UNREAD_COUNT,
 	CLI_RELOAD,
-	CLI_VERSION
+	CLI_VERSION,
+	CLI_DEMO
 };
 
 struct cli_opts {
@@ -53,6 +55,7 @@ struct cli_opts {
 
 enum {
 	OPT_FIRST_LONG = 0x100,
+	OPT_DEMO,
 	OPT_RELOAD,
 	OPT_SEARCH,
 	OPT_UNREAD_COUNT
@@ -60,6 +63,7 @@ enum {
 
 static const struct option cli_longopts[] = {
 	{ "cache",	required_argument,	NULL, 'C' },
+	{ "demo",	no_argument,		NULL, OPT_DEMO },
 	{ "force",	no_argument,		NULL, 'f' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "log",	required_argument,	NULL, 'l' },
@@ -85,6 +89,8 @@ cli_usage(FILE *f)
 	fputs(_("  -C, --cache FILE      use FILE as the cache\n"
 		"                        (default $XDG_DATA_HOME/akhbar/cache.db)\n"), f);
 	fputs(_("  -l, --log FILE        append a debug log to FILE\n"), f);
+	fputs(_("      --demo            open the interface on offline demo feeds,\n"
+		"                        in a throwaway cache\n"), f);
 	fputs(_("  -P, --parse FILE      print what the feed parser reads from FILE\n"
 		"                        (a path, file:// or http(s):// URL, or - for\n"
 		"                        standard input) as JSON; problems go to\n"
@@ -100,8 +106,8 @@ cli_usage(FILE *f)
 	fputs(_("  -h, --help            show this help and exit\n"), f);
 	fputs(_("  -V, --version         show the version and exit\n"), f);
 	fputs("\n", f);
-	fputs(_("Not built yet: the interactive interface. Running akhbar with no\n"
-		"action says so and exits.\n"), f);
+	fputs(_("With no action, akhbar opens the interactive interface on the\n"
+		"cache (press ? in it for the keys; see man akhbar).\n"), f);
 	fputs("\n", f);
 	fprintf(f, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
@@ -625,6 +631,19 @@ cli_reload(struct cli_opts *o)
 	return (failed > 0 ? CLI_EXIT_FAIL : CLI_EXIT_OK);
 }
 
+/* No action (or --demo): the interactive interface. */
+static int
+cli_interface(const struct cli_opts *o)
+{
+	struct ui_opts	uo;
+
+	ui_opts_default(&uo);
+	uo.urls_path = o->urls;
+	uo.cache_path = o->cache;
+	uo.demo = o->action == CLI_DEMO;
+	return (ui_main(&uo));
+}
+
 /* Parse the command line and run the chosen action; returns the exit code. */
 int
 cli_main(int argc, char **argv)
@@ -661,6 +680,9 @@ cli_main(int argc, char **argv)
 			break;
 		case OPT_RELOAD:
 			cli_set_action(&o, CLI_RELOAD, NULL);
+			break;
+		case OPT_DEMO:
+			cli_set_action(&o, CLI_DEMO, NULL);
 			break;
 		case 'u':
 			free(o.urls);
@@ -741,9 +763,7 @@ cli_main(int argc, char **argv)
 		rc = cli_reload(&o);
 		break;
 	default:
-		fprintf(stderr, _("%s: the interactive interface is not built yet; "
-		    "see '%s --help' for what works now.\n"), PACKAGE, PACKAGE);
-		rc = CLI_EXIT_USAGE;
+		rc = cli_interface(&o);
 		break;
 	}
 	/* -u and -C may come before a usage error: free them on every path. */
