@@ -348,11 +348,10 @@ ui_feeds_draw_row(struct ui *ui, struct ui_feeds *f, size_t i)
 	    e->row.dir_override ? e->row.dir : FEED_DIR_AUTO), 0, base);
 	if (dw > 0 && why != NULL)
 		ui_paint_field(ui, ui->body, y, xdate, dw, why,
-		    LAYOUT_DIR_AUTO, ui->rtl ? -1 : 1, err);
+		    ui->rtl ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR, 0, err);
 	else if (dw > 0 && date != NULL)
 		ui_paint_field(ui, ui->body, y, xdate, dw, date,
-		    ui->rtl ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR, ui->rtl ? -1 : 1,
-		    meta);
+		    ui->rtl ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR, 0, meta);
 	free(date);
 	free(why);
 }

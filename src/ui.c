@@ -312,8 +312,9 @@ ui_key(struct ui *ui, int key)
 		return (ui_prompt_key(ui, key));
 	if (key == UI_KEY_FN(KEY_MOUSE))
 		return (ui_mouse(ui));
+	/* resizeterm() queues it after SIGWINCH, which was handled. */
 	if (key == UI_KEY_FN(KEY_RESIZE))
-		return (ui_resize(ui));
+		return (0);
 	if (v == NULL)
 		return (0);
 	/* An information message goes at the next key; an error stays. */
