@@ -286,6 +286,7 @@ int	 ui_term_signal_fd(void);
 int	 ui_term_next_signal(void);
 void	 ui_term_windows(struct ui *);
 void	 ui_term_job_stop(struct ui *);
+bool	 ui_term_is_suspended(void);
 
 /* ui-paint.c */
 void	 ui_paint_init(struct ui *);

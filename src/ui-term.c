@@ -35,6 +35,7 @@ static struct termios	ui_term_saved;
 static bool		ui_term_have_saved;
 static bool		ui_term_mouse_on;
 static SCREEN		*ui_term_screen;
+static bool		 ui_term_suspended;	/* between suspend and resume */
 
 static const int ui_term_sigs[] = {
 	SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH
@@ -292,6 +293,7 @@ ui_term_stop(struct ui *ui)
 		ui_term_write(UI_TERM_MOUSE_OFF);
 	ui_term_write(layout_term_leave(ui->mode, ui->tmux));
 	ui_term_restore_len = 0;
+	ui_term_suspended = false;
 	ui->curses = false;
 	if (ui_term_screen != NULL) {
 		delscreen(ui_term_screen);
@@ -304,18 +306,27 @@ ui_term_stop(struct ui *ui)
 void
 ui_term_suspend(struct ui *ui)
 {
-	if (!ui->curses || isendwin())
+	if (!ui->curses || ui_term_suspended)
 		return;
 	endwin();
 	ui_term_write(layout_term_leave(ui->mode, ui->tmux));
+	ui_term_suspended = true;
+}
+
+/* Whether the screen is given up for a while (^Z, a text-mode browser). */
+bool
+ui_term_is_suspended(void)
+{
+	return (ui_term_suspended);
 }
 
 /* Take the screen back after ui_term_suspend(). */
 void
 ui_term_resume(struct ui *ui)
 {
-	if (!ui->curses)
+	if (!ui->curses || !ui_term_suspended)
 		return;
+	ui_term_suspended = false;
 	ui_term_write(layout_term_enter(ui->mode, ui->tmux));
 	reset_prog_mode();
 	ui_term_resize(ui);
@@ -339,21 +350,16 @@ ui_term_resize(struct ui *ui)
 }
 
 /*
- * ^Z: give the terminal back, stop as the shell expects (SIGTSTP's own
- * action), and take the terminal again once continued.
+ * ^Z: give the terminal back, stop, and take the terminal again once
+ * continued. SIGSTOP, not SIGTSTP's own action: the kernel discards a
+ * SIGTSTP sent to an orphaned process group (a terminal's session leader
+ * has gone), which would leave the interface suspended but running.
  */
 void
 ui_term_job_stop(struct ui *ui)
 {
-	struct sigaction	sa, old;
-
 	ui_term_suspend(ui);
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = SIG_DFL;
-	sigaction(SIGTSTP, &sa, &old);
-	raise(SIGTSTP);
+	raise(SIGSTOP);
 	/* Here again after SIGCONT. */
-	sigaction(SIGTSTP, &old, NULL);
 	ui_term_resume(ui);
 }

@@ -559,7 +559,7 @@ ui_signals(struct ui *ui, int *die)
 			flags |= ui_resize(ui);
 			break;
 		case SIGCONT:
-			if (isendwin())
+			if (ui_term_is_suspended())
 				ui_term_resume(ui);
 			flags |= UI_REDRAW_ALL | UI_REDRAW_CLEAR;
 			break;

@@ -8,6 +8,10 @@ if [ -z "$tmux" ] || [ ! -x "$tmux" ]; then
 	echo "1..0 # SKIP tmux not found"
 	exit 0
 fi
+if ! command -v "${PYTHON3:-python3}" >/dev/null 2>&1; then
+	echo "1..0 # SKIP python3 not found"
+	exit 0
+fi
 export LC_ALL=${LC_ALL:-C.UTF-8}
 unset TMUX
 data=$(cd "$top_srcdir/tests/data/ui" && pwd)
