@@ -69,7 +69,7 @@ emit("sanitize_dfa_text", table(False))
 # self-check against a reference on random strings
 import random
 def ref_valid_prefix(data, xml):
-    # decode like sanitize_utf8_char
+    # decode like utf8_char
     i = 0; last = 0
     while i < len(data):
         b = data[i]

@@ -12,7 +12,7 @@
 
 #include <stdint.h>
 
-#include "sanitize.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define ARABIC_SEP	(-1)	/* not part of a word */
@@ -81,7 +81,7 @@ arabic_decode(const unsigned char *s, size_t len, size_t *used)
 {
 	unsigned int	c;
 
-	if ((*used = sanitize_utf8_char(s, len, &c)) == 0) {
+	if ((*used = utf8_char(s, len, &c)) == 0) {
 		*used = 1;
 		return (0xFFFD);
 	}
@@ -369,7 +369,7 @@ arabic_stem(struct str *s)
 	len = arabic_light10(w, len, &front);
 	str_clear(s);
 	for (i = 0; i < len; i++)
-		sanitize_put_utf8(s, w[front + i]);
+		utf8_put(s, w[front + i]);
 	if (s->ptr == NULL)
 		str_append(s, "", 0);
 }

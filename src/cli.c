@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli-json.h"
 #include "db.h"
 #include "i18n.h"
 #include "log.h"
@@ -32,6 +33,7 @@
 #include "sanitize.h"
 #include "ui.h"
 #include "urls.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 enum cli_action {
@@ -137,7 +139,7 @@ cli_err(const char *fmt, ...)
 		len--;
 	str_init(&out);
 	for (p = (const unsigned char *)msg; len > 0; p += n, len -= n) {
-		n = sanitize_utf8_char(p, len, &cp);
+		n = utf8_char(p, len, &cp);
 		if (n == 0) {
 			snprintf(buf, sizeof buf, "\\x%02x", *p);
 			str_appends(&out, buf);
@@ -201,7 +203,7 @@ cli_parse_item(struct item *it, void *arg)
 
 	if (ci->n++ > 0)
 		str_append(&ci->json, ",\n", 2);
-	parse_item_to_json(it, &ci->json);
+	cli_json_item(it, &ci->json);
 	item_free(it);
 }
 
@@ -230,7 +232,7 @@ cli_parse(const char *arg)
 			free(cause);
 			return (CLI_EXIT_FAIL);
 		}
-		parse_to_json(f, &out);
+		cli_json_feed(f, &out);
 	} else {
 		/* A file: items are serialised as they are read. */
 		err = 0;
@@ -262,7 +264,7 @@ cli_parse(const char *arg)
 			str_free(&items.json);
 			return (CLI_EXIT_FAIL);
 		}
-		parse_to_json_items(f, &items.json, items.n, &out);
+		cli_json_feed_items(f, &items.json, items.n, &out);
 		str_free(&items.json);
 	}
 	fwrite(str_cstr(&out), 1, out.len, stdout);

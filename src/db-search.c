@@ -22,7 +22,7 @@
 
 #include "arabic.h"
 #include "db-priv.h"
-#include "sanitize.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define DB_SEARCH_EXACT		'\x01'	/* starts a quoted phrase's query text */
@@ -151,7 +151,7 @@ db_search_entity(const char *s, struct str *out)
 	if (*end != ';' || end == s + 1 || c == 0 || c > 0x10FFFF ||
 	    (c >= 0xD800 && c <= 0xDFFF))
 		return (0);
-	sanitize_put_utf8(out, (unsigned int)c);
+	utf8_put(out, (unsigned int)c);
 	return ((size_t)(end - s) + 1);
 }
 

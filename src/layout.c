@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sanitize.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define LAYOUT_ELLIPSIS "\xe2\x80\xa6"	/* U+2026 */
@@ -100,7 +100,7 @@ layout_para_new(const char *utf8, size_t len, const struct layout_run *runs,
 	p = layout_para_alloc((int)len, cfg);
 	k = 0;
 	for (i = 0; i < len; i += n) {
-		n = sanitize_utf8_char(s + i, len - i, &c);
+		n = utf8_char(s + i, len - i, &c);
 		if (n == 0) {
 			/* One U+FFFD for a lead byte and its continuations. */
 			c = 0xFFFD;

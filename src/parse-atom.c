@@ -170,7 +170,7 @@ parse_atom_category(struct parse *p, const char **attrs, int nattrs)
 }
 
 /* An Atom element starts; see parse-xml.c. */
-void
+static void
 parse_atom_start(struct parse *p, struct parse_xml *x, int depth,
     struct parse_elem *e, const char **attrs, int nattrs)
 {
@@ -291,21 +291,26 @@ parse_atom_base64(struct str *s)
 	return (true);
 }
 
-/* An Atom element with a role ends; see parse-xml.c. */
-void
+/*
+ * An Atom element with a role ends: persons, ids and base64 (Atom 0.3)
+ * are Atom's own; true when it was stored here, false for parse-xml.c to
+ * store it by its role.
+ */
+static bool
 parse_atom_end(struct parse *p, struct parse_xml *x, int depth,
     struct parse_elem *e, struct str *text)
 {
+	(void)depth;
 	switch (e->role) {
 	case PARSE_ROLE_PERSON_NAME:
 		if (text != NULL && p->person_name.len == 0)
 			str_append(&p->person_name, str_cstr(text), text->len);
-		return;
+		return (true);
 	case PARSE_ROLE_PERSON_EMAIL:
 		if (text != NULL && p->person_email.len == 0)
 			str_append(&p->person_email, str_cstr(text),
 			    text->len);
-		return;
+		return (true);
 	case PARSE_ROLE_PERSON:
 		if (p->item == NULL) {
 			/* The feed's author: entries without one inherit it. */
@@ -315,7 +320,7 @@ parse_atom_end(struct parse *p, struct parse_xml *x, int depth,
 			else if (p->person_email.len > 0)
 				p->feed_author = xstrdup(
 				    str_cstr(&p->person_email));
-			return;
+			return (true);
 		}
 		if (p->person_name.len > 0)
 			parse_add_person(&p->item->authors,
@@ -323,7 +328,7 @@ parse_atom_end(struct parse *p, struct parse_xml *x, int depth,
 		else if (p->person_email.len > 0)
 			parse_add_person(&p->item->authors,
 			    str_cstr(&p->person_email));
-		return;
+		return (true);
 	case PARSE_ROLE_ITEM_GUID:
 		/* An Atom id is the id, whatever came before. */
 		if (p->item != NULL && text != NULL) {
@@ -335,14 +340,54 @@ parse_atom_end(struct parse *p, struct parse_xml *x, int depth,
 			} else
 				free(v);
 		}
-		return;
+		return (true);
 	default:
 		if (e->attr_flag && text != NULL && !parse_atom_base64(text)) {
 			parse_warn(p, "line %d: <%s> is not valid base64",
 			    parse_xml_line(x), e->name);
-			return;
+			return (true);
 		}
-		parse_rss_end(p, x, depth, e, text);
-		return;
+		return (false);
 	}
 }
+
+/* Whether ns is one of Atom's. */
+static bool
+parse_atom_owns(enum parse_ns ns)
+{
+	return (ns == PARSE_NS_ATOM10 || ns == PARSE_NS_ATOM03);
+}
+
+/* <feed>: Atom 1.0, 0.3, or with no namespace read as 1.0. */
+static bool
+parse_atom_root(struct parse *p, struct parse_xml *x, struct parse_elem *e,
+    const char **attrs, int nattrs)
+{
+	(void)attrs;
+	(void)nattrs;
+	if (strcmp(e->name, "feed") != 0)
+		return (false);
+	if (e->ns == PARSE_NS_ATOM10)
+		parse_set_format(p, "atom1.0");
+	else if (e->ns == PARSE_NS_ATOM03)
+		parse_set_format(p, "atom0.3");
+	else {
+		/* No namespace: read its elements as Atom 1.0. */
+		parse_set_format(p, "atom");
+		if (e->ns == PARSE_NS_NONE)
+			parse_xml_read_as(x, PARSE_NS_ATOM10);
+		e->ns = PARSE_NS_ATOM10;
+	}
+	p->have_channel = true;
+	p->channel_depth = 1;
+	e->role = PARSE_ROLE_CHANNEL;
+	if (e->lang != NULL && *e->lang != '\0')
+		p->feed_lang = xstrdup(e->lang);
+	return (true);
+}
+
+/* Atom 1.0 and 0.3. */
+const struct parse_format parse_atom_format = {
+	"atom", parse_atom_owns, parse_atom_root, parse_atom_start,
+	parse_atom_end
+};

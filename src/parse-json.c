@@ -184,11 +184,8 @@ parse_json_item(struct parse *p, struct json_object *o, const char *base)
 	    (s = parse_json_get(o, "external_url")) != NULL)
 		it->link = parse_resolve(p, base, s);
 	if ((it->content = parse_json_text(o, "content_html")) != NULL) {
-		char *abs = parse_resolve_html(p, it->link != NULL ? it->link :
-		    base, it->content);
-
-		free(it->content);
-		it->content = abs;
+		parse_resolve_html(p, it->link != NULL ? it->link : base,
+		    &it->content);
 		it->content_type = FEED_TEXT_HTML;
 	}
 	else if ((it->content = parse_json_text(o, "content_text")) != NULL)

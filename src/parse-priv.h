@@ -1,6 +1,24 @@
 /*
- * Declarations shared by the parse family (parse.c, parse-xml.c,
- * parse-rss.c, parse-atom.c, parse-json.c) and nobody else.
+ * Declarations shared by the parse family (parse*.c) and nobody else but
+ * its white-box tests. Calls point one way, down this list (drawn from
+ * the objects' undefined symbols, nm -u; any of them may also call
+ * sanitize.c, utf8.c and the base layer):
+ *
+ *   parse-push.c    the push interface (parse.h), dispatch, the formats'
+ *                   table -> parse-decode.c, parse-prelex.c,
+ *                   parse-json.c, parse-atom.c and parse-rss.c (their
+ *                   struct parse_format only), parse-xml.c, parse.c
+ *   parse-atom.c,
+ *   parse-rss.c     the XML formats -> parse-xml.c, parse.c
+ *   parse-xml.c     SAX2 glue, storing each role's text -> parse.c
+ *   parse-json.c    JSON Feed -> parse.c
+ *   parse-decode.c  encodings -> parse.c
+ *   parse-prelex.c  the entity filter and pre-lexer -> nothing
+ *   parse.c         the base: messages, items, the shared fields ->
+ *                   parse-date.c, url.c, html.h (the text layer)
+ *
+ * parse-xml.c reaches the formats only through the struct parse_format
+ * pointers parse-push.c hands it (parse_xml_new).
  */
 #ifndef AKHBAR_PARSE_PRIV_H
 #define AKHBAR_PARSE_PRIV_H
@@ -79,8 +97,11 @@ enum parse_role {
 	PARSE_ROLE_IGNORE
 };
 
+struct parse_format;
+
 /* One open XML element. */
 struct parse_elem {
+	const struct parse_format *fmt;	/* whose element it is, or NULL */
 	enum parse_ns	 ns;
 	const char	*name;		/* local name (libxml2 dictionary) */
 	char		*base;		/* xml:base in scope, owned if own_base */
@@ -95,6 +116,55 @@ struct parse_elem {
 struct parse_xml;
 struct parse_json;
 struct url_base;
+
+/*
+ * An XML feed format (parse-rss.c, parse-atom.c). The glue (parse-xml.c)
+ * offers each the root element, then hands each element to the format
+ * that owns its namespace: the format gives it a role and asks for its
+ * text; when it ends, the glue stores the text by its role unless the
+ * format's end handler did. parse-push.c lists the formats.
+ */
+struct parse_format {
+	const char	*name;
+	/* Whether the elements of a namespace are this format's. */
+	bool		 (*owns)(enum parse_ns);
+	/* Whether the root element is this format's (it sets the format). */
+	bool		 (*root)(struct parse *, struct parse_xml *,
+			     struct parse_elem *, const char **, int);
+	/* An element starts (depth, the element, its SAX2 attributes). */
+	void		 (*start)(struct parse *, struct parse_xml *, int,
+			     struct parse_elem *, const char **, int);
+	/* An element with a role ends: true if stored here; may be NULL. */
+	bool		 (*end)(struct parse *, struct parse_xml *, int,
+			     struct parse_elem *, struct str *);
+};
+
+/* Decoding to UTF-8 (parse-decode.c). */
+struct parse_decoder {
+	void		*iconv;		/* iconv_t, NULL for UTF-8 */
+	char		*encoding;	/* chosen, for messages */
+	size_t		 unit;		/* code unit: 1, 2 or 4 bytes */
+	unsigned char	 pend[16];	/* bytes of a character cut by a chunk */
+	size_t		 npend;
+	struct str	 out;		/* decoded chunk */
+	size_t		 nreplaced;	/* invalid sequences made U+FFFD */
+};
+
+/* The entity filter and the CDATA pre-lexer (parse-prelex.c). */
+struct parse_prelex {
+	struct str	 out;		/* the chunk after the filter */
+	struct str	 in;		/* bytes held and the next chunk */
+	char		 held[40];	/* "&name" or a marker cut by a chunk */
+	size_t		 nheld;
+	bool		 in_cdata;	/* the filter is inside CDATA */
+	int		 lex;		/* where the lexer is: PARSE_LEX_* */
+	int		 tag;		/* where in a tag: PARSE_TAG_* */
+	char		 quote;		/* of the attribute value */
+	bool		 end;		/* the tag is an end tag */
+	long		 depth;		/* elements open */
+	bool		 kept;		/* text in this run passed as it was */
+	size_t		 ncdata;	/* text runs handed over as CDATA */
+};
 
 /* The whole state of one document being parsed. */
 struct parse {
@@ -114,25 +184,8 @@ struct parse {
 	bool		 decided;
 	enum { PARSE_KIND_XML = 1, PARSE_KIND_JSON } kind;
 
-	/* decoding to UTF-8 */
-	void		*iconv;		/* iconv_t, NULL for UTF-8 */
-	char		*encoding;	/* chosen, for messages */
-	size_t		 unit;		/* code unit: 1, 2 or 4 bytes */
-	unsigned char	 pend[16];	/* bytes of a character cut by a chunk */
-	size_t		 npend;
-	struct str	 utf8;		/* decoded chunk */
-	struct str	 filt;		/* decoded chunk after the entity filter */
-	char		 ent[40];	/* "&name" cut by a chunk */
-	size_t		 nent;
-	bool		 in_cdata;	/* the filter is inside CDATA */
-	int		 lex;		/* the filter's lexer: PARSE_LEX_* */
-	int		 lex_tag;	/* where in a tag: PARSE_TAG_* */
-	char		 lex_quote;	/* of the attribute value */
-	bool		 lex_end;	/* the tag is an end tag */
-	long		 lex_depth;	/* elements open */
-	bool		 lex_kept;	/* text in this run passed as it was */
-	size_t		 ncdata;	/* text runs handed over as CDATA */
-	size_t		 nreplaced;	/* invalid sequences made U+FFFD */
+	struct parse_decoder dec;	/* to UTF-8 */
+	struct parse_prelex prelex;	/* then XML for libxml2 */
 
 	struct parse_xml *xml;
 	struct parse_json *json;
@@ -159,48 +212,54 @@ struct parse {
 	int		 media_desc_type;
 };
 
-/* parse.c */
+/* parse.c: the family's base, called by every other parse file */
 void	 parse_warn(struct parse *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 parse_fail(struct parse *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
-void	 parse_item_begin(struct parse *, int);
-void	 parse_emit_item(struct parse *, struct item *);
-void	 parse_item_end(struct parse *, const char *);
-bool	 parse_looks_like_html(const char *);
-char	*parse_field(const struct str *);
 void	 parse_set_format(struct parse *, const char *);
 char	*parse_resolve(struct parse *, const char *, const char *);
-char	*parse_resolve_html(struct parse *, const char *, const char *);
+void	 parse_resolve_html(struct parse *, const char *, char **);
+char	*parse_field(const struct str *);
+char	*parse_title(const char *, size_t, int);
 void	 parse_add_person(struct strv *, const char *);
 void	 parse_add_category(struct strv *, const char *);
-char	*parse_title(const char *, size_t, int);
 void	 parse_date_field(struct parse *, int64_t *, const char *);
+void	 parse_item_begin(struct parse *, int);
+void	 parse_item_end(struct parse *, const char *);
+void	 parse_emit_item(struct parse *, struct item *);
+struct feed *parse_feed_end(struct parse *, char **);
+void	 parse_state_free(struct parse *);
 
-/* parse-xml.c */
-struct parse_xml *parse_xml_new(struct parse *);
+/* parse-xml.c: the SAX2 glue, above parse.c, below the formats */
+struct parse_xml *parse_xml_new(struct parse *,
+	     const struct parse_format *const *, size_t);
 void	 parse_xml_push(struct parse_xml *, const char *, size_t, bool);
 void	 parse_xml_free(struct parse_xml *);
 void	 parse_xml_capture(struct parse_xml *, enum parse_cap);
 char	*parse_xml_attr(const char **, int, enum parse_ns, const char *);
 enum parse_ns parse_xml_ns(const char *, const char *);
-void	 parse_xml_stop(struct parse_xml *);
+void	 parse_xml_read_as(struct parse_xml *, enum parse_ns);
 int	 parse_xml_line(struct parse_xml *);
-bool	 parse_xml_well_formed(struct parse_xml *);
 
-/* parse-rss.c */
-void	 parse_rss_start(struct parse *, struct parse_xml *, int,
-	     struct parse_elem *, const char **, int);
-void	 parse_rss_end(struct parse *, struct parse_xml *, int,
-	     struct parse_elem *, struct str *);
+/* parse-rss.c, parse-atom.c: the formats, listed in parse-push.c */
+extern const struct parse_format parse_rss_format;
+extern const struct parse_format parse_atom_format;
 
-/* parse-atom.c */
-void	 parse_atom_start(struct parse *, struct parse_xml *, int,
-	     struct parse_elem *, const char **, int);
-void	 parse_atom_end(struct parse *, struct parse_xml *, int,
-	     struct parse_elem *, struct str *);
+/* parse-decode.c: sniffing and decoding, for parse-push.c */
+char	*parse_decode_charset(const char *);
+long	 parse_decode_sniff(struct parse *, const char *, size_t, bool);
+void	 parse_decode(struct parse_decoder *, const char *, size_t, bool,
+	     const char **, size_t *);
+void	 parse_decode_free(struct parse_decoder *);
 
-/* parse-json.c */
+/* parse-prelex.c: the entity filter and pre-lexer, for parse-push.c */
+void	 parse_prelex_init(struct parse_prelex *, bool);
+void	 parse_prelex_chunk(struct parse_prelex *, const char *, size_t, bool,
+	     const char **, size_t *);
+void	 parse_prelex_free(struct parse_prelex *);
+
+/* parse-json.c: JSON Feed, for parse-push.c */
 struct parse_json *parse_json_new(struct parse *);
 void	 parse_json_push(struct parse_json *, const char *, size_t);
 void	 parse_json_finish(struct parse_json *);

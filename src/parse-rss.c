@@ -1,10 +1,10 @@
 /*
  * RSS: 0.90 and 1.0 (RDF, with Dublin Core and content:encoded) and the
  * 0.91-0.94/2.0 family, plus the extension elements other formats borrow
- * (dc:*, dcterms:*, content:encoded, media:content, itunes:author). The
- * start handler gives each element a role and asks parse-xml.c to capture
- * its text; the end handler stores the text in the item or the feed. The
- * end handler also serves parse-atom.c for the roles both share.
+ * (dc:*, dcterms:*, content:encoded, media:content, itunes:author): every
+ * element that is not Atom's. The start handler gives each element a
+ * role and asks parse-xml.c to capture its text, which parse-xml.c stores
+ * by its role when the element ends.
  */
 #include "config.h"
 
@@ -234,7 +234,7 @@ parse_rss_feed_start(struct parse *p, struct parse_xml *x, int depth,
 }
 
 /* An element that is not Atom starts; see parse-xml.c. */
-void
+static void
 parse_rss_start(struct parse *p, struct parse_xml *x, int depth,
     struct parse_elem *e, const char **attrs, int nattrs)
 {
@@ -276,158 +276,42 @@ parse_rss_start(struct parse *p, struct parse_xml *x, int depth,
 	parse_rss_feed_start(p, x, depth, e);
 }
 
-/* Make the relative links in an HTML field absolute. */
-static void
-parse_rss_links(struct parse *p, struct parse_elem *e, char **field, int type)
+/* RSS reads every namespace Atom does not (it is last in the table). */
+static bool
+parse_rss_owns(enum parse_ns ns)
 {
-	char	*v;
-
-	if (type != FEED_TEXT_HTML || *field == NULL)
-		return;
-	v = parse_resolve_html(p, e->base, *field);
-	free(*field);
-	*field = v;
+	(void)ns;
+	return (true);
 }
 
-/* Set *field to a sanitised one-line copy of text unless it is set. */
-static void
-parse_rss_set_line(char **field, const struct str *text)
+/* <rss version="..."> or RDF's <rdf:RDF>. */
+static bool
+parse_rss_root(struct parse *p, struct parse_xml *x, struct parse_elem *e,
+    const char **attrs, int nattrs)
 {
-	char	*v;
-
-	if (*field != NULL || text == NULL)
-		return;
-	v = sanitize_line(str_cstr(text), text->len);
-	if (*v == '\0')
-		free(v);
-	else
-		*field = v;
-}
-
-/* An element with a role ends; text is what was captured (or NULL). */
-void
-parse_rss_end(struct parse *p, struct parse_xml *x, int depth,
-    struct parse_elem *e, struct str *text)
-{
-	struct item	*it = p->item;
-	const char	*t = text != NULL ? str_cstr(text) : NULL;
-	char		*v;
+	char	*version, *fmt;
 
 	(void)x;
-	(void)depth;
-	switch (e->role) {
-	case PARSE_ROLE_ITEM:
-		parse_item_end(p, e->lang);
-		return;
-	case PARSE_ROLE_FEED_TITLE:
-		if (p->feed->title == NULL && t != NULL) {
-			v = parse_title(t, text->len, e->type);
-			if (*v != '\0')
-				p->feed->title = v;
-			else
-				free(v);
-		}
-		return;
-	case PARSE_ROLE_FEED_LINK:
-		if (p->feed->link == NULL && t != NULL) {
-			v = xstrdup(t);
-			p->feed->link = parse_resolve(p, e->base, str_trim(v));
-			free(v);
-		}
-		return;
-	case PARSE_ROLE_FEED_DESCRIPTION:
-		if (p->feed->description == NULL && t != NULL) {
-			v = parse_title(t, text->len, e->type);
-			if (*v != '\0')
-				p->feed->description = v;
-			else
-				free(v);
-		}
-		return;
-	case PARSE_ROLE_FEED_LANGUAGE:
-		parse_rss_set_line(&p->feed->language, text);
-		return;
-	case PARSE_ROLE_FEED_TTL:
-		if (t != NULL)
-			p->feed->ttl = atoi(t) > 0 ? atoi(t) : 0;
-		return;
-	default:
-		break;
+	if (strcasecmp(e->name, "rss") == 0) {
+		version = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE,
+		    "version");
+		if (version != NULL && *str_trim(version) != '\0') {
+			xasprintf(&fmt, "rss%s", version);
+			parse_set_format(p, fmt);
+			free(fmt);
+		} else
+			parse_set_format(p, "rss");
+		free(version);
+		return (true);
 	}
-	if (it == NULL || t == NULL)
-		return;
-	switch (e->role) {
-	case PARSE_ROLE_ITEM_TITLE:
-		if (it->title == NULL) {
-			v = parse_title(t, text->len, e->type);
-			if (*v != '\0')
-				it->title = v;
-			else
-				free(v);
-		}
-		break;
-	case PARSE_ROLE_ITEM_LINK:
-		if (it->link == NULL) {
-			v = xstrdup(t);
-			it->link = parse_resolve(p, e->base, str_trim(v));
-			free(v);
-		}
-		break;
-	case PARSE_ROLE_ITEM_GUID:
-		if (it->guid == NULL || p->guid_weak) {
-			v = sanitize_line(t, text->len);
-			if (*v == '\0')
-				free(v);
-			else {
-				free(it->guid);
-				it->guid = v;
-				p->guid_weak = false;
-				p->guid_permalink = e->role == PARSE_ROLE_ITEM_GUID &&
-				    !e->attr_flag && strcmp(e->name, "guid") == 0;
-			}
-		}
-		break;
-	case PARSE_ROLE_ITEM_SUMMARY:
-		if (it->summary == NULL && (it->summary = parse_field(text))) {
-			it->summary_type = e->type;
-			parse_rss_links(p, e, &it->summary, e->type);
-		}
-		break;
-	case PARSE_ROLE_ITEM_MEDIA_DESC:
-		if (p->media_desc == NULL &&
-		    (p->media_desc = parse_field(text)) != NULL) {
-			p->media_desc_type = e->type;
-			parse_rss_links(p, e, &p->media_desc, e->type);
-		}
-		break;
-	case PARSE_ROLE_ITEM_CONTENT:
-		if (it->content == NULL && (it->content = parse_field(text))) {
-			it->content_type = e->type;
-			parse_rss_links(p, e, &it->content, e->type);
-		}
-		break;
-	case PARSE_ROLE_ITEM_PUBLISHED:
-		parse_date_field(p, &it->published, t);
-		break;
-	case PARSE_ROLE_ITEM_UPDATED:
-		parse_date_field(p, &it->updated, t);
-		break;
-	case PARSE_ROLE_ITEM_AUTHOR:
-		parse_add_person(&it->authors, t);
-		break;
-	case PARSE_ROLE_ITEM_CATEGORY:
-		parse_add_category(&it->categories, t);
-		break;
-	case PARSE_ROLE_ITEM_LANGUAGE:
-		if (p->item_lang == NULL) {
-			v = sanitize_line(t, text->len);
-			if (*v == '\0')
-				free(v);
-			else
-				p->item_lang = v;
-		}
-		break;
-	default:
-		break;
+	if (strcmp(e->name, "RDF") == 0) {
+		parse_set_format(p, "rss1.0");
+		return (true);
 	}
+	return (false);
 }
+
+/* RSS 0.90 to 2.0; parse-xml.c stores every role's text. */
+const struct parse_format parse_rss_format = {
+	"rss", parse_rss_owns, parse_rss_root, parse_rss_start, NULL
+};

@@ -9,8 +9,12 @@
  *
  * This file keeps the stack of open elements with xml:base and xml:lang in
  * scope and captures the text of the element a format handler asks for,
- * serialising nested markup for HTML and XHTML content. It calls
- * parse_rss_* for everything but Atom elements, which go to parse_atom_*.
+ * serialising nested markup for HTML and XHTML content. The formats it
+ * is given (struct parse_format, listed by parse-push.c) are offered the
+ * root element, and each element goes to the format that owns its
+ * namespace; it never calls a format by name. When an element with a
+ * role ends, the text is stored by its role here (parse_xml_store), the
+ * same for every format, unless the format's end handler stores it.
  */
 #include "config.h"
 
@@ -23,17 +27,19 @@
 #include <libxml/parserInternals.h>
 
 #include "parse-priv.h"
-#include "url.h"
+#include "sanitize.h"
 #include "xmalloc.h"
 
 struct parse_xml {
 	struct parse		*p;
+	const struct parse_format *const *fmts;	/* in the order tried */
+	size_t			 nfmts;
 	xmlParserCtxtPtr	 ctxt;
 	xmlSAXHandler		 sax;
 	struct parse_elem	 stack[PARSE_XML_MAX_DEPTH];
 	int			 depth;		/* open elements */
 	bool			 html;		/* the root was <html> */
-	bool			 bare_atom;	/* <feed> with no namespace */
+	enum parse_ns		 read_as;	/* for elements with none */
 	bool			 root_seen;	/* later depth-1 elements are not roots */
 	bool			 stopped;
 	char			 mismatch[64];	/* end tag libxml2 mismatched */
@@ -156,7 +162,7 @@ parse_xml_capture(struct parse_xml *x, enum parse_cap mode)
 }
 
 /* Stop parsing (the document is not a feed). */
-void
+static void
 parse_xml_stop(struct parse_xml *x)
 {
 	x->stopped = true;
@@ -170,11 +176,11 @@ parse_xml_line(struct parse_xml *x)
 	return (xmlSAX2GetLineNumber(x->ctxt));
 }
 
-/* Whether libxml2 has met no error yet (it drops named entities after). */
-bool
-parse_xml_well_formed(struct parse_xml *x)
+/* From now on read elements without a namespace as in ns (Atom's bare <feed>). */
+void
+parse_xml_read_as(struct parse_xml *x, enum parse_ns ns)
 {
-	return (x->ctxt->wellFormed != 0);
+	x->read_as = ns;
 }
 
 /* Append captured text, within the size cap. */
@@ -332,37 +338,15 @@ parse_xml_root(struct parse_xml *x, struct parse_elem *e, const char **attrs,
     int nattrs)
 {
 	struct parse	*p = x->p;
-	char		*version, *fmt;
+	size_t		 i;
 
-	if (strcasecmp(e->name, "rss") == 0) {
-		version = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE,
-		    "version");
-		if (version != NULL && *str_trim(version) != '\0') {
-			xasprintf(&fmt, "rss%s", version);
-			parse_set_format(p, fmt);
-			free(fmt);
-		} else
-			parse_set_format(p, "rss");
-		free(version);
-	} else if (strcmp(e->name, "RDF") == 0) {
-		parse_set_format(p, "rss1.0");
-	} else if (strcmp(e->name, "feed") == 0) {
-		if (e->ns == PARSE_NS_ATOM10)
-			parse_set_format(p, "atom1.0");
-		else if (e->ns == PARSE_NS_ATOM03)
-			parse_set_format(p, "atom0.3");
-		else {
-			/* No namespace: read its elements as Atom 1.0. */
-			parse_set_format(p, "atom");
-			x->bare_atom = e->ns == PARSE_NS_NONE;
-			e->ns = PARSE_NS_ATOM10;
+	for (i = 0; i < x->nfmts; i++) {
+		if (x->fmts[i]->root(p, x, e, attrs, nattrs)) {
+			e->fmt = x->fmts[i];
+			return;
 		}
-		p->have_channel = true;
-		p->channel_depth = 1;
-		e->role = PARSE_ROLE_CHANNEL;
-		if (e->lang != NULL && *e->lang != '\0')
-			p->feed_lang = xstrdup(e->lang);
-	} else if (strcasecmp(e->name, "html") == 0) {
+	}
+	if (strcasecmp(e->name, "html") == 0) {
 		x->html = true;
 	} else if (strcasecmp(e->name, "opml") == 0) {
 		parse_fail(p, "this is an OPML subscription list, not a feed");
@@ -372,6 +356,19 @@ parse_xml_root(struct parse_xml *x, struct parse_elem *e, const char **attrs,
 		    "or <feed>", e->name);
 		parse_xml_stop(x);
 	}
+}
+
+/* The format that owns an element of namespace ns, or NULL. */
+static const struct parse_format *
+parse_xml_format(struct parse_xml *x, enum parse_ns ns)
+{
+	size_t	i;
+
+	for (i = 0; i < x->nfmts; i++) {
+		if (x->fmts[i]->owns(ns))
+			return (x->fmts[i]);
+	}
+	return (NULL);
 }
 
 /* Say that an HTML page is not a feed, naming the feed it links to. */
@@ -449,8 +446,8 @@ parse_xml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	e = &x->stack[x->depth++];
 	memset(e, 0, sizeof *e);
 	e->ns = parse_xml_ns((const char *)uri, (const char *)prefix);
-	if (x->bare_atom && e->ns == PARSE_NS_NONE)
-		e->ns = PARSE_NS_ATOM10;
+	if (x->read_as != PARSE_NS_NONE && e->ns == PARSE_NS_NONE)
+		e->ns = x->read_as;
 	e->name = (const char *)localname;
 	e->base = parent != NULL ? parent->base : x->p->url;
 	e->lang = parent != NULL ? parent->lang : NULL;
@@ -477,10 +474,169 @@ parse_xml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		parse_xml_html(x, e, attrs, nattrs);
 		return;
 	}
-	if (e->ns == PARSE_NS_ATOM10 || e->ns == PARSE_NS_ATOM03)
-		parse_atom_start(x->p, x, x->depth, e, attrs, nattrs);
+	if ((e->fmt = parse_xml_format(x, e->ns)) != NULL)
+		e->fmt->start(x->p, x, x->depth, e, attrs, nattrs);
+}
+
+/* Make the relative links in an HTML field absolute. */
+static void
+parse_xml_links(struct parse *p, struct parse_elem *e, char **field, int type)
+{
+	if (type == FEED_TEXT_HTML)
+		parse_resolve_html(p, e->base, field);
+}
+
+/* Set *field to a sanitised one-line copy of text unless it is set. */
+static void
+parse_xml_set_line(char **field, const struct str *text)
+{
+	char	*v;
+
+	if (*field != NULL || text == NULL)
+		return;
+	v = sanitize_line(str_cstr(text), text->len);
+	if (*v == '\0')
+		free(v);
 	else
-		parse_rss_start(x->p, x, x->depth, e, attrs, nattrs);
+		*field = v;
+}
+
+/*
+ * Store the text of an element with a role (text is what was captured,
+ * or NULL) in the item or the feed: the same for every format.
+ */
+static void
+parse_xml_store(struct parse *p, struct parse_elem *e, struct str *text)
+{
+	struct item	*it = p->item;
+	const char	*t = text != NULL ? str_cstr(text) : NULL;
+	char		*v;
+
+	switch (e->role) {
+	case PARSE_ROLE_ITEM:
+		parse_item_end(p, e->lang);
+		return;
+	case PARSE_ROLE_FEED_TITLE:
+		if (p->feed->title == NULL && t != NULL) {
+			v = parse_title(t, text->len, e->type);
+			if (*v != '\0')
+				p->feed->title = v;
+			else
+				free(v);
+		}
+		return;
+	case PARSE_ROLE_FEED_LINK:
+		if (p->feed->link == NULL && t != NULL) {
+			v = xstrdup(t);
+			p->feed->link = parse_resolve(p, e->base, str_trim(v));
+			free(v);
+		}
+		return;
+	case PARSE_ROLE_FEED_DESCRIPTION:
+		if (p->feed->description == NULL && t != NULL) {
+			v = parse_title(t, text->len, e->type);
+			if (*v != '\0')
+				p->feed->description = v;
+			else
+				free(v);
+		}
+		return;
+	case PARSE_ROLE_FEED_LANGUAGE:
+		parse_xml_set_line(&p->feed->language, text);
+		return;
+	case PARSE_ROLE_FEED_TTL:
+		if (t != NULL)
+			p->feed->ttl = atoi(t) > 0 ? atoi(t) : 0;
+		return;
+	default:
+		break;
+	}
+	if (it == NULL || t == NULL)
+		return;
+	switch (e->role) {
+	case PARSE_ROLE_ITEM_TITLE:
+		if (it->title == NULL) {
+			v = parse_title(t, text->len, e->type);
+			if (*v != '\0')
+				it->title = v;
+			else
+				free(v);
+		}
+		break;
+	case PARSE_ROLE_ITEM_LINK:
+		if (it->link == NULL) {
+			v = xstrdup(t);
+			it->link = parse_resolve(p, e->base, str_trim(v));
+			free(v);
+		}
+		break;
+	case PARSE_ROLE_ITEM_GUID:
+		if (it->guid == NULL || p->guid_weak) {
+			v = sanitize_line(t, text->len);
+			if (*v == '\0')
+				free(v);
+			else {
+				free(it->guid);
+				it->guid = v;
+				p->guid_weak = false;
+				p->guid_permalink = e->role == PARSE_ROLE_ITEM_GUID &&
+				    !e->attr_flag && strcmp(e->name, "guid") == 0;
+			}
+		}
+		break;
+	case PARSE_ROLE_ITEM_SUMMARY:
+		if (it->summary == NULL && (it->summary = parse_field(text))) {
+			it->summary_type = e->type;
+			parse_xml_links(p, e, &it->summary, e->type);
+		}
+		break;
+	case PARSE_ROLE_ITEM_MEDIA_DESC:
+		if (p->media_desc == NULL &&
+		    (p->media_desc = parse_field(text)) != NULL) {
+			p->media_desc_type = e->type;
+			parse_xml_links(p, e, &p->media_desc, e->type);
+		}
+		break;
+	case PARSE_ROLE_ITEM_CONTENT:
+		if (it->content == NULL && (it->content = parse_field(text))) {
+			it->content_type = e->type;
+			parse_xml_links(p, e, &it->content, e->type);
+		}
+		break;
+	case PARSE_ROLE_ITEM_PUBLISHED:
+		parse_date_field(p, &it->published, t);
+		break;
+	case PARSE_ROLE_ITEM_UPDATED:
+		parse_date_field(p, &it->updated, t);
+		break;
+	case PARSE_ROLE_ITEM_AUTHOR:
+		parse_add_person(&it->authors, t);
+		break;
+	case PARSE_ROLE_ITEM_CATEGORY:
+		parse_add_category(&it->categories, t);
+		break;
+	case PARSE_ROLE_ITEM_LANGUAGE:
+		if (p->item_lang == NULL) {
+			v = sanitize_line(t, text->len);
+			if (*v == '\0')
+				free(v);
+			else
+				p->item_lang = v;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* An element with a role ends: its format's handler or the store has it. */
+static void
+parse_xml_end_role(struct parse_xml *x, struct parse_elem *e, struct str *text)
+{
+	if (e->fmt != NULL && e->fmt->end != NULL &&
+	    e->fmt->end(x->p, x, x->depth, e, text))
+		return;
+	parse_xml_store(x->p, e, text);
 }
 
 /* Close the innermost open element. */
@@ -498,16 +654,9 @@ parse_xml_pop(struct parse_xml *x)
 		parse_xml_cap_end(x, e);
 	else if (x->cap_depth != 0 && x->depth == x->cap_depth) {
 		x->cap_depth = 0;
-		if (e->ns == PARSE_NS_ATOM10 || e->ns == PARSE_NS_ATOM03)
-			parse_atom_end(x->p, x, x->depth, e, &x->cap);
-		else
-			parse_rss_end(x->p, x, x->depth, e, &x->cap);
-	} else if (e->role != PARSE_ROLE_NONE) {
-		if (e->ns == PARSE_NS_ATOM10 || e->ns == PARSE_NS_ATOM03)
-			parse_atom_end(x->p, x, x->depth, e, NULL);
-		else
-			parse_rss_end(x->p, x, x->depth, e, NULL);
-	}
+		parse_xml_end_role(x, e, &x->cap);
+	} else if (e->role != PARSE_ROLE_NONE)
+		parse_xml_end_role(x, e, NULL);
 	if (e->own_base)
 		free(e->base);
 	if (e->own_lang)
@@ -595,14 +744,17 @@ parse_xml_error(void *ctx, xmlErrorPtr err)
 	free(msg);
 }
 
-/* Start an XML parser for p. */
+/* Start an XML parser for p, reading the formats fmts (n of them). */
 struct parse_xml *
-parse_xml_new(struct parse *p)
+parse_xml_new(struct parse *p, const struct parse_format *const *fmts,
+    size_t n)
 {
 	struct parse_xml	*x;
 
 	x = xcalloc(1, sizeof *x);
 	x->p = p;
+	x->fmts = fmts;
+	x->nfmts = n;
 	str_init(&x->cap);
 	x->sax.initialized = XML_SAX2_MAGIC;
 	x->sax.startElementNs = parse_xml_start;

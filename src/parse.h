@@ -57,14 +57,4 @@ struct feed	*parse_file(const char *path, struct strv *warnings,
 struct feed	*parse_file_cb(const char *, parse_item_cb, void *,
 		     struct strv *, char **);
 
-/* The JSON object akhbar --parse prints for a feed. */
-void		 parse_to_json(const struct feed *, struct str *);
-
-/* One item as parse_to_json writes it, for callers that stream items. */
-void		 parse_item_to_json(const struct item *, struct str *);
-
-/* parse_to_json for a feed whose n items were serialised into items. */
-void		 parse_to_json_items(const struct feed *, const struct str *,
-		     size_t, struct str *);
-
 #endif

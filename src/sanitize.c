@@ -15,9 +15,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-
-#include <libxml/HTMLparser.h>
 
 /*
  * SSE2 (every x86-64 has it) speeds up sanitize_clean_prefix and
@@ -29,54 +26,11 @@
 #include <emmintrin.h>
 #endif
 
+#include "str.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
-#define SANITIZE_REPLACEMENT	0xfffd
-
-/*
- * Decode one UTF-8 character from p (n bytes available) into *cp; returns
- * the bytes used, or 0 for an invalid or truncated sequence (overlong
- * forms, surrogates and values above U+10FFFF are invalid).
- */
-size_t
-sanitize_utf8_char(const unsigned char *p, size_t n, unsigned int *cp)
-{
-	unsigned int	c, min;
-	size_t		need, i;
-
-	if (n == 0)
-		return (0);
-	c = p[0];
-	if (c < 0x80) {
-		*cp = c;
-		return (1);
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		need = 2;
-		c &= 0x1f;
-		min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		need = 3;
-		c &= 0x0f;
-		min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		need = 4;
-		c &= 0x07;
-		min = 0x10000;
-	} else
-		return (0);
-	if (n < need)
-		return (0);
-	for (i = 1; i < need; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return (0);
-		c = (c << 6) | (p[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return (0);
-	*cp = c;
-	return (need);
-}
+#define SANITIZE_REPLACEMENT	UTF8_REPLACEMENT
 
 /*
  * Two DFAs that recognise characters needing nothing done, one step per
@@ -88,7 +42,7 @@ sanitize_utf8_char(const unsigned char *p, size_t n, unsigned int *cp)
  * unchanged: valid UTF-8 and no C0 control but tab, LF and CR. The text
  * table accepts what sanitize_text keeps unchanged: valid UTF-8 with no
  * control (C0 but tab and LF, DEL, C1). tests/test-sanitize.c checks them
- * against sanitize_utf8_char. contrib/gen-sanitize-dfa.py makes them.
+ * against utf8_char. contrib/gen-sanitize-dfa.py makes them.
  */
 #define SANITIZE_DFA_ACCEPT	0
 #define SANITIZE_DFA_ERROR	6
@@ -449,35 +403,6 @@ sanitize_clean_prefix(const unsigned char *p, size_t n, bool markup)
 	return (sanitize_clean_prefix_mode(p, n, false));
 }
 
-/* Append the UTF-8 encoding of code point c. */
-void
-sanitize_put_utf8(struct str *s, unsigned int c)
-{
-	char	b[4];
-
-	if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		c = SANITIZE_REPLACEMENT;
-	if (c < 0x80) {
-		b[0] = (char)c;
-		str_append(s, b, 1);
-	} else if (c < 0x800) {
-		b[0] = (char)(0xc0 | (c >> 6));
-		b[1] = (char)(0x80 | (c & 0x3f));
-		str_append(s, b, 2);
-	} else if (c < 0x10000) {
-		b[0] = (char)(0xe0 | (c >> 12));
-		b[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		b[2] = (char)(0x80 | (c & 0x3f));
-		str_append(s, b, 3);
-	} else {
-		b[0] = (char)(0xf0 | (c >> 18));
-		b[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		b[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		b[3] = (char)(0x80 | (c & 0x3f));
-		str_append(s, b, 4);
-	}
-}
-
 /* Whether c is white space to collapse in a one-line text. */
 static bool
 sanitize_is_space(unsigned int c)
@@ -546,7 +471,7 @@ sanitize_run(struct str *s, const char *p, size_t len, bool line)
 			continue;
 		}
 		if (u[i] >= 0x80) {
-			n = sanitize_utf8_fast(u + i, len - i, &c);
+			n = utf8_fast(u + i, len - i, &c);
 			if (n != 0 && c >= 0xa0 && !(line && sanitize_is_space(c))) {
 				i += n;
 				continue;
@@ -611,7 +536,7 @@ sanitize_run(struct str *s, const char *p, size_t len, bool line)
 		if (c < 0x80)
 			str_appendc(s, (char)c);
 		else
-			sanitize_put_utf8(s, c);
+			utf8_put(s, c);
 	}
 	if (i > start) {
 		if (pending && s->len != 0)
@@ -647,126 +572,4 @@ sanitize_line(const char *p, size_t len)
 	str_init(&s);
 	sanitize_run(&s, p, len, true);
 	return (str_steal(&s));
-}
-
-/* Decode the entity at p ("&...;", n bytes left) into s; returns bytes used or 0. */
-static size_t
-sanitize_entity(struct str *s, const char *p, size_t n)
-{
-	const htmlEntityDesc	*e;
-	char			 name[40], *end;
-	unsigned long		 c;
-	size_t			 i;
-
-	for (i = 1; i < n && i < sizeof name && p[i] != ';'; i++) {
-		if (p[i] == '&' || p[i] == '<' || p[i] == ' ')
-			return (0);
-	}
-	if (i >= n || i >= sizeof name || p[i] != ';' || i == 1)
-		return (0);
-	memcpy(name, p + 1, i - 1);
-	name[i - 1] = '\0';
-	if (name[0] == '#') {
-		if (name[1] == 'x' || name[1] == 'X')
-			c = strtoul(name + 2, &end, 16);
-		else
-			c = strtoul(name + 1, &end, 10);
-		if (*end != '\0' || end == name + 1 || c > 0x10ffff)
-			return (0);
-		sanitize_put_utf8(s, c == 0 ? SANITIZE_REPLACEMENT :
-		    (unsigned int)c);
-		return (i + 1);
-	}
-	if (strcmp(name, "apos") == 0) {
-		str_appendc(s, '\'');
-		return (i + 1);
-	}
-	if ((e = htmlEntityLookup((const xmlChar *)name)) == NULL)
-		return (0);
-	sanitize_put_utf8(s, e->value);
-	return (i + 1);
-}
-
-/* Whether the tag at p ("<name" or "</name") breaks a line. */
-static int
-sanitize_block_tag(const char *p, size_t n)
-{
-	static const char *block[] = {
-		"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "h1",
-		"h2", "h3", "h4", "h5", "h6", "hr", "blockquote", "table",
-		"img", NULL
-	};
-	size_t	 i, len, k;
-
-	i = 1;
-	if (i < n && p[i] == '/')
-		i++;
-	for (len = 0; i + len < n; len++) {
-		char c = p[i + len] | 0x20;
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
-			break;
-	}
-	for (k = 0; block[k] != NULL; k++) {
-		if (strlen(block[k]) == len &&
-		    strncasecmp(p + i, block[k], len) == 0)
-			return (1);
-	}
-	return (0);
-}
-
-/*
- * Return the plain text of a fragment of HTML as one sanitised line: tags,
- * comments and script/style bodies removed, entities decoded, white space
- * collapsed. For titles that feeds mark up.
- */
-char *
-sanitize_html_to_text(const char *p, size_t len)
-{
-	struct str	 s;
-	const char	*end = p + len, *q;
-	size_t		 n;
-	char		*out;
-
-	str_init(&s);
-	str_reserve(&s, len);
-	s.ptr[0] = '\0';
-	while (p < end) {
-		if (*p == '<' && p + 1 < end &&
-		    (p[1] == '/' || p[1] == '!' || p[1] == '?' ||
-		    ((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z'))) {
-			if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
-				q = p + 4;
-				while (q + 3 <= end && memcmp(q, "-->", 3) != 0)
-					q++;
-				p = q + 3 <= end ? q + 3 : end;
-				continue;
-			}
-			if ((end - p >= 7 &&
-			    strncasecmp(p, "<script", 7) == 0) ||
-			    (end - p >= 6 && strncasecmp(p, "<style", 6) == 0)) {
-				const char *close = (p[1] | 0x20) == 's' &&
-				    (p[2] | 0x20) == 'c' ? "</script" : "</style";
-				n = strlen(close);
-				q = p + 1;
-				while (q + n <= end && strncasecmp(q, close, n) != 0)
-					q++;
-				p = q;
-			}
-			if (sanitize_block_tag(p, end - p))
-				str_appendc(&s, ' ');
-			while (p < end && *p != '>')
-				p++;
-			if (p < end)
-				p++;
-			continue;
-		}
-		if (*p == '&' && (n = sanitize_entity(&s, p, end - p)) != 0) {
-			p += n;
-			continue;
-		}
-		str_appendc(&s, *p++);
-	}
-	out = sanitize_line(str_cstr(&s), s.len);
-	str_free(&s);
-	return (out);
 }

@@ -25,6 +25,31 @@ struct url_base {
 static const unsigned int url_flags = CURLU_NON_SUPPORT_SCHEME |
     CURLU_URLENCODE;
 
+/*
+ * Whether a reference (n bytes) needs no base: it has a scheme ("https:",
+ * "mailto:", RFC 3986 3.1) or is only a fragment ("#top"). No libcurl:
+ * for the callers that look at many links and resolve few.
+ */
+bool
+url_is_absolute(const char *ref, size_t n)
+{
+	size_t	i;
+	char	c;
+
+	if (n > 0 && ref[0] == '#')
+		return (true);
+	for (i = 0; i < n; i++) {
+		c = ref[i];
+		if (c == ':')
+			return (i > 0);
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (i > 0 && ((c >= '0' && c <= '9') || c == '+' ||
+		    c == '-' || c == '.'))))
+			return (false);
+	}
+	return (false);
+}
+
 /* Parse base (may be NULL) for url_base_resolve. */
 struct url_base *
 url_base_new(const char *base)

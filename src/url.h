@@ -3,10 +3,12 @@
 #define AKHBAR_URL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct url_base;
 
 char		*url_resolve(const char *, const char *);
+bool		 url_is_absolute(const char *, size_t);
 struct url_base	*url_base_new(const char *);
 bool		 url_base_is(const struct url_base *, const char *);
 char		*url_base_resolve(const struct url_base *, const char *);

@@ -15,8 +15,8 @@
 #include <wchar.h>
 
 #include "layout-priv.h"
-#include "sanitize.h"
 #include "str.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #include "tap.h"
@@ -645,7 +645,7 @@ test_properties(void)
 		n = rand() % 120;
 		str_init(&s);
 		for (i = 0; i < n; i++)
-			sanitize_put_utf8(&s, pool[rand() % (sizeof pool /
+			utf8_put(&s, pool[rand() % (sizeof pool /
 			    sizeof pool[0])]);
 		width = 2 + rand() % 30;
 		dir = (enum layout_dir)(rand() % 4);
@@ -683,7 +683,7 @@ test_properties(void)
 
 		/* LTR-only text keeps the identity map. */
 		for (i = 0; i < n; i++)
-			sanitize_put_utf8(&s, "abc xyz 12.,"[rand() % 12]);
+			utf8_put(&s, "abc xyz 12.,"[rand() % 12]);
 		p = layout_para_new(str_cstr(&s), s.len, NULL, 0,
 		    LAYOUT_DIR_AUTO, NULL);
 		layout_para_wrap(p, width);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli-json.h"
 #include "feed.h"
 #include "parse-date.h"
 #include "parse.h"
@@ -478,13 +479,13 @@ test_case(const struct want *c)
 
 	/* However the bytes are cut, the result is the same. */
 	str_init(&j1);
-	parse_to_json(f, &j1);
+	cli_json_feed(f, &j1);
 	for (i = 0; i < 3 && c->idx == 0; i++) {
 		cause2 = NULL;
 		g = parse_buf(buf, len, chunks[i], c->ctype, NULL, &cause2);
 		str_init(&j2);
 		if (g != NULL)
-			parse_to_json(g, &j2);
+			cli_json_feed(g, &j2);
 		if (!ok(g != NULL && strcmp(str_cstr(&j1), str_cstr(&j2)) == 0,
 		    "%s: same result in %zu-byte chunks", c->file, chunks[i]))
 			diag("%s", str_cstr(&j2));
@@ -734,14 +735,14 @@ test_slices(void)
 	    9) == 0, "sliced: character references in text");
 	str_init(&j1);
 	if (f != NULL)
-		parse_to_json(f, &j1);
+		cli_json_feed(f, &j1);
 	for (i = 0; i < sizeof chunks / sizeof chunks[0]; i++) {
 		free(cause);
 		cause = NULL;
 		g = parse_buf(doc.ptr, doc.len, chunks[i], NULL, NULL, &cause);
 		str_init(&j2);
 		if (g != NULL)
-			parse_to_json(g, &j2);
+			cli_json_feed(g, &j2);
 		ok(f != NULL && g != NULL &&
 		    strcmp(str_cstr(&j1), str_cstr(&j2)) == 0,
 		    "sliced: same result in %zu-byte chunks", chunks[i]);
@@ -926,7 +927,7 @@ cd_check_cuts(const char *doc, const char *what)
 	str_init(&j1);
 	f = cd_parse(doc, len, len, 0, NULL);
 	if (f != NULL)
-		parse_to_json(f, &j1);
+		cli_json_feed(f, &j1);
 	for (k = 1; k < len + 64; k++) {
 		if (k < len)
 			g = cd_parse(doc, len, k, 0, NULL);
@@ -934,7 +935,7 @@ cd_check_cuts(const char *doc, const char *what)
 			g = cd_parse(doc, len, 0, k - len + 1, NULL);
 		str_init(&j2);
 		if (g != NULL)
-			parse_to_json(g, &j2);
+			cli_json_feed(g, &j2);
 		if (g == NULL || strcmp(str_cstr(&j1), str_cstr(&j2)) != 0) {
 			if (bad++ == 0)
 				badk = k;
@@ -1066,7 +1067,7 @@ twin_parse(const char *doc, size_t len, size_t chunk, struct str *out)
 	for (i = 0; i < w->n; i++)
 		str_printf(out, "%s\n", w->v[i]);
 	if (f != NULL)
-		parse_to_json(f, out);
+		cli_json_feed(f, out);
 	feed_free(f);
 	free(cause);
 	parse_free(p);

@@ -8,6 +8,7 @@
 
 #include "sanitize.h"
 #include "str.h"
+#include "utf8.h"
 
 #include "tap.h"
 
@@ -71,7 +72,7 @@ static const struct {
 	  "\xef\xbf\xbd", "\xef\xbf\xbd\xd8\xb9\xef\xbf\xbd\xef\xbf\xbd" },
 };
 
-/* What sanitize_clean_prefix must say, from sanitize_utf8_char. */
+/* What sanitize_clean_prefix must say, from utf8_char. */
 static size_t
 clean_prefix_ref(const unsigned char *p, size_t n, bool markup)
 {
@@ -89,7 +90,7 @@ clean_prefix_ref(const unsigned char *p, size_t n, bool markup)
 			i++;
 			continue;
 		}
-		if ((k = sanitize_utf8_char(p + i, n - i, &c)) == 0)
+		if ((k = utf8_char(p + i, n - i, &c)) == 0)
 			break;
 		if (!markup && c < 0xa0)
 			break;
@@ -395,7 +396,7 @@ ref_sanitize(const char *p, size_t len, bool line)
 	str_reserve(&s, 1);
 	s.ptr[0] = '\0';
 	while (i < len) {
-		if ((n = sanitize_utf8_char(u + i, len - i, &c)) == 0) {
+		if ((n = utf8_char(u + i, len - i, &c)) == 0) {
 			c = 0xfffd;
 			n = 1;
 		}
@@ -415,7 +416,7 @@ ref_sanitize(const char *p, size_t len, bool line)
 		if (pending && s.len != 0)
 			str_appendc(&s, ' ');
 		pending = false;
-		sanitize_put_utf8(&s, c);
+		utf8_put(&s, c);
 	}
 	return (str_steal(&s));
 }
@@ -478,7 +479,6 @@ test_sanitize_random(void)
 int
 main(void)
 {
-	const char	*h;
 	char		*p;
 	size_t		 i;
 
@@ -495,22 +495,6 @@ main(void)
 	is_str(p, "ab", "a NUL byte is dropped");
 	free(p);
 
-	h = "<b>Breaking</b>: a &amp; b &lt;c&gt;&nbsp;&eacute;&#1587;&#x644;"
-	    "&apos;";
-	p = sanitize_html_to_text(h, strlen(h));
-	is_str(p, "Breaking: a & b <c> \xc3\xa9\xd8\xb3\xd9\x84'",
-	    "html to text: tags out, entities decoded");
-	free(p);
-	h = "one<br/>two<p>three</p><!-- x --><script>alert(1)</script>four";
-	p = sanitize_html_to_text(h, strlen(h));
-	is_str(p, "one two three four", "html to text: blocks break words, "
-	    "comments and scripts go");
-	free(p);
-	h = "a < b && c &bogus; &#27;x";
-	p = sanitize_html_to_text(h, strlen(h));
-	is_str(p, "a < b && c &bogus; x", "html to text: stray < and & kept, "
-	    "ESC reference dropped");
-	free(p);
 	test_clean_prefix();
 	test_clean_prefix_seqs();
 	test_clean_prefix_random();

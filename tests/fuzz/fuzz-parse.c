@@ -2,7 +2,8 @@
  * Fuzz target for the feed parser (libFuzzer's entry point). The first
  * byte seeds the chunk sizes, the first but one picks a Content-Type, and
  * the rest is pushed through parse_push in pseudo-random chunks as the
- * poller would, then finished, serialised to JSON and freed. The same
+ * poller would, then finished, serialised to JSON and freed; the bytes
+ * also go, as HTML, through the stripper and the link rewriter. The same
  * function is replayed over tests/fuzz/corpus by fuzz-replay.c in make
  * check, so the target is exercised without libFuzzer.
  */
@@ -13,10 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli-json.h"
 #include "feed.h"
+#include "html.h"
 #include "opml.h"
 #include "parse.h"
 #include "str.h"
+#include "url.h"
+#include "xmalloc.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -29,7 +34,21 @@ fuzz_cb(struct item *it, void *arg)
 	item_free(it);
 }
 
-/* Run one input through the push parser and the OPML reader. */
+/* html_links' resolver: relative references against a fixed base. */
+static char *
+fuzz_link(const char *ref, size_t len, void *arg)
+{
+	char	*r, *abs;
+
+	if (len == 0 || url_is_absolute(ref, len))
+		return (NULL);
+	r = xstrndup(ref, len);
+	abs = url_resolve(arg, r);
+	free(r);
+	return (abs);
+}
+
+/* Run one input through the push parser, the OPML reader and the HTML code. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -67,7 +86,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	f = parse_finish(p, &cause);
 	if (f != NULL) {
 		str_init(&out);
-		parse_to_json(f, &out);
+		cli_json_feed(f, &out);
 		str_free(&out);
 		feed_free(f);
 	}
@@ -83,5 +102,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		opml_free(o);
 	}
 	free(cause);
+
+	free(html_strip((const char *)data, size));
+	free(html_links((const char *)data, size, fuzz_link,
+	    "https://fuzz.example/a/b"));
 	return (0);
 }
