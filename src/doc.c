@@ -5,7 +5,7 @@
  * Until the HTML renderer fills a doc from markup, two interim fillers make
  * one from what the cache holds: plain text becomes paragraphs on blank
  * lines, and HTML is cut into blocks at its block-level tags, each block's
- * text taken by sanitize_html_to_text(), with the targets of <a href>
+ * text taken by html_strip(), with the targets of <a href>
  * numbered and a "[n]" mark after each link's text. Both find bare http(s)
  * URLs in the text and number them too.
  */
@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "html.h"
 #include "sanitize.h"
 #include "str.h"
 #include "xmalloc.h"
@@ -259,7 +260,7 @@ doc_html_attr(const char *p, const char *end, const char *name)
 				/* nothing */;
 		}
 		raw = xstrndup(v, (size_t)(ve - v));
-		out = sanitize_html_to_text(raw, strlen(raw));	/* &amp; */
+		out = html_strip(raw, strlen(raw));	/* &amp; */
 		free(raw);
 		return (out);
 	}
@@ -287,7 +288,7 @@ doc_html_flush(struct doc_html *h)
 				*next++ = '\0';
 			for (lead = 0; line[lead] == ' '; lead++)
 				/* nothing */;
-			t = sanitize_html_to_text(line, strlen(line));
+			t = html_strip(line, strlen(line));
 			/* The newline right after <pre> and the last one. */
 			if (*t != '\0' || (next != NULL && !first)) {
 				xasprintf(&text, "%*s%s", (int)lead, "", t);
@@ -303,7 +304,7 @@ doc_html_flush(struct doc_html *h)
 		str_clear(&h->chunk);
 		return;
 	}
-	text = sanitize_html_to_text(h->chunk.ptr, h->chunk.len);
+	text = html_strip(h->chunk.ptr, h->chunk.len);
 	str_clear(&h->chunk);
 	if (*text == '\0') {
 		free(text);
@@ -410,7 +411,7 @@ doc_html_tag(struct doc_html *h, const char *p, const char *end)
 /*
  * Fill a doc from HTML (the interim filler, until the HTML renderer
  * lands): blocks cut at block-level tags, their text as
- * sanitize_html_to_text() gives it, links numbered with a "[n]" after
+ * html_strip() gives it, links numbered with a "[n]" after
  * their text, list items with markers, headings, quotes and verbatim
  * preformatted lines.
  */

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sanitize.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* Start typing a line after label; done gets it (NULL: cancelled). */
@@ -40,7 +40,7 @@ ui_prompt_text(const struct ui_prompt *p)
 	str_init(&s);
 	str_reserve(&s, (size_t)p->len * 4);
 	for (i = 0; i < p->len; i++)
-		sanitize_put_utf8(&s, p->text[i]);
+		utf8_put(&s, p->text[i]);
 	return (str_steal(&s));
 }
 
