@@ -637,9 +637,13 @@ cli_reload(struct cli_opts *o)
 static int
 cli_interface(const struct cli_opts *o)
 {
-	struct ui_opts	uo;
+	struct ui_opts	 uo;
+	const char	*env;
 
 	ui_opts_default(&uo);
+	/* A stand-in for the configuration's reload-interval (tests, bench). */
+	if ((env = getenv("AKHBAR_RELOAD_INTERVAL")) != NULL && *env != '\0')
+		uo.reload_interval = strtol(env, NULL, 10);
 	uo.urls_path = o->urls;
 	uo.cache_path = o->cache;
 	uo.demo = o->action == CLI_DEMO;

@@ -103,6 +103,22 @@ ui_list_read(struct ui *ui, struct ui_list *l, enum db_page page,
 	return (0);
 }
 
+/*
+ * Free the rows [i, i + n) of the window without its array: the ops'
+ * free takes an array of its own.
+ */
+static void
+ui_list_free_rows(struct ui_list *l, size_t i, size_t n)
+{
+	char	*tmp;
+
+	if (n == 0)
+		return;
+	tmp = xreallocarray(NULL, n, l->ops->size);
+	memcpy(tmp, l->rows + i * l->ops->size, n * l->ops->size);
+	l->ops->free(tmp, n);
+}
+
 /* Keep top within the window and sel on screen; fill the screen. */
 static void
 ui_list_scroll(struct ui_list *l)
@@ -141,7 +157,7 @@ ui_list_trim_front(struct ui_list *l)
 		d = l->top > h ? l->top - h : 0;
 	if (d == 0)
 		return;
-	l->ops->free(l->rows, d);
+	ui_list_free_rows(l, 0, d);
 	rows = xreallocarray(NULL, l->n - d, l->ops->size);
 	memcpy(rows, l->rows + d * l->ops->size, (l->n - d) * l->ops->size);
 	free(l->rows);
@@ -168,7 +184,7 @@ ui_list_trim_back(struct ui_list *l)
 		last = keep;
 	if (last >= l->n)
 		return;
-	l->ops->free(l->rows + last * l->ops->size, l->n - last);
+	ui_list_free_rows(l, last, l->n - last);
 	l->n = last;
 	l->at_end = false;
 }

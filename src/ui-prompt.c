@@ -39,6 +39,7 @@ ui_prompt_text(const struct ui_prompt *p)
 
 	str_init(&s);
 	str_reserve(&s, (size_t)p->len * 4);
+	str_clear(&s);
 	for (i = 0; i < p->len; i++)
 		utf8_put(&s, p->text[i]);
 	return (str_steal(&s));

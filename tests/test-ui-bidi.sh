@@ -85,14 +85,14 @@ ui_exited
 # ---- the chrome in Arabic, mirrored (an Arabic locale built here) ----
 if ! grep -q '^#define ENABLE_NLS' "${top_builddir:-.}/config.h" 2>/dev/null; then
 	tap_skip "no NLS: the Arabic chrome is not checked"
-	tap_done
+	ui_done
 	exit
 fi
 if ! mkdir -p "$TMPD/locale/ar/LC_MESSAGES" "$TMPD/loc" ||
     ! msgfmt -o "$TMPD/locale/ar/LC_MESSAGES/akhbar.mo" "$top_srcdir/po/ar.po" ||
     ! localedef -i ar_EG -f UTF-8 "$TMPD/loc/ar_EG.UTF-8" >/dev/null 2>&1; then
 	tap_skip "cannot build an Arabic locale here: the Arabic chrome is not checked"
-	tap_done
+	ui_done
 	exit
 fi
 ui_fill "$cache" "$urls" arabic.xml english.xml
@@ -116,4 +116,4 @@ esac
 tap_ok $r "... its count and mark on the title's left, an LTR title beside them"
 ui_keys Q
 ui_exited
-tap_done
+ui_done

@@ -60,4 +60,4 @@ tap_ok $((t1 - t0 > limit)) "... within $limit ms ($((t1 - t0)) ms)"
 tap_is "$(cat "$TMPD/ui.status")" 0 "... with status 0"
 tap_is "$("$AKHBAR" -u "$urls" -C "$cache" --unread-count)" 3 \
     "the feed that finished is kept in the cache"
-tap_done
+ui_done

@@ -215,6 +215,51 @@ tap_is "$(sqlq "$cache" "SELECT dir_override FROM feed WHERE url LIKE '%arabic.x
 ui_keys Q
 ui_exited
 
+# ---- a long feed: keyset pages read and dropped while moving ----
+awk 'BEGIN {
+	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	print "<rss version=\"2.0\"><channel><title>Long</title>"
+	for (i = 2000; i >= 1; i--)
+		printf "<item><title>Item %04d</title><guid>urn:long:%d</guid>" \
+		    "<pubDate>%s</pubDate></item>\n", i, i, "Sun, 01 Nov 2026 " \
+		    sprintf("%02d:%02d:%02d", int(i / 3600), int(i / 60) % 60, i % 60) \
+		    " +0000"
+	print "</channel></rss>"
+}' >"$TMPD/long.xml"
+lurls=$TMPD/long.urls
+echo "file://$TMPD/long.xml" >"$lurls"
+"$AKHBAR" -u "$lurls" -C "$TMPD/long.db" --reload >/dev/null 2>&1
+ui_start 100 30 -u "$lurls" -C "$TMPD/long.db"
+ui_wait "Long"
+ui_keys End Enter
+ui_wait "Item 2000"
+ui_keys End
+ui_wait "Item 0001"
+tap_is "$(ui_row 27 | sed 's/.* //')" "0001" "End in a long feed: the oldest article on the last row"
+ui_keys g
+ui_wait_gone "Item 0001"
+tap_is "$(ui_row 1 | sed 's/.* //')" "2000" "g: back to the newest"
+for i in 1 2 3 4 5 6 7 8 9 10; do ui_keys PgDn; done
+ui_wait "Item 1730"
+tap_is "$(ui_row 1 | sed 's/.* //')" "1730" \
+    "ten pages down (27 rows each): the rows past the window read as needed"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	ui_keys Space
+done
+ui_wait "Item 1190"
+tap_is "$(ui_row 1 | sed 's/.* //')" "1190" "... twenty more with SPACE"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 \
+    26 27 28 29 30; do
+	ui_keys PgUp
+done
+ui_wait "Item 2000"
+tap_is "$(ui_row 1 | sed 's/.* //')" "2000" "... and back up, the dropped rows read again"
+ui_keys G k k k
+ui_wait " N  Nov 01   Item 0004"
+tap_is "$(ui_row 27 | sed 's/.* //')" "0001" "k from the end moves the selection, not the rows"
+ui_keys Q
+ui_exited
+
 # ---- hostile text from a cache written by something else ----
 esc=$(printf '\033')
 sqlq "$cache" "UPDATE item SET title = 'EVIL' || char(27) || ']52;c;aGk=' ||
@@ -237,4 +282,4 @@ ui_screen | grep -q "^  \* Nov 26   EVIL"
 tap_ok $? "... and its unterminated U+202E leaves the row's columns in place"
 ui_keys Q
 ui_exited
-tap_done
+ui_done

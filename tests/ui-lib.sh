@@ -26,6 +26,24 @@ ui_gone() {
 }
 trap 'ui_gone; rm -rf "$TMPD"' EXIT INT TERM
 
+# ui_san_check: fail when the last session's standard error holds a
+# sanitizer's report (the sanitizer build runs these tests too).
+ui_san_check() {
+	[ -s "$TMPD/ui.err" ] || return 0
+	if grep -q "Sanitizer\|runtime error:" "$TMPD/ui.err"; then
+		tap_ok 1 "no sanitizer report from the interface"
+		sed 's/^/# /' "$TMPD/ui.err" | head -40
+	fi
+	: >"$TMPD/ui.err"
+}
+
+# ui_done: the last checks, then the plan.
+ui_done() {
+	ui_gone
+	ui_san_check
+	tap_done
+}
+
 # ui_start W H ARGS...: run akhbar ARGS in a fresh W x H session; its
 # standard error goes to $TMPD/ui.err and its exit status to
 # $TMPD/ui.status (with the time it ended, in ms, in $TMPD/ui.end).
@@ -33,6 +51,7 @@ ui_start() {
 	w=$1 h=$2
 	shift 2
 	ui_gone
+	ui_san_check
 	ui_sockn=$((ui_sockn + 1))
 	ui_sock=akhbar-ui-$$-$ui_sockn
 	rm -f "$TMPD/ui.status" "$TMPD/ui.end"
