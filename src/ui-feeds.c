@@ -292,10 +292,9 @@ ui_feeds_draw_row(struct ui *ui, struct ui_feeds *f, size_t i)
 	meta |= ui_attr(ui, UI_COLOR_META);
 	err = ui_attr(ui, UI_COLOR_ERROR);
 	if (sel) {
-		base = (base & ~A_COLOR) | ui_attr(ui, UI_COLOR_SELECTED);
-		meta = (meta & ~A_COLOR) | ui_attr(ui, UI_COLOR_SELECTED);
-		err = (err & ~A_COLOR) | ui_attr(ui, UI_COLOR_SELECTED) |
-		    A_BOLD;
+		base = ui_attr_selected(ui, base);
+		meta = ui_attr_selected(ui, meta);
+		err = ui_attr_selected(ui, err) | A_BOLD;
 	}
 	ui_paint_blank(ui->body, y, 0, cols, base);
 

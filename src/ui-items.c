@@ -119,8 +119,8 @@ ui_items_draw_row(struct ui *ui, struct ui_items *it, size_t i)
 	meta = (r->unread ? ui_attr(ui, UI_COLOR_UNREAD) : 0) |
 	    ui_attr(ui, UI_COLOR_META);
 	if (sel) {
-		base = (base & ~A_COLOR) | ui_attr(ui, UI_COLOR_SELECTED);
-		meta = (meta & ~A_COLOR) | ui_attr(ui, UI_COLOR_SELECTED);
+		base = ui_attr_selected(ui, base);
+		meta = ui_attr_selected(ui, meta);
 	}
 	ui_paint_blank(ui->body, y, 0, cols, base);
 

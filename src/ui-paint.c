@@ -88,6 +88,21 @@ ui_attr(const struct ui *ui, enum ui_color c)
 	return (ui->attrs[c]);
 }
 
+/*
+ * The attributes of a selected row whose own are a: the selection's
+ * colours, and a's bold only without colours (bold black on a light
+ * background turns grey in many terminals).
+ */
+attr_t
+ui_attr_selected(const struct ui *ui, attr_t a)
+{
+	attr_t	sel = ui_attr(ui, UI_COLOR_SELECTED);
+
+	if (PAIR_NUMBER(sel) != 0)
+		return (sel);
+	return (sel | (a & A_BOLD));
+}
+
 /* Blank n columns at (y, x) with attributes. */
 void
 ui_paint_blank(WINDOW *w, int y, int x, int n, attr_t attr)

@@ -291,6 +291,7 @@ bool	 ui_term_is_suspended(void);
 /* ui-paint.c */
 void	 ui_paint_init(struct ui *);
 attr_t	 ui_attr(const struct ui *, enum ui_color);
+attr_t	 ui_attr_selected(const struct ui *, attr_t);
 void	 ui_paint_blank(WINDOW *, int, int, int, attr_t);
 int	 ui_paint_line(const struct ui *, WINDOW *, int, int, int,
 	    const struct layout_line *, attr_t, bool);
