@@ -46,22 +46,25 @@ ui_feeds_of(struct ui_view *v)
 	return ((struct ui_feeds *)v);
 }
 
+/* Free the strings of a feed row. */
+static void
+ui_feeds_row_free(struct db_feed_row *r)
+{
+	free(r->url);
+	free(r->title);
+	free(r->error);
+}
+
 static void
 ui_feeds_entries_free(void *v, size_t n)
 {
 	struct ui_entry	*e = v;
 	size_t		 i;
 
-	for (i = 0; i < n; i++) {
-		free(e[i].row.url);
-		free(e[i].row.title);
-		free(e[i].row.error);
-	}
+	for (i = 0; i < n; i++)
+		ui_feeds_row_free(&e[i].row);
 	free(v);
 }
-
-/* Free the strings of a feed row. */
-static void ui_feeds_row_free(struct db_feed_row *);
 
 static int64_t
 ui_feeds_entry_id(const void *v)
@@ -92,15 +95,6 @@ ui_feeds_virt(struct ui *ui, struct ui_entry *e, int k)
 		e->row.title = xstrdup(_("Starred articles"));
 		break;
 	}
-}
-
-/* Free the strings of a feed row. */
-static void
-ui_feeds_row_free(struct db_feed_row *r)
-{
-	free(r->url);
-	free(r->title);
-	free(r->error);
 }
 
 /*
@@ -279,7 +273,7 @@ ui_feeds_draw_row(struct ui *ui, struct ui_feeds *f, size_t i)
 	int		 y = ui_list_screen_row(&f->list, i);
 	attr_t		 base, meta, err;
 	char		 count[48], *date, *why = NULL;
-	int		 cw = 7, dw, tw, x, cols = ui->cols;
+	int		 cw = 7, dw, tw, cols = ui->cols;
 	int		 xmark, xcount, xdate, xtitle;
 	bool		 sel = i == f->list.sel;
 
@@ -338,10 +332,8 @@ ui_feeds_draw_row(struct ui *ui, struct ui_feeds *f, size_t i)
 		mvwaddch(ui->body, y, xmark, '!' | err);
 	else if (e->row.unread > 0)
 		mvwaddch(ui->body, y, xmark, 'N' | base);
-	x = ui_text_width(ui, count);
 	ui_paint_field(ui, ui->body, y, xcount, cw, count, LAYOUT_DIR_LTR,
 	    1, meta);
-	(void)x;
 	ui_paint_field(ui, ui->body, y, xtitle, tw, e->row.title,
 	    layout_dir_for_feed(e->row.dir_override ? FEED_DIR_AUTO : e->row.dir,
 	    e->row.dir_override ? e->row.dir : FEED_DIR_AUTO), 0, base);

@@ -170,11 +170,19 @@ ui_refresh_views(struct ui *ui)
 static int
 ui_reload(struct ui *ui, int64_t feed)
 {
+	char	*cause = NULL;
+
 	(void)feed;
-	if (ui->poller == NULL)
-		return (0);
-	/* One feed at a time needs poller_reload_feed(); until then, all. */
-	poller_reload(ui->poller);
+	if (ui->poller == NULL) {
+		/* Started on the first reload, which it begins with. */
+		if (ui->pdb == NULL || ui_start_poller(ui, true, &cause) != 0) {
+			ui_error_cause(ui, _("cannot start reloading"), cause);
+			return (UI_REDRAW_MSG);
+		}
+	} else {
+		/* One feed at a time needs poller_reload_feed(); until then, all. */
+		poller_reload(ui->poller);
+	}
 	ui_message(ui, UI_MSG_INFO, "%s", _("Reloading..."));
 	return (UI_REDRAW_MSG);
 }
@@ -510,8 +518,6 @@ ui_start_poller(struct ui *ui, bool reload, char **cause)
 	 * reload at once, as if the last reload were long ago).
 	 */
 	po.interval = 0;
-	if (ui->opts.reload_interval > 0)
-		ui->next_reload = ui_now_ms() + ui->opts.reload_interval * 1000;
 	sigfillset(&block);
 	sigdelset(&block, SIGSEGV);
 	sigdelset(&block, SIGBUS);
@@ -610,8 +616,8 @@ ui_loop(struct ui *ui)
 		ui_open_reap();
 		flags = ui_signals(ui, &die);
 		if (ui->next_reload > 0 && ui_now_ms() >= ui->next_reload) {
-			if (ui->poller != NULL && !ui->reload.running)
-				poller_reload(ui->poller);
+			if (!ui->reload.running)
+				flags |= ui_reload(ui, 0);
 			ui->next_reload = ui_now_ms() +
 			    ui->opts.reload_interval * 1000;
 		}
@@ -710,8 +716,15 @@ ui_main(const struct ui_opts *opts)
 		ui_push(&ui, ui_feeds_new(&ui));
 	}
 	ui_redraw(&ui, UI_REDRAW_ALL);	/* the first screen, before the poller */
-	if (!first && ui_start_poller(&ui, !opts->demo && ui_cache_stale(&ui),
-	    &cause) != 0)
+	/*
+	 * The poller (libcurl, TLS: a few MB) starts when the first reload
+	 * is due: now when the cache is older than the interval, else when
+	 * the interval has passed or a key asks for one.
+	 */
+	if (ui.opts.reload_interval > 0)
+		ui.next_reload = ui_now_ms() + ui.opts.reload_interval * 1000;
+	if (!first && !opts->demo && ui_cache_stale(&ui) &&
+	    ui_start_poller(&ui, true, &cause) != 0)
 		ui_error_cause(&ui, _("cannot start reloading"), cause);
 	die = ui_loop(&ui);
 	ui_stop(&ui);
