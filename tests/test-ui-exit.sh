@@ -106,6 +106,22 @@ printf q >&3
 finish
 tap_is "$(events)" "lSEhlSEh" "quit after fg: given back again"
 
+# A text-mode browser gets the terminal: given back, then taken again.
+mkdir -p "$TMPD/bin"
+printf '#!/bin/sh\necho "$@" >%s/lynx.out\n' "$TMPD" >"$TMPD/bin/lynx"
+chmod +x "$TMPD/bin/lynx"
+PATH=$TMPD/bin:$PATH BROWSER=lynx start
+printf 'GG\ro' >&3
+i=0
+while [ ! -s "$TMPD/lynx.out" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+tap_is "$(cat "$TMPD/lynx.out" 2>/dev/null)" "https://ui.test/en/1" \
+    "o with BROWSER=lynx runs it on the link"
+i=0
+while [ "$(events)" != "lSEhlS" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+tap_is "$(events)" "lSEhlS" "... with the terminal given back around it"
+printf q >&3
+finish
+
 # A second akhbar on the same cache is refused before touching the terminal.
 start
 "$AKHBAR" -u "$TMPD/urls" -C "$cache" </dev/null >"$TMPD/out2" 2>"$TMPD/err2"

@@ -260,6 +260,29 @@ tap_is "$(ui_row 27 | sed 's/.* //')" "0001" "k from the end moves the selection
 ui_keys Q
 ui_exited
 
+# ---- wide and zero-width characters take the cells they take ----
+wurls=$TMPD/wide.urls
+ui_fill "$TMPD/wide.db" "$wurls" wide.xml
+ui_start 40 12 -u "$wurls" -C "$TMPD/wide.db"
+ui_wait "Wide"
+ui_keys End Enter
+ui_wait "Nov 28"
+ui_screen >"$TMPD/wide"
+over=0
+while IFS= read -r line; do
+	[ "$(cells "$line")" -le 40 ] || over=$((over + 1))
+done <"$TMPD/wide"
+tap_is "$over" 0 "at 40 columns no row of wide characters runs over"
+w=$(cells "$(grep 'Nov 28' "$TMPD/wide" | sed 's/ *$//')")
+tap_ok $((w < 38 || w > 39)) \
+    "... a CJK title is cut to its column, 26 cells from 13 ($w)"
+grep 'Nov 28' "$TMPD/wide" | grep -q '…$'
+tap_ok $? "... the ellipsis at its end"
+grep -q "Nov 26   abcd .* end" "$TMPD/wide"
+tap_ok $? "... zero-width characters take no cell, an emoji two"
+ui_keys Q
+ui_exited
+
 # ---- hostile text from a cache written by something else ----
 esc=$(printf '\033')
 sqlq "$cache" "UPDATE item SET title = 'EVIL' || char(27) || ']52;c;aGk=' ||

@@ -129,13 +129,13 @@ ui_row() {
 # ui_fill CACHE URLS FEED...: write a urls file of file:// URLs of the
 # fixtures and reload them into CACHE.
 ui_fill() {
-	cache=$1 urls=$2
+	_ui_cache=$1 _ui_urls=$2
 	shift 2
-	: >"$urls"
+	: >"$_ui_urls"
 	for f in "$@"; do
-		echo "file://$data/$f" >>"$urls"
+		echo "file://$data/$f" >>"$_ui_urls"
 	done
-	"$AKHBAR" -u "$urls" -C "$cache" --reload >/dev/null 2>&1
+	"$AKHBAR" -u "$_ui_urls" -C "$_ui_cache" --reload >/dev/null 2>&1
 }
 
 # sqlq CACHE QUERY: one value from the cache (python's sqlite3).
