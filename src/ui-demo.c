@@ -23,7 +23,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "urls.h"
+#include "session.h"
 #include "xmalloc.h"
 
 #ifndef PKGDATADIR
@@ -179,48 +179,34 @@ ui_demo_urls(const char *dir, const char *urls, char **cause)
 static int
 ui_demo_reload(struct ui *ui, char **cause)
 {
-	struct strv		 urls = { NULL, 0 }, warnings = { NULL, 0 };
-	struct poller_opts	 po;
+	struct session_opts	 so;
+	struct session		 s;
 	struct poller_event	 ev;
-	struct poller		*p;
 	struct pollfd		 pfd;
-	struct db		*db;
-	sigset_t		 block, saved;
 	int			 n, done = 0;
 
-	if (urls_load(ui->demo_urls, &urls, &warnings, cause) != 0)
-		return (-1);
-	strv_free(&warnings);
-	if ((db = db_open(ui->demo_cache, 0, cause)) == NULL) {
-		strv_free(&urls);
-		return (-1);
-	}
-	poller_opts_default(&po);
-	po.reload_on_start = true;
-	po.once = true;
-	po.force = true;
-	sigfillset(&block);
-	pthread_sigmask(SIG_BLOCK, &block, &saved);
-	p = poller_start(db, &urls, &po, cause);
-	pthread_sigmask(SIG_SETMASK, &saved, NULL);
-	strv_free(&urls);
-	if (p == NULL) {
-		db_close(db);
+	memset(&so, 0, sizeof so);
+	so.urls_path = ui->demo_urls;
+	so.cache_path = ui->demo_cache;
+	so.force = true;
+	so.once = true;
+	so.reload_on_start = true;
+	if (session_start(&s, &so, NULL, 0, NULL, cause) != 0) {
+		session_stop(&s);
 		return (-1);
 	}
-	pfd.fd = poller_fd(p);
+	pfd.fd = poller_fd(s.poller);
 	pfd.events = POLLIN;
 	/* The thread closes its end of the pipe when it is done. */
 	while (!done) {
 		if (poll(&pfd, 1, 10000) <= 0)
 			break;
-		while ((n = poller_read_event(p, &ev)) == 1)
+		while ((n = poller_read_event(s.poller, &ev)) == 1)
 			/* nothing */;
 		if (n == -1)
 			done = 1;
 	}
-	poller_stop(p);
-	db_close(db);
+	session_stop(&s);
 	return (0);
 }
 

@@ -262,7 +262,7 @@ static const struct ui_list_ops ui_feeds_list_ops = {
 static char *
 ui_feeds_reason(const struct db_feed_row *r)
 {
-	return (reason_translate(r->error));
+	return (reason_text(r->error_kind, r->error_code, r->error));
 }
 
 /* Paint one row of the feed list. */

@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "opml.h"
 #include "path.h"
+#include "str.h"
 #include "urls.h"
 #include "xmalloc.h"
 
@@ -96,7 +97,9 @@ ui_first_import(struct ui *ui, struct ui_first *f)
 	struct strv	 warnings = { NULL, 0 };
 	struct opml	*o;
 	FILE		*fp;
-	char		*cause = NULL, *url, *why, *c;
+	struct urls_sub	 sub;
+	struct urls_problem problem;
+	char		*cause = NULL, *c;
 	const char	*path = ui->opts.urls_path;
 	size_t		 i, n = 0;
 
@@ -119,14 +122,26 @@ ui_first_import(struct ui *ui, struct ui_first *f)
 	fprintf(fp, "# akhbar's feeds, one per line: URL \"tag\" "
 	    "\"~Title\"\n# Imported from %s\n", f->opml);
 	for (i = 0; i < o->nentries; i++) {
-		why = NULL;
-		if (urls_parse_line(o->entries[i].url, &url, &why) != 0 ||
-		    url == NULL) {
-			free(why);
+		/*
+		 * Only web (and file) feeds, as one word the urls file's
+		 * reader takes: never an exec: command from a list.
+		 */
+		if (strpbrk(o->entries[i].url, " \t\"") != NULL ||
+		    (!str_has_prefix_ci(o->entries[i].url, "http://") &&
+		    !str_has_prefix_ci(o->entries[i].url, "https://") &&
+		    !str_has_prefix_ci(o->entries[i].url, "file://")))
+			continue;
+		switch (urls_parse_line(o->entries[i].url, &sub, &problem)) {
+		case 1:
+			urls_sub_clear(&sub);
+			break;
+		case -1:
+			urls_problem_clear(&problem);
+			continue;
+		default:
 			continue;
 		}
-		fputs(url, fp);
-		free(url);
+		fputs(o->entries[i].url, fp);
 		if (o->entries[i].category != NULL) {
 			fputs(" \"", fp);
 			for (c = o->entries[i].category; *c != '\0'; c++) {

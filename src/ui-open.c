@@ -24,7 +24,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "fetch.h"
+#include "urls.h"
 #include "xmalloc.h"
 
 extern char **environ;
@@ -126,7 +126,7 @@ ui_open_argv(const char *cmd, const char *url, char **cause)
 	size_t	 n, i;
 	bool	 placed = false;
 
-	if (fetch_split_command(cmd, &argv, cause) != 0)
+	if (urls_split_command(cmd, &argv, cause) != 0)
 		return (NULL);
 	for (n = 0; argv[n] != NULL; n++) {
 		if ((pct = strstr(argv[n], "%s")) == NULL)
@@ -138,7 +138,7 @@ ui_open_argv(const char *cmd, const char *url, char **cause)
 		placed = true;
 	}
 	if (n == 0) {
-		fetch_free_argv(argv);
+		urls_free_argv(argv);
 		xasprintf(cause, "no browser command");
 		return (NULL);
 	}
@@ -219,10 +219,10 @@ ui_open_url(struct ui *ui, const char *url, char **cause)
 		if (text)
 			ui_term_resume(ui);
 		xasprintf(cause, "%s: %s", argv[0], strerror(error));
-		fetch_free_argv(argv);
+		urls_free_argv(argv);
 		return (-1);
 	}
-	fetch_free_argv(argv);
+	urls_free_argv(argv);
 	if (text) {
 		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
 			/* nothing */;

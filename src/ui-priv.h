@@ -24,8 +24,10 @@
 #include "doc.h"
 #include "layout.h"
 #include "poller.h"
+#include "session.h"
 #include "str.h"
 #include "ui.h"
+#include "urls.h"
 
 /* What an action or an event asks to be redrawn. */
 #define UI_REDRAW_SEL		0x01	/* the rows the selection left and entered */
@@ -222,12 +224,14 @@ struct ui_prompt {
 /* The interface. */
 struct ui {
 	struct ui_opts	 opts;
-	struct strv	 urls;		/* the urls file's feeds */
-	char		**subs;		/* urls sorted, for bsearch */
+	struct session	 session;	/* urls file, poller's cache, poller */
+	bool		 in_session;	/* session_start worked */
+	bool		 reload_now;	/* reload when the session starts */
+	struct strv	 urls;		/* the urls file's feeds, in order */
+	const struct urls_sub **subs;	/* the session's, sorted by URL */
 	size_t		 nsubs;
 	struct db	*db;		/* the interface's own connection */
-	struct db	*pdb;		/* the poller's */
-	struct poller	*poller;
+	struct poller	*poller;	/* the session's */
 	struct layout_config lcfg;
 	enum layout_mode mode;		/* resolved */
 	bool		 tmux;
@@ -256,8 +260,6 @@ struct ui {
 	char		*demo_urls;
 	char		*demo_cache;
 
-	long long	 next_reload;	/* ui_now_ms() of the next periodic reload, 0: none */
-
 	/* Mouse: the last click, for double clicks. */
 	int		 click_row;
 	long long	 click_ms;
@@ -270,10 +272,10 @@ void	 ui_message(struct ui *, enum ui_msg_level, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	 ui_error_cause(struct ui *, const char *, char *);
 bool	 ui_subscribed(const struct ui *, const char *);
+const struct urls_sub *ui_sub(const struct ui *, const char *);
 int	 ui_global_act(struct ui *, enum ui_action, int);
 int	 ui_refresh_unread(struct ui *);
 long long ui_now_ms(void);
-int	 ui_start_poller(struct ui *, bool, char **);
 int	 ui_restart(struct ui *);
 
 /* ui-term.c */

@@ -32,6 +32,8 @@
 #include "path.h"
 #include "reason.h"
 #include "sanitize.h"
+#include "report.h"
+#include "session.h"
 #include "urls.h"
 #include "xmalloc.h"
 
@@ -114,19 +116,52 @@ ui_error_cause(struct ui *ui, const char *what, char *cause)
 }
 
 static int
-ui_cmp_str(const void *a, const void *b)
+ui_cmp_sub(const void *a, const void *b)
 {
-	return (strcmp(*(char *const *)a, *(char *const *)b));
+	const struct urls_sub	*x = *(const struct urls_sub *const *)a;
+	const struct urls_sub	*y = *(const struct urls_sub *const *)b;
+
+	return (strcmp(x->url, y->url));
 }
 
-/* Whether the urls file lists a feed. */
+/* The urls file's line for a feed, or NULL when it does not list it. */
+const struct urls_sub *
+ui_sub(const struct ui *ui, const char *url)
+{
+	struct urls_sub		 key;
+	const struct urls_sub	*kp = &key, **found;
+
+	if (url == NULL || ui->nsubs == 0)
+		return (NULL);
+	key.url = (char *)url;
+	found = bsearch(&kp, ui->subs, ui->nsubs, sizeof *ui->subs,
+	    ui_cmp_sub);
+	return (found != NULL ? *found : NULL);
+}
+
+/* Whether the urls file lists a feed (hidden ones too). */
 bool
 ui_subscribed(const struct ui *ui, const char *url)
 {
-	if (url == NULL || ui->nsubs == 0)
-		return (false);
-	return (bsearch(&url, ui->subs, ui->nsubs, sizeof *ui->subs,
-	    ui_cmp_str) != NULL);
+	return (ui_sub(ui, url) != NULL);
+}
+
+/* Index the session's subscriptions by URL, for the feed list. */
+static void
+ui_index_subs(struct ui *ui)
+{
+	const struct urls_list	*l = &ui->session.subs;
+	size_t			 i;
+
+	free(ui->subs);
+	strv_free(&ui->urls);
+	ui->subs = xreallocarray(NULL, l->n + 1, sizeof *ui->subs);
+	for (i = 0; i < l->n; i++) {
+		ui->subs[i] = &l->v[i];
+		strv_add(&ui->urls, l->v[i].url);
+	}
+	ui->nsubs = l->n;
+	qsort(ui->subs, ui->nsubs, sizeof *ui->subs, ui_cmp_sub);
 }
 
 /* Count the unread articles of the subscribed feeds again. */
@@ -170,19 +205,12 @@ ui_refresh_views(struct ui *ui)
 static int
 ui_reload(struct ui *ui, int64_t feed)
 {
-	char	*cause = NULL;
-
-	(void)feed;
-	if (ui->poller == NULL) {
-		/* Started on the first reload, which it begins with. */
-		if (ui->pdb == NULL || ui_start_poller(ui, true, &cause) != 0) {
-			ui_error_cause(ui, _("cannot start reloading"), cause);
-			return (UI_REDRAW_MSG);
-		}
-	} else {
-		/* One feed at a time needs poller_reload_feed(); until then, all. */
+	if (ui->poller == NULL)
+		return (0);
+	if (feed > 0)
+		poller_reload_feed(ui->poller, feed);
+	else
 		poller_reload(ui->poller);
-	}
 	ui_message(ui, UI_MSG_INFO, "%s", _("Reloading..."));
 	return (UI_REDRAW_MSG);
 }
@@ -396,7 +424,7 @@ ui_event(struct ui *ui, const struct poller_event *ev)
 		flags |= UI_REDRAW_MSG | UI_REDRAW_STATUS;
 		break;
 	case POLLER_EV_ERROR:
-		why = reason_translate(ev->text);
+		why = reason_text(ev->reason, ev->code, ev->text);
 		ui_message(ui, UI_MSG_ERROR, _("cannot reload: %s"), why);
 		free(why);
 		ui->reload.running = false;
@@ -456,96 +484,138 @@ ui_cache_stale(struct ui *ui)
 	    ui->opts.reload_interval);
 }
 
-/* Read the urls file; a missing one is the first run (returns 1). */
-static int
-ui_load_urls(struct ui *ui, char **cause)
+/* A message from a lower layer (report()): to the message line. */
+static void
+ui_report_sink(enum report_level level, const char *msg, void *arg)
 {
-	struct strv	 warnings = { NULL, 0 };
-	size_t		 i;
+	struct ui	*ui = arg;
 
-	strv_free(&ui->urls);
-	free(ui->subs);
-	ui->subs = NULL;
-	ui->nsubs = 0;
-	if (access(ui->opts.urls_path, F_OK) != 0 && errno == ENOENT)
-		return (1);
-	if (urls_load(ui->opts.urls_path, &ui->urls, &warnings, cause) != 0)
-		return (-1);
-	if (warnings.n > 0)
-		ui_message(ui, UI_MSG_ERROR, "%s", warnings.v[0]);
-	strv_free(&warnings);
-	ui->subs = xreallocarray(NULL, ui->urls.n + 1, sizeof *ui->subs);
-	for (i = 0; i < ui->urls.n; i++)
-		ui->subs[i] = ui->urls.v[i];
-	ui->nsubs = ui->urls.n;
-	qsort(ui->subs, ui->nsubs, sizeof *ui->subs, ui_cmp_str);
-	return (0);
+	ui_message(ui, level == REPORT_ERROR ? UI_MSG_ERROR : UI_MSG_INFO,
+	    "%s", msg);
 }
 
-/* Open the cache twice: the poller's connection and the interface's. */
+/* Stage: the interface's own read-write connection to the cache. */
 static int
-ui_open_cache(struct ui *ui, char **cause)
+ui_stage_db(struct session *s, void *arg, char **cause)
 {
-	if (path_mkdir_parents(ui->opts.cache_path, cause) != 0)
-		return (-1);
-	if ((ui->pdb = db_open(ui->opts.cache_path, 0, cause)) == NULL)
-		return (-1);
-	if ((ui->db = db_open(ui->opts.cache_path, 0, cause)) == NULL) {
-		db_close(ui->pdb);
-		ui->pdb = NULL;
+	struct ui	*ui = arg;
+	char		*why = NULL;
+
+	(void)s;
+	if (ui->db != NULL)
+		return (0);
+	if (path_mkdir_parents(ui->opts.cache_path, &why) != 0 ||
+	    (ui->db = db_open(ui->opts.cache_path, 0, &why)) == NULL) {
+		*cause = reason_text(REASON_CACHE_OPEN, 0, why);
+		free(why);
 		return (-1);
 	}
 	return (0);
 }
 
-/*
- * Start the poller on the urls file's feeds, with the signals blocked in
- * its thread so that they all come to this one. reload says whether to
- * reload at once.
- */
-int
-ui_start_poller(struct ui *ui, bool reload, char **cause)
+static void
+ui_stage_db_stop(struct session *s, void *arg)
 {
-	struct poller_opts	 po;
-	sigset_t		 block, saved;
+	struct ui	*ui = arg;
 
-	if (ui->poller != NULL || ui->pdb == NULL)
-		return (0);
-	poller_opts_default(&po);
-	po.reload_on_start = reload;
-	/*
-	 * The interval is counted here, from the start (the poller would
-	 * reload at once, as if the last reload were long ago).
-	 */
-	po.interval = 0;
-	sigfillset(&block);
-	sigdelset(&block, SIGSEGV);
-	sigdelset(&block, SIGBUS);
-	sigdelset(&block, SIGFPE);
-	sigdelset(&block, SIGILL);
-	sigdelset(&block, SIGABRT);
-	pthread_sigmask(SIG_BLOCK, &block, &saved);
-	ui->poller = poller_start(ui->pdb, &ui->urls, &po, cause);
-	pthread_sigmask(SIG_SETMASK, &saved, NULL);
-	return (ui->poller != NULL ? 0 : -1);
+	(void)s;
+	db_close(ui->db);
+	ui->db = NULL;
 }
 
-/* The urls file was just written (first run): read it and start. */
+/* Stage: curses on the terminal, and messages sent to its message line. */
+static int
+ui_stage_term(struct session *s, void *arg, char **cause)
+{
+	struct ui	*ui = arg;
+
+	(void)s;
+	if (ui->curses)
+		return (0);
+	if (ui_term_start(ui, cause) != 0)
+		return (-1);
+	report_set_sink(ui_report_sink, ui);
+	return (0);
+}
+
+static void
+ui_stage_term_stop(struct session *s, void *arg)
+{
+	struct ui	*ui = arg;
+
+	(void)s;
+	while (ui->view != NULL)
+		ui_pop(ui);
+	report_set_sink(NULL, NULL);
+	ui_term_stop(ui);
+}
+
+/*
+ * Stage: the first screen, drawn before the poller starts (the session's
+ * next stage); the poller reloads at once when the cache is older than
+ * the reload interval.
+ */
+static int
+ui_stage_screen(struct session *s, void *arg, char **cause)
+{
+	struct ui	*ui = arg;
+	size_t		 i;
+
+	(void)cause;
+	ui_index_subs(ui);
+	for (i = 0; i < s->warnings.n && i < 1; i++)
+		ui_message(ui, UI_MSG_ERROR, "%s", s->warnings.v[i]);
+	while (ui->view != NULL)
+		ui_pop(ui);
+	ui_refresh_unread(ui);
+	ui_push(ui, ui_feeds_new(ui));
+	ui_redraw(ui, UI_REDRAW_ALL);
+	s->opts.reload_on_start = ui->reload_now || (!ui->opts.demo &&
+	    ui_cache_stale(ui));
+	return (0);
+}
+
+static const struct session_stage ui_stages[] = {
+	{ "interface cache", ui_stage_db, ui_stage_db_stop },
+	{ "terminal", ui_stage_term, ui_stage_term_stop },
+	{ "first screen", ui_stage_screen, NULL },
+};
+
+/*
+ * Start the session: the urls file, the cache (the poller's connection),
+ * the interface's stages, then the poller.
+ */
+static int
+ui_session(struct ui *ui, char **cause)
+{
+	struct session_opts	 so;
+
+	memset(&so, 0, sizeof so);
+	so.urls_path = ui->opts.urls_path;
+	so.cache_path = ui->opts.cache_path;
+	so.interval = ui->opts.reload_interval;
+	if (session_start(&ui->session, &so, ui_stages,
+	    sizeof ui_stages / sizeof ui_stages[0], ui, cause) != 0)
+		return (-1);
+	ui->in_session = true;
+	ui->poller = ui->session.poller;
+	return (0);
+}
+
+/* The urls file was just written (first run): start the session, reloading. */
 int
 ui_restart(struct ui *ui)
 {
 	char	*cause = NULL;
 
-	if (ui_load_urls(ui, &cause) != 0) {
+	ui->reload_now = true;
+	if (ui_session(ui, &cause) != 0) {
+		session_stop(&ui->session);
 		ui_error_cause(ui, "", cause);
+		if (ui->view == NULL)
+			ui_push(ui, ui_first_new(ui));
 		return (UI_REDRAW_ALL);
 	}
-	while (ui->view != NULL)
-		ui_pop(ui);
-	ui_push(ui, ui_feeds_new(ui));
-	ui_refresh_unread(ui);
-	if (ui_start_poller(ui, true, &cause) != 0)
-		ui_error_cause(ui, _("cannot start reloading"), cause);
 	return (UI_REDRAW_ALL);
 }
 
@@ -599,14 +669,6 @@ ui_loop(struct ui *ui)
 			nfd = 3;
 		}
 		timeout = ui_open_pending() ? 500 : -1;
-		if (ui->next_reload > 0) {
-			long long left = ui->next_reload - ui_now_ms();
-
-			if (left < 0)
-				left = 0;
-			if (timeout < 0 || left < timeout)
-				timeout = left > 3600000 ? 3600000 : (int)left;
-		}
 		rc = poll(pfd, (nfds_t)nfd, timeout);
 		if (rc == -1 && errno != EINTR) {
 			ui_message(ui, UI_MSG_ERROR, "poll: %s",
@@ -615,12 +677,6 @@ ui_loop(struct ui *ui)
 		}
 		ui_open_reap();
 		flags = ui_signals(ui, &die);
-		if (ui->next_reload > 0 && ui_now_ms() >= ui->next_reload) {
-			if (!ui->reload.running)
-				flags |= ui_reload(ui, 0);
-			ui->next_reload = ui_now_ms() +
-			    ui->opts.reload_interval * 1000;
-		}
 		if (ui->quit)
 			break;
 		if (ui->poller != NULL && nfd == 3 &&
@@ -644,18 +700,13 @@ ui_loop(struct ui *ui)
 static void
 ui_stop(struct ui *ui)
 {
-	if (ui->poller != NULL) {
-		poller_stop(ui->poller);
-		ui->poller = NULL;
-	}
-	while (ui->view != NULL)
-		ui_pop(ui);
-	ui_term_stop(ui);
-	if (ui->db != NULL)
-		db_close(ui->db);
-	if (ui->pdb != NULL)
-		db_close(ui->pdb);
-	ui->db = ui->pdb = NULL;
+	if (ui->in_session)
+		session_stop(&ui->session);
+	ui->in_session = false;
+	ui->poller = NULL;
+	/* Without a session (the first run), the interface's own stages. */
+	ui_stage_term_stop(NULL, ui);
+	ui_stage_db_stop(NULL, ui);
 	ui_demo_cleanup(ui);
 }
 
@@ -682,7 +733,7 @@ ui_main(const struct ui_opts *opts)
 	struct ui	 ui;
 	char		*cause = NULL, *why = NULL;
 	enum layout_mode mode;
-	int		 rc, die = 0, first;
+	int		 die = 0;
 
 	memset(&ui, 0, sizeof ui);
 	ui.opts = *opts;
@@ -692,7 +743,7 @@ ui_main(const struct ui_opts *opts)
 	layout_config_default(&ui.lcfg);
 	if (layout_term_mode_parse(opts->bidi != NULL ? opts->bidi : "auto",
 	    &mode, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		report(REPORT_ERROR, "%s", cause);
 		free(cause);
 		return (2);
 	}
@@ -703,33 +754,18 @@ ui_main(const struct ui_opts *opts)
 
 	if (opts->demo && ui_demo_prepare(&ui, &cause) != 0)
 		goto fail;
-	if ((first = ui_load_urls(&ui, &cause)) < 0)
-		goto fail;
-	if (ui_open_cache(&ui, &cause) != 0)
-		goto fail;
-	if (ui_term_start(&ui, &cause) != 0)
-		goto fail;
-	if (first)
+	if (access(ui.opts.urls_path, F_OK) != 0 && errno == ENOENT) {
+		/* The first run: no session until the urls file exists. */
+		if (ui_stage_db(NULL, &ui, &cause) != 0 ||
+		    ui_stage_term(NULL, &ui, &cause) != 0)
+			goto fail;
 		ui_push(&ui, ui_first_new(&ui));
-	else {
-		ui_refresh_unread(&ui);
-		ui_push(&ui, ui_feeds_new(&ui));
-	}
-	ui_redraw(&ui, UI_REDRAW_ALL);	/* the first screen, before the poller */
-	/*
-	 * The poller (libcurl, TLS: a few MB) starts when the first reload
-	 * is due: now when the cache is older than the interval, else when
-	 * the interval has passed or a key asks for one.
-	 */
-	if (ui.opts.reload_interval > 0)
-		ui.next_reload = ui_now_ms() + ui.opts.reload_interval * 1000;
-	if (!first && !opts->demo && ui_cache_stale(&ui) &&
-	    ui_start_poller(&ui, true, &cause) != 0)
-		ui_error_cause(&ui, _("cannot start reloading"), cause);
+	} else if (ui_session(&ui, &cause) != 0)
+		goto fail;
 	die = ui_loop(&ui);
 	ui_stop(&ui);
 	if (ui.msg != NULL && ui.msg_level == UI_MSG_ERROR && die == 0)
-		fprintf(stderr, "%s: %s\n", PACKAGE, ui.msg);
+		report(REPORT_ERROR, "%s", ui.msg);
 	ui_free(&ui);
 	if (die != 0) {
 		signal(die, SIG_DFL);
@@ -738,14 +774,11 @@ ui_main(const struct ui_opts *opts)
 	return (0);
 
 fail:
-	rc = 2;
 	ui_stop(&ui);
 	if (cause != NULL) {
-		why = sanitize_line(cause, strlen(cause));
-		fprintf(stderr, "%s: %s\n", PACKAGE, why);
-		free(why);
+		report(REPORT_ERROR, "%s", cause);
 		free(cause);
 	}
 	ui_free(&ui);
-	return (rc);
+	return (2);
 }
