@@ -108,6 +108,7 @@ ui_feeds_db(struct ui *ui, enum db_page page, const struct db_feed_row *cur,
 	struct db_feed_row	*rows;
 	struct db_feed_cursor	 c;
 	struct ui_entry		*v = NULL, *t, *nv;
+	const struct urls_sub	*sub;
 	size_t			 n = 0, got, i, k, drop;
 	bool			 back, has_cur = cur != NULL;
 
@@ -127,9 +128,15 @@ ui_feeds_db(struct ui *ui, enum db_page page, const struct db_feed_row *cur,
 		page = back ? DB_PAGE_PREV : DB_PAGE_NEXT;
 		t = xreallocarray(NULL, got, sizeof *t);
 		for (i = k = 0; i < got; i++) {
-			if (!ui_subscribed(ui, rows[i].url)) {
+			sub = ui_sub(ui, rows[i].url);
+			if (sub == NULL || sub->hidden) {
 				ui_feeds_row_free(&rows[i]);
 				continue;
+			}
+			/* The urls file's "~Title" (the cache keeps it later). */
+			if (sub->title != NULL && *sub->title != '\0') {
+				free(rows[i].title);
+				rows[i].title = xstrdup(sub->title);
 			}
 			memset(&t[k], 0, sizeof t[k]);
 			t[k].kind = UI_ENTRY_FEED;

@@ -561,10 +561,15 @@ ui_stage_screen(struct session *s, void *arg, char **cause)
 	struct ui	*ui = arg;
 	size_t		 i;
 
-	(void)cause;
 	ui_index_subs(ui);
 	for (i = 0; i < s->warnings.n && i < 1; i++)
 		ui_message(ui, UI_MSG_ERROR, "%s", s->warnings.v[i]);
+	/*
+	 * The feed list in the urls file's order, with its new feeds, from
+	 * the first screen on: the poller syncs only when it first reloads.
+	 */
+	if (db_feed_sync_urls(ui->db, &ui->urls, cause) != 0)
+		return (-1);
 	while (ui->view != NULL)
 		ui_pop(ui);
 	ui_refresh_unread(ui);

@@ -260,6 +260,17 @@ tap_is "$(ui_row 27 | sed 's/.* //')" "0001" "k from the end moves the selection
 ui_keys Q
 ui_exited
 
+# ---- the urls file's titles and hidden feeds ----
+printf 'file://%s/english.xml "~My English title" news\nfile://%s/arabic.xml "!"\n' \
+    "$data" "$data" >"$TMPD/titled.urls"
+ui_start 100 30 -u "$TMPD/titled.urls" -C "$cache"
+ui_wait "My English title"
+tap_ok $? "a feed shows the urls file's ~title"
+ui_screen | grep -q " 1/3 "
+tap_ok $? "... and a \"!\" feed is not in the feed list (1/3)"
+ui_keys Q
+ui_exited
+
 # ---- wide and zero-width characters take the cells they take ----
 wurls=$TMPD/wide.urls
 ui_fill "$TMPD/wide.db" "$wurls" wide.xml
