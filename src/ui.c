@@ -600,8 +600,10 @@ ui_session(struct ui *ui, char **cause)
 	so.cache_path = ui->opts.cache_path;
 	so.interval = ui->opts.reload_interval;
 	if (session_start(&ui->session, &so, ui_stages,
-	    sizeof ui_stages / sizeof ui_stages[0], ui, cause) != 0)
+	    sizeof ui_stages / sizeof ui_stages[0], ui, cause) != 0) {
+		session_stop(&ui->session);	/* its paths and warnings */
 		return (-1);
+	}
 	ui->in_session = true;
 	ui->poller = ui->session.poller;
 	return (0);
@@ -615,7 +617,6 @@ ui_restart(struct ui *ui)
 
 	ui->reload_now = true;
 	if (ui_session(ui, &cause) != 0) {
-		session_stop(&ui->session);
 		ui_error_cause(ui, "", cause);
 		if (ui->view == NULL)
 			ui_push(ui, ui_first_new(ui));
