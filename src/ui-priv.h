@@ -227,6 +227,8 @@ struct ui {
 	struct session	 session;	/* urls file, poller's cache, poller */
 	bool		 in_session;	/* session_start worked */
 	bool		 reload_now;	/* reload when the session starts */
+	bool		 db_before;	/* ui->db opened before the session */
+	bool		 term_before;	/* curses started before the session */
 	struct strv	 urls;		/* the urls file's feeds, in order */
 	const struct urls_sub **subs;	/* the session's, sorted by URL */
 	size_t		 nsubs;

@@ -501,9 +501,11 @@ ui_stage_db(struct session *s, void *arg, char **cause)
 	struct ui	*ui = arg;
 	char		*why = NULL;
 
-	(void)s;
-	if (ui->db != NULL)
+	if (ui->db != NULL) {
+		/* Opened before the session (the first run): kept by it. */
+		ui->db_before = s != NULL;
 		return (0);
+	}
 	if (path_mkdir_parents(ui->opts.cache_path, &why) != 0 ||
 	    (ui->db = db_open(ui->opts.cache_path, 0, &why)) == NULL) {
 		*cause = reason_text(REASON_CACHE_OPEN, 0, why);
@@ -518,7 +520,8 @@ ui_stage_db_stop(struct session *s, void *arg)
 {
 	struct ui	*ui = arg;
 
-	(void)s;
+	if (s != NULL && ui->db_before)
+		return;		/* ui_stop closes it */
 	db_close(ui->db);
 	ui->db = NULL;
 }
@@ -529,9 +532,10 @@ ui_stage_term(struct session *s, void *arg, char **cause)
 {
 	struct ui	*ui = arg;
 
-	(void)s;
-	if (ui->curses)
+	if (ui->curses) {
+		ui->term_before = s != NULL;
 		return (0);
+	}
 	if (ui_term_start(ui, cause) != 0)
 		return (-1);
 	report_set_sink(ui_report_sink, ui);
@@ -543,7 +547,8 @@ ui_stage_term_stop(struct session *s, void *arg)
 {
 	struct ui	*ui = arg;
 
-	(void)s;
+	if (s != NULL && ui->term_before)
+		return;		/* ui_stop ends it */
 	while (ui->view != NULL)
 		ui_pop(ui);
 	report_set_sink(NULL, NULL);
@@ -710,7 +715,7 @@ ui_stop(struct ui *ui)
 		session_stop(&ui->session);
 	ui->in_session = false;
 	ui->poller = NULL;
-	/* Without a session (the first run), the interface's own stages. */
+	/* What no session stopped (the first run): the interface's stages. */
 	ui_stage_term_stop(NULL, ui);
 	ui_stage_db_stop(NULL, ui);
 	ui_demo_cleanup(ui);
