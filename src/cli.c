@@ -35,6 +35,7 @@
 #include "session.h"
 #include "str.h"
 #include "ui.h"
+#include "url.h"
 #include "urls.h"
 #include "xmalloc.h"
 
@@ -116,34 +117,25 @@ cli_usage(FILE *f)
 	fprintf(f, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
 
-/* The path a --parse argument names, or NULL for an http(s) URL. */
+/*
+ * The path a --parse argument names, or NULL for an http(s) URL. A file:
+ * URL is decoded by url.c (file:///tmp/a%20b.xml is "/tmp/a b.xml"); one
+ * naming another host, or not parsing, stays as written and fails to open.
+ */
 static char *
 cli_parse_path(const char *arg)
 {
-	const char	*p;
-	char		*out, *w;
+	char	*path;
+	bool	 remote;
 
 	if (str_has_prefix_ci(arg, "http://") ||
 	    str_has_prefix_ci(arg, "https://"))
 		return (NULL);
-	if (!str_has_prefix_ci(arg, "file://"))
+	if (!str_has_prefix_ci(arg, "file:"))
 		return (xstrdup(arg));
-	p = arg + 7;
-	if (str_has_prefix_ci(p, "localhost/"))
-		p += 9;
-	/* Undo percent-encoding: file:///tmp/a%20b.xml */
-	out = w = xmalloc(strlen(p) + 1);
-	for (; *p != '\0'; p++) {
-		unsigned int	c;
-
-		if (*p == '%' && sscanf(p + 1, "%2x", &c) == 1 && c != 0) {
-			*w++ = (char)c;
-			p += 2;
-		} else
-			*w++ = *p;
-	}
-	*w = '\0';
-	return (out);
+	if (url_file_path(arg, &path, &remote) == 0)
+		return (path);
+	return (xstrdup(arg));
 }
 
 /* The items --parse has serialised so far. */

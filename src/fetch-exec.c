@@ -29,6 +29,7 @@
 #include "log.h"
 #include "reason.h"
 #include "sanitize.h"
+#include "url.h"
 #include "urls.h"
 #include "xmalloc.h"
 
@@ -139,24 +140,18 @@ fetch_exec_stop(struct fetch_job *j)
 int
 fetch_exec_open_file(struct fetch_job *j)
 {
-	CURLU		*u;
-	char		*host = NULL, *path = NULL;
+	char		*path;
 	struct stat	 sb;
+	bool		 remote;
 	int		 fd = -1;
 
-	if ((u = curl_url()) == NULL ||
-	    curl_url_set(u, CURLUPART_URL, j->url, 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_PATH, &path, CURLU_URLDECODE) !=
-	    CURLUE_OK) {
-		curl_url_cleanup(u);
-		fetch_job_fail(j, REASON_BAD_URL, 0, NULL, NULL);
+	if (url_file_path(j->url, &path, &remote) != 0) {
+		if (remote)
+			fetch_job_fail(j, REASON_UNSUPPORTED_URL, 0, NULL,
+			    "file: URLs name local files");
+		else
+			fetch_job_fail(j, REASON_BAD_URL, 0, NULL, NULL);
 		return (-1);
-	}
-	if (curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
-	    *host != '\0' && strcasecmp(host, "localhost") != 0) {
-		fetch_job_fail(j, REASON_UNSUPPORTED_URL, 0, NULL,
-		    "file: URLs name local files");
-		goto out;
 	}
 	if ((fd = open(path, O_RDONLY|O_CLOEXEC|O_NOCTTY|O_NONBLOCK)) == -1) {
 		fetch_job_fail(j, REASON_FILE, 0, NULL, strerror(errno));
@@ -171,9 +166,7 @@ fetch_exec_open_file(struct fetch_job *j)
 	j->fd = fd;
 	j->deadline = time(NULL) + j->fetch->opts.exec_timeout;
 out:
-	curl_free(host);
-	curl_free(path);
-	curl_url_cleanup(u);
+	free(path);
 	return (fd == -1 ? -1 : 0);
 }
 

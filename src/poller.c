@@ -147,16 +147,31 @@ poller_wanted(const int64_t *ids, size_t n, int64_t id)
 	return (0);
 }
 
-/* Make sure the cache has a row for every subscription (once is enough). */
+/*
+ * Make the cache's feeds those of the subscriptions, with their titles and
+ * tags (once is enough: they are the poller's for its life).
+ */
 static int
 poller_sync(struct poller *p, char **cause)
 {
+	struct db_sub	*subs;
+	size_t		 i;
+	int		 rc;
+
 	if (p->synced)
 		return (0);
-	if (db_feed_sync_urls(p->db, &p->urls, cause) != 0)
-		return (-1);
-	p->synced = 1;
-	return (0);
+	subs = xcalloc(p->urls.n > 0 ? p->urls.n : 1, sizeof *subs);
+	for (i = 0; i < p->urls.n; i++) {
+		subs[i].url = p->urls.v[i];
+		subs[i].title = p->titles[i];
+		subs[i].tags = (const char *const *)p->tags[i].v;
+		subs[i].ntags = p->tags[i].n;
+	}
+	rc = db_feed_sync(p->db, subs, p->urls.n, cause);
+	free(subs);
+	if (rc == 0)
+		p->synced = 1;
+	return (rc);
 }
 
 /*

@@ -21,7 +21,17 @@
 enum ui_entry_kind {
 	UI_ENTRY_FEED = 0,
 	UI_ENTRY_UNREAD,	/* every unread article */
-	UI_ENTRY_STARRED	/* every starred article */
+	UI_ENTRY_STARRED,	/* every starred article */
+	UI_ENTRY_TAG		/* the articles of the feeds with a tag */
+};
+
+/* A gathering list: its kind, tag and counts, read again on changes. */
+struct ui_virt {
+	enum ui_entry_kind kind;
+	int64_t		 tag;		/* UI_ENTRY_TAG: its id */
+	char		*name;
+	int64_t		 unread;
+	int64_t		 total;
 };
 
 /* One row of the feed list. */
@@ -35,7 +45,8 @@ struct ui_entry {
 struct ui_feeds {
 	struct ui_view	 v;
 	struct ui_list	 list;
-	size_t		 nvirt;		/* gathering lists shown first */
+	struct ui_virt	*virt;		/* gathering lists shown first */
+	size_t		 nvirt;
 };
 
 static const struct ui_list_ops ui_feeds_list_ops;
@@ -76,25 +87,78 @@ ui_feeds_entry_id(const void *v)
 	return (e->row.id);
 }
 
+/* The gathering list a cursor row stands for, by its index or kind. */
+static int
+ui_feeds_virt_index(const struct ui_feeds *f, const struct ui_entry *e)
+{
+	return (e->virt < (int)f->nvirt ? e->virt : (int)f->nvirt - 1);
+}
+
 /* Fill a gathering list's row. */
 static void
-ui_feeds_virt(struct ui *ui, struct ui_entry *e, int k)
+ui_feeds_virt(struct ui_feeds *f, struct ui_entry *e, int k)
 {
+	const struct ui_virt	*v = &f->virt[k];
+
 	memset(e, 0, sizeof *e);
+	e->kind = v->kind;
 	e->virt = k;
-	e->row.position = -100 + k;
-	e->row.id = -1 - k;
-	switch (k) {
-	case 0:
-		e->kind = UI_ENTRY_UNREAD;
-		e->row.title = xstrdup(_("All unread articles"));
-		e->row.unread = ui->unread;
-		break;
-	default:
-		e->kind = UI_ENTRY_STARRED;
-		e->row.title = xstrdup(_("Starred articles"));
-		break;
+	e->row.id = v->kind == UI_ENTRY_TAG ? v->tag : 0;
+	e->row.position = INT64_MIN + k;
+	e->row.title = xstrdup(v->name);
+	e->row.unread = v->unread;
+	e->row.total = v->total;
+}
+
+/* Free the gathering lists. */
+static void
+ui_feeds_virt_free(struct ui_feeds *f)
+{
+	size_t	i;
+
+	for (i = 0; i < f->nvirt; i++)
+		free(f->virt[i].name);
+	free(f->virt);
+	f->virt = NULL;
+	f->nvirt = 0;
+}
+
+/* Read the gathering lists and their counts: unread, starred, each tag. */
+static void
+ui_feeds_virt_read(struct ui *ui, struct ui_feeds *f)
+{
+	struct db_tag_row	*tags = NULL;
+	size_t			 ntags = 0, i;
+	char			*cause = NULL;
+	int64_t			 total, unread;
+
+	ui_feeds_virt_free(f);
+	if (db_tag_list(ui->db, &tags, &ntags, &cause) != 0) {
+		free(cause);
+		ntags = 0;
 	}
+	f->virt = xcalloc(2 + ntags, sizeof *f->virt);
+	f->virt[0].kind = UI_ENTRY_UNREAD;
+	f->virt[0].name = xstrdup(_("All unread articles"));
+	f->virt[0].unread = f->virt[0].total = ui->unread;
+	f->virt[1].kind = UI_ENTRY_STARRED;
+	f->virt[1].name = xstrdup(_("Starred articles"));
+	if (db_item_count(ui->db, DB_LIST_STARRED, 0, &total, &unread,
+	    &cause) == 0) {
+		f->virt[1].total = total;
+		f->virt[1].unread = unread;
+	} else
+		free(cause);
+	for (i = 0; i < ntags; i++) {
+		f->virt[2 + i].kind = UI_ENTRY_TAG;
+		f->virt[2 + i].tag = tags[i].id;
+		/* TRANSLATORS: the feed list's row of a tag's articles. */
+		xasprintf(&f->virt[2 + i].name, _("Tag: %s"), tags[i].name);
+		f->virt[2 + i].unread = tags[i].unread;
+		f->virt[2 + i].total = tags[i].total;
+	}
+	f->nvirt = 2 + ntags;
+	db_tag_rows_free(tags, ntags);
 }
 
 /*
@@ -132,11 +196,6 @@ ui_feeds_db(struct ui *ui, enum db_page page, const struct db_feed_row *cur,
 			if (sub == NULL || sub->hidden) {
 				ui_feeds_row_free(&rows[i]);
 				continue;
-			}
-			/* The urls file's "~Title" (the cache keeps it later). */
-			if (sub->title != NULL && *sub->title != '\0') {
-				free(rows[i].title);
-				rows[i].title = xstrdup(sub->title);
 			}
 			memset(&t[k], 0, sizeof t[k]);
 			t[k].kind = UI_ENTRY_FEED;
@@ -177,7 +236,7 @@ ui_feeds_page(struct ui *ui, struct ui_list *l, enum db_page page,
 	struct ui_feeds		*f = l->arg;
 	const struct ui_entry	*c = cursor;
 	struct ui_entry		*v, *feeds = NULL;
-	size_t			 nv = f->nvirt, nf = 0, i, first, count;
+	size_t			 nv = f->nvirt, nf = 0, i, first, count, k;
 	size_t			 want = (size_t)limit;
 
 	*rows = NULL;
@@ -193,7 +252,7 @@ ui_feeds_page(struct ui *ui, struct ui_list *l, enum db_page page,
 		break;
 	case DB_PAGE_NEXT:
 		if (c->kind != UI_ENTRY_FEED) {
-			first = (size_t)c->virt + 1;
+			first = (size_t)ui_feeds_virt_index(f, c) + 1;
 			count = nv > first ? nv - first : 0;
 			if (count > want)
 				count = want;
@@ -207,8 +266,9 @@ ui_feeds_page(struct ui *ui, struct ui_list *l, enum db_page page,
 	case DB_PAGE_PREV:
 	case DB_PAGE_LAST:
 		if (page == DB_PAGE_PREV && c->kind != UI_ENTRY_FEED) {
-			count = (size_t)c->virt < want ? (size_t)c->virt : want;
-			first = (size_t)c->virt - count;
+			k = (size_t)ui_feeds_virt_index(f, c);
+			count = k < want ? k : want;
+			first = k - count;
 			break;
 		}
 		if (ui_feeds_db(ui, page, page == DB_PAGE_PREV ? &c->row :
@@ -226,7 +286,7 @@ ui_feeds_page(struct ui *ui, struct ui_list *l, enum db_page page,
 	}
 	v = xreallocarray(NULL, count + nf, sizeof *v);
 	for (i = 0; i < count; i++)
-		ui_feeds_virt(ui, &v[i], (int)(first + i));
+		ui_feeds_virt(f, &v[i], (int)(first + i));
 	if (nf > 0)
 		memcpy(v + count, feeds, nf * sizeof *v);
 	free(feeds);
@@ -235,25 +295,21 @@ ui_feeds_page(struct ui *ui, struct ui_list *l, enum db_page page,
 	return (0);
 }
 
-/* The number of rows of the feed list: its gathering lists and feeds. */
+/*
+ * The number of rows of the feed list: its gathering lists, and the urls
+ * file's feeds that are not hidden (each has a row once synced).
+ */
 static int64_t
 ui_feeds_count(struct ui *ui, struct ui_list *l)
 {
 	struct ui_feeds	*f = l->arg;
-	struct ui_entry	*v;
-	size_t		 n;
-	char		*cause = NULL;
-	int64_t		 total;
+	size_t		 i, n = 0;
 
-	/* Feeds are few: read them all once, page by page. */
-	if (ui_feeds_db(ui, DB_PAGE_FIRST, NULL, 1u << 20, &v, &n,
-	    &cause) != 0) {
-		free(cause);
-		return (-1);
+	for (i = 0; i < ui->nsubs; i++) {
+		if (!ui->subs[i]->hidden)
+			n++;
 	}
-	total = (int64_t)(n + f->nvirt);
-	ui_feeds_entries_free(v, n);
-	return (total);
+	return ((int64_t)(n + f->nvirt));
 }
 
 static const struct ui_list_ops ui_feeds_list_ops = {
@@ -280,7 +336,7 @@ ui_feeds_draw_row(struct ui *ui, struct ui_feeds *f, size_t i)
 	int		 y = ui_list_screen_row(&f->list, i);
 	attr_t		 base, meta, err;
 	char		 count[48], *date, *why = NULL;
-	int		 cw = 7, dw, tw, cols = ui->cols;
+	int		 cw = 11, dw, tw, cols = ui->cols;
 	int		 xmark, xcount, xdate, xtitle;
 	bool		 sel = i == f->list.sel;
 
@@ -300,10 +356,14 @@ ui_feeds_draw_row(struct ui *ui, struct ui_feeds *f, size_t i)
 	ui_paint_blank(ui->body, y, 0, cols, base);
 
 	if (e->kind == UI_ENTRY_STARRED)
-		count[0] = '\0';
-	else
+		snprintf(count, sizeof count, "%lld",
+		    (long long)e->row.total);
+	else if (e->kind == UI_ENTRY_UNREAD)
 		snprintf(count, sizeof count, "%lld",
 		    (long long)e->row.unread);
+	else
+		snprintf(count, sizeof count, "%lld/%lld",
+		    (long long)e->row.unread, (long long)e->row.total);
 	date = NULL;
 	dw = 0;
 	if (e->row.error != NULL && e->kind == UI_ENTRY_FEED) {
@@ -450,6 +510,10 @@ ui_feeds_open(struct ui *ui, struct ui_feeds *f)
 		items = ui_items_new(ui, DB_LIST_STARRED, 0, NULL,
 		    e->row.title, FEED_DIR_AUTO, false);
 		break;
+	case UI_ENTRY_TAG:
+		items = ui_items_new(ui, DB_LIST_TAG, e->row.id, NULL,
+		    e->row.title, FEED_DIR_AUTO, false);
+		break;
 	default:
 		items = ui_items_new(ui, DB_LIST_FEED, e->row.id, NULL,
 		    e->row.title, e->row.dir, e->row.dir_override);
@@ -518,7 +582,8 @@ ui_feeds_act(struct ui *ui, struct ui_view *v, enum ui_action a, int arg)
 		return (flags);
 	case UI_ACT_MARK_FEED_READ:
 		e = ui_list_sel(&f->list);
-		if (e == NULL || e->kind == UI_ENTRY_STARRED)
+		if (e == NULL || e->kind == UI_ENTRY_STARRED ||
+		    e->kind == UI_ENTRY_TAG)
 			return (0);
 		if (db_feed_mark_read(ui->db, e->kind == UI_ENTRY_FEED ?
 		    e->row.id : 0, &cause) != 0) {
@@ -540,17 +605,70 @@ ui_feeds_act(struct ui *ui, struct ui_view *v, enum ui_action a, int arg)
 	}
 }
 
+/* A feed's row read again from the cache, where the window has it. */
+static int
+ui_feeds_refresh_row(struct ui *ui, struct ui_feeds *f, int64_t id)
+{
+	struct db_feed_row	*row = NULL;
+	struct ui_entry		*e;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 flags = 0;
+
+	for (i = 0; i < f->list.n; i++) {
+		e = ui_list_row(&f->list, i);
+		if (e->kind != UI_ENTRY_FEED || e->row.id != id)
+			continue;
+		if (db_feed_get(ui->db, id, &row, &cause) != 0) {
+			free(cause);
+			return (ui_list_reload(ui, &f->list));
+		}
+		if (row == NULL)
+			return (ui_list_reload(ui, &f->list));
+		ui_feeds_row_free(&e->row);
+		e->row = *row;
+		free(row);
+		flags |= UI_REDRAW_BODY;
+		break;
+	}
+	return (flags);
+}
+
+/* The gathering lists' counts again, in the window's rows too. */
+static int
+ui_feeds_refresh_virt(struct ui *ui, struct ui_feeds *f)
+{
+	struct ui_entry	*e;
+	size_t		 i, n = f->nvirt;
+
+	ui_feeds_virt_read(ui, f);
+	if (f->nvirt != n)
+		return (ui_list_reload(ui, &f->list));
+	for (i = 0; i < f->list.n; i++) {
+		e = ui_list_row(&f->list, i);
+		if (e->kind == UI_ENTRY_FEED || e->virt >= (int)f->nvirt)
+			continue;
+		e->row.unread = f->virt[e->virt].unread;
+		e->row.total = f->virt[e->virt].total;
+	}
+	return (UI_REDRAW_BODY);
+}
+
 static int
 ui_feeds_event(struct ui *ui, struct ui_view *v, const struct poller_event *ev)
 {
 	struct ui_feeds	*f = ui_feeds_of(v);
 
 	switch (ev->type) {
-	case POLLER_EV_STARTED:
 	case POLLER_EV_FEED_DONE:
 	case POLLER_EV_FEED_FAILED:
+		/* Only its row and the counts of the gathering lists. */
+		return (ui_feeds_refresh_row(ui, f, ev->feed_id) |
+		    (ev->new_items > 0 ? ui_feeds_refresh_virt(ui, f) : 0));
+	case POLLER_EV_STARTED:
 	case POLLER_EV_FEED_MOVED:
 	case POLLER_EV_FINISHED:
+		ui_feeds_virt_read(ui, f);
 		return (ui_list_reload(ui, &f->list));
 	default:
 		return (0);
@@ -563,6 +681,7 @@ ui_feeds_resize(struct ui *ui, struct ui_view *v)
 	struct ui_feeds	*f = ui_feeds_of(v);
 
 	ui_list_set_height(&f->list, ui->body_rows);
+	ui_feeds_virt_read(ui, f);
 	ui_list_reload(ui, &f->list);
 }
 
@@ -580,6 +699,7 @@ ui_feeds_status(struct ui *ui, struct ui_view *v, struct str *name,
 static int
 ui_feeds_refresh(struct ui *ui, struct ui_view *v)
 {
+	ui_feeds_virt_read(ui, ui_feeds_of(v));
 	return (ui_list_reload(ui, &ui_feeds_of(v)->list));
 }
 
@@ -601,6 +721,7 @@ ui_feeds_free(struct ui_view *v)
 	struct ui_feeds	*f = ui_feeds_of(v);
 
 	ui_list_clear(&f->list);
+	ui_feeds_virt_free(f);
 	free(f);
 }
 
@@ -624,7 +745,7 @@ ui_feeds_new(struct ui *ui)
 
 	f = xcalloc(1, sizeof *f);
 	f->v.ops = &ui_feeds_ops;
-	f->nvirt = 2;
+	ui_feeds_virt_read(ui, f);
 	ui_list_init(&f->list, &ui_feeds_list_ops, f);
 	ui_list_set_height(&f->list, ui->body_rows);
 	ui_list_first(ui, &f->list);

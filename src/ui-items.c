@@ -65,13 +65,53 @@ ui_items_page(struct ui *ui, struct ui_list *l, enum db_page page,
 	    (struct db_item_row **)rows, n, cause));
 }
 
+/* The number of articles of the list, or of the search's results. */
+static int64_t
+ui_items_count(struct ui *ui, struct ui_list *l)
+{
+	struct ui_items	*it = l->arg;
+	int64_t		 total = -1, unread;
+	char		*cause = NULL;
+	int		 rc;
+
+	if (it->query != NULL)
+		rc = db_search_count(ui->db, it->query, &total, &cause);
+	else
+		rc = db_item_count(ui->db, it->kind, it->id, &total, &unread,
+		    &cause);
+	if (rc != 0) {
+		free(cause);
+		return (-1);
+	}
+	return (total);
+}
+
+/* A row's position in the list (not known for search results). */
+static int64_t
+ui_items_rank(struct ui *ui, struct ui_list *l, const void *row)
+{
+	struct ui_items		*it = l->arg;
+	struct db_item_cursor	 c;
+	int64_t			 rank;
+	char			*cause = NULL;
+
+	if (it->query != NULL)
+		return (-1);
+	db_item_row_cursor(row, &c);
+	if (db_item_rank(ui->db, it->kind, it->id, &c, &rank, &cause) != 0) {
+		free(cause);
+		return (-1);
+	}
+	return (rank);
+}
+
 static const struct ui_list_ops ui_items_list_ops = {
 	sizeof (struct db_item_row),
 	ui_items_page,
 	ui_items_rows_free,
 	ui_items_row_id,
-	NULL,
-	NULL
+	ui_items_count,
+	ui_items_rank
 };
 
 /* The direction hint for a row's title. */

@@ -484,6 +484,27 @@ ui_cache_stale(struct ui *ui)
 	    ui->opts.reload_interval);
 }
 
+/* Make the cache's feeds follow the urls file: order, titles, tags. */
+static int
+ui_sync_subs(struct ui *ui, char **cause)
+{
+	const struct urls_list	*l = &ui->session.subs;
+	struct db_sub		*v;
+	size_t			 i;
+	int			 rc;
+
+	v = xcalloc(l->n + 1, sizeof *v);
+	for (i = 0; i < l->n; i++) {
+		v[i].url = l->v[i].url;
+		v[i].title = l->v[i].title;
+		v[i].tags = (const char *const *)l->v[i].tags.v;
+		v[i].ntags = l->v[i].tags.n;
+	}
+	rc = db_feed_sync(ui->db, v, l->n, cause);
+	free(v);
+	return (rc);
+}
+
 /* A message from a lower layer (report()): to the message line. */
 static void
 ui_report_sink(enum report_level level, const char *msg, void *arg)
@@ -573,7 +594,7 @@ ui_stage_screen(struct session *s, void *arg, char **cause)
 	 * The feed list in the urls file's order, with its new feeds, from
 	 * the first screen on: the poller syncs only when it first reloads.
 	 */
-	if (db_feed_sync_urls(ui->db, &ui->urls, cause) != 0)
+	if (ui_sync_subs(ui, cause) != 0)
 		return (-1);
 	while (ui->view != NULL)
 		ui_pop(ui);

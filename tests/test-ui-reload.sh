@@ -49,8 +49,8 @@ grep -q " 2/4 " "$TMPD/after"
 tap_ok $? "... the selection stays where it was (2/4)"
 grep -q "1/2 feeds" "$TMPD/after"
 tap_ok $? "... while the stalled feed still loads (1/2 feeds)"
-grep -q "^ N       3  Test News" "$TMPD/after"
-tap_ok $? "... its row refreshed: 3 unread"
+grep -q "^ N  *3/3  Test News" "$TMPD/after"
+tap_ok $? "... its row refreshed: 3 unread of 3"
 t0=$(now_ms)
 ui_keys Q
 ui_exited 100

@@ -236,6 +236,8 @@ ui_wait "Item 2000"
 ui_keys End
 ui_wait "Item 0001"
 tap_is "$(ui_row 27 | sed 's/.* //')" "0001" "End in a long feed: the oldest article on the last row"
+ui_screen | grep -q " 2000/2000 "
+tap_ok $? "... at 2000/2000"
 ui_keys g
 ui_wait_gone "Item 0001"
 tap_is "$(ui_row 1 | sed 's/.* //')" "2000" "g: back to the newest"
@@ -243,6 +245,8 @@ for i in 1 2 3 4 5 6 7 8 9 10; do ui_keys PgDn; done
 ui_wait "Item 1730"
 tap_is "$(ui_row 1 | sed 's/.* //')" "1730" \
     "ten pages down (27 rows each): the rows past the window read as needed"
+ui_screen | grep -q " 271/2000 "
+tap_ok $? "... the position counted while the window slides (271/2000)"
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
 	ui_keys Space
 done
@@ -266,8 +270,14 @@ printf 'file://%s/english.xml "~My English title" news\nfile://%s/arabic.xml "!"
 ui_start 100 30 -u "$TMPD/titled.urls" -C "$cache"
 ui_wait "My English title"
 tap_ok $? "a feed shows the urls file's ~title"
-ui_screen | grep -q " 1/3 "
-tap_ok $? "... and a \"!\" feed is not in the feed list (1/3)"
+ui_screen >"$TMPD/titled"
+grep -q " 1/4 " "$TMPD/titled"
+tap_ok $? "... and a \"!\" feed is not in the feed list (1/4: three lists, one feed)"
+grep -q "Tag: news" "$TMPD/titled"
+tap_ok $? "the urls file's tag is a list of its own"
+ui_keys j j Enter
+ui_wait "Chess: a draw"
+tap_is "$(ui_screen | grep -c ' Nov 2[0-9] ')" 3 "... of the articles of the feeds with the tag"
 ui_keys Q
 ui_exited
 
