@@ -458,6 +458,15 @@ ui_pager_act(struct ui *ui, struct ui_view *v, enum ui_action a, int arg)
 		flags = ui_items_step(ui, p->list, a == UI_ACT_NEXT ||
 		    a == UI_ACT_NEXT_UNREAD ? 1 : -1,
 		    a == UI_ACT_NEXT_UNREAD || a == UI_ACT_PREV_UNREAD);
+		if (flags == 0 && (a == UI_ACT_NEXT_UNREAD ||
+		    a == UI_ACT_PREV_UNREAD)) {
+			/* As in the list: on to the next feed with unread ones. */
+			p->list->ops->act(ui, p->list, a, 0);
+			r = ui_items_selected(p->list);
+			if (r != NULL && r->id != p->item && r->unread)
+				return (ui_pager_show(ui, p) | UI_REDRAW_MSG);
+			return (UI_REDRAW_MSG);
+		}
 		if (flags == 0) {
 			ui_message(ui, UI_MSG_INFO, "%s",
 			    a == UI_ACT_NEXT_UNREAD || a == UI_ACT_PREV_UNREAD ?

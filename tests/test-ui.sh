@@ -264,6 +264,23 @@ tap_is "$(ui_row 27 | sed 's/.* //')" "0001" "k from the end moves the selection
 ui_keys Q
 ui_exited
 
+# ---- n in the article view goes on to the next feed's unread ----
+ui_fill "$TMPD/next.db" "$TMPD/next.urls" arabic.xml english.xml
+ui_start 100 30 -u "$TMPD/next.urls" -C "$TMPD/next.db"
+ui_wait "Test News"
+ui_keys j j Enter
+ui_wait " 1/4 "
+ui_keys G Enter
+ui_wait "Link: https://ui.test/ar/4"
+ui_keys n
+ui_wait "Title: Markets rise after Apple earnings"
+tap_ok $? "n after a feed's last unread article shows the next feed's first"
+ui_keys n
+ui_wait "Title: Weather: a hot weekend ahead"
+tap_ok $? "... and n goes on from there"
+ui_keys Q
+ui_exited
+
 # ---- the urls file's titles and hidden feeds ----
 printf 'file://%s/english.xml "~My English title" news\nfile://%s/arabic.xml "!"\n' \
     "$data" "$data" >"$TMPD/titled.urls"
