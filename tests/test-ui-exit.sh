@@ -122,6 +122,29 @@ tap_is "$(events)" "lSEhlS" "... with the terminal given back around it"
 printf q >&3
 finish
 
+# A hostile title from a cache written by something else: none of its
+# control bytes reaches the terminal (the raw bytes, not tmux's reading).
+"${PYTHON3:-python3}" - "$cache" <<'EOF'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE item SET title = 'EVIL' || char(27) || ']52;c;cHduZWQ=' ||"
+    " char(7) || char(27) || 'P+q' || char(27) || char(92) || char(155) ||"
+    " '2J' || char(133) || 'X' || char(127) || 'Y'"
+    " WHERE guid = 'urn:akhbar:ui:en:1'")
+db.commit()
+EOF
+start
+printf 'G\r' >&3
+i=0
+until grep -q "EVIL" "$TMPD/ts" 2>/dev/null || [ $i -ge 100 ]; do sleep 0.05; i=$((i + 1)); done
+grep -q "EVIL" "$TMPD/ts"
+tap_ok $? "a hostile title is shown"
+LC_ALL=C grep -aqF -e "$esc]52" -e "${esc}P+q" -e "$(printf '\302\233')" \
+    -e "$(printf '\302\205')" -e "$(printf '\177')" "$TMPD/ts"
+tap_ok $((! $?)) "... and no OSC, DCS, C1 or DEL from it reaches the terminal"
+printf q >&3
+finish
+
 # A second akhbar on the same cache is refused before touching the terminal.
 start
 "$AKHBAR" -u "$TMPD/urls" -C "$cache" </dev/null >"$TMPD/out2" 2>"$TMPD/err2"
