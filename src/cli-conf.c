@@ -21,6 +21,7 @@
 #include "report.h"
 #include "session.h"
 #include "str.h"
+#include "ui.h"
 
 /*
  * Read the configuration: the file path names (it must exist), or the
@@ -89,6 +90,25 @@ cli_conf_session(const struct conf *cf, struct session_opts *so,
 	so->fetch = fo;
 	so->max_items = (int)conf_int(cf, CONF_MAX_ITEMS);
 	so->keep_days = (int)conf_int(cf, CONF_KEEP_ARTICLES_DAYS);
+}
+
+/*
+ * What the configuration sets of the interface's options (the strings
+ * point into cf): mouse, colours, the browser, bidi, the reload interval
+ * (auto-reload's reload-time, in seconds).
+ */
+void
+cli_conf_ui(const struct conf *cf, struct ui_opts *uo)
+{
+	const char	*s;
+
+	uo->mouse = conf_bool(cf, CONF_MOUSE);
+	uo->color = conf_bool(cf, CONF_COLORS);
+	s = conf_string(cf, CONF_BROWSER);
+	uo->browser = *s != '\0' ? s : NULL;
+	uo->bidi = conf_choice_name(cf, CONF_BIDI);
+	uo->reload_interval = conf_bool(cf, CONF_AUTO_RELOAD) ?
+	    conf_int(cf, CONF_RELOAD_TIME) * 60 : 0;
 }
 
 /* The strftime format of dates in --search's lines. */

@@ -6,6 +6,7 @@
 #include "fetch.h"
 
 struct session_opts;
+struct ui_opts;
 
 /* Read the configuration file (path, or the default); problems are reported. Returns 0 or an exit code. */
 int	cli_conf_load(const char *, struct conf *);
@@ -14,6 +15,8 @@ void	cli_conf_fetch(const struct conf *, struct fetch_opts *);
 /* What the configuration sets of a session (fetch must outlive it). */
 void	cli_conf_session(const struct conf *, struct session_opts *,
 	    const struct fetch_opts *);
+/* What the configuration sets of the interface's options. */
+void	cli_conf_ui(const struct conf *, struct ui_opts *);
 /* The strftime format of dates in headless output. */
 const char *cli_conf_date_format(const struct conf *);
 /* akhbar --dump-config. */

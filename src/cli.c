@@ -41,6 +41,7 @@
 #include "sanitize.h"
 #include "session.h"
 #include "str.h"
+#include "ui.h"
 #include "url.h"
 #include "urls.h"
 #include "xmalloc.h"
@@ -53,6 +54,7 @@ enum cli_action {
 	CLI_UNREAD_COUNT,
 	CLI_RELOAD,
 	CLI_VERSION,
+	CLI_DEMO,
 	CLI_DUMP_CONFIG,
 	CLI_IMPORT_OPML,
 	CLI_EXPORT_OPML,
@@ -75,6 +77,7 @@ struct cli_opts {
 
 enum {
 	OPT_FIRST_LONG = 0x100,
+	OPT_DEMO,
 	OPT_DUMP_CONFIG,
 	OPT_EXPORT_OPML,
 	OPT_IMPORT_NEWSBOAT,
@@ -90,6 +93,7 @@ enum {
 static const struct option cli_longopts[] = {
 	{ "cache",	required_argument,	NULL, 'C' },
 	{ "config",	required_argument,	NULL, 'c' },
+	{ "demo",	no_argument,		NULL, OPT_DEMO },
 	{ "dump-config", no_argument,		NULL, OPT_DUMP_CONFIG },
 	{ "export-opml", no_argument,		NULL, OPT_EXPORT_OPML },
 	{ "force",	no_argument,		NULL, 'f' },
@@ -126,6 +130,8 @@ cli_usage(FILE *f)
 	fputs(_("  -l, --log FILE        append a debug log to FILE\n"), f);
 	fputs("\n", f);
 	fputs(_("Actions (one at most; with none, the interface):\n"), f);
+	fputs(_("      --demo            open the interface on offline demo feeds,\n"
+		"                        in a throwaway cache\n"), f);
 	fputs(_("      --reload          fetch every feed into the cache and exit\n"
 		"                        (status 1 if any feed failed)\n"), f);
 	fputs(_("  -f, --force           with --reload: fetch every feed now, also\n"
@@ -156,8 +162,8 @@ cli_usage(FILE *f)
 	fputs(_("  -h, --help            show this help and exit\n"), f);
 	fputs(_("  -V, --version         show the version and exit\n"), f);
 	fputs("\n", f);
-	fputs(_("Not built yet: the interactive interface. Running akhbar with no\n"
-		"action says so and exits.\n"), f);
+	fputs(_("With no action, akhbar opens the interactive interface on the\n"
+		"cache (press ? in it for the keys; see man akhbar).\n"), f);
 	fputs("\n", f);
 	fputs(_("Exit status: 0 done, 1 the action failed (a feed, the cache, a\n"
 		"file), 2 a usage error or a broken configuration.\n"), f);
@@ -499,6 +505,24 @@ cli_reload(struct cli_opts *o)
 	return (failed > 0 ? CLI_EXIT_FAIL : CLI_EXIT_OK);
 }
 
+/* No action (or --demo): the interactive interface, as the configuration sets it. */
+static int
+cli_interface(const struct cli_opts *o)
+{
+	struct ui_opts	 uo;
+	const char	*env;
+
+	ui_opts_default(&uo);
+	cli_conf_ui(&o->conf, &uo);
+	/* A stand-in for reload-time in seconds (tests, bench). */
+	if ((env = getenv("AKHBAR_RELOAD_INTERVAL")) != NULL && *env != '\0')
+		uo.reload_interval = strtol(env, NULL, 10);
+	uo.urls_path = o->urls;
+	uo.cache_path = o->cache;
+	uo.demo = o->action == CLI_DEMO;
+	return (ui_main(&uo));
+}
+
 /* The actions that read the configuration (not --help, --version). */
 static int
 cli_needs_conf(enum cli_action a)
@@ -538,11 +562,9 @@ cli_run(struct cli_opts *o)
 		return (cli_opml_export(o->urls));
 	case CLI_IMPORT_NEWSBOAT:
 		return (cli_newsboat_import(o->arg, o->urls, o->cache));
+	case CLI_DEMO:
 	default:
-		report(REPORT_ERROR, _("the interactive interface is not "
-		    "built yet; see '%s --help' for what works now."),
-		    PACKAGE);
-		return (CLI_EXIT_USAGE);
+		return (cli_interface(o));
 	}
 }
 
@@ -603,6 +625,9 @@ cli_main(int argc, char **argv)
 			break;
 		case OPT_RELOAD:
 			cli_set_action(&o, CLI_RELOAD, NULL);
+			break;
+		case OPT_DEMO:
+			cli_set_action(&o, CLI_DEMO, NULL);
 			break;
 		case 'u':
 			free(o.urls);
