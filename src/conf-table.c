@@ -110,7 +110,7 @@ static const struct conf_def conf_defs[CONF_COUNT] = {
 	    N_("How many redirects a fetch follows."), NULL, SEC_NETWORK },
 	[CONF_USER_AGENT] = { S("user-agent", ""),
 	    N_("The User-Agent header sent with every request."),
-	    N_("akhbar/VERSION with the project's description"),
+	    N_("akhbar/VERSION (terminal news reader) libcurl/VERSION"),
 	    SEC_NETWORK },
 	[CONF_PROXY] = { S("proxy", ""),
 	    N_("The proxy for every request, as curl takes it "

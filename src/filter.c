@@ -451,33 +451,3 @@ filter_parse(const char *src, struct filter_problem *pr)
 	f->source = xstrdup(src);
 	return (f);
 }
-
-/*
- * The problem as the urls file's warning shows it after its phrase
- * (caller frees): the column and the words where reading stopped, as
- * written, and the nearest attribute for an unknown one.
- */
-char *
-filter_problem_detail(const struct filter_problem *pr)
-{
-	static const char *const what[] = {
-		[FILTER_ERR_SYNTAX] = "cannot read",
-		[FILTER_ERR_ATTRIBUTE] = "unknown attribute",
-		[FILTER_ERR_OPERATOR] = "operator not for this attribute",
-		[FILTER_ERR_VALUE] = "bad value",
-		[FILTER_ERR_REGEX] = "bad regular expression",
-		[FILTER_ERR_EMPTY] = "no expression",
-		[FILTER_ERR_DEPTH] = "parentheses nested too deep",
-	};
-	struct str	out;
-
-	str_init(&out);
-	str_printf(&out, "column %d: %s", pr->col, what[pr->kind]);
-	if (pr->near != NULL)
-		str_printf(&out, " '%s'", pr->near);
-	else if (pr->kind == FILTER_ERR_SYNTAX)
-		str_appends(&out, " the end");
-	if (pr->hint != NULL)
-		str_printf(&out, " (%s?)", pr->hint);
-	return (str_steal(&out));
-}

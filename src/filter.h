@@ -92,7 +92,5 @@ void		 filter_free(struct filter *);
 struct filter	*filter_copy(const struct filter *);
 /* An attribute's name, as the language writes it. */
 const char	*filter_attr_name(enum filter_attr);
-/* The problem in words (untranslated; the urls file's detail): "column 5: ...". */
-char		*filter_problem_detail(const struct filter_problem *);
 
 #endif

@@ -87,6 +87,26 @@ grep -v '^#\|^$' "$TMPD/dump2" | sed 's/	#.*//' >"$TMPD/d2"
 cmp -s "$TMPD/d1" "$TMPD/d2"; tap_ok $? "... to the same configuration"
 rm "$conf"
 
+# Dates in the user's locale: Arabic month names under ar_EG, Persian
+# digits where fa_IR's alt_digits say so (%O).
+mkdir -p "$TMPD/loc"
+if localedef -i ar_EG -f UTF-8 "$TMPD/loc/ar_EG.UTF-8" >/dev/null 2>&1 &&
+    localedef -i fa_IR -f UTF-8 "$TMPD/loc/fa_IR.UTF-8" >/dev/null 2>&1; then
+	printf 'datetime-format "%%d %%B %%Y"\n' >"$TMPD/ar.conf"
+	out=$(LOCPATH=$TMPD/loc LC_ALL=ar_EG.UTF-8 A -c "$TMPD/ar.conf" \
+	    --search army)
+	tap_is "$out" "News${tab}15 نوفمبر 2023${tab}Army news" \
+	    "an Arabic locale gives Arabic month names"
+	printf 'datetime-format "%%Od/%%Om"\n' >"$TMPD/fa.conf"
+	out=$(LOCPATH=$TMPD/loc LC_ALL=fa_IR.UTF-8 A -c "$TMPD/fa.conf" \
+	    --search army)
+	tap_is "$out" "News${tab}۱۵/۱۱${tab}Army news" \
+	    "... and %O the locale's own digits where it has them"
+else
+	tap_skip "cannot build the ar_EG and fa_IR locales here"
+	tap_skip "cannot build the ar_EG and fa_IR locales here"
+fi
+
 # --json.
 out=$(A --unread-count --json); rc=$?
 tap_is "$rc" 0 "--unread-count --json exits 0"
