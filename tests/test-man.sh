@@ -61,4 +61,22 @@ for s in 0 1 2; do
 	sed -n '/^\.SH EXIT STATUS/,/^\.SH/p' "$man1" | grep -q "^\.B $s$"
 	tap_ok $? "akhbar(1) documents exit status $s"
 done
+# The shell completions know every option of --help.
+for c in "$top_srcdir/contrib/completions/akhbar.bash" \
+    "$top_srcdir/contrib/completions/_akhbar"; do
+	missing=
+	for o in $help_opts; do
+		grep -q -- "$o" "$c" || missing="$missing $o"
+	done
+	[ -z "$missing" ]; tap_ok $? "${c##*/} completes every option of --help"
+	[ -z "$missing" ] || echo "# missing:$missing"
+done
+bash -n "$top_srcdir/contrib/completions/akhbar.bash"
+tap_ok $? "the bash completion is bash"
+
+# The example configuration and the themes are configurations akhbar reads.
+for f in config.example themes/light themes/solarized-dark; do
+	"$AKHBAR" -c "$top_srcdir/contrib/$f" --dump-config >/dev/null 2>&1
+	tap_ok $? "contrib/$f reads without a problem"
+done
 tap_done
