@@ -22,6 +22,7 @@
 #include "session.h"
 #include "str.h"
 #include "ui.h"
+#include "ui-conf.h"
 
 /*
  * Read the configuration: the file path names (it must exist), or the
@@ -40,6 +41,9 @@ cli_conf_load(const char *path, struct conf *cf)
 	if (path == NULL)
 		path = def = path_default_config();
 	rc = conf_load(cf, path, def == NULL, &probs);
+	/* The interface's names: actions, elements (before anything starts). */
+	if (ui_conf_check(cf, &probs) > 0)
+		rc = -1;
 	for (i = 0; i < probs.n; i++) {
 		text = conf_problem_text(&probs.v[i]);
 		report(REPORT_ERROR, "%s", text);

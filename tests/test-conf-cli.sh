@@ -46,6 +46,14 @@ out=$(A --unread-count 2>/dev/null); tap_is "$out" "" "... and does nothing"
 out=$(A --version); tap_is "$?" 0 "--version does not read it"
 A --help >/dev/null; tap_is "$?" 0 "... nor does --help"
 
+# The interface's names are checked before anything starts.
+printf 'bind x opne\ncolor titel red blue\nbind X quit\ncolor title red blue\n' >"$conf"
+err=$(A --unread-count 2>&1 >/dev/null); rc=$?
+tap_is "$rc:$err" "2:akhbar: $conf:1:8: unknown action 'opne' (did you mean 'open'?)
+akhbar: $conf:2:7: unknown element 'titel' (did you mean 'title'?)
+akhbar: 2 problems in the configuration: akhbar does not start until they are mended" \
+    "an unknown action or element stops akhbar, named with the nearest"
+
 # An include loop, named.
 printf 'include b\n' >"$XDG_CONFIG_HOME/akhbar/a"
 printf '\n\ninclude a\n' >"$XDG_CONFIG_HOME/akhbar/b"
