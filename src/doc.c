@@ -210,7 +210,6 @@ doc_from_text(struct doc *d, const char *text, enum layout_dir dir)
 {
 	struct str	 para;
 	char		*clean, *line, *next, *p;
-	bool		 blank;
 
 	if (text == NULL)
 		return;
@@ -219,12 +218,13 @@ doc_from_text(struct doc *d, const char *text, enum layout_dir dir)
 	for (line = clean; line != NULL; line = next) {
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
-		blank = true;
-		for (p = line; *p != '\0'; p++) {
-			if (*p != ' ' && *p != '\t' && *p != '\r')
-				blank = false;
-		}
-		if (blank) {
+		/* A line's own blanks at its ends go; blank lines part. */
+		while (*line == ' ' || *line == '\t' || *line == '\r')
+			line++;
+		for (p = line + strlen(line); p > line && (p[-1] == ' ' ||
+		    p[-1] == '\t' || p[-1] == '\r'); p--)
+			*(p - 1) = '\0';
+		if (*line == '\0') {
 			if (para.len > 0)
 				doc_add_text(d, DOC_PARA, str_cstr(&para), dir);
 			str_clear(&para);

@@ -159,8 +159,9 @@ html_block_add(struct html_render *r, enum doc_kind kind, const char *s,
 	    NULL;
 	tight = r->br;
 	if (prev != NULL) {
+		/* Items of a list, and a list nested in an item. */
 		if (kind == DOC_ITEM && r->marker != NULL &&
-		    prev->kind == DOC_ITEM)
+		    prev->kind == DOC_ITEM && !r->marker_first)
 			tight = true;
 		if (kind == DOC_DEFINITION && (prev->kind == DOC_TERM ||
 		    prev->kind == DOC_DEFINITION))
@@ -248,6 +249,16 @@ html_block_pre_text(struct html_render *r, const char *s, size_t len)
 	unsigned int		 c;
 	size_t			 i, k, span;
 
+	/* A line end right after <pre> is not the text's (HTML says). */
+	if (r->pre_lines == 0 && r->text.len == 0 && r->col == 0 &&
+	    !r->pre_text && len > 0 && (p[0] == '\n' || (p[0] == '\r' &&
+	    p[1] == '\n'))) {
+		i = p[0] == '\r' ? 2 : 1;
+		s += i;
+		p += i;
+		len -= i;
+	}
+	r->pre_text = true;
 	for (i = span = 0; i < len; i += k) {
 		if ((k = utf8_fast(p + i, len - i, &c)) == 0) {
 			html_block_put(r, s + span, i - span, 0);

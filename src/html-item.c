@@ -194,7 +194,7 @@ html_item_enclosures(struct doc *d, const struct item *it,
 		if (e->length >= 0)
 			html_item_size(&s, e->length, words);
 		if (e->length >= 0 && *type != '\0')
-			str_appends(&s, ", ");
+			str_appends(&s, words[HTML_WORD_AND]);
 		str_appends(&s, type);
 		str_appendc(&s, ']');
 		len = s.len;

@@ -65,14 +65,23 @@ html_list_digits_of(const int count[HTML_DIGITS])
 
 /*
  * The digits a list is numbered in: those its text uses, or when it has
- * none those of the whole article.
+ * none those of the element before it (the sentence that opens it, "in 3
+ * steps:"), or else those of the whole article.
  */
 static enum html_digits
 html_list_digits(struct html_render *r, xmlNodePtr list)
 {
-	int	count[HTML_DIGITS] = { 0, 0, 0 };
+	int		count[HTML_DIGITS] = { 0, 0, 0 };
+	xmlNodePtr	prev;
 
 	html_list_count(list, count);
+	if (count[0] + count[1] + count[2] > 0)
+		return (html_list_digits_of(count));
+	for (prev = list->prev; prev != NULL &&
+	    prev->type != XML_ELEMENT_NODE; prev = prev->prev)
+		;
+	if (prev != NULL)
+		html_list_count(prev, count);
 	if (count[0] + count[1] + count[2] > 0)
 		return (html_list_digits_of(count));
 	if (!r->digits_known) {
@@ -175,6 +184,7 @@ html_list_open(struct html_render *r, xmlNodePtr n, struct html_list *l)
 	l->ordered = strcmp((const char *)n->name, "ol") == 0;
 	l->depth = r->cx.list != NULL ? r->cx.list->depth + 1 : 1;
 	l->indent = r->cx.indent;
+	l->first = true;
 	l->type = '1';
 	if ((v = html_attr(n, "type")) != NULL &&
 	    strchr("aAiI", *v) != NULL && *v != '\0')
@@ -222,6 +232,8 @@ html_list_item(struct html_render *r, xmlNodePtr n,
 	free(r->marker);
 	r->marker = r->cell ? NULL : html_list_marker(l, l->next);
 	r->marker_indent = l->indent;
+	r->marker_first = l->first && l->depth == 1;
+	l->first = false;
 	l->next += l->step;
 	r->cx.kind = DOC_ITEM;
 	r->cx.level = l->depth;

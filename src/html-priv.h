@@ -56,6 +56,7 @@ struct html_list {
 	int		 width;		/* cells of its widest marker */
 	int		 depth;		/* lists around it, and it */
 	int		 indent;	/* where its markers go */
+	bool		 first;		/* no item of it yet */
 };
 
 /* An open link, numbered when the first thing inside it is shown. */
@@ -106,9 +107,11 @@ struct html_render {
 	int		 brs;		/* <br> since the last text */
 	char		*marker;	/* an item's marker, for its first block */
 	int		 marker_indent;
+	bool		 marker_first;	/* of a list's first item, not nested */
 	size_t		 figure_start;	/* the doc's blocks when it opened */
 	bool		 cell;		/* gathering a table cell */
 	int		 pre_lines;	/* lines of the open <pre> so far */
+	bool		 pre_text;	/* it has had text */
 	int		 col;		/* the column in it, for tabs */
 };
 

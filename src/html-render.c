@@ -73,6 +73,9 @@ const char *const html_words[HTML_WORDS] = {
 	N_("kB"),
 	N_("MB"),
 	N_("GB"),
+	/* TRANSLATORS: what comes between a file's size and its type in
+	   "[audio: 12 MB, audio/mpeg]"; Arabic has its own comma. */
+	N_(", "),
 };
 
 /* What an element does. */
@@ -613,6 +616,7 @@ html_render_element(struct html_render *r, xmlNodePtr n, int depth)
 			r->cx.kind = DOC_PRE;
 			r->cx.pre = true;
 			r->pre_lines = 0;
+			r->pre_text = false;
 			r->col = 0;
 			break;
 		case HTML_EL_DT:
@@ -666,9 +670,10 @@ html_render_node(struct html_render *r, xmlNodePtr n, int depth)
 }
 
 /*
- * Whether text is markup escaped once more: it starts with a tag ("<p>",
- * "<img "), or has two tags of which one is an end tag ("</a>"), so that
- * a paragraph about "the <b> tag" stays as it is.
+ * Whether text is markup escaped once more ("<p>", or "&lt;p&gt;" when it
+ * was escaped twice): it starts with a tag, or has two tags of which one
+ * is an end tag ("</a>"), so that a paragraph about "the <b> tag" stays
+ * as it is.
  */
 static bool
 html_render_escaped(const char *s)
@@ -681,16 +686,25 @@ html_render_escaped(const char *s)
 	const char	*p, *q, *start;
 	size_t		 i, n;
 	int		 tagc = 0, ends = 0;
+	bool		 end;
 
 	for (start = s; *start == ' ' || *start == '\t' || *start == '\n';
 	    start++)
 		;
-	for (p = strchr(s, '<'); p != NULL; p = strchr(p + 1, '<')) {
-		q = p[1] == '/' ? p + 2 : p + 1;
+	for (p = s; (p = strpbrk(p, "<&")) != NULL; p++) {
+		if (*p == '<')
+			q = p + 1;
+		else if (strncmp(p, "&lt;", 4) == 0)
+			q = p + 4;
+		else
+			continue;
+		if ((end = *q == '/'))
+			q++;
 		for (i = 0; tags[i] != NULL; i++) {
 			n = strlen(tags[i]);
 			if (strncasecmp(q, tags[i], n) == 0 && (q[n] == '>' ||
-			    q[n] == ' ' || q[n] == '/' || q[n] == '\n'))
+			    q[n] == ' ' || q[n] == '/' || q[n] == '\n' ||
+			    strncmp(q + n, "&gt;", 4) == 0))
 				break;
 		}
 		if (tags[i] == NULL)
@@ -698,7 +712,7 @@ html_render_escaped(const char *s)
 		if (p == start)
 			return (true);
 		tagc++;
-		ends += p[1] == '/';
+		ends += end;
 		if (tagc >= 2 && ends >= 1)
 			return (true);
 	}

@@ -182,7 +182,10 @@ html_table_label(const struct html_table *t, const struct html_cell *row,
 	return (NULL);
 }
 
-/* Set each cell as a "label: value" paragraph, rows apart. */
+/*
+ * Set each cell as a "label: value" paragraph, rows apart when a row
+ * makes more than one (a row of one, a key and its value, is a line).
+ */
 static void
 html_table_labels(struct doc *d, const struct html_table *t)
 {
@@ -190,8 +193,10 @@ html_table_labels(struct doc *d, const struct html_table *t)
 	struct layout_run	*runs = NULL;
 	struct str		 s;
 	size_t			 i, j, nruns;
-	bool			 first = true;
+	bool			 first = true, any = false, apart;
 
+	/* Only a row of two without a header is one paragraph. */
+	apart = t->head || t->ncols > 2;
 	str_init(&s);
 	for (i = 0; i < t->ncells; i++) {
 		c = &t->cells[i];
@@ -226,8 +231,9 @@ html_table_labels(struct doc *d, const struct html_table *t)
 		}
 		html_table_append(&s, &runs, &nruns, c);
 		html_table_block(d, t, DOC_PARA, t->dir, &s, runs, nruns,
-		    !first);
+		    any && (!first || !apart));
 		first = false;
+		any = true;
 	}
 	free(runs);
 	str_free(&s);

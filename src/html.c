@@ -112,9 +112,13 @@ html_read(const char *s, size_t n, htmlSAXHandler *sax, void *arg)
 
 /*
  * Read n bytes of HTML into a tree (libxml2's, freed with xmlFreeDoc),
- * with the same options and the same precondition as html_read; NULL when
- * the text is not such UTF-8 or has nothing in it. libxml2 stops at a
- * depth of 256 elements: what is deeper is cut, with what follows it.
+ * with the precondition of html_read; NULL when the text is not such
+ * UTF-8 or has nothing in it. The options are the family's but one:
+ * libxml2 2.9.14 building a tree with HTML_PARSE_NOIMPLIED never closes
+ * the fragment's first element ("<h1>a</h1><p>b" puts the <p> inside the
+ * <h1>), so it implies <html><body> around the fragment here, and the
+ * tree's reader walks into them. libxml2 stops at a depth of 256
+ * elements: what is deeper is cut, with what follows it.
  */
 htmlDocPtr
 html_tree(const char *s, size_t n)
@@ -127,7 +131,7 @@ html_tree(const char *s, size_t n)
 		return (NULL);
 	if ((ctxt = htmlCreateMemoryParserCtxt(s, (int)n)) == NULL)
 		xmalloc_fail("libxml2");
-	htmlCtxtUseOptions(ctxt, HTML_OPTIONS);
+	htmlCtxtUseOptions(ctxt, HTML_OPTIONS & ~HTML_PARSE_NOIMPLIED);
 	ctxt->charset = XML_CHAR_ENCODING_UTF8;
 	htmlParseDocument(ctxt);
 	doc = ctxt->myDoc;

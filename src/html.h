@@ -56,6 +56,7 @@ enum html_word {
 	HTML_WORD_KB,
 	HTML_WORD_MB,
 	HTML_WORD_GB,
+	HTML_WORD_AND,		/* between size and type: ", " */
 	HTML_WORDS
 };
 extern const char *const html_words[HTML_WORDS];
