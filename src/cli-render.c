@@ -29,6 +29,7 @@
 #include "html.h"
 #include "i18n.h"
 #include "layout.h"
+#include "report.h"
 #include "sanitize.h"
 #include "str.h"
 #include "url.h"
@@ -63,23 +64,6 @@ cli_render_width(const char *s)
 	    n > CLI_RENDER_MAX_WIDTH)
 		return (-1);
 	return ((int)n);
-}
-
-/*
- * A string for a message on standard error as sanitize_line makes it (no
- * control character of a path or of a cache's text reaches the
- * terminal); it is kept until the next call.
- */
-static const char *
-cli_render_clean(const char *s)
-{
-	static char	*last[2];
-	static int	 k;
-
-	k = !k;
-	free(last[k]);
-	last[k] = sanitize_line(s, strlen(s));
-	return (last[k]);
 }
 
 /* The columns to lay out when --width was not given. */
@@ -178,22 +162,20 @@ cli_render_item(const char *cache, const char *arg, struct doc *d,
 
 	id = strtoll(arg, NULL, 10);
 	if (access(cache, F_OK) != 0 && errno == ENOENT) {
-		fprintf(stderr, _("%s: no cache yet at %s\n"), PACKAGE,
-		    cli_render_clean(cache));
+		report(REPORT_ERROR, _("no cache yet at %s"), cache);
 		return (CLI_EXIT_FAIL);
 	}
 	if ((db = db_open(cache, DB_READONLY, &cause)) == NULL ||
 	    db_item_get(db, id, &it, &cause) != 0) {
-		fprintf(stderr, _("%s: cannot read the cache: %s\n"),
-		    PACKAGE, cli_render_clean(cause != NULL ? cause : ""));
+		report(REPORT_ERROR, _("cannot read the cache: %s"),
+		    cause != NULL ? cause : "");
 		free(cause);
 		db_close(db);
 		return (CLI_EXIT_FAIL);
 	}
 	db_close(db);
 	if (it == NULL) {
-		fprintf(stderr, _("%s: no item %s in the cache\n"), PACKAGE,
-		    cli_render_clean(arg));
+		report(REPORT_ERROR, _("no item %s in the cache"), arg);
 		return (CLI_EXIT_FAIL);
 	}
 	o->dir = layout_dir_for_feed(it->dir, FEED_DIR_AUTO);
@@ -238,8 +220,8 @@ cli_render(const char *cache, const char *arg, int width)
 	if (cli_render_is_id(arg))
 		rc = cli_render_item(cache, arg, d, &o);
 	else if ((text = cli_render_read(arg, &n)) == NULL) {
-		fprintf(stderr, _("%s: cannot read %s: %s\n"), PACKAGE,
-		    cli_render_clean(arg), strerror(errno));
+		report(REPORT_ERROR, _("cannot read %s: %s"), arg,
+		    strerror(errno));
 		rc = CLI_EXIT_FAIL;
 	} else {
 		/* A file is a body: HTML, or text when it has no markup. */
