@@ -232,6 +232,11 @@ doc_from_text(struct doc *d, const char *text, enum layout_dir dir)
 		}
 		if (para.len > 0)
 			str_appendc(&para, ' ');
+		/* A tab is a blank, one column as the layout sets it. */
+		for (p = line; *p != '\0'; p++) {
+			if (*p == '\t')
+				*p = ' ';
+		}
 		str_appends(&para, line);
 	}
 	if (para.len > 0)
@@ -323,13 +328,22 @@ doc_text_flush(struct doc_text *t)
 	str_appendc(&t->out, '\n');
 }
 
-/* Append bytes of logical text, cutting the blanks it ends with. */
+/*
+ * Append bytes of logical text, cutting the blanks it ends with; a tab,
+ * or a line end a block should not have, is one blank, as the layout
+ * counts it.
+ */
 static void
 doc_text_logical(struct doc_text *t, const char *s, size_t n)
 {
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+	size_t	i;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n' || s[n - 1] == '\r'))
 		n--;
-	str_append(&t->out, s, n);
+	for (i = 0; i < n; i++)
+		str_appendc(&t->out, s[i] == '\t' || s[i] == '\n' ||
+		    s[i] == '\r' ? ' ' : s[i]);
 }
 
 /* The byte offset of each code point of text, as the layout decodes it. */
