@@ -25,10 +25,7 @@
  */
 #include "config.h"
 
-#include <limits.h>
 #include <stdbool.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -38,7 +35,6 @@
 #include "i18n.h"
 #include "sanitize.h"
 #include "str.h"
-#include "utf8.h"
 #include "xmalloc.h"
 
 #define HTML_RENDER_MAX		(2 * 1024 * 1024)	/* bytes read */
