@@ -28,6 +28,7 @@
 #include "cli-json.h"
 #include "cli-newsboat.h"
 #include "cli-opml.h"
+#include "cli-render.h"
 #include "conf.h"
 #include "db.h"
 #include "fetch.h"
@@ -53,6 +54,7 @@ enum cli_action {
 	CLI_SEARCH,
 	CLI_UNREAD_COUNT,
 	CLI_RELOAD,
+	CLI_RENDER,
 	CLI_VERSION,
 	CLI_DEMO,
 	CLI_DUMP_CONFIG,
@@ -73,6 +75,7 @@ struct cli_opts {
 	int		 json;		/* --json */
 	struct conf	 conf;		/* the configuration read */
 	struct fetch_opts fetch;	/* the fetch settings it makes */
+	int		 width;		/* --width, 0 none */
 };
 
 enum {
@@ -85,9 +88,11 @@ enum {
 	OPT_JSON,
 	OPT_MARK_ALL_READ,
 	OPT_RELOAD,
+	OPT_RENDER,
 	OPT_SEARCH,
 	OPT_UNREAD_COUNT,
-	OPT_VACUUM
+	OPT_VACUUM,
+	OPT_WIDTH
 };
 
 static const struct option cli_longopts[] = {
@@ -105,11 +110,13 @@ static const struct option cli_longopts[] = {
 	{ "mark-all-read", optional_argument,	NULL, OPT_MARK_ALL_READ },
 	{ "parse",	required_argument,	NULL, 'P' },
 	{ "reload",	no_argument,		NULL, OPT_RELOAD },
+	{ "render",	required_argument,	NULL, OPT_RENDER },
 	{ "search",	required_argument,	NULL, OPT_SEARCH },
 	{ "unread-count", no_argument,		NULL, OPT_UNREAD_COUNT },
 	{ "urls",	required_argument,	NULL, 'u' },
 	{ "vacuum",	no_argument,		NULL, OPT_VACUUM },
 	{ "version",	no_argument,		NULL, 'V' },
+	{ "width",	required_argument,	NULL, OPT_WIDTH },
 	{ NULL,		0,			NULL, 0 }
 };
 
@@ -155,6 +162,7 @@ cli_usage(FILE *f)
 		"                        its XDG directories)\n"), f);
 	fputs(_("      --vacuum          compact the cache\n"), f);
 	fputs(_("      --dump-config     print the configuration as akhbar reads it\n"), f);
+	cli_render_usage(f);
 	fputs(_("  -P, --parse FILE      print what the feed parser reads from FILE\n"
 		"                        (a path, file:// or http(s):// URL, or - for\n"
 		"                        standard input) as JSON; problems go to\n"
@@ -562,6 +570,8 @@ cli_run(struct cli_opts *o)
 		return (cli_opml_export(o->urls));
 	case CLI_IMPORT_NEWSBOAT:
 		return (cli_newsboat_import(o->arg, o->urls, o->cache));
+	case CLI_RENDER:
+		return (cli_render(o->cache, o->arg, o->width));
 	case CLI_DEMO:
 	default:
 		return (cli_interface(o));
@@ -663,6 +673,17 @@ cli_main(int argc, char **argv)
 		case OPT_JSON:
 			o.json = 1;
 			break;
+		case OPT_RENDER:
+			cli_set_action(&o, CLI_RENDER, optarg);
+			break;
+		case OPT_WIDTH:
+			if ((o.width = cli_render_width(optarg)) < 0) {
+				report(REPORT_ERROR, _("--width wants a number "
+				    "of columns, not '%s'"), optarg);
+				rc = CLI_EXIT_USAGE;
+				goto out;
+			}
+			break;
 		default:
 			rc = cli_usage_error(NULL);
 			goto out;
@@ -705,6 +726,11 @@ cli_main(int argc, char **argv)
 	if (o.json && o.action != CLI_UNREAD_COUNT && o.action != CLI_SEARCH) {
 		report(REPORT_ERROR, _("--json goes with --unread-count or "
 		    "--search"));
+		rc = CLI_EXIT_USAGE;
+		goto out;
+	}
+	if (o.width != 0 && o.action != CLI_RENDER) {
+		report(REPORT_ERROR, _("--width goes with --render"));
 		rc = CLI_EXIT_USAGE;
 		goto out;
 	}

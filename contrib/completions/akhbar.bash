@@ -9,9 +9,10 @@ _akhbar()
 	opts='--config --urls --cache --log --demo --reload --force
 	    --unread-count --search --json --mark-all-read --import-opml
 	    --export-opml --import-newsboat --vacuum --dump-config --parse
+	    --render --width
 	    --help --version -c -u -C -l -f -P -h -V'
 	case $prev in
-	-c|--config|-u|--urls|-C|--cache|-l|--log|-P|--parse)
+	-c|--config|-u|--urls|-C|--cache|-l|--log|-P|--parse|--render)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return 0 ;;
 	--import-opml)
@@ -21,7 +22,7 @@ _akhbar()
 	--import-newsboat)
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return 0 ;;
-	--search|--mark-all-read)
+	--search|--mark-all-read|--width)
 		return 0 ;;
 	esac
 	COMPREPLY=($(compgen -W "$opts" -- "$cur"))
