@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 
 #include "sanitize.h"
@@ -31,6 +32,8 @@ struct opml_state {
 	int		 depth;
 	bool		 root;		/* root element seen */
 	bool		 is_opml;
+	int		 root_line;	/* ... on this line */
+	char		*root_name;	/* ... named so, when it is not <opml> */
 	bool		 in_title;
 	struct str	 title;
 	/* the folder path: one entry per open outline (NULL if not a folder) */
@@ -174,8 +177,11 @@ opml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	if (!st->root) {
 		st->root = true;
 		st->is_opml = strcasecmp(name, "opml") == 0;
-		if (!st->is_opml)
+		st->root_line = xmlSAX2GetLineNumber(st->ctxt);
+		if (!st->is_opml) {
+			st->root_name = sanitize_line(name, strlen(name));
 			xmlStopParser(st->ctxt);
+		}
 		return;
 	}
 	if (strcasecmp(name, "title") == 0 && st->depth == 3) {
@@ -324,8 +330,14 @@ opml_read(const char *buf, size_t len, struct strv *warnings, char **cause)
 	xmlSetGenericErrorFunc(oldctx, olderr);
 	o = st.o;
 	if (!st.is_opml) {
-		xasprintf(cause, "not an OPML document (%s)", st.root ?
-		    "the root element is not <opml>" : "no root element");
+		if (st.root)
+			xasprintf(cause, "not an OPML document (line %d: the "
+			    "root element is <%s>, not <opml>)", st.root_line,
+			    st.root_name);
+		else
+			xasprintf(cause, "not an OPML document (no root "
+			    "element)");
+		free(st.root_name);
 		opml_free(o);
 		str_free(&st.title);
 		return (NULL);
