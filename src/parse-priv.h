@@ -210,6 +210,9 @@ struct parse {
 	char		*feed_author;	/* Atom feed's author, for entries */
 	char		*media_desc;	/* the item's media:description */
 	int		 media_desc_type;
+	uint64_t	*ids;		/* hashes of the ids given so far */
+	size_t		 nids;
+	size_t		 idcap;		/* a power of two, or 0 */
 };
 
 /* parse.c: the family's base, called by every other parse file */

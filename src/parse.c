@@ -276,6 +276,134 @@ parse_hash(uint64_t h, const char *s)
 	return (h ^ 0xff);
 }
 
+/* A field that only some items have, tagged so that fields never alias. */
+static uint64_t
+parse_hash_field(uint64_t h, const char *tag, const char *s)
+{
+	if (s == NULL)
+		return (h);
+	return (parse_hash(parse_hash(h, tag), s));
+}
+
+/*
+ * The id of an item with no id of its own: a hash of everything that
+ * tells it from the others (link, title, dates, body, authors,
+ * enclosures). The title, the publication date and the first body
+ * field are hashed as they always were, and each field added since only
+ * when the item has it: the id of an item that has only those stays
+ * what it was in the caches of earlier versions.
+ */
+static char *
+parse_hash_id(const struct item *it)
+{
+	uint64_t	 h;
+	const char	*body;
+	char		 buf[32], *id;
+	size_t		 i;
+
+	h = parse_hash(0xcbf29ce484222325ULL, it->title);
+	snprintf(buf, sizeof buf, "%lld", (long long)it->published);
+	h = parse_hash(h, buf);
+	body = it->summary != NULL ? it->summary : it->content;
+	if (it->title == NULL)
+		h = parse_hash(h, body);
+	else
+		h = parse_hash_field(h, "b", body);
+	if (body == it->summary)
+		h = parse_hash_field(h, "c", it->content);
+	if (it->updated != FEED_TIME_UNKNOWN) {
+		snprintf(buf, sizeof buf, "%lld", (long long)it->updated);
+		h = parse_hash_field(h, "u", buf);
+	}
+	h = parse_hash_field(h, "l", it->link);
+	for (i = 0; i < it->authors.n; i++)
+		h = parse_hash_field(h, "a", it->authors.v[i]);
+	for (i = 0; i < it->nenclosures; i++)
+		h = parse_hash_field(h, "e", it->enclosures[i].url);
+	xasprintf(&id, "hash:%016llx", (unsigned long long)h);
+	return (id);
+}
+
+/* Put a hash into the id set (which has room); false if it was there. */
+static bool
+parse_id_put(uint64_t *set, size_t cap, uint64_t h)
+{
+	size_t	i;
+
+	for (i = h & (cap - 1); set[i] != 0; i = (i + 1) & (cap - 1)) {
+		if (set[i] == h)
+			return (false);
+	}
+	set[i] = h;
+	return (true);
+}
+
+/*
+ * Whether id was given to an earlier item of this document; if not, it
+ * is remembered (an open-addressing set of the ids' hashes, grown at
+ * half full).
+ */
+static bool
+parse_id_seen(struct parse *p, const char *id)
+{
+	uint64_t	 h, *old;
+	size_t		 i, n;
+
+	if (p->nids * 2 >= p->idcap) {
+		old = p->ids;
+		n = p->idcap;
+		p->idcap = n == 0 ? 64 : n * 2;
+		p->ids = xcalloc(p->idcap, sizeof *p->ids);
+		for (i = 0; i < n; i++) {
+			if (old[i] != 0)
+				(void)parse_id_put(p->ids, p->idcap, old[i]);
+		}
+		free(old);
+	}
+	h = parse_hash(0xcbf29ce484222325ULL, id) | 1;	/* 0 is empty */
+	if (!parse_id_put(p->ids, p->idcap, h))
+		return (true);
+	p->nids++;
+	return (false);
+}
+
+/*
+ * Give an item its id: its own (guid, Atom id, JSON id: the feed's word
+ * is kept even when two items share it), else its link, else a hash of
+ * its fields. Two items of one document must not get one id, or the
+ * cache keeps only one of them: a link or a hash an earlier item has
+ * already is replaced by the hash, then by the hash with the item's
+ * place among its twins ("hash:…#2"), which stays the same as long as
+ * the feed keeps them in order.
+ */
+static void
+parse_item_id(struct parse *p, struct item *it)
+{
+	char	*base;
+	int	 k;
+
+	if (it->guid != NULL) {
+		(void)parse_id_seen(p, it->guid);
+		return;
+	}
+	if (it->link != NULL && !parse_id_seen(p, it->link)) {
+		it->guid = xstrdup(it->link);
+		return;
+	}
+	base = parse_hash_id(it);
+	if (!parse_id_seen(p, base)) {
+		it->guid = base;
+		return;
+	}
+	for (k = 2; ; k++) {
+		xasprintf(&it->guid, "%s#%d", base, k);
+		if (!parse_id_seen(p, it->guid))
+			break;
+		free(it->guid);
+	}
+	free(base);
+}
+
 /*
  * Tidy a language tag in place: the POSIX locale form feeds often use
  * ("ar_EG", PHP's and Java's) becomes the BCP 47 form ("ar-EG").
@@ -292,21 +420,7 @@ parse_lang_tidy(char *lang)
 static void
 parse_item_emit(struct parse *p, struct item *it, const char *lang)
 {
-	uint64_t	h;
-
-	if (it->guid == NULL && it->link != NULL)
-		it->guid = xstrdup(it->link);
-	if (it->guid == NULL) {
-		char buf[32];
-
-		h = parse_hash(0xcbf29ce484222325ULL, it->title);
-		snprintf(buf, sizeof buf, "%lld", (long long)it->published);
-		h = parse_hash(h, buf);
-		if (it->title == NULL)
-			h = parse_hash(h, it->summary != NULL ? it->summary :
-			    it->content);
-		xasprintf(&it->guid, "hash:%016llx", (unsigned long long)h);
-	}
+	parse_item_id(p, it);
 	if (it->language == NULL) {
 		if (lang != NULL && *lang != '\0')
 			it->language = sanitize_line(lang, strlen(lang));
@@ -413,6 +527,7 @@ parse_state_free(struct parse *p)
 	free(p->feed_lang);
 	free(p->feed_author);
 	free(p->media_desc);
+	free(p->ids);
 	free(p->cause);
 	free(p->url);
 	url_base_free(p->ubase);
