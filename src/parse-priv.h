@@ -15,7 +15,9 @@
  *   parse-decode.c  encodings -> parse.c
  *   parse-prelex.c  the entity filter and pre-lexer -> nothing
  *   parse.c         the base: messages, items, the shared fields ->
- *                   parse-date.c, url.c, html.h (the text layer)
+ *                   parse-date.c, parse-dir.c, url.c, html.h (the
+ *                   text layer)
+ *   parse-dir.c     the script's direction -> nothing (FriBidi)
  *
  * parse-xml.c reaches the formats only through the struct parse_format
  * pointers parse-push.c hands it (parse_xml_new).
@@ -210,6 +212,8 @@ struct parse {
 	char		*feed_author;	/* Atom feed's author, for entries */
 	char		*media_desc;	/* the item's media:description */
 	int		 media_desc_type;
+	size_t		 dir_rtl;	/* items on each side, for the feed's */
+	size_t		 dir_ltr;
 	uint64_t	*ids;		/* hashes of the ids given so far */
 	size_t		 nids;
 	size_t		 idcap;		/* a power of two, or 0 */
@@ -233,6 +237,10 @@ void	 parse_item_end(struct parse *, const char *);
 void	 parse_emit_item(struct parse *, struct item *);
 struct feed *parse_feed_end(struct parse *, char **);
 void	 parse_state_free(struct parse *);
+
+/* parse-dir.c: the script's direction, for parse.c */
+enum feed_dir parse_dir_first(const char *);
+enum feed_dir parse_dir_item(const struct item *);
 
 /* parse-xml.c: the SAX2 glue, above parse.c, below the formats */
 struct parse_xml *parse_xml_new(struct parse *,

@@ -416,10 +416,16 @@ parse_lang_tidy(char *lang)
 			*lang = '-';
 }
 
-/* Complete an item (id, language, direction) and hand it out. */
+/*
+ * Complete an item (id, language, direction) and hand it out. Without a
+ * language tag (the item's, the feed's) the direction is the script's;
+ * either way the item's side is counted for the feed's.
+ */
 static void
 parse_item_emit(struct parse *p, struct item *it, const char *lang)
 {
+	enum feed_dir	script;
+
 	parse_item_id(p, it);
 	if (it->language == NULL) {
 		if (lang != NULL && *lang != '\0')
@@ -432,6 +438,18 @@ parse_item_emit(struct parse *p, struct item *it, const char *lang)
 	}
 	parse_lang_tidy(it->language);
 	it->dir = feed_dir_from_language(it->language);
+	if (it->language == NULL) {
+		/* No tag: the script says, the feed's title if the item's cannot. */
+		if ((script = parse_dir_item(it)) == FEED_DIR_AUTO)
+			script = parse_dir_first(p->feed->title);
+		if (script == FEED_DIR_RTL)
+			it->dir = FEED_DIR_RTL;
+	} else
+		script = it->dir == FEED_DIR_RTL ? FEED_DIR_RTL : FEED_DIR_LTR;
+	if (script == FEED_DIR_RTL)
+		p->dir_rtl++;
+	else if (script == FEED_DIR_LTR)
+		p->dir_ltr++;
 	p->nitems++;
 	if (p->cb != NULL)
 		p->cb(it, p->arg);
@@ -508,6 +526,21 @@ parse_feed_end(struct parse *p, char **cause)
 		    strlen(p->feed_lang));
 	parse_lang_tidy(p->feed->language);
 	p->feed->dir = feed_dir_from_language(p->feed->language);
+	if (p->feed->language == NULL) {
+		/* No tag: the side most items (and the title) are on. */
+		switch (parse_dir_first(p->feed->title)) {
+		case FEED_DIR_RTL:
+			p->dir_rtl++;
+			break;
+		case FEED_DIR_LTR:
+			p->dir_ltr++;
+			break;
+		default:
+			break;
+		}
+		if (p->dir_rtl > p->dir_ltr)
+			p->feed->dir = FEED_DIR_RTL;
+	}
 	f = p->feed;
 	p->feed = NULL;
 	return (f);

@@ -209,11 +209,106 @@ test_ids_kept(void)
 	strv_free(&w);
 }
 
+/* ---- direction: the script when no language tag says ---- */
+
+/* The directions of a reading: the feed's, then each item's. */
+static void
+dirs(const struct doc *d, struct str *out)
+{
+	size_t	i;
+
+	str_clear(out);
+	if (d->feed == NULL) {
+		str_appends(out, "none");
+		return;
+	}
+	str_appends(out, feed_dir_name(d->feed->dir));
+	str_appends(out, ":");
+	for (i = 0; i < d->feed->nitems; i++)
+		str_printf(out, " %s", feed_dir_name(d->feed->items[i]->dir));
+}
+
+static void
+test_dir_script(void)
+{
+	static const struct {
+		const char	*file;
+		const char	*want;	/* feed: items */
+		const char	*why;
+	} cases[] = {
+		{ "dir-script.xml", "rtl: rtl rtl rtl auto rtl rtl",
+		  "Arabic titles with no tag; an English item; a title "
+		  "that starts with digits and guillemets; a body of HTML; "
+		  "a title with no letter has the feed's title's side" },
+		{ "dir-script-fa.atom", "rtl: rtl auto rtl",
+		  "Persian Atom with no xml:lang: most titles decide the "
+		  "feed, each title its item" },
+		{ "dir-script-he.json", "rtl: rtl rtl",
+		  "a Hebrew JSON Feed with no language" },
+		{ "dir-mixed.xml", "auto: auto rtl auto",
+		  "an English feed quoting one Arabic headline" },
+		{ "dir-tag-wins.xml", "auto: auto rtl",
+		  "a tag wins over the script: en with Arabic titles, "
+		  "UR_pk with an English one" },
+	};
+	struct doc	d;
+	struct str	got;
+	size_t		i;
+
+	str_init(&got);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		doc_read(&d, cases[i].file, NULL);
+		dirs(&d, &got);
+		is_str(got.ptr, cases[i].want, "direction: %s (%s)",
+		    cases[i].why, cases[i].file);
+		doc_free(&d);
+	}
+	str_free(&got);
+}
+
+static void
+test_dir_tags(void)
+{
+	static const struct {
+		const char	*tag;
+		enum feed_dir	 dir;
+	} cases[] = {
+		{ "ar", FEED_DIR_RTL }, { "AR", FEED_DIR_RTL },
+		{ "ar-SA", FEED_DIR_RTL }, { "ar_EG", FEED_DIR_RTL },
+		{ " ar-eg\t", FEED_DIR_RTL }, { "fa", FEED_DIR_RTL },
+		{ "fa-IR", FEED_DIR_RTL }, { "ur", FEED_DIR_RTL },
+		{ "ur-PK", FEED_DIR_RTL }, { "ps", FEED_DIR_RTL },
+		{ "he", FEED_DIR_RTL }, { "he-IL", FEED_DIR_RTL },
+		{ "iw", FEED_DIR_RTL }, { "yi", FEED_DIR_RTL },
+		{ "dv", FEED_DIR_RTL }, { "syr", FEED_DIR_RTL },
+		{ "ckb", FEED_DIR_RTL }, { "ckb-IQ", FEED_DIR_RTL },
+		{ "ug", FEED_DIR_RTL }, { "ug-CN", FEED_DIR_RTL },
+		{ "UG_cn", FEED_DIR_RTL }, { "sd", FEED_DIR_RTL },
+		{ "ara", FEED_DIR_RTL }, { "arz", FEED_DIR_RTL },
+		{ "Arabic", FEED_DIR_RTL }, { "az-Arab", FEED_DIR_RTL },
+		{ "pa-Arab-PK", FEED_DIR_RTL }, { "ar-Latn", FEED_DIR_AUTO },
+		{ "en", FEED_DIR_AUTO }, { "en-US", FEED_DIR_AUTO },
+		{ "fr_FR", FEED_DIR_AUTO }, { "arn", FEED_DIR_AUTO },
+		{ "a", FEED_DIR_AUTO }, { "", FEED_DIR_AUTO },
+		{ "zh-Hant-TW", FEED_DIR_AUTO },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		is_str(feed_dir_name(feed_dir_from_language(cases[i].tag)),
+		    feed_dir_name(cases[i].dir), "direction: the tag '%s'",
+		    cases[i].tag);
+	ok(feed_dir_from_language(NULL) == FEED_DIR_AUTO,
+	    "direction: no tag is auto");
+}
+
 int
 main(void)
 {
 	parse_init();
 	test_ids();
 	test_ids_kept();
+	test_dir_script();
+	test_dir_tags();
 	return (tap_done());
 }
