@@ -113,6 +113,7 @@ struct parse_elem {
 	enum parse_role	 role;
 	int		 type;		/* enum feed_text of a captured field */
 	bool		 attr_flag;	/* guid isPermaLink="false", ... */
+	unsigned char	 b64;		/* Atom text that is or may be base64 */
 };
 
 struct parse_xml;

@@ -13,6 +13,7 @@
 
 #include "cli-json.h"
 #include "feed.h"
+#include "parse-date.h"
 #include "parse.h"
 #include "str.h"
 #include "xmalloc.h"
@@ -302,6 +303,120 @@ test_dir_tags(void)
 	    "direction: no tag is auto");
 }
 
+/* ---- Atom text constructs of every type ---- */
+
+/* Check one text field of item i. */
+static void
+is_field(const struct doc *d, size_t i, const char *field, const char *want,
+    const char *why)
+{
+	const struct item	*it;
+	const char		*got;
+
+	if ((it = doc_item(d, i)) == NULL)
+		return;
+	if (strcmp(field, "title") == 0)
+		got = it->title;
+	else if (strcmp(field, "summary") == 0)
+		got = it->summary;
+	else if (strcmp(field, "content") == 0)
+		got = it->content;
+	else if (strcmp(field, "link") == 0)
+		got = it->link;
+	else if (strcmp(field, "id") == 0)
+		got = it->guid;
+	else if (strcmp(field, "author") == 0)
+		got = it->authors.n > 0 ? it->authors.v[0] : NULL;
+	else if (strcmp(field, "authors") == 0) {
+		static char	 buf[1024];
+		size_t		 k;
+
+		buf[0] = '\0';
+		for (k = 0; k < it->authors.n; k++)
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+			    "%s%s", k > 0 ? ", " : "", it->authors.v[k]);
+		got = buf;
+	} else if (strcmp(field, "categories") == 0) {
+		static char	 buf[1024];
+		size_t		 k;
+
+		buf[0] = '\0';
+		for (k = 0; k < it->categories.n; k++)
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+			    "%s%s", k > 0 ? ", " : "", it->categories.v[k]);
+		got = buf;
+	} else if (strcmp(field, "enclosures") == 0) {
+		static char	 buf[2048];
+		size_t		 k;
+
+		buf[0] = '\0';
+		for (k = 0; k < it->nenclosures; k++)
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+			    "%s%s", k > 0 ? " " : "", it->enclosures[k].url);
+		got = buf;
+	} else if (strcmp(field, "published") == 0 ||
+	    strcmp(field, "updated") == 0) {
+		static char	 buf[64];
+		int64_t		 t = field[0] == 'p' ? it->published :
+			    it->updated;
+
+		if (t == FEED_TIME_UNKNOWN)
+			strcpy(buf, "-");
+		else
+			parse_date_format(t, buf, sizeof buf);
+		got = buf;
+	} else {
+		ok(0, "no field %s", field);
+		return;
+	}
+	is_str(got, want, "%s[%zu].%s: %s", d->name, i, field, why);
+}
+
+static void
+test_atom_types(void)
+{
+	struct doc		 d;
+	const struct item	*it;
+
+	doc_read(&d, "atom-text-types.xml", NULL);
+	is_str(d.feed != NULL ? d.feed->title : NULL,
+	    "\xd8\xa3\xd9\x86\xd9\x88\xd8\xa7\xd8\xb9 \xd8\xa7\xd9\x84\xd9\x86"
+	    "\xd8\xb5 \xd9\x81\xd9\x8a \xd8\xa3\xd8\xaa\xd9\x88\xd9\x85",
+	    "text types: a feed title of type \"\" is text");
+	is_field(&d, 0, "title", "\xd8\xb9\xd9\x86\xd9\x88\xd8\xa7\xd9\x86 "
+	    "\xd8\xa8\xd9\x86\xd9\x88\xd8\xb9 \xd9\x81\xd8\xa7\xd8\xb1\xd8\xba",
+	    "type \"\" is text");
+	is_field(&d, 1, "content", "\xd9\x85\xd8\xad\xd8\xaa\xd9\x88\xd9\x89 "
+	    "\xd9\x85\xd9\x86 \xd9\x86\xd9\x88\xd8\xb9 \xd9\x85\xd8\xae\xd8\xb5"
+	    "\xd8\xb5 \xd9\x84\xd8\xa7 \xd9\x8a\xd8\xb9\xd8\xb1\xd9\x81\xd9\x87 "
+	    "\xd8\xa3\xd8\xad\xd8\xaf.", "application/x-custom is text");
+	if ((it = doc_item(&d, 1)) != NULL)
+		ok(it->summary_type == FEED_TEXT_HTML, "text types: "
+		    "text/html with a charset parameter is HTML");
+	is_field(&d, 2, "content", "{\"headline\": \"\xd8\xb9\xd8\xa7\xd8\xac"
+	    "\xd9\x84\", \"score\": \"2-1\"}", "application/json is text");
+	is_field(&d, 3, "content", "\xd9\x88\xd8\xb5\xd9\x81 \xd8\xa7\xd9\x84"
+	    "\xd9\x85\xd9\x82\xd8\xb7\xd8\xb9: \xd8\xa3\xd9\x87\xd8\xaf\xd8\xa7"
+	    "\xd9\x81 \xd8\xa7\xd9\x84\xd9\x85\xd8\xa8\xd8\xa7\xd8\xb1\xd8\xa7"
+	    "\xd8\xa9 \xd9\x83\xd8\xa7\xd9\x85\xd9\x84\xd8\xa9.",
+	    "video/mp4 holding text is text");
+	is_field(&d, 4, "title", "News", "text that only looks like base64 "
+	    "stays as it is");
+	is_field(&d, 4, "content", "\xd9\x87\xd8\xb0\xd8\xa7 \xd9\x86\xd8\xb5 "
+	    "\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a \xd9\x85\xd8\xb1\xd9\x85\xd9\x91"
+	    "\xd8\xb2 \xd8\xa8\xd9\x80 base64 \xd9\x81\xd9\x8a \xd9\x85\xd8\xad"
+	    "\xd8\xaa\xd9\x88\xd9\x89 \xd9\x85\xd9\x86 \xd9\x86\xd9\x88\xd8\xb9 "
+	    "application/octet-stream.", "base64 application/octet-stream is "
+	    "decoded (RFC 4287 4.1.3.3)");
+	is_field(&d, 5, "content", "**\xd8\xae\xd8\xa8\xd8\xb1** \xd8\xa8\xd8\xb5"
+	    "\xd9\x8a\xd8\xba\xd8\xa9 \xd9\x85\xd8\xa7\xd8\xb1\xd9\x83\xd8\xaf"
+	    "\xd8\xa7\xd9\x88\xd9\x86", "text/markdown is text");
+	is_field(&d, 6, "summary", "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJ",
+	    "base64 of an image is not text: kept as it is, as feedparser "
+	    "does");
+	doc_free(&d);
+}
+
 int
 main(void)
 {
@@ -310,5 +425,6 @@ main(void)
 	test_ids_kept();
 	test_dir_script();
 	test_dir_tags();
+	test_atom_types();
 	return (tap_done());
 }
