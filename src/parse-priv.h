@@ -42,6 +42,7 @@
 #define PARSE_SNIFF_BYTES	8192		/* bytes read before deciding */
 #define PARSE_SNIFF_MAX		(1024 * 1024)	/* white space allowed before */
 #define PARSE_JUNK_MAX		4096		/* text skipped before "<rss" */
+#define PARSE_LINK_RANK_RSS	3		/* an RSS <link> beats atom:link */
 
 /* Namespaces the parsers know. */
 enum parse_ns {
@@ -199,9 +200,11 @@ struct parse {
 	char		*item_lang;	/* dc:language of the item */
 	bool		 guid_permalink;
 	bool		 guid_weak;	/* from rdf:about: any id wins */
-	int		 link_rank;	/* 2: the link is an HTML alternate */
+	int		 link_rank;	/* 2: an HTML alternate, 3: <link> */
 	int		 feed_link_rank;
 	bool		 item_truncated;
+	const char	*date_src[2];	/* element that set published, updated */
+	enum parse_ns	 date_ns[2];
 	struct str	 person_name;
 	struct str	 person_email;
 	size_t		 nitems;

@@ -486,19 +486,65 @@ parse_xml_links(struct parse *p, struct parse_elem *e, char **field, int type)
 		parse_resolve_html(p, e->base, field);
 }
 
-/* Set *field to a sanitised one-line copy of text unless it is set. */
+/* Set *field to a sanitised one-line copy of text, over what it was. */
 static void
-parse_xml_set_line(char **field, const struct str *text)
+parse_xml_set_last(char **field, const struct str *text)
 {
 	char	*v;
 
-	if (*field != NULL || text == NULL)
+	if (text == NULL)
 		return;
 	v = sanitize_line(str_cstr(text), text->len);
 	if (*v == '\0')
 		free(v);
-	else
+	else {
+		free(*field);
 		*field = v;
+	}
+}
+
+/* Set *link to the link text resolved, over what it was, unless empty. */
+static void
+parse_xml_set_link(struct parse *p, struct parse_elem *e, char **link,
+    const struct str *text)
+{
+	char	*v, *abs;
+
+	if (text == NULL)
+		return;
+	v = xstrdup(str_cstr(text));
+	if ((abs = parse_resolve(p, e->base, str_trim(v))) != NULL) {
+		free(*link);
+		*link = abs;
+	}
+	free(v);
+}
+
+/*
+ * A date (k: 0 published, 1 updated). The first element of those that
+ * mean it sets it; the same element again (a second <updated>) sets it
+ * over, as feedparser's tests want and gofeed does.
+ */
+static void
+parse_xml_set_date(struct parse *p, struct parse_elem *e, int64_t *t, int k,
+    const char *s)
+{
+	int64_t	v = FEED_TIME_UNKNOWN;
+
+	if (*t != FEED_TIME_UNKNOWN && p->date_src[k] == e->name &&
+	    p->date_ns[k] == e->ns) {
+		parse_date_field(p, &v, s);
+		if (v != FEED_TIME_UNKNOWN)
+			*t = v;
+		return;
+	}
+	if (*t != FEED_TIME_UNKNOWN)
+		return;
+	parse_date_field(p, t, s);
+	if (*t != FEED_TIME_UNKNOWN) {
+		p->date_src[k] = e->name;
+		p->date_ns[k] = e->ns;
+	}
 }
 
 /*
@@ -517,6 +563,7 @@ parse_xml_store(struct parse *p, struct parse_elem *e, struct str *text)
 		parse_item_end(p, e->lang);
 		return;
 	case PARSE_ROLE_FEED_TITLE:
+		/* The first title: feedparser's (gofeed takes the last). */
 		if (p->feed->title == NULL && t != NULL) {
 			v = parse_title(t, text->len, e->type);
 			if (*v != '\0')
@@ -526,23 +573,28 @@ parse_xml_store(struct parse *p, struct parse_elem *e, struct str *text)
 		}
 		return;
 	case PARSE_ROLE_FEED_LINK:
-		if (p->feed->link == NULL && t != NULL) {
-			v = xstrdup(t);
-			p->feed->link = parse_resolve(p, e->base, str_trim(v));
-			free(v);
-		}
+		/*
+		 * The last <link>, as feedparser and gofeed both have it,
+		 * over any atom:link (gofeed's order).
+		 */
+		parse_xml_set_link(p, e, &p->feed->link, text);
+		if (p->feed->link != NULL)
+			p->feed_link_rank = PARSE_LINK_RANK_RSS;
 		return;
 	case PARSE_ROLE_FEED_DESCRIPTION:
-		if (p->feed->description == NULL && t != NULL) {
+		/* The last one, as in feedparser and gofeed. */
+		if (t != NULL) {
 			v = parse_title(t, text->len, e->type);
-			if (*v != '\0')
+			if (*v != '\0') {
+				free(p->feed->description);
 				p->feed->description = v;
-			else
+			} else
 				free(v);
 		}
 		return;
 	case PARSE_ROLE_FEED_LANGUAGE:
-		parse_xml_set_line(&p->feed->language, text);
+		/* The last one, as in feedparser and gofeed. */
+		parse_xml_set_last(&p->feed->language, text);
 		return;
 	case PARSE_ROLE_FEED_TTL:
 		if (t != NULL)
@@ -564,11 +616,10 @@ parse_xml_store(struct parse *p, struct parse_elem *e, struct str *text)
 		}
 		break;
 	case PARSE_ROLE_ITEM_LINK:
-		if (it->link == NULL) {
-			v = xstrdup(t);
-			it->link = parse_resolve(p, e->base, str_trim(v));
-			free(v);
-		}
+		/* The last <link> as for the feed's; over any atom:link. */
+		parse_xml_set_link(p, e, &it->link, text);
+		if (it->link != NULL)
+			p->link_rank = PARSE_LINK_RANK_RSS;
 		break;
 	case PARSE_ROLE_ITEM_GUID:
 		if (it->guid == NULL || p->guid_weak) {
@@ -604,10 +655,10 @@ parse_xml_store(struct parse *p, struct parse_elem *e, struct str *text)
 		}
 		break;
 	case PARSE_ROLE_ITEM_PUBLISHED:
-		parse_date_field(p, &it->published, t);
+		parse_xml_set_date(p, e, &it->published, 0, t);
 		break;
 	case PARSE_ROLE_ITEM_UPDATED:
-		parse_date_field(p, &it->updated, t);
+		parse_xml_set_date(p, e, &it->updated, 1, t);
 		break;
 	case PARSE_ROLE_ITEM_AUTHOR:
 		parse_add_person(&it->authors, t);

@@ -258,6 +258,7 @@ parse_item_begin(struct parse *p, int depth)
 	p->guid_permalink = false;
 	p->guid_weak = false;
 	p->link_rank = 0;
+	p->date_src[0] = p->date_src[1] = NULL;
 	p->item_truncated = false;
 	free(p->media_desc);
 	p->media_desc = NULL;

@@ -417,6 +417,57 @@ test_atom_types(void)
 	doc_free(&d);
 }
 
+/* ---- single-valued elements given twice ---- */
+
+static void
+test_repeat(void)
+{
+	struct doc	d;
+
+	doc_read(&d, "repeat.xml", NULL);
+	if (d.feed != NULL) {
+		is_str(d.feed->title, "\xd9\x88\xd8\xa7\xd8\xaf\xd9\x8a "
+		    "\xd8\xa7\xd9\x84\xd8\xa3\xd8\xae\xd8\xa8\xd8\xa7\xd8\xb1",
+		    "repeat: the first channel <title> (feedparser's)");
+		is_str(d.feed->link, "https://wadi.example/", "repeat: the "
+		    "last channel <link>, over an atom:link alternate");
+		is_str(d.feed->description, "\xd8\xa3\xd8\xae\xd8\xa8\xd8\xa7"
+		    "\xd8\xb1 \xd8\xa7\xd9\x84\xd9\x88\xd8\xa7\xd8\xaf\xd9\x8a \xd9"
+		    "\x83\xd9\x84 \xd8\xb5\xd8\xa8\xd8\xa7\xd8\xad",
+		    "repeat: the last channel <description>");
+		is_str(d.feed->language, "ar-JO", "repeat: the last "
+		    "<language>");
+	} else
+		ok(0, "repeat.xml is a feed: %s", d.cause);
+	is_field(&d, 0, "title", "\xd8\xaa\xd8\xa3\xd8\xac\xd9\x8a\xd9\x84 "
+	    "\xd9\x85\xd9\x87\xd8\xb1\xd8\xac\xd8\xa7\xd9\x86 \xd8\xa7\xd9\x84"
+	    "\xd8\xb2\xd9\x8a\xd8\xaa\xd9\x88\xd9\x86", "the first item "
+	    "<title>");
+	is_field(&d, 0, "link", "https://wadi.example/1", "the last item "
+	    "<link>, over an atom:link");
+	is_field(&d, 0, "published", "2026-11-28T07:30:00Z", "the last "
+	    "<pubDate>");
+	is_field(&d, 1, "published", "2026-11-27T08:00:00Z", "a second "
+	    "<pubDate> that cannot be read leaves the first");
+	is_field(&d, 1, "link", "https://wadi.example/2", "an empty second "
+	    "<link> leaves the first");
+	ok(doc_warned(&d, "cannot read the date 'yesterday'"), "repeat: "
+	    "the unreadable date is reported");
+	doc_free(&d);
+
+	doc_read(&d, "repeat.atom", NULL);
+	if (d.feed != NULL)
+		is_str(d.feed->link, "https://masaa.example/", "repeat: the "
+		    "first Atom alternate link (gofeed's)");
+	is_field(&d, 0, "link", "https://masaa.example/1", "the first "
+	    "alternate link of an entry");
+	is_field(&d, 0, "updated", "2026-11-28T09:15:00Z", "the last "
+	    "<updated>, as feedparser's tests want");
+	is_field(&d, 0, "published", "2026-11-27T08:00:00Z", "<published> "
+	    "stays");
+	doc_free(&d);
+}
+
 int
 main(void)
 {
@@ -426,5 +477,6 @@ main(void)
 	test_dir_script();
 	test_dir_tags();
 	test_atom_types();
+	test_repeat();
 	return (tap_done());
 }
