@@ -175,17 +175,24 @@ parse_atom_category(struct parse *p, const char **attrs, int nattrs)
 	free(v);
 }
 
+/* An Atom person starts (an author of the feed, an entry or a source). */
+static void
+parse_atom_person(struct parse *p, struct parse_elem *e)
+{
+	e->role = PARSE_ROLE_PERSON;
+	str_clear(&p->person_name);
+	str_clear(&p->person_email);
+}
+
 /* An Atom element starts; see parse-xml.c. */
 static void
 parse_atom_start(struct parse *p, struct parse_xml *x, int depth,
     struct parse_elem *e, const char **attrs, int nattrs)
 {
-	const char	*n = e->name;
-	int		 pdepth;
+	const char	*n = e->lname;
 
-	/* The children of a person: the feed's or an entry's. */
-	pdepth = p->item != NULL ? p->item_depth + 2 : p->channel_depth + 2;
-	if (depth == pdepth && e[-1].role == PARSE_ROLE_PERSON) {
+	/* The children of a person: the feed's, an entry's, a source's. */
+	if (depth > 1 && e[-1].role == PARSE_ROLE_PERSON) {
 		if (strcmp(n, "name") == 0) {
 			e->role = PARSE_ROLE_PERSON_NAME;
 			parse_xml_capture(x, PARSE_CAP_TEXT);
@@ -212,11 +219,14 @@ parse_atom_start(struct parse *p, struct parse_xml *x, int depth,
 			    attrs, nattrs);
 		else if (strcmp(n, "link") == 0)
 			parse_atom_link(p, e, attrs, nattrs, true);
-		else if (strcmp(n, "author") == 0 && p->feed_author == NULL) {
-			e->role = PARSE_ROLE_PERSON;
-			str_clear(&p->person_name);
-			str_clear(&p->person_email);
-		}
+		else if (strcmp(n, "author") == 0)
+			parse_atom_person(p, e);
+		return;
+	}
+	/* An entry's <source>: its authors stand in for the entry's. */
+	if (depth == p->item_depth + 2 && e[-1].role == PARSE_ROLE_SOURCE) {
+		if (strcmp(n, "author") == 0)
+			parse_atom_person(p, e);
 		return;
 	}
 	if (depth != p->item_depth + 1)
@@ -258,11 +268,11 @@ parse_atom_start(struct parse *p, struct parse_xml *x, int depth,
 	} else if (strcmp(n, "updated") == 0 || strcmp(n, "modified") == 0) {
 		e->role = PARSE_ROLE_ITEM_UPDATED;
 		parse_xml_capture(x, PARSE_CAP_TEXT);
-	} else if (strcmp(n, "author") == 0) {
-		e->role = PARSE_ROLE_PERSON;
-		str_clear(&p->person_name);
-		str_clear(&p->person_email);
-	} else if (strcmp(n, "category") == 0)
+	} else if (strcmp(n, "author") == 0)
+		parse_atom_person(p, e);
+	else if (strcmp(n, "source") == 0)
+		e->role = PARSE_ROLE_SOURCE;
+	else if (strcmp(n, "category") == 0)
 		parse_atom_category(p, attrs, nattrs);
 }
 
@@ -359,6 +369,8 @@ static bool
 parse_atom_end(struct parse *p, struct parse_xml *x, int depth,
     struct parse_elem *e, struct str *text)
 {
+	struct strv	*who;
+
 	(void)depth;
 	switch (e->role) {
 	case PARSE_ROLE_PERSON_NAME:
@@ -371,22 +383,21 @@ parse_atom_end(struct parse *p, struct parse_xml *x, int depth,
 			    text->len);
 		return (true);
 	case PARSE_ROLE_PERSON:
-		if (p->item == NULL) {
-			/* The feed's author: entries without one inherit it. */
-			if (p->person_name.len > 0)
-				p->feed_author = xstrdup(
-				    str_cstr(&p->person_name));
-			else if (p->person_email.len > 0)
-				p->feed_author = xstrdup(
-				    str_cstr(&p->person_email));
-			return (true);
-		}
+		/*
+		 * Whose: the feed's (entries without authors have them all,
+		 * RFC 4287 4.2.1), a source's (the entry's if it has none),
+		 * or the entry's.
+		 */
+		if (p->item == NULL)
+			who = &p->feed_authors;
+		else if (e[-1].role == PARSE_ROLE_SOURCE)
+			who = &p->source_authors;
+		else
+			who = &p->item->authors;
 		if (p->person_name.len > 0)
-			parse_add_person(&p->item->authors,
-			    str_cstr(&p->person_name));
+			parse_add_person(who, str_cstr(&p->person_name));
 		else if (p->person_email.len > 0)
-			parse_add_person(&p->item->authors,
-			    str_cstr(&p->person_email));
+			parse_add_person(who, str_cstr(&p->person_email));
 		return (true);
 	case PARSE_ROLE_ITEM_GUID:
 		/* An Atom id is the id, whatever came before. */
@@ -428,25 +439,36 @@ parse_atom_owns(enum parse_ns ns)
 	return (ns == PARSE_NS_ATOM10 || ns == PARSE_NS_ATOM03);
 }
 
-/* <feed>: Atom 1.0, 0.3, or with no namespace read as 1.0. */
+/* <feed>: Atom 1.0, 0.3, or with no namespace (or an odd one) read as Atom. */
 static bool
 parse_atom_root(struct parse *p, struct parse_xml *x, struct parse_elem *e,
     const char **attrs, int nattrs)
 {
-	(void)attrs;
-	(void)nattrs;
-	if (strcmp(e->name, "feed") != 0)
+	char	*version;
+
+	if (strcmp(e->lname, "feed") != 0)
 		return (false);
 	if (e->ns == PARSE_NS_ATOM10)
 		parse_set_format(p, "atom1.0");
 	else if (e->ns == PARSE_NS_ATOM03)
 		parse_set_format(p, "atom0.3");
 	else {
-		/* No namespace: read its elements as Atom 1.0. */
-		parse_set_format(p, "atom");
-		if (e->ns == PARSE_NS_NONE)
-			parse_xml_read_as(x, PARSE_NS_ATOM10);
-		e->ns = PARSE_NS_ATOM10;
+		/*
+		 * No namespace, or one nobody knows: read its elements as
+		 * Atom, 0.3 when the version says so (as feedparser does).
+		 */
+		version = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE,
+		    "version");
+		if (version != NULL && (strcmp(str_trim(version), "0.3") == 0 ||
+		    strcmp(version, "0.2") == 0 || strcmp(version, "0.1") == 0)) {
+			parse_set_format(p, "atom0.3");
+			e->ns = PARSE_NS_ATOM03;
+		} else {
+			parse_set_format(p, "atom");
+			e->ns = PARSE_NS_ATOM10;
+		}
+		free(version);
+		parse_xml_read_as(x, e->ns);
 	}
 	p->have_channel = true;
 	p->channel_depth = 1;

@@ -78,7 +78,9 @@ enum parse_role {
 	PARSE_ROLE_ITEM_LINK,
 	PARSE_ROLE_ITEM_GUID,
 	PARSE_ROLE_ITEM_SUMMARY,
-	PARSE_ROLE_ITEM_MEDIA_DESC,	/* media:description: summary if none */
+	PARSE_ROLE_ITEM_ALT_TITLE,	/* dc:title, media:title: if none */
+	PARSE_ROLE_ITEM_ALT_SUMMARY,	/* media:description ...: if none */
+	PARSE_ROLE_ITEM_KEYWORDS,	/* categories, one per comma */
 	PARSE_ROLE_ITEM_CONTENT,
 	PARSE_ROLE_ITEM_PUBLISHED,
 	PARSE_ROLE_ITEM_UPDATED,
@@ -90,7 +92,8 @@ enum parse_role {
 	PARSE_ROLE_PERSON_NAME,
 	PARSE_ROLE_PERSON_EMAIL,
 	PARSE_ROLE_PERSON_URI,
-	PARSE_ROLE_MEDIA_GROUP,
+	PARSE_ROLE_MEDIA_GROUP,		/* media:group, media:content */
+	PARSE_ROLE_SOURCE,		/* an Atom entry's <source> */
 	PARSE_ROLE_FEED_TITLE,
 	PARSE_ROLE_FEED_LINK,
 	PARSE_ROLE_FEED_DESCRIPTION,
@@ -107,6 +110,7 @@ struct parse_elem {
 	const struct parse_format *fmt;	/* whose element it is, or NULL */
 	enum parse_ns	 ns;
 	const char	*name;		/* local name (libxml2 dictionary) */
+	const char	*lname;		/* the same in lower case, to match */
 	char		*base;		/* xml:base in scope, owned if own_base */
 	char		*lang;		/* xml:lang in scope, owned if own_lang */
 	bool		 own_base;
@@ -115,6 +119,7 @@ struct parse_elem {
 	int		 type;		/* enum feed_text of a captured field */
 	bool		 attr_flag;	/* guid isPermaLink="false", ... */
 	unsigned char	 b64;		/* Atom text that is or may be base64 */
+	unsigned char	 rank;		/* of a fallback: the higher wins */
 };
 
 struct parse_xml;
@@ -213,9 +218,14 @@ struct parse {
 	char		*alternate;	/* feed an HTML page links to */
 	struct url_base	*ubase;		/* the base last resolved against */
 	char		*feed_lang;	/* xml:lang of the channel or feed */
-	char		*feed_author;	/* Atom feed's author, for entries */
-	char		*media_desc;	/* the item's media:description */
-	int		 media_desc_type;
+	struct strv	 feed_authors;	/* Atom feed's authors, for entries */
+	struct strv	 source_authors; /* the entry's <source>'s authors */
+	char		*alt_title;	/* a title for an item without one */
+	int		 alt_title_rank;
+	char		*alt_summary;	/* a summary for an item without one */
+	int		 alt_summary_type;
+	int		 alt_summary_rank;
+	bool		 cdf;		/* the document is CDF */
 	size_t		 dir_rtl;	/* items on each side, for the feed's */
 	size_t		 dir_ltr;
 	uint64_t	*ids;		/* hashes of the ids given so far */
@@ -232,6 +242,7 @@ void	 parse_set_format(struct parse *, const char *);
 char	*parse_resolve(struct parse *, const char *, const char *);
 void	 parse_resolve_html(struct parse *, const char *, char **);
 char	*parse_field(const struct str *);
+int	 parse_guess_type(const char *, int);
 char	*parse_title(const char *, size_t, int);
 void	 parse_add_person(struct strv *, const char *);
 void	 parse_add_category(struct strv *, const char *);

@@ -164,6 +164,16 @@ parse_title(const char *s, size_t n, int type)
 	return (sanitize_line(s, n));
 }
 
+/* The type of text that may be HTML or not (-1): HTML if it looks so. */
+int
+parse_guess_type(const char *s, int type)
+{
+	if (type != -1)
+		return (type);
+	return (s != NULL && html_looks_like(s) ? FEED_TEXT_HTML :
+	    FEED_TEXT_PLAIN);
+}
+
 /* A sanitised copy of a captured field, or NULL when it is only space. */
 char *
 parse_field(const struct str *s)
@@ -208,6 +218,16 @@ parse_add_person(struct strv *v, const char *s)
 		free(a);
 	else
 		strv_add_owned(v, a);
+}
+
+/* Add every person of from to to (which has none). */
+static void
+parse_copy_persons(struct strv *to, const struct strv *from)
+{
+	size_t	i;
+
+	for (i = 0; i < from->n; i++)
+		parse_add_person(to, from->v[i]);
 }
 
 /* Add a category, once (up to PARSE_LIST_MAX: the check is linear). */
@@ -260,8 +280,13 @@ parse_item_begin(struct parse *p, int depth)
 	p->link_rank = 0;
 	p->date_src[0] = p->date_src[1] = NULL;
 	p->item_truncated = false;
-	free(p->media_desc);
-	p->media_desc = NULL;
+	strv_free(&p->source_authors);
+	free(p->alt_title);
+	p->alt_title = NULL;
+	p->alt_title_rank = 0;
+	free(p->alt_summary);
+	p->alt_summary = NULL;
+	p->alt_summary_rank = 0;
 }
 
 /* FNV-1a, for ids of items that have neither an id nor a link. */
@@ -460,9 +485,10 @@ parse_item_emit(struct parse *p, struct item *it, const char *lang)
 
 /*
  * End the item being built: lang is the xml:lang in scope. A permalink
- * guid stands in for a missing link, an Atom feed's author for a
- * missing author (RFC 4287 4.2.1) and media:description for a missing
- * summary.
+ * guid stands in for a missing link, the authors of an Atom entry's
+ * <source>, else of its feed, for missing authors (RFC 4287 4.2.1) and
+ * the extensions' title and summary
+ * (dc:title, media:description, ...) for missing ones.
  */
 void
 parse_item_end(struct parse *p, const char *lang)
@@ -476,12 +502,17 @@ parse_item_end(struct parse *p, const char *lang)
 	    (str_has_prefix_ci(it->guid, "http://") ||
 	    str_has_prefix_ci(it->guid, "https://")))
 		it->link = xstrdup(it->guid);
-	if (it->authors.n == 0 && p->feed_author != NULL)
-		parse_add_person(&it->authors, p->feed_author);
-	if (it->summary == NULL && p->media_desc != NULL) {
-		it->summary = p->media_desc;
-		it->summary_type = p->media_desc_type;
-		p->media_desc = NULL;
+	if (it->authors.n == 0)
+		parse_copy_persons(&it->authors, p->source_authors.n > 0 ?
+		    &p->source_authors : &p->feed_authors);
+	if (it->title == NULL && p->alt_title != NULL) {
+		it->title = p->alt_title;
+		p->alt_title = NULL;
+	}
+	if (it->summary == NULL && p->alt_summary != NULL) {
+		it->summary = p->alt_summary;
+		it->summary_type = p->alt_summary_type;
+		p->alt_summary = NULL;
 	}
 	parse_item_emit(p, it, p->item_lang != NULL ? p->item_lang : lang);
 	free(p->item_lang);
@@ -559,8 +590,10 @@ parse_state_free(struct parse *p)
 	free(p->item_lang);
 	free(p->alternate);
 	free(p->feed_lang);
-	free(p->feed_author);
-	free(p->media_desc);
+	strv_free(&p->feed_authors);
+	strv_free(&p->source_authors);
+	free(p->alt_title);
+	free(p->alt_summary);
 	free(p->ids);
 	free(p->cause);
 	free(p->url);

@@ -468,6 +468,348 @@ test_repeat(void)
 	doc_free(&d);
 }
 
+/* ---- extensions, authors, old and odd formats: fields to check ---- */
+
+/* One field of a fixture's reading: of item idx, or of the feed (-1). */
+struct field_case {
+	const char	*file;
+	int		 idx;
+	const char	*field;
+	const char	*want;
+	const char	*why;
+};
+
+static const struct field_case field_cases[] = {
+	{ "ext-media.xml", 0, "title",
+	    "\xd9\x85\xd9\x84\xd8\xae\xd8\xb5 \xd9\x85\xd8\xa8"
+	    "\xd8\xa7\xd8\xb1\xd8\xa7\xd8\xa9 \xd8\xa7\xd9\x84"
+	    "\xd8\xaf\xd9\x8a\xd8\xb1\xd8\xa8\xd9\x8a",
+	    "media:title in media:group stands in for a missing "
+	    "title" },
+	{ "ext-media.xml", 0, "summary",
+	    "<p>\xd8\xa3\xd9\x87\xd8\xaf\xd8\xa7\xd9\x81 \xd8\xa7"
+	    "\xd9\x84\xd9\x85\xd8\xa8\xd8\xa7\xd8\xb1\xd8\xa7"
+	    "\xd8\xa9 <b>\xd9\x83\xd8\xa7\xd9\x85\xd9\x84\xd8\xa9"
+	    "</b>.</p>",
+	    "media:description type=\"html\" in media:group is "
+	    "the summary" },
+	{ "ext-media.xml", 0, "enclosures",
+	    "https://cdn.marriyat.example/101-720.mp4 https://cdn"
+	    ".marriyat.example/101-360.mp4 https://cdn.marriyat.e"
+	    "xample/101.jpg",
+	    "every media:content of the group and its thumbnail "
+	    "are enclosures" },
+	{ "ext-media.xml", 1, "title",
+	    "\xd9\x86\xd8\xb4\xd8\xb1\xd8\xa9 \xd8\xa7\xd9\x84"
+	    "\xd8\xb8\xd9\x87\xd9\x8a\xd8\xb1\xd8\xa9",
+	    "<title> wins over media:title" },
+	{ "ext-media.xml", 1, "summary",
+	    "\xd8\xa7\xd9\x84\xd8\xb9\xd9\x86\xd8\xa7\xd9\x88"
+	    "\xd9\x8a\xd9\x86 \xd8\xa7\xd9\x84\xd8\xb1\xd8\xa6"
+	    "\xd9\x8a\xd8\xb3\xd9\x8a\xd8\xa9 \xd9\x84\xd9\x86"
+	    "\xd8\xb4\xd8\xb1\xd8\xa9 \xd8\xa7\xd9\x84\xd8\xb8"
+	    "\xd9\x87\xd9\x8a\xd8\xb1\xd8\xa9.",
+	    "<description> wins over media:description" },
+	{ "ext-media.xml", 1, "categories",
+	    "\xd8\xa3\xd8\xae\xd8\xa8\xd8\xa7\xd8\xb1, \xd9\x86"
+	    "\xd8\xb4\xd8\xb1\xd8\xa9, \xd8\xa7\xd9\x84\xd8\xb8"
+	    "\xd9\x87\xd9\x8a\xd8\xb1\xd8\xa9, \xd8\xa3\xd8\xae"
+	    "\xd8\xa8\xd8\xa7\xd8\xb1 \xd9\x85\xd8\xad\xd9\x84"
+	    "\xd9\x8a\xd8\xa9",
+	    "media:keywords are categories, one per comma, with "
+	    "media:category" },
+	{ "ext-media.xml", 1, "enclosures",
+	    "https://cdn.marriyat.example/102.jpg",
+	    "a lone media:thumbnail is an enclosure" },
+	{ "ext-media.xml", 2, "title",
+	    "\xd8\xad\xd9\x88\xd8\xa7\xd8\xb1 \xd9\x85\xd8\xb9 "
+	    "\xd9\x88\xd8\xb2\xd9\x8a\xd8\xb1 \xd8\xa7\xd9\x84"
+	    "\xd8\xab\xd9\x82\xd8\xa7\xd9\x81\xd8\xa9",
+	    "media:title inside media:content" },
+	{ "ext-media.xml", 2, "summary",
+	    "\xd8\xad\xd9\x88\xd8\xa7\xd8\xb1 \xd8\xb9\xd9\x86 "
+	    "\xd9\x85\xd8\xb9\xd8\xb1\xd8\xb6 \xd8\xa7\xd9\x84"
+	    "\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8.",
+	    "media:description inside media:content" },
+	{ "ext-media.xml", 2, "enclosures",
+	    "https://cdn.marriyat.example/103.mp4 https://cdn.mar"
+	    "riyat.example/103.jpg",
+	    "media:content and the thumbnail inside it" },
+	{ "ext-media.xml", 3, "summary",
+	    "\xd8\xa3\xd9\x85\xd8\xb7\xd8\xa7\xd8\xb1 \xd8\xba"
+	    "\xd8\xb2\xd9\x8a\xd8\xb1\xd8\xa9 \xd8\xb9\xd9\x84"
+	    "\xd9\x89 \xd8\xa7\xd9\x84\xd8\xb3\xd8\xa7\xd8\xad"
+	    "\xd9\x84.",
+	    "media:description in a media:content in a "
+	    "media:group" },
+	{ "ext-itunes.xml", -1, "description",
+	    "\xd8\xad\xd9\x83\xd8\xa7\xd9\x8a\xd8\xa7\xd8\xaa "
+	    "\xd9\x85\xd9\x86 \xd8\xa7\xd9\x84\xd8\xaa\xd8\xb1"
+	    "\xd8\xa7\xd8\xab \xd9\x83\xd9\x84 \xd8\xa3\xd8\xb3"
+	    "\xd8\xa8\xd9\x88\xd8\xb9",
+	    "the channel's itunes:summary when it has no "
+	    "description" },
+	{ "ext-itunes.xml", 0, "summary",
+	    "\xd8\xb1\xd8\xad\xd9\x84\xd8\xa9 \xd8\xa7\xd9\x84"
+	    "\xd8\xb3\xd9\x86\xd8\xaf\xd8\xa8\xd8\xa7\xd8\xaf "
+	    "\xd8\xa7\xd9\x84\xd8\xa3\xd9\x88\xd9\x84\xd9\x89 "
+	    "\xd9\x83\xd9\x85\xd8\xa7 \xd9\x8a\xd8\xb1\xd9\x88"
+	    "\xd9\x8a\xd9\x87\xd8\xa7 \xd8\xa7\xd9\x84\xd8\xa3"
+	    "\xd8\xac\xd8\xaf\xd8\xa7\xd8\xaf.",
+	    "itunes:summary under the DTDs/Podcast spelling "
+	    "stands in for a description" },
+	{ "ext-itunes.xml", 0, "authors",
+	    "\xd9\x85\xd9\x86\xd9\x89 \xd8\xa7\xd9\x84\xd8\xad"
+	    "\xd8\xb3\xd9\x8a\xd9\x86\xd9\x8a",
+	    "itunes:author is the author" },
+	{ "ext-itunes.xml", 0, "categories",
+	    "\xd8\xaa\xd8\xb1\xd8\xa7\xd8\xab, \xd8\xad\xd9\x83"
+	    "\xd8\xa7\xd9\x8a\xd8\xa7\xd8\xaa, \xd8\xb3\xd9\x86"
+	    "\xd8\xaf\xd8\xa8\xd8\xa7\xd8\xaf",
+	    "itunes:keywords are categories, one per comma, "
+	    "empty ones dropped" },
+	{ "ext-itunes.xml", 1, "summary",
+	    "\xd8\xa7\xd9\x84\xd9\x88\xd8\xb5\xd9\x81 \xd8\xa7"
+	    "\xd9\x84\xd8\xa3\xd8\xb5\xd9\x84\xd9\x8a \xd9\x84"
+	    "\xd9\x84\xd8\xad\xd9\x84\xd9\x82\xd8\xa9 \xd8\xa7"
+	    "\xd9\x84\xd8\xab\xd8\xa7\xd9\x86\xd9\x8a\xd8\xa9.",
+	    "<description> wins over an itunes:summary before "
+	    "it" },
+	{ "ext-itunes-example.atom", 0, "summary",
+	    "\xd8\xa7\xdb\x8c\xda\xa9 \xd9\xbe\xd8\xb1\xd8\xa7"
+	    "\xd9\x86\xdb\x8c \xda\xa9\xdb\x81\xd8\xa7\xd9\x86"
+	    "\xdb\x8c\xdb\x94",
+	    "itunes:summary under "
+	    "http://example.com/DTDs/PodCast-1.0.dtd "
+	    "(feedparser's second spelling)" },
+	{ "ext-itunes-example.atom", 0, "authors",
+	    "\xd8\xb3\xd8\xa7\xd8\xb1\xdb\x81 \xd8\xae\xd8\xa7"
+	    "\xd9\x86",
+	    "itunes:author under https://www.itunes.com/dtds/" },
+	{ "ext-itunes-example.atom", 0, "categories",
+	    "\xda\xa9\xdb\x81\xd8\xa7\xd9\x86\xdb\x8c, \xd8\xa7"
+	    "\xd8\xb1\xd8\xaf\xd9\x88",
+	    "itunes:keywords under https://www.itunes.com/dtds/" },
+	{ "ext-content.xml", 0, "content",
+	    "<p>\xd9\x86\xd8\xb5 \xd9\x83\xd8\xa7\xd9\x85\xd9\x84"
+	    " \xd9\x81\xd9\x8a <em>content:encoded</em>.</p>",
+	    "content:encoded is the content" },
+	{ "ext-content.xml", 1, "content",
+	    "<p>\xd9\x86\xd8\xb5 \xd9\x83\xd8\xa7\xd9\x85\xd9\x84"
+	    " \xd9\x81\xd9\x8a <strong>xhtml:body</strong>.</p>",
+	    "xhtml:body is the content" },
+	{ "ext-content.xml", 2, "content",
+	    "<p>\xd9\x86\xd8\xb5 \xd9\x83\xd8\xa7\xd9\x85\xd9\x84"
+	    " \xd9\x81\xd9\x8a fullitem.</p>",
+	    "<fullitem> is the content" },
+	{ "ext-content.xml", 3, "content",
+	    "<p>\xd9\x86\xd8\xb5 \xd9\x83\xd8\xa7\xd9\x85\xd9\x84"
+	    " \xd9\x81\xd9\x8a <b>body</b>.</p>",
+	    "<body> is the content" },
+	{ "ext-content.xml", 4, "title",
+	    "\xd8\xb9\xd9\x86\xd9\x88\xd8\xa7\xd9\x86 \xd9\x85"
+	    "\xd9\x86 \xd8\xaf\xd8\xa8\xd9\x84\xd9\x86 \xd9\x83"
+	    "\xd9\x88\xd8\xb1",
+	    "dc:title stands in for a missing title" },
+	{ "ext-content.xml", 4, "summary",
+	    "\xd9\x88\xd8\xb5\xd9\x81 \xd9\x85\xd9\x86 \xd8\xaf"
+	    "\xd8\xa8\xd9\x84\xd9\x86 \xd9\x83\xd9\x88\xd8\xb1.",
+	    "dc:description stands in for a missing description" },
+	{ "ext-content.xml", 5, "summary",
+	    "\xd8\xa7\xd9\x84\xd9\x88\xd8\xb5\xd9\x81 \xd8\xa7"
+	    "\xd9\x84\xd8\xa3\xd8\xb5\xd9\x84\xd9\x8a.",
+	    "<description> wins over a dc:description before it" },
+	{ "authors.atom", 0, "authors",
+	    "\xd9\x86\xd8\xa7\xd8\xaf\xd9\x8a\xd8\xa9 \xd8\xb5"
+	    "\xd8\xa7\xd9\x84\xd8\xad, \xd9\x83\xd8\xb1\xd9\x8a"
+	    "\xd9\x85 \xd9\x86\xd8\xa7\xd8\xb5\xd8\xb1, desk@aami"
+	    "da.example",
+	    "an entry without authors has every feed-level "
+	    "author" },
+	{ "authors.atom", 1, "authors",
+	    "\xd8\xb6\xd9\x8a\xd9\x81 \xd8\xa7\xd9\x84\xd8\xb9"
+	    "\xd8\xaf\xd8\xaf",
+	    "an entry's own author stays alone" },
+	{ "authors.atom", 2, "authors",
+	    "\xd9\x84\xd9\x8a\xd9\x84\xd9\x89 \xd8\xad\xd8\xaf"
+	    "\xd8\xa7\xd8\xaf, \xd8\xb3\xd8\xa7\xd9\x85\xd9\x8a "
+	    "\xd8\xb9\xd9\x8a\xd8\xb3\xd9\x89",
+	    "an entry with a <source> has the source's authors" },
+	{ "authors.atom", 2, "title",
+	    "\xd9\x85\xd9\x82\xd8\xa7\xd9\x84 \xd9\x85\xd9\x86"
+	    "\xd9\x82\xd9\x88\xd9\x84",
+	    "the source's title is not the entry's" },
+	{ "authors.atom", 3, "authors",
+	    "\xd8\xb9\xd9\x85\xd8\xb1 \xd8\xae\xd8\xa7\xd9\x84"
+	    "\xd8\xaf",
+	    "the entry's own author beats its source's" },
+	{ "cdf.xml", -1, "format",
+	    "cdf",
+	    "a <CHANNEL> root is CDF" },
+	{ "cdf.xml", -1, "title",
+	    "\xd9\x82\xd9\x86\xd8\xa7\xd8\xa9 \xd8\xa7\xd9\x84"
+	    "\xd8\xa3\xd8\xae\xd8\xa8\xd8\xa7\xd8\xb1 \xd8\xa7"
+	    "\xd9\x84\xd9\x82\xd8\xaf\xd9\x8a\xd9\x85\xd8\xa9",
+	    "CDF's upper-case <TITLE>" },
+	{ "cdf.xml", -1, "link",
+	    "https://qanat.example/",
+	    "CDF's channel HREF is the link" },
+	{ "cdf.xml", -1, "description",
+	    "\xd8\xa3\xd8\xae\xd8\xa8\xd8\xa7\xd8\xb1 \xd8\xa8"
+	    "\xd8\xb5\xd9\x8a\xd8\xba\xd8\xa9 CDF",
+	    "CDF's <ABSTRACT> is the description" },
+	{ "cdf.xml", 0, "link",
+	    "https://qanat.example/1.html",
+	    "an ITEM's HREF is its link" },
+	{ "cdf.xml", 0, "updated",
+	    "2026-11-28T09:30:00Z",
+	    "an ITEM's LASTMOD is its date" },
+	{ "cdf.xml", 0, "summary",
+	    "\xd8\xa7\xd9\x81\xd8\xaa\xd8\xaa\xd8\xad\xd8\xaa "
+	    "\xd8\xa7\xd9\x84\xd9\x85\xd9\x83\xd8\xaa\xd8\xa8"
+	    "\xd8\xa9 \xd8\xa7\xd9\x84\xd8\xb9\xd8\xa7\xd9\x85"
+	    "\xd8\xa9 \xd8\xa3\xd8\xa8\xd9\x88\xd8\xa7\xd8\xa8"
+	    "\xd9\x87\xd8\xa7 \xd8\xa7\xd9\x84\xd9\x8a\xd9\x88"
+	    "\xd9\x85.",
+	    "an ITEM's ABSTRACT is its summary" },
+	{ "cdf.xml", 1, "link",
+	    "https://qanat.example/2.html",
+	    "a relative HREF against the channel's" },
+	{ "case.xml", -1, "format",
+	    "rss2.0",
+	    "<RSS Version=\"2.0\">" },
+	{ "case.xml", -1, "title",
+	    "\xd8\xa3\xd8\xae\xd8\xa8\xd8\xa7\xd8\xb1 \xd8\xa8"
+	    "\xd8\xa3\xd8\xad\xd8\xb1\xd9\x81 \xd9\x83\xd8\xa8"
+	    "\xd9\x8a\xd8\xb1\xd8\xa9",
+	    "<Title> in a <Channel>" },
+	{ "case.xml", -1, "language",
+	    "ar-MA",
+	    "<Language>" },
+	{ "case.xml", 0, "id",
+	    "kabira-1",
+	    "<GUID IsPermaLink=\"false\">" },
+	{ "case.xml", 0, "link",
+	    "https://kabira.example/1",
+	    "<Link> of an <Item>" },
+	{ "case.xml", 0, "published",
+	    "2026-11-28T10:00:00Z",
+	    "<PUBDATE>" },
+	{ "case.xml", 0, "summary",
+	    "\xd9\x88\xd8\xb5\xd9\x81 \xd8\xa7\xd9\x84\xd8\xae"
+	    "\xd8\xa8\xd8\xb1 \xd8\xa7\xd9\x84\xd8\xa3\xd9\x88"
+	    "\xd9\x84.",
+	    "<Description>" },
+	{ "case.xml", 0, "authors",
+	    "\xd8\xad\xd8\xb3\xd9\x86 \xd8\xa7\xd9\x84\xd9\x85"
+	    "\xd8\xba\xd8\xb1\xd8\xa8\xd9\x8a",
+	    "<DC:Creator>" },
+	{ "case.xml", 0, "enclosures",
+	    "https://kabira.example/1.mp3",
+	    "<Enclosure URL=...>" },
+	{ "case.atom", -1, "title",
+	    "\xd8\xae\xd8\xa8\xd8\xb1\xd9\x86\xd8\xa7\xd9\x85"
+	    "\xd9\x87",
+	    "a <Feed> with a <Title>" },
+	{ "case.atom", 0, "id",
+	    "urn:akhbar-test:case:1",
+	    "an <Entry> with an <ID>" },
+	{ "case.atom", 0, "updated",
+	    "2026-11-28T10:00:00Z",
+	    "<Updated>" },
+	{ "case.atom", 0, "authors",
+	    "\xd9\x85\xd8\xb1\xdb\x8c\xd9\x85",
+	    "<Author><Name>" },
+	{ "case.atom", 0, "link",
+	    "https://khabarname.example/1",
+	    "<Link REL= HREF=>" },
+	{ "atom03-echo.xml", -1, "format",
+	    "atom0.3",
+	    "Atom 0.3 in the Echo namespace of its drafts" },
+	{ "atom03-echo.xml", -1, "link",
+	    "https://qadima.example/",
+	    "its link" },
+	{ "atom03-echo.xml", 0, "content",
+	    "<p>\xd9\x86\xd8\xb5 \xd8\xa7\xd9\x84\xd8\xaa\xd8\xaf"
+	    "\xd9\x88\xd9\x8a\xd9\x86\xd8\xa9.</p>",
+	    "its escaped content" },
+	{ "atom03-echo.xml", 0, "published",
+	    "2026-11-27T10:00:00Z",
+	    "its <issued>" },
+	{ "atom03-echo.xml", 0, "authors",
+	    "\xd8\xa3\xd8\xa8\xd9\x88 \xd8\xaa\xd9\x85\xd8\xa7"
+	    "\xd9\x85",
+	    "its author" },
+	{ "atom03-unknown-ns.xml", -1, "format",
+	    "atom0.3",
+	    "<feed version=\"0.3\"> in a namespace nobody knows" },
+	{ "atom03-unknown-ns.xml", 0, "summary",
+	    "\xd9\x85\xd9\x84\xd8\xae\xd8\xb5 \xd8\xa7\xd9\x84"
+	    "\xd8\xaa\xd8\xaf\xd9\x88\xd9\x8a\xd9\x86\xd8\xa9.",
+	    "read as Atom all the same" },
+	{ "atom03-unknown-ns.xml", 0, "id",
+	    "tag:ghareeb.example,2005:1",
+	    "with its id" },
+	{ "rss-unknown-ns.xml", -1, "title",
+	    "\xd9\x86\xd8\xb8\xd8\xa7\xd9\x85 \xd8\xa5\xd8\xaf"
+	    "\xd8\xa7\xd8\xb1\xd8\xa9 \xd9\x85\xd8\xad\xd8\xaa"
+	    "\xd9\x88\xd9\x89",
+	    "RSS in a default namespace of its own" },
+	{ "rss-unknown-ns.xml", 0, "title",
+	    "\xd8\xae\xd8\xa8\xd8\xb1 \xd9\x85\xd9\x86 \xd8\xa7"
+	    "\xd9\x84\xd9\x86\xd8\xb8\xd8\xa7\xd9\x85",
+	    "its items" },
+
+};
+
+/* A feed-level field of a reading. */
+static const char *
+feed_field(const struct feed *f, const char *field)
+{
+	if (strcmp(field, "format") == 0)
+		return (f->format);
+	if (strcmp(field, "title") == 0)
+		return (f->title);
+	if (strcmp(field, "link") == 0)
+		return (f->link);
+	if (strcmp(field, "description") == 0)
+		return (f->description);
+	if (strcmp(field, "language") == 0)
+		return (f->language);
+	if (strcmp(field, "direction") == 0)
+		return (feed_dir_name(f->dir));
+	return ("(no such field)");
+}
+
+/* Check a table of fields, reading each fixture once. */
+static void
+test_fields(const struct field_case *c, size_t n)
+{
+	struct doc	d;
+	size_t		i;
+	bool		open = false;
+
+	for (i = 0; i < n; i++) {
+		if (!open || strcmp(d.name, c[i].file) != 0) {
+			if (open)
+				doc_free(&d);
+			doc_read(&d, c[i].file, NULL);
+			open = true;
+			if (d.feed == NULL)
+				diag("%s: not a feed: %s", c[i].file, d.cause);
+		}
+		if (c[i].idx >= 0)
+			is_field(&d, (size_t)c[i].idx, c[i].field, c[i].want,
+			    c[i].why);
+		else
+			is_str(d.feed != NULL ? feed_field(d.feed, c[i].field) :
+			    NULL, c[i].want, "%s: feed %s: %s", c[i].file,
+			    c[i].field, c[i].why);
+	}
+	if (open)
+		doc_free(&d);
+}
+
 int
 main(void)
 {
@@ -478,5 +820,6 @@ main(void)
 	test_dir_tags();
 	test_atom_types();
 	test_repeat();
+	test_fields(field_cases, sizeof field_cases / sizeof field_cases[0]);
 	return (tap_done());
 }
