@@ -422,12 +422,19 @@ parse_decode_strip(struct str *s, size_t from)
 	s->ptr[s->len] = '\0';
 }
 
-/* Decode UTF-8 input: validate, replace invalid sequences, keep a cut tail. */
+/*
+ * Decode UTF-8 input: validate, replace invalid sequences, keep a cut
+ * tail. Text pasted from Windows into a UTF-8 feed has windows-1252's
+ * quotes and dashes in it, as bytes 0x80-0x9F on their own or as the C1
+ * characters U+0080-U+009F: both are read as windows-1252 ("don\x92t"
+ * is "don't" with U+2019, not "don?t" nor "dont"), a lone byte only
+ * after ASCII (after a lead byte it is a broken sequence, U+FFFD).
+ */
 static void
 parse_decode_utf8(struct parse_decoder *d, const unsigned char *u, size_t n,
     bool last)
 {
-	size_t		i = 0, start, k;
+	size_t		i = 0, start, k = 0;
 	unsigned int	c;
 
 	while (i < n) {
@@ -438,13 +445,20 @@ parse_decode_utf8(struct parse_decoder *d, const unsigned char *u, size_t n,
 			if (i >= n)
 				break;
 			k = utf8_fast(u + i, n - i, &c);
-			if (k == 0)
+			if (k == 0 || (c >= 0x80 && c < 0xa0))
 				break;
 			i += k;
 		}
 		str_append(&d->out, (const char *)u + start, i - start);
 		if (i >= n || u[i] < 0x80)
 			continue;
+		if (k == 2) {
+			/* A C1 character: windows-1252's */
+			utf8_put(&d->out, parse_cp1252(c));
+			d->ncp1252++;
+			i += 2;
+			continue;
+		}
 		/* An invalid sequence, or one the chunk cuts. */
 		if (!last && n - i < 4) {
 			size_t need = u[i] >= 0xf0 ? 4 : u[i] >= 0xe0 ? 3 : 2, j;
@@ -458,10 +472,31 @@ parse_decode_utf8(struct parse_decoder *d, const unsigned char *u, size_t n,
 				return;
 			}
 		}
-		str_append(&d->out, PARSE_DECODE_REPLACEMENT, 3);
-		d->nreplaced++;
+		if (u[i] < 0xa0 && (i > 0 ? u[i - 1] < 0x80 : d->ascii_before) &&
+		    parse_cp1252(u[i]) != u[i]) {
+			utf8_put(&d->out, parse_cp1252(u[i]));
+			d->ncp1252++;
+		} else {
+			str_append(&d->out, PARSE_DECODE_REPLACEMENT, 3);
+			d->nreplaced++;
+		}
 		i++;
 	}
+}
+
+/* Whether UTF-8 text has a C1 character (C2 80-C2 9F). */
+static bool
+parse_decode_has_c1(const char *s, size_t n)
+{
+	const char	*e = s + n, *q;
+
+	while ((q = memchr(s, 0xc2, (size_t)(e - s))) != NULL) {
+		if (q + 1 < e && (unsigned char)q[1] >= 0x80 &&
+		    (unsigned char)q[1] < 0xa0)
+			return (true);
+		s = q + 1;
+	}
+	return (false);
 }
 
 /* Decode with iconv: invalid input becomes U+FFFD, a cut tail is kept. */
@@ -512,7 +547,10 @@ parse_decode(struct parse_decoder *d, const char *buf, size_t len, bool last,
 	size_t		 inlen = len;
 
 	if (d->iconv == NULL && d->npend == 0 &&
-	    sanitize_clean_prefix((const unsigned char *)buf, len, true) == len) {
+	    sanitize_clean_prefix((const unsigned char *)buf, len, true) == len &&
+	    !parse_decode_has_c1(buf, len)) {
+		if (len > 0)
+			d->ascii_before = (unsigned char)buf[len - 1] < 0x80;
 		*out = buf;
 		*outlen = len;
 		return;
@@ -526,9 +564,11 @@ parse_decode(struct parse_decoder *d, const char *buf, size_t len, bool last,
 		d->npend = 0;
 	}
 	str_clear(&d->out);
-	if (d->iconv == NULL)
+	if (d->iconv == NULL) {
 		parse_decode_utf8(d, (const unsigned char *)in, inlen, last);
-	else
+		if (inlen > 0)
+			d->ascii_before = (unsigned char)in[inlen - 1] < 0x80;
+	} else
 		parse_decode_iconv(d, (const unsigned char *)in, inlen, last);
 	str_free(&tmp);
 	parse_decode_strip(&d->out, 0);

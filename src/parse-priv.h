@@ -13,7 +13,8 @@
  *   parse-xml.c     SAX2 glue, storing each role's text -> parse.c
  *   parse-json.c    JSON Feed -> parse.c
  *   parse-decode.c  encodings -> parse.c
- *   parse-prelex.c  the entity filter and pre-lexer -> nothing
+ *   parse-prelex.c  the entity filter and pre-lexer -> parse-entity.c
+ *   parse-entity.c  the internal DTD subset's entities -> nothing
  *   parse.c         the base: messages, items, the shared fields ->
  *                   parse-date.c, parse-dir.c, url.c, html.h (the
  *                   text layer)
@@ -43,6 +44,9 @@
 #define PARSE_SNIFF_MAX		(1024 * 1024)	/* white space allowed before */
 #define PARSE_JUNK_MAX		4096		/* text skipped before "<rss" */
 #define PARSE_LINK_RANK_RSS	3		/* an RSS <link> beats atom:link */
+#define PARSE_PRELEX_WARNINGS	20		/* the filter's warnings kept */
+#define PARSE_DTD_MAX		(256 * 1024)	/* bytes of a DTD subset read */
+#define PARSE_ENTITY_TOTAL	(4 * 1024 * 1024) /* entity text put in */
 
 /* Namespaces the parsers know. */
 enum parse_ns {
@@ -157,7 +161,45 @@ struct parse_decoder {
 	size_t		 npend;
 	struct str	 out;		/* decoded chunk */
 	size_t		 nreplaced;	/* invalid sequences made U+FFFD */
+	size_t		 ncp1252;	/* C1 read as windows-1252 in UTF-8 */
+	bool		 ascii_before;	/* the chunk before ended in ASCII */
 };
+
+/* What parse_entity_ref says of a reference. */
+enum {
+	PARSE_ENTITY_UNDECLARED = 0,
+	PARSE_ENTITY_TEXT,
+	PARSE_ENTITY_LEFT_OUT
+};
+
+/* The entities a document declares (parse-entity.c). */
+struct parse_entity;
+struct parse_entities {
+	struct parse_entity *v;
+	size_t		 n;
+	size_t		 memo;		/* bytes of expansions kept */
+	size_t		 total;		/* bytes of entity text put in */
+	bool		 full;		/* too many declarations */
+	bool		 over;		/* past PARSE_ENTITY_TOTAL */
+};
+
+/*
+ * The character a C1 code point (U+0080-U+009F) stands for in
+ * windows-1252, as browsers and feedparser read it in text that claims
+ * UTF-8 or ISO-8859-1 ("don\x92t"); other code points are themselves.
+ */
+static inline unsigned int
+parse_cp1252(unsigned int c)
+{
+	static const unsigned short c1[32] = {
+		0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+		0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+		0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+		0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178
+	};
+
+	return (c >= 0x80 && c < 0xa0 ? c1[c - 0x80] : c);
+}
 
 /* The entity filter and the CDATA pre-lexer (parse-prelex.c). */
 struct parse_prelex {
@@ -173,6 +215,14 @@ struct parse_prelex {
 	long		 depth;		/* elements open */
 	bool		 kept;		/* text in this run passed as it was */
 	size_t		 ncdata;	/* text runs handed over as CDATA */
+	bool		 prolog;	/* before the root element */
+	int		 dtd;		/* where in a DOCTYPE: PARSE_DTD_* */
+	int		 dtd_sub;	/* where in its subset */
+	char		 dtd_quote;
+	struct str	 dtd_text;	/* the internal subset */
+	struct parse_entities ents;	/* what it declares */
+	struct strv	 undeclared;	/* names said to be undeclared */
+	struct strv	 warnings;	/* for parse-push.c to report */
 };
 
 /* The whole state of one document being parsed. */
@@ -284,6 +334,14 @@ void	 parse_prelex_init(struct parse_prelex *, bool);
 void	 parse_prelex_chunk(struct parse_prelex *, const char *, size_t, bool,
 	     const char **, size_t *);
 void	 parse_prelex_free(struct parse_prelex *);
+
+/* parse-entity.c: the internal DTD subset's entities, for parse-prelex.c */
+void	 parse_entity_declare(struct parse_entities *, const char *, size_t,
+	     struct strv *);
+int	 parse_entity_ref(struct parse_entities *, const char *, size_t,
+	     const char **, size_t *, struct strv *);
+unsigned int parse_entity_charref(const char *, size_t, bool *);
+void	 parse_entity_free(struct parse_entities *);
 
 /* parse-json.c: JSON Feed, for parse-push.c */
 struct parse_json *parse_json_new(struct parse *);

@@ -52,6 +52,17 @@ parse_new(const char *url, const char *content_type, parse_item_cb cb,
 	return (p);
 }
 
+/* Report what the entity filter had to say about the last chunk. */
+static void
+parse_feed_warnings(struct parse *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->prelex.warnings.n; i++)
+		parse_warn(p, "%s", p->prelex.warnings.v[i]);
+	strv_free(&p->prelex.warnings);
+}
+
 /* Decode one slice of raw bytes and pass it on. */
 static void
 parse_feed_slice(struct parse *p, const char *buf, size_t len, bool last)
@@ -62,6 +73,8 @@ parse_feed_slice(struct parse *p, const char *buf, size_t len, bool last)
 	parse_decode(&p->dec, buf, len, last, &out, &outlen);
 	if (p->kind == PARSE_KIND_XML) {
 		parse_prelex_chunk(&p->prelex, out, outlen, last, &out, &outlen);
+		if (p->prelex.warnings.n > 0)
+			parse_feed_warnings(p);
 		parse_xml_push(p->xml, out, outlen, last);
 	} else {
 		if (outlen > 0)
@@ -172,6 +185,9 @@ parse_finish(struct parse *p, char **cause)
 		parse_warn(p, "%zu invalid byte sequence%s in %s replaced by "
 		    "U+FFFD", p->dec.nreplaced, p->dec.nreplaced == 1 ? "" : "s",
 		    p->dec.encoding != NULL ? p->dec.encoding : "the document");
+	if (p->dec.ncp1252 > 0)
+		parse_warn(p, "%zu windows-1252 character%s in UTF-8 read as "
+		    "such", p->dec.ncp1252, p->dec.ncp1252 == 1 ? "" : "s");
 	if (!p->failed && p->feed->format == NULL) {
 		if (p->warnings.n > 0)
 			parse_fail(p, "not a feed: no root element could be read "

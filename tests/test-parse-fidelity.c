@@ -760,6 +760,87 @@ static const struct field_case field_cases[] = {
 	    "\xd9\x84\xd9\x86\xd8\xb8\xd8\xa7\xd9\x85",
 	    "its items" },
 
+	/* entities and encodings */
+	{ "entities-dtd.xml", -1, "title",
+	    "\xd9\x85\xd9\x88\xd9\x82\xd8\xb9 \xd8\xa7\xd9\x84"
+	    "\xd8\xae\xd9\x84\xd9\x8a\xd8\xac \xd8\xa7\xd9\x84"
+	    "\xd8\xa5\xd8\xae\xd8\xa8\xd8\xa7\xd8\xb1\xd9\x8a",
+	    "an entity declared in the internal DTD, and one "
+	    "within it" },
+	{ "entities-dtd.xml", -1, "link",
+	    "https://khaleej.example/",
+	    "a declared entity as a whole link" },
+	{ "entities-dtd.xml", -1, "description",
+	    "\xc2\xa9 2026 \xd9\x85\xd9\x88\xd9\x82\xd8\xb9 "
+	    "\xd8\xa7\xd9\x84\xd8\xae\xd9\x84\xd9\x8a\xd8\xac",
+	    "a declared character reference; the first "
+	    "declaration binds" },
+	{ "entities-dtd.xml", 0, "link",
+	    "https://khaleej.example/news/1",
+	    "a declared entity in a link" },
+	{ "entities-dtd.xml", 0, "summary",
+	    "<b>\xd8\xba\xd8\xa7\xd9\x85\xd9\x82</b> & \xd8\xb9"
+	    "\xd8\xa7\xd8\xaf\xd9\x8a",
+	    "markup in an entity's value is text (HTML here, as "
+	    "escaped markup is)" },
+	{ "entities-dtd.xml", 0, "id",
+	    "khaleej-A1",
+	    "&#X41; is a character reference" },
+	{ "entities-dtd.xml", 1, "title",
+	    "&undeclared; \xd9\x8a\xd8\xa8\xd9\x82\xd9\x89 "
+	    "\xd9\x86\xd8\xb5\xd9\x8b\xd9\x91\xd8\xa7",
+	    "an entity nobody declared is kept as its text" },
+	{ "entities-dtd.xml", 1, "link",
+	    "https://khaleej.example/news/2?a=1&b=2",
+	    "&amp; in a link after all that" },
+	{ "entities-dtd.xml", 1, "summary",
+	    "\xd8\xb3\xd8\xb1: []",
+	    "an external entity is never read" },
+	{ "entities-dtd.xml", 1, "enclosures",
+	    "https://khaleej.example/audio/2.mp3",
+	    "a declared entity in an attribute" },
+	{ "entities-undeclared.xml", -1, "title",
+	    "Tech & Markets \xe2\x80\x99"
+	    "26 &unknownname;",
+	    "an undeclared entity kept as text, HTML's read" },
+	{ "entities-undeclared.xml", 0, "title",
+	    "AT&T and T&L \xe2\x80\x94 a merger? ABC",
+	    "&amp; after an undeclared entity is read (libxml2 "
+	    "alone drops it)" },
+	{ "entities-undeclared.xml", 0, "link",
+	    "https://techmarkets.example/1?a=1&b=2",
+	    "&amp; in a link after it" },
+	{ "entities-undeclared.xml", 0, "summary",
+	    "<p>Shares rose 5% <b>today</b> & fell</p>",
+	    "escaped HTML after it" },
+	{ "xinclude.xml", 0, "title",
+	    "before after",
+	    "XInclude is not processed" },
+	{ "c1-utf8.xml", 0, "title",
+	    "Editor\xe2\x80\x99s pick: \xe2\x80\x9cthe quiet dese"
+	    "rt\xe2\x80\x9d \xe2\x80\x93 a review",
+	    "windows-1252 bytes in UTF-8 are windows-1252's "
+	    "punctuation" },
+	{ "c1-utf8.xml", 0, "summary",
+	    "We don\xe2\x80\x99t review books often; this one it"
+	    "\xe2\x80\x99s worth it\xe2\x80\xa6",
+	    "so is the C1 character U+0092" },
+	{ "c1-utf8.xml", 1, "title",
+	    "\xd9\x82\xd8\xb1\xd8\xa7\xd8\xa1\xd8\xa9 \xd9\x81"
+	    "\xd9\x8a \xd8\xb1\xd9\x88\xd8\xa7\xd9\x8a\xd8\xa9 "
+	    "\xc2\xab\xd8\xa7\xd9\x84\xd8\xb5\xd8\xad\xd8\xb1"
+	    "\xd8\xa7\xd8\xa1 \xd8\xa7\xd9\x84\xd8\xb5\xd8\xa7"
+	    "\xd9\x85\xd8\xaa\xd8\xa9\xc2\xbb",
+	    "the Arabic around it stays UTF-8" },
+	{ "c1-latin1.xml", 0, "title",
+	    "L\xe2\x80\x99\xc3\xa9t\xc3\xa9 \xe2\x80\x93 don"
+	    "\xe2\x80\x99t miss \xe2\x80\x9cit\xe2\x80\x9d",
+	    "ISO-8859-1 with windows-1252 bytes and C1 "
+	    "references" },
+	{ "c1-latin1.xml", 0, "summary",
+	    "Prix\xc2\xa0: 5\xe2\x82\xac \xe2\x82\xac A",
+	    "&#128; and &#x80; are the euro sign; &#X41; is A" },
+
 };
 
 /* A feed-level field of a reading. */
@@ -810,6 +891,113 @@ test_fields(const struct field_case *c, size_t n)
 		doc_free(&d);
 }
 
+/* ---- entities: the bounds ---- */
+
+/* Parse a document in memory, whole. */
+static struct feed *
+parse_mem(const struct str *doc, struct strv *w, char **cause)
+{
+	return (parse_buf(doc->ptr, doc->len, 0, NULL, w, cause));
+}
+
+/* Whether some warning of w has sub. */
+static bool
+warned(const struct strv *w, const char *sub)
+{
+	size_t	i;
+
+	for (i = 0; i < w->n; i++) {
+		if (strstr(w->v[i], sub) != NULL)
+			return (true);
+	}
+	return (false);
+}
+
+static void
+test_entity_bounds(void)
+{
+	struct strv	 w = { NULL, 0 };
+	struct str	 doc;
+	struct feed	*f;
+	char		*cause = NULL;
+	size_t		 i, len;
+
+	/* billion laughs: lol5 would be 300 kB, lol9 3 GB */
+	f = parse_file(tap_data("billion-laughs.xml"), &w, &cause);
+	ok(f != NULL && f->nitems == 2 && strcmp(f->items[0]->title,
+	    "bomb end") == 0, "entities: billion laughs reads, its bomb left "
+	    "out");
+	ok(warned(&w, "'lol5' declared in the document expands to more than "
+	    "64 kB"), "entities: ... saying the first entity too big");
+	ok(warned(&w, "'rec2' declared in the document is in a loop"),
+	    "entities: ... and the loop");
+	feed_free(f);
+	strv_free(&w);
+
+	/* quadratic blowup: a 60 kB entity 100 000 times is 6 GB */
+	str_init(&doc);
+	str_appends(&doc, "<!DOCTYPE rss [<!ENTITY a \"");
+	for (i = 0; i < 6000; i++)
+		str_appends(&doc, "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85 ");
+	str_appends(&doc, "\">]><rss version=\"2.0\"><channel><title>q"
+	    "</title><item><title>t</title><description>");
+	for (i = 0; i < 100000; i++)
+		str_appends(&doc, "&a;");
+	str_appends(&doc, "</description></item></channel></rss>");
+	f = parse_mem(&doc, &w, &cause);
+	len = f != NULL && f->nitems == 1 && f->items[0]->summary != NULL ?
+	    strlen(f->items[0]->summary) : 0;
+	ok(len > 1000000 && len <= 4 * 1024 * 1024, "entities: quadratic "
+	    "blowup stops at 4 MB of entity text (%zu bytes)", len);
+	ok(warned(&w, "more than 4 MB in all"), "entities: ... and says so");
+	feed_free(f);
+	strv_free(&w);
+	str_free(&doc);
+
+	/* a chain of 20 entities, each the next */
+	str_init(&doc);
+	str_appends(&doc, "<!DOCTYPE rss [");
+	for (i = 0; i < 20; i++)
+		str_printf(&doc, "<!ENTITY e%zu \"&e%zu;\">", i, i + 1);
+	str_appends(&doc, "<!ENTITY e20 \"deep\"><!ENTITY ok \"&e10;\">]>"
+	    "<rss version=\"2.0\"><channel><title>[&e0;]</title>"
+	    "<description>[&ok;]</description></channel></rss>");
+	f = parse_mem(&doc, &w, &cause);
+	ok(f != NULL && f->title != NULL && strcmp(f->title, "[]") == 0,
+	    "entities: nested more than 16 deep is left out");
+	ok(f != NULL && f->description != NULL &&
+	    strcmp(f->description, "[deep]") == 0, "entities: ten deep is read");
+	ok(warned(&w, "nested more than 16 deep"), "entities: ... saying so");
+	feed_free(f);
+	strv_free(&w);
+	str_free(&doc);
+
+	/* a thousand declarations */
+	str_init(&doc);
+	str_appends(&doc, "<!DOCTYPE rss [");
+	for (i = 0; i < 1000; i++)
+		str_printf(&doc, "<!ENTITY n%zu \"%zu\">", i, i);
+	str_appends(&doc, "]><rss version=\"2.0\"><channel><title>&n1;-"
+	    "&n255;-&n256;</title></channel></rss>");
+	f = parse_mem(&doc, &w, &cause);
+	is_str(f != NULL ? f->title : NULL, "1-255-&n256;", "entities: 256 "
+	    "declarations are read, the rest are not");
+	ok(warned(&w, "more than 256 entities"), "entities: ... saying so");
+	feed_free(f);
+	strv_free(&w);
+	str_free(&doc);
+
+	/* XXE: the file an external entity names is never read */
+	f = parse_file(tap_data("xxe.xml"), &w, &cause);
+	ok(f != NULL && f->nitems == 1 && strcmp(f->items[0]->title,
+	    "secret:") == 0, "entities: XXE stays refused");
+	ok(warned(&w, "'passwd' declared in the document is external"),
+	    "entities: ... saying the entity is external");
+	feed_free(f);
+	strv_free(&w);
+	free(cause);
+}
+
 int
 main(void)
 {
@@ -821,5 +1009,6 @@ main(void)
 	test_atom_types();
 	test_repeat();
 	test_fields(field_cases, sizeof field_cases / sizeof field_cases[0]);
+	test_entity_bounds();
 	return (tap_done());
 }
