@@ -218,8 +218,9 @@ parse_decode_feed_start(const unsigned char *u, size_t n)
 
 /*
  * Where a feed starts after junk (a PHP warning printed before the XML):
- * the offset of "<?xml" in the first PARSE_JUNK_MAX bytes of u, or with
- * any_start of "<rss", "<feed" or "<rdf:RDF" too; 0 when there is none.
+ * the offset of "<?xml" at the start of a line (or after a tag) in the
+ * first PARSE_JUNK_MAX bytes of u, or with any_start of "<rss", "<feed"
+ * or "<rdf:RDF" too; 0 when there is none.
  * An XML declaration is only ever at the start, so one further on marks
  * the real document even after junk that looks like markup.
  */
@@ -236,6 +237,13 @@ parse_decode_junk(const unsigned char *u, size_t n, bool any_start)
 			return (0);	/* binary, or a wide encoding */
 		if (u[i] != '<')
 			continue;
+		/*
+		 * A script's messages end with a line (or a tag: "<br />");
+		 * "<rss" inside a line is a program's source, not a feed.
+		 */
+		if (i > 0 && u[i - 1] != '\n' && u[i - 1] != '\r' &&
+		    u[i - 1] != '>')
+			continue;
 		for (k = 0; starts[k] != NULL && (k == 0 || any_start); k++) {
 			len = strlen(starts[k]);
 			if (n - i >= len && memcmp(u + i, starts[k], len) == 0)
@@ -243,6 +251,28 @@ parse_decode_junk(const unsigned char *u, size_t n, bool any_start)
 		}
 	}
 	return (0);
+}
+
+/*
+ * Whether a document starts as an HTML page does ("<!DOCTYPE html",
+ * "<html", in any case), to be read by an HTML parser (parse-html.c).
+ */
+static bool
+parse_decode_html(const unsigned char *u, size_t n)
+{
+	size_t	i;
+
+	if (n >= 9 && strncasecmp((const char *)u, "<!doctype", 9) == 0) {
+		for (i = 9; i < n && (u[i] == ' ' || u[i] == '\t' ||
+		    u[i] == '\r' || u[i] == '\n'); i++)
+			;
+		return (n - i >= 4 && strncasecmp((const char *)u + i, "html",
+		    4) == 0 && (n - i == 4 || u[i + 4] == '>' || u[i + 4] == ' ' ||
+		    u[i + 4] == '\n' || u[i + 4] == '\r' || u[i + 4] == '\t'));
+	}
+	return (n >= 5 && strncasecmp((const char *)u, "<html", 5) == 0 &&
+	    (n == 5 || u[5] == '>' || u[5] == ' ' || u[5] == '\n' ||
+	    u[5] == '\r' || u[5] == '\t'));
 }
 
 /*
@@ -317,7 +347,8 @@ parse_decode_sniff(struct parse *p, const char *head, size_t n, bool final)
 		c = '<';
 	}
 	if (c == '<')
-		p->kind = PARSE_KIND_XML;
+		p->kind = parse_decode_html(u + first, n - first) ?
+		    PARSE_KIND_HTML : PARSE_KIND_XML;
 	else if (c == '{' || c == '[')
 		p->kind = PARSE_KIND_JSON;
 	else {

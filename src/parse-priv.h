@@ -6,11 +6,14 @@
  *
  *   parse-push.c    the push interface (parse.h), dispatch, the formats'
  *                   table -> parse-decode.c, parse-prelex.c,
- *                   parse-json.c, parse-atom.c and parse-rss.c (their
- *                   struct parse_format only), parse-xml.c, parse.c
+ *                   parse-json.c, parse-html.c, parse-atom.c and
+ *                   parse-rss.c (their struct parse_format only),
+ *                   parse-xml.c, parse.c
  *   parse-atom.c,
  *   parse-rss.c     the XML formats -> parse-xml.c, parse.c
- *   parse-xml.c     SAX2 glue, storing each role's text -> parse.c
+ *   parse-xml.c     SAX2 glue, storing each role's text -> parse-html.c
+ *                   (an XHTML page's links), parse.c
+ *   parse-html.c    an HTML page's feed links -> parse.c
  *   parse-json.c    JSON Feed -> parse.c
  *   parse-decode.c  encodings -> parse.c
  *   parse-prelex.c  the entity filter and pre-lexer -> parse-entity.c
@@ -128,6 +131,7 @@ struct parse_elem {
 
 struct parse_xml;
 struct parse_json;
+struct parse_html;
 struct url_base;
 
 /*
@@ -241,13 +245,15 @@ struct parse {
 	/* bytes held until the encoding and the format are known */
 	struct str	 head;
 	bool		 decided;
-	enum { PARSE_KIND_XML = 1, PARSE_KIND_JSON } kind;
+	enum { PARSE_KIND_XML = 1, PARSE_KIND_JSON, PARSE_KIND_HTML } kind;
 
 	struct parse_decoder dec;	/* to UTF-8 */
 	struct parse_prelex prelex;	/* then XML for libxml2 */
 
 	struct parse_xml *xml;
 	struct parse_json *json;
+	struct parse_html *html;	/* a page where a feed was expected */
+	struct strv	 feed_links;	/* the feeds such a page links to */
 
 	/* the item being built (XML) */
 	struct item	*item;
@@ -265,7 +271,6 @@ struct parse {
 	size_t		 nitems;
 	bool		 have_channel;
 	int		 channel_depth;
-	char		*alternate;	/* feed an HTML page links to */
 	struct url_base	*ubase;		/* the base last resolved against */
 	char		*feed_lang;	/* xml:lang of the channel or feed */
 	struct strv	 feed_authors;	/* Atom feed's authors, for entries */
@@ -342,6 +347,14 @@ int	 parse_entity_ref(struct parse_entities *, const char *, size_t,
 	     const char **, size_t *, struct strv *);
 unsigned int parse_entity_charref(const char *, size_t, bool *);
 void	 parse_entity_free(struct parse_entities *);
+
+/* parse-html.c: an HTML page's feed links, for parse-push.c, parse-xml.c */
+struct parse_html *parse_html_new(struct parse *);
+void	 parse_html_push(struct parse_html *, const char *, size_t, bool);
+void	 parse_html_link(struct parse *, const char *, const char *,
+	     const char *, const char *);
+void	 parse_html_fail(struct parse *);
+void	 parse_html_free(struct parse_html *);
 
 /* parse-json.c: JSON Feed, for parse-push.c */
 struct parse_json *parse_json_new(struct parse *);

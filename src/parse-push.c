@@ -76,6 +76,10 @@ parse_feed_slice(struct parse *p, const char *buf, size_t len, bool last)
 		if (p->prelex.warnings.n > 0)
 			parse_feed_warnings(p);
 		parse_xml_push(p->xml, out, outlen, last);
+	} else if (p->kind == PARSE_KIND_HTML) {
+		parse_html_push(p->html, out, outlen, last);
+		if (last)
+			parse_html_fail(p);
 	} else {
 		if (outlen > 0)
 			parse_json_push(p->json, out, outlen);
@@ -98,6 +102,8 @@ parse_start(struct parse *p, const char *head, size_t n, bool final)
 	if (p->kind == PARSE_KIND_XML)
 		p->xml = parse_xml_new(p, parse_formats,
 		    sizeof parse_formats / sizeof parse_formats[0]);
+	else if (p->kind == PARSE_KIND_HTML)
+		p->html = parse_html_new(p);
 	else
 		p->json = parse_json_new(p);
 	return (skip);
@@ -190,10 +196,10 @@ parse_finish(struct parse *p, char **cause)
 		    "such", p->dec.ncp1252, p->dec.ncp1252 == 1 ? "" : "s");
 	if (!p->failed && p->feed->format == NULL) {
 		if (p->warnings.n > 0)
-			parse_fail(p, "not a feed: no root element could be read "
-			    "(%s)", p->warnings.v[0]);
+			parse_fail(p, "no root element could be read (%s)",
+			    p->warnings.v[0]);
 		else
-			parse_fail(p, "not a feed: no root element");
+			parse_fail(p, "no root element");
 	}
 	return (parse_feed_end(p, cause));
 }
@@ -206,6 +212,7 @@ parse_free(struct parse *p)
 		return;
 	parse_xml_free(p->xml);
 	parse_json_free(p->json);
+	parse_html_free(p->html);
 	parse_decode_free(&p->dec);
 	parse_prelex_free(&p->prelex);
 	str_free(&p->head);

@@ -453,43 +453,24 @@ parse_xml_format(struct parse_xml *x, enum parse_ns ns)
 	return (NULL);
 }
 
-/* Say that an HTML page is not a feed, naming the feed it links to. */
-static void
-parse_xml_html_fail(struct parse_xml *x)
-{
-	if (x->p->failed)
-		return;
-	if (x->p->alternate != NULL)
-		parse_fail(x->p, "this is an HTML page, not a feed; it links to "
-		    "a feed at %s", x->p->alternate);
-	else
-		parse_fail(x->p, "this is an HTML page, not a feed");
-}
-
-/* Inside an HTML page: remember the feed it links to; stop at <body>. */
+/* Inside an XHTML page: keep the feeds it links to; stop at <body>. */
 static void
 parse_xml_html(struct parse_xml *x, struct parse_elem *e, const char **attrs,
     int nattrs)
 {
-	struct parse	*p = x->p;
-	char		*rel, *type, *href;
+	char	*rel, *type, *href;
 
 	if (strcasecmp(e->name, "body") == 0) {
-		parse_xml_html_fail(x);
+		parse_html_fail(x->p);
 		parse_xml_stop(x);
 		return;
 	}
-	if (strcasecmp(e->name, "link") != 0 || p->alternate != NULL)
+	if (strcasecmp(e->name, "link") != 0)
 		return;
 	rel = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "rel");
 	type = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "type");
 	href = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "href");
-	if (rel != NULL && type != NULL && href != NULL &&
-	    strcasestr(rel, "alternate") != NULL &&
-	    (strcasestr(type, "rss") != NULL ||
-	    strcasestr(type, "atom") != NULL ||
-	    strcasestr(type, "json") != NULL))
-		p->alternate = parse_resolve(p, e->base, href);
+	parse_html_link(x->p, e->base, rel, type, href);
 	free(rel);
 	free(type);
 	free(href);
@@ -974,7 +955,7 @@ parse_xml_push(struct parse_xml *x, const char *buf, size_t len, bool last)
 	} while (len > 0 && !x->stopped);
 	xmlSetGenericErrorFunc(oldctx, olderr);
 	if (last && x->html)
-		parse_xml_html_fail(x);
+		parse_html_fail(x->p);
 }
 
 /* Free an XML parser. */

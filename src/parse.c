@@ -588,7 +588,7 @@ parse_state_free(struct parse *p)
 	str_free(&p->person_name);
 	str_free(&p->person_email);
 	free(p->item_lang);
-	free(p->alternate);
+	strv_free(&p->feed_links);
 	free(p->feed_lang);
 	strv_free(&p->feed_authors);
 	strv_free(&p->source_authors);
@@ -605,6 +605,13 @@ size_t
 parse_cdata_runs(const struct parse *p)
 {
 	return (p->prelex.ncdata);
+}
+
+/* The feeds an HTML page links to; see parse.h. */
+const struct strv *
+parse_feed_links(const struct parse *p)
+{
+	return (&p->feed_links);
 }
 
 /* The warnings so far; see parse.h. */

@@ -998,6 +998,66 @@ test_entity_bounds(void)
 	free(cause);
 }
 
+/* ---- not a feed, and the feeds a page links to ---- */
+
+static void
+test_not_feed(void)
+{
+	static const struct {
+		const char	*file;
+		const char	*url;		/* as if fetched from it */
+		const char	*cause;		/* substring */
+		const char	*links;		/* joined by spaces */
+	} cases[] = {
+		{ "html-discovery.html", NULL, "it links to feeds at "
+		  "https://sabah.example/ar/rss/news.xml, "
+		  "https://sabah.example/sport.atom, "
+		  "https://sabah.example/feed.json",
+		  "https://sabah.example/ar/rss/news.xml "
+		  "https://sabah.example/sport.atom "
+		  "https://sabah.example/feed.json" },
+		{ "html-no-feed.html", NULL, "this is an HTML page, not a feed",
+		  "" },
+		{ "not-feed.py", NULL, "neither XML nor JSON", "" },
+		{ "json-no-version.json", NULL, "not a JSON Feed (its "
+		  "\"version\"", "" },
+	};
+	struct doc	 d;
+	struct str	 got;
+	struct parse	*p;
+	char		*buf, *cause;
+	size_t		 i, k, len;
+	struct feed	*f;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		doc_read(&d, cases[i].file, cases[i].url);
+		ok(d.feed == NULL && d.cause != NULL &&
+		    strstr(d.cause, cases[i].cause) != NULL, "not a feed: %s "
+		    "(%s)", cases[i].file, d.cause != NULL ? d.cause : "a feed");
+		doc_free(&d);
+		/* the links, as data */
+		str_init(&got);
+		str_printf(&got, "fidelity/%s", cases[i].file);
+		buf = slurp(tap_data(got.ptr), &len);
+		str_clear(&got);
+		p = parse_new(cases[i].url, NULL, NULL, NULL);
+		if (buf != NULL)
+			parse_push(p, buf, len);
+		cause = NULL;
+		f = parse_finish(p, &cause);
+		for (k = 0; k < parse_feed_links(p)->n; k++)
+			str_printf(&got, "%s%s", k > 0 ? " " : "",
+			    parse_feed_links(p)->v[k]);
+		is_str(str_cstr(&got), cases[i].links, "not a feed: %s: the "
+		    "feeds it links to, as data", cases[i].file);
+		feed_free(f);
+		free(cause);
+		parse_free(p);
+		free(buf);
+		str_free(&got);
+	}
+}
+
 int
 main(void)
 {
@@ -1010,5 +1070,6 @@ main(void)
 	test_repeat();
 	test_fields(field_cases, sizeof field_cases / sizeof field_cases[0]);
 	test_entity_bounds();
+	test_not_feed();
 	return (tap_done());
 }
