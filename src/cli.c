@@ -1,7 +1,10 @@
 /*
  * The command line. Options are parsed with getopt_long into struct
  * cli_opts; then exactly one action runs. Headless actions use the same
- * parser, cache and poller code as the interface, with no curses.
+ * parser, cache and poller code as the interface, with no curses:
+ * --reload runs the interface's session (session.c) with a signal stage of
+ * its own. Every message goes through report() (escaped, "akhbar: ..."),
+ * every failure's words through reason_text().
  */
 #include "config.h"
 
@@ -12,9 +15,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <poll.h>
-#include <pthread.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,12 +28,15 @@
 #include "log.h"
 #include "parse.h"
 #include "path.h"
-#include "str.h"
 #include "poller.h"
 #include "reason.h"
+#include "report.h"
 #include "sanitize.h"
+#include "session.h"
+#include "str.h"
+#include "ui.h"
+#include "url.h"
 #include "urls.h"
-#include "utf8.h"
 #include "xmalloc.h"
 
 enum cli_action {
@@ -42,7 +46,8 @@ enum cli_action {
 	CLI_SEARCH,
 	CLI_UNREAD_COUNT,
 	CLI_RELOAD,
-	CLI_VERSION
+	CLI_VERSION,
+	CLI_DEMO
 };
 
 struct cli_opts {
@@ -55,6 +60,7 @@ struct cli_opts {
 
 enum {
 	OPT_FIRST_LONG = 0x100,
+	OPT_DEMO,
 	OPT_RELOAD,
 	OPT_SEARCH,
 	OPT_UNREAD_COUNT
@@ -62,6 +68,7 @@ enum {
 
 static const struct option cli_longopts[] = {
 	{ "cache",	required_argument,	NULL, 'C' },
+	{ "demo",	no_argument,		NULL, OPT_DEMO },
 	{ "force",	no_argument,		NULL, 'f' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "log",	required_argument,	NULL, 'l' },
@@ -87,6 +94,8 @@ cli_usage(FILE *f)
 	fputs(_("  -C, --cache FILE      use FILE as the cache\n"
 		"                        (default $XDG_DATA_HOME/akhbar/cache.db)\n"), f);
 	fputs(_("  -l, --log FILE        append a debug log to FILE\n"), f);
+	fputs(_("      --demo            open the interface on offline demo feeds,\n"
+		"                        in a throwaway cache\n"), f);
 	fputs(_("  -P, --parse FILE      print what the feed parser reads from FILE\n"
 		"                        (a path, file:// or http(s):// URL, or - for\n"
 		"                        standard input) as JSON; problems go to\n"
@@ -102,85 +111,31 @@ cli_usage(FILE *f)
 	fputs(_("  -h, --help            show this help and exit\n"), f);
 	fputs(_("  -V, --version         show the version and exit\n"), f);
 	fputs("\n", f);
-	fputs(_("Not built yet: the interactive interface. Running akhbar with no\n"
-		"action says so and exits.\n"), f);
+	fputs(_("With no action, akhbar opens the interactive interface on the\n"
+		"cache (press ? in it for the keys; see man akhbar).\n"), f);
 	fputs("\n", f);
 	fprintf(f, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
 
 /*
- * Print a message on standard error. Its arguments may hold a feed's text,
- * a URL, a server's words or a line of the urls file, so every control
- * character (C0, DEL, C1) and every byte that is not UTF-8 is shown as
- * \xNN or \uNNNN instead of reaching the terminal, where ESC [ 2 J would
- * clear it and OSC 52 set the clipboard. fmt ends with one newline.
+ * The path a --parse argument names, or NULL for an http(s) URL. A file:
+ * URL is decoded by url.c (file:///tmp/a%20b.xml is "/tmp/a b.xml"); one
+ * naming another host, or not parsing, stays as written and fails to open.
  */
-static void __attribute__((format(printf, 1, 2)))
-cli_err(const char *fmt, ...)
-{
-	const unsigned char	*p;
-	struct str		 out;
-	va_list			 ap;
-	char			*msg, buf[16];
-	unsigned int		 cp;
-	size_t			 len, n;
-
-	va_start(ap, fmt);
-	xvasprintf(&msg, fmt, ap);
-	va_end(ap);
-	len = strlen(msg);
-	if (len > 0 && msg[len - 1] == '\n')
-		len--;
-	str_init(&out);
-	for (p = (const unsigned char *)msg; len > 0; p += n, len -= n) {
-		n = utf8_char(p, len, &cp);
-		if (n == 0) {
-			snprintf(buf, sizeof buf, "\\x%02x", *p);
-			str_appends(&out, buf);
-			n = 1;
-		} else if (cp < 0x20 || cp == 0x7f) {
-			snprintf(buf, sizeof buf, "\\x%02x", cp);
-			str_appends(&out, buf);
-		} else if (cp >= 0x80 && cp < 0xa0) {
-			snprintf(buf, sizeof buf, "\\u%04x", cp);
-			str_appends(&out, buf);
-		} else
-			str_append(&out, (const char *)p, n);
-	}
-	str_appendc(&out, '\n');
-	fwrite(out.ptr, 1, out.len, stderr);
-	str_free(&out);
-	free(msg);
-}
-
-/* The path a --parse argument names, or NULL for an http(s) URL. */
 static char *
 cli_parse_path(const char *arg)
 {
-	const char	*p;
-	char		*out, *w;
+	char	*path;
+	bool	 remote;
 
 	if (str_has_prefix_ci(arg, "http://") ||
 	    str_has_prefix_ci(arg, "https://"))
 		return (NULL);
-	if (!str_has_prefix_ci(arg, "file://"))
+	if (!str_has_prefix_ci(arg, "file:"))
 		return (xstrdup(arg));
-	p = arg + 7;
-	if (str_has_prefix_ci(p, "localhost/"))
-		p += 9;
-	/* Undo percent-encoding: file:///tmp/a%20b.xml */
-	out = w = xmalloc(strlen(p) + 1);
-	for (; *p != '\0'; p++) {
-		unsigned int	c;
-
-		if (*p == '%' && sscanf(p + 1, "%2x", &c) == 1 && c != 0) {
-			*w++ = (char)c;
-			p += 2;
-		} else
-			*w++ = *p;
-	}
-	*w = '\0';
-	return (out);
+	if (url_file_path(arg, &path, &remote) == 0)
+		return (path);
+	return (xstrdup(arg));
 }
 
 /* The items --parse has serialised so far. */
@@ -213,15 +168,17 @@ cli_parse(const char *arg)
 	char			*path, *why, *cause = NULL;
 	struct stat		 sb;
 	size_t			 i;
-	int			 err;
+	long			 code;
+	int			 err, kind;
 
 	str_init(&out);
 	if ((path = cli_parse_path(arg)) == NULL) {
 		/* An http(s) URL: fetched as the poller would. */
 		poller_opts_default(&po);
-		if ((f = poller_fetch_parse(arg, &po.fetch, &cause)) == NULL) {
-			why = reason_translate(cause);
-			cli_err("%s: %s: %s\n", PACKAGE, arg, why);
+		if ((f = poller_fetch_parse(arg, &po.fetch, &kind, &code,
+		    &cause)) == NULL) {
+			why = reason_text(kind, code, cause);
+			report(REPORT_ERROR, "%s: %s", arg, why);
 			free(why);
 			free(cause);
 			return (CLI_EXIT_FAIL);
@@ -237,7 +194,7 @@ cli_parse(const char *arg)
 				err = EISDIR;
 		}
 		if (err != 0) {
-			cli_err(_("%s: cannot read %s: %s\n"), PACKAGE, arg,
+			report(REPORT_ERROR, _("cannot read %s: %s"), arg,
 			    strerror(err));
 			free(path);
 			return (CLI_EXIT_FAIL);
@@ -247,13 +204,13 @@ cli_parse(const char *arg)
 		f = parse_file_cb(path, cli_parse_item, &items, &warnings,
 		    &cause);
 		for (i = 0; i < warnings.n; i++)
-			cli_err(_("%s: %s: %s\n"), PACKAGE, arg,
-			    warnings.v[i]);
+			report(REPORT_WARNING, "%s: %s", arg, warnings.v[i]);
 		strv_free(&warnings);
 		free(path);
 		if (f == NULL) {
-			cli_err(_("%s: %s: not a feed: %s\n"), PACKAGE,
-			    arg, cause);
+			why = reason_text(REASON_NOT_FEED, 0, cause);
+			report(REPORT_ERROR, "%s: %s", arg, why);
+			free(why);
 			free(cause);
 			str_free(&items.json);
 			return (CLI_EXIT_FAIL);
@@ -271,8 +228,7 @@ static void
 cli_set_action(struct cli_opts *o, enum cli_action a, const char *arg)
 {
 	if (o->action != CLI_NONE && o->action != a) {
-		fprintf(stderr, _("%s: only one action may be given\n"),
-		    PACKAGE);
+		report(REPORT_ERROR, _("only one action may be given"));
 		exit(CLI_EXIT_USAGE);
 	}
 	o->action = a;
@@ -288,8 +244,7 @@ cli_open_cache(const char *path)
 
 	db = db_open(path, DB_READONLY, &cause);
 	if (db == NULL) {
-		cli_err(_("%s: cannot read the cache: %s\n"), PACKAGE,
-		    cause);
+		report(REPORT_ERROR, _("cannot read the cache: %s"), cause);
 		free(cause);
 	}
 	return (db);
@@ -304,14 +259,20 @@ static int
 cli_subscribed(struct db *db, const char *urls_path,
     struct db_feed_state **st, size_t *n)
 {
-	struct strv	 urls = { NULL, 0 }, warnings = { NULL, 0 };
-	char		*cause = NULL;
-	int		 rc;
+	struct urls_list	 subs = { NULL, 0 };
+	struct urls_problems	 warnings = { NULL, 0 };
+	struct urls_problem	 error;
+	struct strv		 urls = { NULL, 0 };
+	char			*cause = NULL;
+	size_t			 i;
+	int			 rc;
 
-	rc = urls_load(urls_path, &urls, &warnings, &cause);
-	strv_free(&warnings);
-	free(cause);
-	cause = NULL;
+	rc = urls_load(urls_path, &subs, &warnings, &error);
+	urls_problems_free(&warnings);
+	urls_problem_clear(&error);
+	for (i = 0; i < subs.n; i++)
+		strv_add(&urls, subs.v[i].url);
+	urls_list_free(&subs);
 	if (rc == 0)
 		rc = db_feed_states(db, &urls, st, n, &cause);
 	free(cause);
@@ -343,8 +304,7 @@ cli_unread_count(const char *path, const char *urls_path)
 			n += st[i].unread;
 		db_feed_states_free(st, nst);
 	} else if (db_item_count_unread(db, &n, &cause) != 0) {
-		cli_err(_("%s: cannot read the cache: %s\n"), PACKAGE,
-		    cause);
+		report(REPORT_ERROR, _("cannot read the cache: %s"), cause);
 		free(cause);
 		db_close(db);
 		return (CLI_EXIT_FAIL);
@@ -389,7 +349,7 @@ cli_search(const char *path, const char *urls_path, const char *query)
 	int			 all;
 
 	if (access(path, F_OK) != 0 && errno == ENOENT) {
-		cli_err(_("%s: no cache yet at %s\n"), PACKAGE, path);
+		report(REPORT_ERROR, _("no cache yet at %s"), path);
 		return (CLI_EXIT_FAIL);
 	}
 	if ((db = cli_open_cache(path)) == NULL)
@@ -398,8 +358,7 @@ cli_search(const char *path, const char *urls_path, const char *query)
 	for (;;) {
 		if (db_search_page(db, query, page, &cur, 200, &rows, &n,
 		    &cause) != 0) {
-			cli_err(_("%s: search failed: %s\n"), PACKAGE,
-			    cause);
+			report(REPORT_ERROR, _("search failed: %s"), cause);
 			free(cause);
 			db_feed_states_free(st, nst);
 			db_close(db);
@@ -431,11 +390,11 @@ cli_search(const char *path, const char *urls_path, const char *query)
 	}
 	db_feed_states_free(st, nst);
 	if (total == 0)
-		cli_err(_("%s: nothing matches %s\n"), PACKAGE, query);
+		report(REPORT_INFO, _("nothing matches %s"), query);
 	if (db_search_index_pending(db, 0, &left, NULL) == 0 && left > 0) {
-		fprintf(stderr, P_("%s: %lld item is not indexed for search "
-		    "yet\n", "%s: %lld items are not indexed for search yet\n",
-		    left), PACKAGE, (long long)left);
+		report(REPORT_INFO, P_("%lld item is not indexed for search "
+		    "yet", "%lld items are not indexed for search yet", left),
+		    (long long)left);
 	}
 	db_close(db);
 	return (CLI_EXIT_OK);
@@ -459,7 +418,10 @@ cli_human_bytes(char *buf, size_t size, int64_t n)
 		snprintf(buf, size, "%.0f kB", (double)n / 1024);
 }
 
-/* Draw the progress bar on the terminal (stderr). */
+/*
+ * Draw the progress bar on the terminal (stderr). The bar and the summary
+ * that replaces it are --reload's drawing on a terminal, not messages.
+ */
 static void
 cli_progress_bar(const struct poller_event *ev)
 {
@@ -481,6 +443,104 @@ cli_progress_bar(const struct poller_event *ev)
 	fflush(stderr);
 }
 
+/* The summary line that replaces the progress bar at the end. */
+static void
+cli_progress_summary(const struct poller_event *last)
+{
+	fputs("\r\033[K", stderr);
+	/* TRANSLATORS: the next four messages are printed one after
+	   another as one line, e.g. "3 feeds reloaded, 12 new items,
+	   1 failed, 2 not due yet". */
+	fprintf(stderr, P_("%d feed reloaded, ", "%d feeds reloaded, ",
+	    last->done), last->done);
+	fprintf(stderr, P_("%d new item", "%d new items", last->new_items),
+	    last->new_items);
+	if (last->failed > 0)
+		fprintf(stderr, _(", %d failed"), last->failed);
+	if (last->skipped > 0)
+		fprintf(stderr, P_(", %d not due yet", ", %d not due yet",
+		    last->skipped), last->skipped);
+	fputs("\n", stderr);
+}
+
+/* What --reload's signal stage keeps to restore. */
+struct cli_reload_signals {
+	struct sigaction	 old_int;
+	struct sigaction	 old_term;
+};
+
+/*
+ * --reload's own stage: SIGINT and SIGTERM come to this thread (the
+ * poller's blocks them) and cancel the reload; what finished is kept.
+ */
+static int
+cli_signals_start(struct session *s, void *arg, char **cause)
+{
+	struct cli_reload_signals	*rs = arg;
+	struct sigaction		 sa;
+
+	(void)s;
+	(void)cause;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = cli_sigint;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;
+	sigaction(SIGINT, &sa, &rs->old_int);
+	sigaction(SIGTERM, &sa, &rs->old_term);
+	return (0);
+}
+
+static void
+cli_signals_stop(struct session *s, void *arg)
+{
+	struct cli_reload_signals	*rs = arg;
+
+	(void)s;
+	sigaction(SIGINT, &rs->old_int, NULL);
+	sigaction(SIGTERM, &rs->old_term, NULL);
+}
+
+static const struct session_stage cli_reload_stages[] = {
+	{ "signals", cli_signals_start, cli_signals_stop },
+};
+
+/* Tell one event of the reload: failures, moves, errors; the bar on a terminal. */
+static void
+cli_reload_event(const struct poller_event *ev, int tty)
+{
+	char	*why;
+
+	switch (ev->type) {
+	case POLLER_EV_FEED_FAILED:
+		if (tty)
+			fputs("\r\033[K", stderr);
+		why = reason_text(ev->reason, ev->code, ev->text);
+		report(REPORT_ERROR, "%s: %s", ev->url, why);
+		free(why);
+		break;
+	case POLLER_EV_FEED_MOVED:
+		if (tty)
+			fputs("\r\033[K", stderr);
+		report(REPORT_INFO, _("%s: moved permanently to %s; the cache "
+		    "follows, update the urls file"), ev->url, ev->text);
+		break;
+	case POLLER_EV_ERROR:
+		why = reason_text(ev->reason, ev->code, ev->text);
+		report(REPORT_ERROR, "%s", why);
+		free(why);
+		return;
+	case POLLER_EV_INDEXED:
+		return;
+	}
+	if (!tty)
+		return;
+	cli_progress_bar(ev);
+	if (ev->type == POLLER_EV_FINISHED && !ev->cancelled) {
+		fputs(_("  indexing for search..."), stderr);
+		fflush(stderr);
+	}
+}
+
 /*
  * akhbar --reload: fetch every due feed of the urls file into the cache,
  * with a progress bar on a terminal and one line per failure otherwise.
@@ -488,143 +548,91 @@ cli_progress_bar(const struct poller_event *ev)
 static int
 cli_reload(struct cli_opts *o)
 {
-	struct strv		 urls = { NULL, 0 }, warnings = { NULL, 0 };
-	struct poller_opts	 po;
-	struct poller_event	 ev, last;
-	struct poller		*p;
-	struct db		*db;
-	struct sigaction	 sa, old_int, old_term;
-	struct pollfd		 pfd;
-	sigset_t		 block, saved;
-	char			*cause = NULL, *why;
-	size_t			 i;
-	int			 tty, failed = 0, cancelled = 0, error = 0, n;
-	int			 cancel_sent = 0;
+	struct session_opts		 so;
+	struct session			 s;
+	struct cli_reload_signals	 rs;
+	struct poller_event		 ev, last;
+	struct pollfd			 pfd;
+	char				*cause = NULL;
+	size_t				 i;
+	int				 tty, failed = 0, cancelled = 0;
+	int				 error = 0, n, cancel_sent = 0;
 
-	if (urls_load(o->urls, &urls, &warnings, &cause) != 0) {
-		cli_err("%s: %s\n", PACKAGE, cause);
+	memset(&so, 0, sizeof so);
+	so.urls_path = o->urls;
+	so.cache_path = o->cache;
+	so.force = o->force != 0;
+	so.once = true;
+	so.reload_on_start = true;
+	if (session_start(&s, &so, cli_reload_stages,
+	    sizeof cli_reload_stages / sizeof cli_reload_stages[0], &rs,
+	    &cause) != 0) {
+		for (i = 0; i < s.warnings.n; i++)
+			report(REPORT_WARNING, "%s", s.warnings.v[i]);
+		report(REPORT_ERROR, "%s", cause);
 		free(cause);
+		session_stop(&s);
 		return (CLI_EXIT_USAGE);
 	}
-	for (i = 0; i < warnings.n; i++)
-		cli_err(_("%s: warning: %s\n"), PACKAGE, warnings.v[i]);
-	strv_free(&warnings);
-	if (path_mkdir_parents(o->cache, &cause) != 0 ||
-	    (db = db_open(o->cache, 0, &cause)) == NULL) {
-		cli_err(_("%s: cannot open the cache: %s\n"), PACKAGE,
-		    cause);
-		free(cause);
-		strv_free(&urls);
-		return (CLI_EXIT_USAGE);
-	}
-
-	poller_opts_default(&po);
-	po.reload_on_start = true;
-	po.once = true;
-	po.force = o->force != 0;
-
-	/* SIGINT goes to this thread, which cancels the poller. */
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = cli_sigint;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0;
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &block, &saved);
-	p = poller_start(db, &urls, &po, &cause);
-	pthread_sigmask(SIG_SETMASK, &saved, NULL);
-	strv_free(&urls);
-	if (p == NULL) {
-		cli_err("%s: %s\n", PACKAGE, cause);
-		free(cause);
-		db_close(db);
-		return (CLI_EXIT_USAGE);
-	}
+	for (i = 0; i < s.warnings.n; i++)
+		report(REPORT_WARNING, "%s", s.warnings.v[i]);
 
 	tty = isatty(STDERR_FILENO);
 	memset(&last, 0, sizeof last);
-	pfd.fd = poller_fd(p);
+	pfd.fd = poller_fd(s.poller);
 	pfd.events = POLLIN;
 	for (;;) {
 		/* Every Ctrl-C is passed on: one may come before a reload. */
 		if (cli_interrupted != cancel_sent) {
-			poller_cancel(p);
+			poller_cancel(s.poller);
 			cancel_sent = cli_interrupted;
 		}
 		if (poll(&pfd, 1, 250) == -1 && errno != EINTR)
 			break;
-		while ((n = poller_read_event(p, &ev)) == 1) {
-			switch (ev.type) {
-			case POLLER_EV_FEED_FAILED:
-				if (tty)
-					fputs("\r\033[K", stderr);
-				why = reason_translate(ev.text);
-				cli_err("%s: %s: %s\n", PACKAGE, ev.url, why);
-				free(why);
-				break;
-			case POLLER_EV_FEED_MOVED:
-				if (tty)
-					fputs("\r\033[K", stderr);
-				cli_err(_("%s: %s: moved permanently to "
-				    "%s; the cache follows, update the urls "
-				    "file\n"), PACKAGE, ev.url, ev.text);
-				break;
-			case POLLER_EV_ERROR:
-				cli_err("%s: %s\n", PACKAGE, ev.text);
+		while ((n = poller_read_event(s.poller, &ev)) == 1) {
+			cli_reload_event(&ev, tty);
+			if (ev.type == POLLER_EV_ERROR)
 				error = 1;
-				break;
-			case POLLER_EV_FINISHED:
+			else if (ev.type == POLLER_EV_FINISHED) {
 				failed = ev.failed;
 				cancelled = ev.cancelled;
-				last = ev;
-				break;
 			}
-			if (tty && ev.type != POLLER_EV_ERROR &&
-			    ev.type != POLLER_EV_INDEXED) {
+			if (ev.type == POLLER_EV_FINISHED || (tty &&
+			    ev.type != POLLER_EV_INDEXED &&
+			    ev.type != POLLER_EV_ERROR))
 				last = ev;
-				cli_progress_bar(&ev);
-				if (ev.type == POLLER_EV_FINISHED &&
-				    !ev.cancelled) {
-					fputs(_("  indexing for search..."),
-					    stderr);
-					fflush(stderr);
-				}
-			}
 		}
 		if (n == -1)
 			break;
 	}
-	poller_stop(p);
-	db_close(db);
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-	if (tty) {
-		fputs("\r\033[K", stderr);
-		/* TRANSLATORS: the next four messages are printed one after
-		   another as one line, e.g. "3 feeds reloaded, 12 new items,
-		   1 failed, 2 not due yet". */
-		fprintf(stderr, P_("%d feed reloaded, ", "%d feeds reloaded, ",
-		    last.done), last.done);
-		fprintf(stderr, P_("%d new item", "%d new items", last.new_items),
-		    last.new_items);
-		if (last.failed > 0)
-			fprintf(stderr, _(", %d failed"), last.failed);
-		if (last.skipped > 0)
-			fprintf(stderr, P_(", %d not due yet", ", %d not due yet",
-			    last.skipped), last.skipped);
-		fputs("\n", stderr);
-	}
+	session_stop(&s);
+	if (tty)
+		cli_progress_summary(&last);
 	if (cancelled || cli_interrupted) {
-		fprintf(stderr, _("%s: reload interrupted; what finished is "
-		    "stored\n"), PACKAGE);
+		report(REPORT_ERROR, _("reload interrupted; what finished is "
+		    "stored"));
 		return (CLI_EXIT_FAIL);
 	}
 	if (error)
 		return (CLI_EXIT_USAGE);
 	return (failed > 0 ? CLI_EXIT_FAIL : CLI_EXIT_OK);
+}
+
+/* No action (or --demo): the interactive interface. */
+static int
+cli_interface(const struct cli_opts *o)
+{
+	struct ui_opts	 uo;
+	const char	*env;
+
+	ui_opts_default(&uo);
+	/* A stand-in for the configuration's reload-interval (tests, bench). */
+	if ((env = getenv("AKHBAR_RELOAD_INTERVAL")) != NULL && *env != '\0')
+		uo.reload_interval = strtol(env, NULL, 10);
+	uo.urls_path = o->urls;
+	uo.cache_path = o->cache;
+	uo.demo = o->action == CLI_DEMO;
+	return (ui_main(&uo));
 }
 
 /* Parse the command line and run the chosen action; returns the exit code. */
@@ -651,8 +659,8 @@ cli_main(int argc, char **argv)
 			break;
 		case 'l':
 			if (log_open(optarg, &cause) != 0) {
-				cli_err(_("%s: cannot open log: %s\n"),
-				    PACKAGE, cause);
+				report(REPORT_ERROR, _("cannot open log: %s"),
+				    cause);
 				free(cause);
 				rc = CLI_EXIT_USAGE;
 				goto out;
@@ -663,6 +671,9 @@ cli_main(int argc, char **argv)
 			break;
 		case OPT_RELOAD:
 			cli_set_action(&o, CLI_RELOAD, NULL);
+			break;
+		case OPT_DEMO:
+			cli_set_action(&o, CLI_DEMO, NULL);
 			break;
 		case 'u':
 			free(o.urls);
@@ -678,17 +689,17 @@ cli_main(int argc, char **argv)
 			cli_set_action(&o, CLI_UNREAD_COUNT, NULL);
 			break;
 		default:
-			fprintf(stderr, _("Try '%s --help' for more information.\n"),
-			    PACKAGE);
+			report(REPORT_INFO, _("Try '%s --help' for more "
+			    "information.\n"), PACKAGE);
 			rc = CLI_EXIT_USAGE;
 			goto out;
 		}
 	}
 	if (optind < argc) {
-		cli_err(_("%s: unexpected argument '%s'\n"), PACKAGE,
+		report(REPORT_ERROR, _("unexpected argument '%s'"),
 		    argv[optind]);
-		fprintf(stderr, _("Try '%s --help' for more information.\n"),
-		    PACKAGE);
+		report(REPORT_INFO, _("Try '%s --help' for more "
+		    "information.\n"), PACKAGE);
 		rc = CLI_EXIT_USAGE;
 		goto out;
 	}
@@ -699,8 +710,8 @@ cli_main(int argc, char **argv)
 	 */
 	if ((o.urls != NULL && *o.urls == '\0') ||
 	    (o.cache != NULL && *o.cache == '\0')) {
-		cli_err(_("%s: an empty file name for --urls or --cache\n"),
-		    PACKAGE);
+		report(REPORT_ERROR, _("an empty file name for --urls or "
+		    "--cache"));
 		rc = CLI_EXIT_USAGE;
 		goto out;
 	}
@@ -712,7 +723,7 @@ cli_main(int argc, char **argv)
 		cause = NULL;
 	}
 	if (o.force && o.action != CLI_RELOAD) {
-		cli_err(_("%s: --force goes with --reload\n"), PACKAGE);
+		report(REPORT_ERROR, _("--force goes with --reload"));
 		rc = CLI_EXIT_USAGE;
 		goto out;
 	}
@@ -743,9 +754,7 @@ cli_main(int argc, char **argv)
 		rc = cli_reload(&o);
 		break;
 	default:
-		fprintf(stderr, _("%s: the interactive interface is not built yet; "
-		    "see '%s --help' for what works now.\n"), PACKAGE, PACKAGE);
-		rc = CLI_EXIT_USAGE;
+		rc = cli_interface(&o);
 		break;
 	}
 	/* -u and -C may come before a usage error: free them on every path. */

@@ -1,7 +1,8 @@
 /*
- * Feeds in the cache: the rows the urls file names, their fetch state,
- * the one transaction each feed's update happens in (with retention at its
- * end), user overrides and the paged feed list with unread counts.
+ * Feeds in the cache: the rows the urls file names with its titles and
+ * tags (db_feed_sync), their fetch state, the one transaction each feed's
+ * update happens in (with retention at its end), user overrides, and the
+ * paged feed list with its counts.
  */
 #include "config.h"
 
@@ -14,9 +15,10 @@
 #include "xmalloc.h"
 
 #define DB_FEED_ROW \
-	"SELECT id, position, url, COALESCE(title_override, title, url)," \
+	"SELECT id, position, url," \
+	" COALESCE(title_override, title, url)," \
 	" unread_count, dir, dir_override, http_status, error, last_fetch," \
-	" error_kind, error_code" \
+	" error_kind, error_code, total" \
 	" FROM feed "
 
 static const char *db_feed_page_sql[] = {
@@ -32,47 +34,357 @@ static const char *db_feed_page_sql[] = {
 	"SELECT id, url, COALESCE(moved_to, url), etag, last_modified," \
 	" next_fetch, failures, unread_count FROM feed "
 
-/* Add n (negative: take) to a feed's unread count, in the open transaction. */
-int
-db_feed_add_unread(struct db *db, int64_t feed, int64_t n, char **cause)
+static int
+db_feed_cmp_id(const void *a, const void *b)
+{
+	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return ((x > y) - (x < y));
+}
+
+/* A subscription's line in the urls file. */
+struct db_feed_line {
+	const char	*url;
+	size_t		 line;
+};
+
+/* Order lines by URL, then by line. */
+static int
+db_feed_cmp_line(const void *a, const void *b)
+{
+	const struct db_feed_line	*x = a, *y = b;
+	int				 c;
+
+	if ((c = strcmp(x->url, y->url)) != 0)
+		return (c);
+	return ((x->line > y->line) - (x->line < y->line));
+}
+
+static bool
+db_feed_same(const char *a, const char *b)
+{
+	return (a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0);
+}
+
+/* Whether the subscription lists tag (a tag listed twice counts once). */
+static bool
+db_feed_sub_has(const struct db_sub *sub, const char *tag, size_t before)
+{
+	size_t	i;
+
+	for (i = 0; i < before; i++) {
+		if (strcmp(sub->tags[i], tag) == 0)
+			return (true);
+	}
+	return (false);
+}
+
+/*
+ * The row of one subscription: inserted, or moved and retitled if need
+ * be; its id in *id.
+ */
+static int
+db_feed_sync_row(struct db *db, const struct db_sub *sub, int64_t pos,
+    int64_t *id, char **cause)
 {
 	sqlite3_stmt	*st;
+	const char	*title;
+	bool		 same;
+	int		 rc;
 
-	st = db_prepare(db, DB_STMT_FEED_ADD_UNREAD,
-	    "UPDATE feed SET unread_count = unread_count + ?2"
-	    " WHERE id = ?1", cause);
+	st = db_prepare(db, DB_STMT_FEED_SYNC_FIND,
+	    "SELECT id, position, title_file FROM feed WHERE url = ?1", cause);
+	if (st == NULL)
+		return (-1);
+	sqlite3_bind_text(st, 1, sub->url, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		title = (const char *)sqlite3_column_text(st, 2);
+		same = sqlite3_column_int64(st, 1) == pos &&
+		    db_feed_same(title, sub->title);
+		sqlite3_reset(st);
+		if (same)
+			return (0);
+		st = db_prepare(db, DB_STMT_FEED_SYNC_UPDATE,
+		    "UPDATE feed SET position = ?2, title_file = ?3,"
+		    " title_override = CASE WHEN title_user"
+		    "  THEN title_override ELSE ?3 END"
+		    " WHERE id = ?1", cause);
+		if (st == NULL)
+			return (-1);
+		sqlite3_bind_int64(st, 1, *id);
+	} else {
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return (db_fail(db, rc, "add feed", cause));
+		st = db_prepare(db, DB_STMT_FEED_INSERT,
+		    "INSERT INTO feed (url, position, title_file,"
+		    " title_override) VALUES (?1, ?2, ?3, ?3)", cause);
+		if (st == NULL)
+			return (-1);
+		sqlite3_bind_text(st, 1, sub->url, -1, SQLITE_STATIC);
+	}
+	sqlite3_bind_int64(st, 2, pos);
+	if (sub->title != NULL)
+		sqlite3_bind_text(st, 3, sub->title, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 3);
+	if (db_step_done(db, st, "add feed", cause) != 0)
+		return (-1);
+	if (rc != SQLITE_ROW)
+		*id = sqlite3_last_insert_rowid(db->sq);
+	return (0);
+}
+
+/* Give a feed the tag named name. */
+static int
+db_feed_sync_tag(struct db *db, int64_t feed, const char *name,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int64_t		 tag;
+	int		 rc;
+
+	st = db_prepare(db, DB_STMT_FEED_SYNC_TAG_NEW,
+	    "INSERT OR IGNORE INTO tag (name) VALUES (?1)", cause);
+	if (st == NULL)
+		return (-1);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (db_step_done(db, st, "add tag", cause) != 0)
+		return (-1);
+	st = db_prepare(db, DB_STMT_FEED_SYNC_TAG_ID,
+	    "SELECT id FROM tag WHERE name = ?1", cause);
+	if (st == NULL)
+		return (-1);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	tag = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return (db_fail(db, rc, "add tag", cause));
+	st = db_prepare(db, DB_STMT_FEED_SYNC_TAG_ADD,
+	    "INSERT OR IGNORE INTO feed_tag (tag_id, feed_id, unread, total)"
+	    " SELECT ?2, id, unread_count, total FROM feed WHERE id = ?1",
+	    cause);
 	if (st == NULL)
 		return (-1);
 	sqlite3_bind_int64(st, 1, feed);
-	sqlite3_bind_int64(st, 2, n);
-	return (db_step_done(db, st, "count unread items", cause));
+	sqlite3_bind_int64(st, 2, tag);
+	if (db_step_done(db, st, "tag feed", cause) != 0)
+		return (-1);
+	if (sqlite3_changes(db->sq) == 0)
+		return (0);
+	/* The feed's items join the tag's list. */
+	st = db_prepare(db, DB_STMT_FEED_SYNC_TAG_ITEMS,
+	    "INSERT OR IGNORE INTO tag_item (tag_id, sort_date, item_id)"
+	    " SELECT ?2, sort_date, id FROM item WHERE feed_id = ?1", cause);
+	if (st == NULL)
+		return (-1);
+	sqlite3_bind_int64(st, 1, feed);
+	sqlite3_bind_int64(st, 2, tag);
+	return (db_step_done(db, st, "tag feed", cause));
 }
 
-/* Make sure a feed row exists for each URL (existing rows are kept). */
-int
-db_feed_sync_urls(struct db *db, const struct strv *urls, char **cause)
+/* Take a tag from a feed, and the feed's items out of the tag's list. */
+static int
+db_feed_sync_untag(struct db *db, int64_t feed, int64_t tag, char **cause)
 {
 	sqlite3_stmt	*st;
-	size_t		 i;
 
-	if (db_begin(db, cause) != 0)
+	st = db_prepare(db, DB_STMT_FEED_SYNC_UNTAG_ITEMS,
+	    "DELETE FROM tag_item WHERE tag_id = ?2 AND (sort_date, item_id)"
+	    " IN (SELECT sort_date, id FROM item WHERE feed_id = ?1)", cause);
+	if (st == NULL)
 		return (-1);
-	for (i = 0; i < urls->n; i++) {
-		st = db_prepare(db, DB_STMT_FEED_INSERT,
-		    "INSERT INTO feed (url, position) VALUES (:url, :pos)"
-		    " ON CONFLICT (url) DO UPDATE SET position = :pos"
-		    " WHERE position <> :pos", cause);
-		if (st == NULL)
-			goto fail;
-		db_bind_text(st, ":url", urls->v[i]);
-		db_bind_int(st, ":pos", (int64_t)i + 1);
-		if (db_step_done(db, st, "add feed", cause) != 0)
-			goto fail;
+	sqlite3_bind_int64(st, 1, feed);
+	sqlite3_bind_int64(st, 2, tag);
+	if (db_step_done(db, st, "untag feed", cause) != 0)
+		return (-1);
+	st = db_prepare(db, DB_STMT_FEED_SYNC_TAG_DEL,
+	    "DELETE FROM feed_tag WHERE feed_id = ?1 AND tag_id = ?2", cause);
+	if (st == NULL)
+		return (-1);
+	sqlite3_bind_int64(st, 1, feed);
+	sqlite3_bind_int64(st, 2, tag);
+	return (db_step_done(db, st, "untag feed", cause));
+}
+
+/*
+ * Make a feed's tags those of its subscription; *changed is set when any
+ * was added or taken. Nothing is written when they are the same.
+ */
+static int
+db_feed_sync_tags(struct db *db, int64_t feed, const struct db_sub *sub,
+    bool *changed, char **cause)
+{
+	sqlite3_stmt	*st;
+	struct strv	 have = { NULL, 0 };
+	int64_t		*drop = NULL;
+	const char	*name;
+	size_t		 i, ndrop = 0;
+	int		 rc, ret = -1;
+
+	st = db_prepare(db, DB_STMT_FEED_SYNC_TAGS,
+	    "SELECT t.id, t.name FROM feed_tag ft CROSS JOIN tag t"
+	    " ON t.id = ft.tag_id WHERE ft.feed_id = ?1", cause);
+	if (st == NULL)
+		return (-1);
+	sqlite3_bind_int64(st, 1, feed);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		name = (const char *)sqlite3_column_text(st, 1);
+		if (db_feed_sub_has(sub, name, sub->ntags))
+			strv_add(&have, name);
+		else {
+			drop = xreallocarray(drop, ndrop + 1, sizeof *drop);
+			drop[ndrop++] = sqlite3_column_int64(st, 0);
+		}
 	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, rc, "read tags", cause);
+		goto out;
+	}
+	for (i = 0; i < ndrop; i++) {
+		if (db_feed_sync_untag(db, feed, drop[i], cause) != 0)
+			goto out;
+		*changed = true;
+	}
+	for (i = 0; i < sub->ntags; i++) {
+		name = sub->tags[i];
+		if (*name == '\0' || db_feed_sub_has(sub, name, i))
+			continue;
+		if (strv_contains(&have, name))
+			continue;
+		if (db_feed_sync_tag(db, feed, name, cause) != 0)
+			goto out;
+		*changed = true;
+	}
+	ret = 0;
+out:
+	strv_free(&have);
+	free(drop);
+	return (ret);
+}
+
+/*
+ * Take their tags from the feeds that are not in listed (n ids, sorted),
+ * then forget the tags no feed has.
+ */
+static int
+db_feed_sync_unlisted(struct db *db, const int64_t *listed, size_t n,
+    bool changed, char **cause)
+{
+	sqlite3_stmt	*st;
+	int64_t		*drop = NULL, *tags = NULL, id;
+	size_t		 ndrop = 0, i;
+	int		 rc, ret = -1;
+
+	st = db_prepare(db, DB_STMT_FEED_SYNC_TAGGED,
+	    "SELECT feed_id, tag_id FROM feed_tag", cause);
+	if (st == NULL)
+		return (-1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		if (bsearch(&id, listed, n, sizeof *listed,
+		    db_feed_cmp_id) != NULL)
+			continue;
+		drop = xreallocarray(drop, ndrop + 1, sizeof *drop);
+		tags = xreallocarray(tags, ndrop + 1, sizeof *tags);
+		drop[ndrop] = id;
+		tags[ndrop++] = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, rc, "read tags", cause);
+		goto out;
+	}
+	for (i = 0; i < ndrop; i++) {
+		if (db_feed_sync_untag(db, drop[i], tags[i], cause) != 0)
+			goto out;
+	}
+	if (changed || ndrop != 0) {
+		st = db_prepare(db, DB_STMT_FEED_SYNC_TAG_GC,
+		    "DELETE FROM tag WHERE NOT EXISTS"
+		    " (SELECT 1 FROM feed_tag WHERE tag_id = tag.id)", cause);
+		if (st == NULL || db_step_done(db, st, "forget tags",
+		    cause) != 0)
+			goto out;
+	}
+	ret = 0;
+out:
+	free(drop);
+	free(tags);
+	return (ret);
+}
+
+/*
+ * Make the cache's feeds follow the urls file's subscriptions, in one
+ * transaction: a row for each (existing rows keep their items and user
+ * data) at its position in the file, with the file's title (title_file)
+ * and tags. A feed the file no longer names keeps its row and items and
+ * loses its tags. When nothing changed, nothing is written.
+ *
+ * Titles: the user's rename (db_feed_set_title) wins over the file's
+ * "~Title", which wins over the feed's own title; the sync never touches
+ * the user's, so removing it (NULL) shows the file's again. The title
+ * shown over the feed's own is in title_override either way (see
+ * db-schema.c, version 8).
+ */
+int
+db_feed_sync(struct db *db, const struct db_sub *subs, size_t n,
+    char **cause)
+{
+	struct db_feed_line	*v;
+	int64_t			*ids;
+	size_t			 i, nids = 0;
+	bool			*last, changed = false;
+
+	for (i = 0; i < n; i++) {
+		if (subs[i].url == NULL) {
+			xasprintf(cause, "subscription %zu has no URL", i + 1);
+			return (-1);
+		}
+	}
+	/* A URL listed twice takes the place, title and tags of its last line. */
+	v = xcalloc(n > 0 ? n : 1, sizeof *v);
+	last = xcalloc(n > 0 ? n : 1, sizeof *last);
+	ids = xcalloc(n > 0 ? n : 1, sizeof *ids);
+	for (i = 0; i < n; i++) {
+		v[i].url = subs[i].url;
+		v[i].line = i;
+	}
+	qsort(v, n, sizeof *v, db_feed_cmp_line);
+	for (i = 0; i < n; i++) {
+		if (i + 1 == n || strcmp(v[i].url, v[i + 1].url) != 0)
+			last[v[i].line] = true;
+	}
+	if (db_begin(db, cause) != 0)
+		goto out;
+	/* In the file's order: a new cache numbers its feeds as the file does. */
+	for (i = 0; i < n; i++) {
+		if (!last[i])
+			continue;
+		if (db_feed_sync_row(db, &subs[i], (int64_t)i + 1, &ids[nids],
+		    cause) != 0 || db_feed_sync_tags(db, ids[nids], &subs[i],
+		    &changed, cause) != 0)
+			goto fail;
+		nids++;
+	}
+	qsort(ids, nids, sizeof *ids, db_feed_cmp_id);
+	if (db_feed_sync_unlisted(db, ids, nids, changed, cause) != 0)
+		goto fail;
+	free(v);
+	free(last);
+	free(ids);
 	return (db_commit(db, cause));
 
 fail:
 	db_rollback(db);
+out:
+	free(v);
+	free(last);
+	free(ids);
 	return (-1);
 }
 
@@ -220,6 +532,7 @@ int
 db_feed_begin(struct db *db, int64_t feed, char **cause)
 {
 	sqlite3_stmt	*st;
+	size_t		 n;
 	int		 rc;
 
 	if (db->flags & DB_READONLY) {
@@ -239,15 +552,30 @@ db_feed_begin(struct db *db, int64_t feed, char **cause)
 		return (-1);
 	db->checkpointer = true;
 	db->nseen = 0;
-	db->new_unread = 0;
+	db->new_items = 0;
+	db->first_new = 0;
+	db->ntags = 0;
+	/* Whether the feed is there, and its tags (the new items' lists). */
 	st = db_prepare(db, DB_STMT_FEED_EXISTS,
-	    "SELECT 1 FROM feed WHERE id = :id", cause);
+	    "SELECT ft.tag_id FROM feed f LEFT JOIN feed_tag ft"
+	    " ON ft.feed_id = f.id WHERE f.id = ?1", cause);
 	if (st == NULL)
 		goto fail;
-	db_bind_int(st, ":id", feed);
-	rc = sqlite3_step(st);
+	sqlite3_bind_int64(st, 1, feed);
+	n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n++;
+		if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+			continue;
+		if (db->ntags == db->tagcap) {
+			db->tagcap = db->tagcap ? db->tagcap * 2 : 8;
+			db->tags = xreallocarray(db->tags, db->tagcap,
+			    sizeof *db->tags);
+		}
+		db->tags[db->ntags++] = sqlite3_column_int64(st, 0);
+	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW) {
+	if (rc != SQLITE_DONE || n == 0) {
 		if (rc == SQLITE_DONE)
 			xasprintf(cause, "no feed %lld in the cache",
 			    (long long)feed);
@@ -265,12 +593,33 @@ fail:
 	return (-1);
 }
 
+/*
+ * List the items the feed's transaction inserted in its tags' lists, one
+ * statement a tag: their ids are the highest, from db->first_new on
+ * (SQLite gives a new row the highest id yet), so the rowid range finds
+ * them ("+feed_id": not the feed's index, which walks all its items).
+ * An item's date changed later in the transaction is read as it is now.
+ */
 static int
-db_feed_cmp_id(const void *a, const void *b)
+db_feed_tag_new(struct db *db, int64_t feed, char **cause)
 {
-	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
+	sqlite3_stmt	*st;
+	size_t		 i;
 
-	return ((x > y) - (x < y));
+	for (i = 0; i < db->ntags; i++) {
+		st = db_prepare(db, DB_STMT_FEED_TAG_NEW,
+		    "INSERT OR IGNORE INTO tag_item (tag_id, sort_date, item_id)"
+		    " SELECT ?1, sort_date, id FROM item"
+		    " WHERE id >= ?2 AND +feed_id = ?3", cause);
+		if (st == NULL)
+			return (-1);
+		sqlite3_bind_int64(st, 1, db->tags[i]);
+		sqlite3_bind_int64(st, 2, db->first_new);
+		sqlite3_bind_int64(st, 3, feed);
+		if (db_step_done(db, st, "store items", cause) != 0)
+			return (-1);
+	}
+	return (0);
 }
 
 /* Delete the items st selects (id, starred) unless starred or seen. */
@@ -373,6 +722,7 @@ int
 db_feed_commit(struct db *db, int64_t feed, const struct feed *f,
     char **cause)
 {
+	struct db_count	 c;
 	sqlite3_stmt	*st;
 
 	if (!db->in_feed) {
@@ -400,8 +750,15 @@ db_feed_commit(struct db *db, int64_t feed, const struct feed *f,
 		if (db_step_done(db, st, "store feed", cause) != 0)
 			goto fail;
 	}
-	if (db->new_unread != 0 &&
-	    db_feed_add_unread(db, feed, db->new_unread, cause) != 0)
+	if (db->new_items != 0) {
+		memset(&c, 0, sizeof c);
+		c.total = c.unread = db->new_items;
+		c.tags = db->ntags != 0;
+		if (db_count_add(db, feed, &c, cause) != 0)
+			goto fail;
+	}
+	if (db->ntags != 0 && db->first_new != 0 &&
+	    db_feed_tag_new(db, feed, cause) != 0)
 		goto fail;
 	if (db_feed_retention(db, feed, cause) != 0)
 		goto fail;
@@ -477,7 +834,7 @@ db_feed_update(struct db *db, enum db_stmt_id id, const char *sql,
 
 /*
  * Mark every item of a feed read (feed 0: every item), and zero its
- * unread count in the same transaction.
+ * unread counts in the same transaction.
  */
 int
 db_feed_mark_read(struct db *db, int64_t feed, char **cause)
@@ -502,11 +859,24 @@ db_feed_mark_read(struct db *db, int64_t feed, char **cause)
 	if (db_step_done(db, st, "mark read", cause) != 0)
 		goto fail;
 	st = db_prepare(db, DB_STMT_FEED_ZERO_UNREAD,
-	    "UPDATE feed SET unread_count = 0"
-	    " WHERE (?1 = 0 OR id = ?1) AND unread_count <> 0", cause);
+	    "UPDATE feed SET unread_count = 0, starred_unread = 0"
+	    " WHERE (?1 = 0 OR id = ?1)"
+	    " AND (unread_count <> 0 OR starred_unread <> 0)", cause);
 	if (st == NULL)
 		goto fail;
 	sqlite3_bind_int64(st, 1, feed);
+	if (db_step_done(db, st, "count unread items", cause) != 0)
+		goto fail;
+	if (feed == 0)
+		st = db_prepare(db, DB_STMT_TAG_ZERO_UNREAD, "UPDATE feed_tag"
+		    " SET unread = 0 WHERE unread <> 0", cause);
+	else
+		st = db_prepare(db, DB_STMT_FEED_TAG_ZERO_UNREAD, "UPDATE"
+		    " feed_tag SET unread = 0 WHERE feed_id = ?1", cause);
+	if (st == NULL)
+		goto fail;
+	if (feed != 0)
+		sqlite3_bind_int64(st, 1, feed);
 	if (db_step_done(db, st, "count unread items", cause) != 0)
 		goto fail;
 	return (db_commit_nested(db, began, cause));
@@ -527,13 +897,17 @@ db_feed_set_dir(struct db *db, int64_t feed, enum feed_dir dir,
 	    feed, ":dir", NULL, dir, cause));
 }
 
-/* Override a feed's title; NULL removes the override. */
+/*
+ * Rename a feed (over the urls file's title and the feed's own); NULL
+ * takes the rename away, and the file's title, if any, shows again.
+ */
 int
 db_feed_set_title(struct db *db, int64_t feed, const char *title,
     char **cause)
 {
 	return (db_feed_update(db, DB_STMT_FEED_SET_TITLE,
-	    "UPDATE feed SET title_override = :title WHERE id = :id",
+	    "UPDATE feed SET title_override = COALESCE(:title, title_file),"
+	    " title_user = :title IS NOT NULL WHERE id = :id",
 	    feed, ":title", title, INT64_MIN, cause));
 }
 
@@ -578,6 +952,7 @@ db_feed_page_row(sqlite3_stmt *st, void *arg)
 	r->last_fetch = sqlite3_column_int64(st, 9);
 	r->error_kind = sqlite3_column_int(st, 10);
 	r->error_code = sqlite3_column_int64(st, 11);
+	r->total = sqlite3_column_int64(st, 12);
 }
 
 /* db_feed_rows_free for db_page_read. */
@@ -614,6 +989,53 @@ db_feed_page(struct db *db, enum db_page page,
 	}
 	return (db_page_read(db, st, limit, sizeof **out, page, db_feed_page_row,
 	    db_feed_page_free, "read feeds", (void **)out, nout, cause));
+}
+
+/*
+ * One feed's row by id (*out NULL when gone; free with
+ * db_feed_rows_free(*out, 1)).
+ */
+int
+db_feed_get(struct db *db, int64_t feed, struct db_feed_row **out,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*out = NULL;
+	st = db_prepare(db, DB_STMT_FEED_GET, DB_FEED_ROW "WHERE id = ?1",
+	    cause);
+	if (st == NULL)
+		return (-1);
+	sqlite3_bind_int64(st, 1, feed);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = xmalloc(sizeof **out);
+		db_feed_page_row(st, *out);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return (db_fail(db, rc, "read feed", cause));
+	return (0);
+}
+
+/* The number of feeds in the feed list (every feed row). */
+int
+db_feed_count(struct db *db, int64_t *n, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_prepare(db, DB_STMT_FEED_COUNT, "SELECT count(*) FROM feed",
+	    cause);
+	if (st == NULL)
+		return (-1);
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return (db_fail(db, rc, "count feeds", cause));
+	return (0);
 }
 
 /* The SQL of one paged feed query. */

@@ -1,7 +1,9 @@
 /*
  * Items in the cache: the upsert a feed's update is made of, read and
  * starred states, whole items for the article view, and keyset-paged
- * lists ordered by (sort_date, id) descending, each served by an index.
+ * lists ordered by (sort_date, id) descending, each served by an index
+ * (a tag's by tag_item), with their counts (from the feeds' kept counts)
+ * and ranks (rows before a cursor).
  */
 #include "config.h"
 
@@ -15,17 +17,28 @@
 
 #define DB_ITEM_SEP	"\x1f"	/* joins authors and categories */
 
-#define DB_ITEM_FROM \
-	DB_ITEM_ROW " FROM item i CROSS JOIN feed f ON f.id = i.feed_id "
-#define DB_ITEM_DESC	" ORDER BY i.sort_date DESC, i.id DESC LIMIT :limit"
-#define DB_ITEM_ASC	" ORDER BY i.sort_date, i.id LIMIT :limit"
-#define DB_ITEM_AFTER	" AND (i.sort_date, i.id) < (:date, :id)"
-#define DB_ITEM_BEFORE	" AND (i.sort_date, i.id) > (:date, :id)"
+/*
+ * The keyset pages of a list: rows from "from" where "where", ordered by
+ * (d, i), which an index of the list orders; (:date, :id) is the cursor.
+ */
+#define DB_ITEM_DESC(d, i)	" ORDER BY " d " DESC, " i " DESC LIMIT :limit"
+#define DB_ITEM_ASC(d, i)	" ORDER BY " d ", " i " LIMIT :limit"
+#define DB_ITEM_AFTER(d, i)	" AND (" d ", " i ") < (:date, :id)"
+#define DB_ITEM_BEFORE(d, i)	" AND (" d ", " i ") > (:date, :id)"
+#define DB_ITEM_KEYSET(from, where, d, i) \
+	DB_ITEM_ROW from where DB_ITEM_DESC(d, i), \
+	DB_ITEM_ROW from where DB_ITEM_AFTER(d, i) DB_ITEM_DESC(d, i), \
+	DB_ITEM_ROW from where DB_ITEM_BEFORE(d, i) DB_ITEM_ASC(d, i), \
+	DB_ITEM_ROW from where DB_ITEM_ASC(d, i)
+
+#define DB_ITEM_FROM	" FROM item i CROSS JOIN feed f ON f.id = i.feed_id "
 #define DB_ITEM_PAGES(where) \
-	DB_ITEM_FROM where DB_ITEM_DESC, \
-	DB_ITEM_FROM where DB_ITEM_AFTER DB_ITEM_DESC, \
-	DB_ITEM_FROM where DB_ITEM_BEFORE DB_ITEM_ASC, \
-	DB_ITEM_FROM where DB_ITEM_ASC
+	DB_ITEM_KEYSET(DB_ITEM_FROM, where, "i.sort_date", "i.id")
+/* A tag's items are listed in tag_item, keyed like a feed's index. */
+#define DB_ITEM_TAG_FROM \
+	" FROM tag_item t CROSS JOIN item i ON i.id = t.item_id" \
+	" CROSS JOIN feed f ON f.id = i.feed_id "
+#define DB_ITEM_TAG_WHERE	"WHERE t.tag_id = :feed"
 
 /* Indexed by list * 4 + page. */
 static const char *db_item_page_sql[] = {
@@ -33,7 +46,60 @@ static const char *db_item_page_sql[] = {
 	DB_ITEM_PAGES("WHERE i.unread = 1"),
 	DB_ITEM_PAGES("WHERE i.starred = 1"),
 	DB_ITEM_PAGES("WHERE 1"),
+	DB_ITEM_KEYSET(DB_ITEM_TAG_FROM, DB_ITEM_TAG_WHERE, "t.sort_date",
+	    "t.item_id"),
 };
+#define DB_ITEM_LISTS \
+	(sizeof db_item_page_sql / sizeof db_item_page_sql[0] / 4)
+_Static_assert(DB_ITEM_LISTS == DB_LIST_TAG + 1, "four pages per list");
+_Static_assert(DB_STMT_ITEM_PAGE + 4 * DB_ITEM_LISTS == DB_STMT_ITEM_PAGE_END,
+    "a statement slot per page");
+
+/*
+ * Counting rows before (newer than) and after (older than, or at) a
+ * cursor, at most :max of them, walking the index a page query walks.
+ * Indexed by list * 2 + (0 before, 1 after).
+ */
+#define DB_ITEM_RANK(from, where, d, i) \
+	"SELECT count(*) FROM (SELECT 1" from where \
+	    " AND (" d ", " i ") > (:date, :id)" \
+	    " ORDER BY " d ", " i " LIMIT :max)", \
+	"SELECT count(*) FROM (SELECT 1" from where \
+	    " AND (" d ", " i ") <= (:date, :id)" \
+	    " ORDER BY " d " DESC, " i " DESC LIMIT :max)"
+#define DB_ITEM_RANK_FROM	" FROM item i "
+static const char *db_item_rank_sql[] = {
+	DB_ITEM_RANK(DB_ITEM_RANK_FROM, "WHERE i.feed_id = :feed",
+	    "i.sort_date", "i.id"),
+	DB_ITEM_RANK(DB_ITEM_RANK_FROM, "WHERE i.unread = 1", "i.sort_date",
+	    "i.id"),
+	DB_ITEM_RANK(DB_ITEM_RANK_FROM, "WHERE i.starred = 1", "i.sort_date",
+	    "i.id"),
+	DB_ITEM_RANK(DB_ITEM_RANK_FROM, "WHERE 1", "i.sort_date", "i.id"),
+	DB_ITEM_RANK(" FROM tag_item t ", DB_ITEM_TAG_WHERE, "t.sort_date",
+	    "t.item_id"),
+};
+_Static_assert(sizeof db_item_rank_sql / sizeof db_item_rank_sql[0] ==
+    2 * DB_ITEM_LISTS, "two rank queries per list");
+_Static_assert(DB_STMT_ITEM_RANK + 2 * DB_ITEM_LISTS == DB_STMT_ITEM_RANK_END,
+    "a statement slot per rank query");
+
+/* The counts of each list, from the feeds' counts: (total, unread). */
+static const char *db_item_count_sql[] = {
+	"SELECT total, unread_count FROM feed WHERE id = :id",
+	"SELECT COALESCE(sum(unread_count), 0), COALESCE(sum(unread_count), 0)"
+	    " FROM feed",
+	"SELECT COALESCE(sum(starred_count), 0),"
+	    " COALESCE(sum(starred_unread), 0) FROM feed",
+	"SELECT COALESCE(sum(total), 0), COALESCE(sum(unread_count), 0)"
+	    " FROM feed",
+	"SELECT COALESCE(sum(total), 0), COALESCE(sum(unread), 0)"
+	    " FROM feed_tag WHERE tag_id = :id",
+};
+_Static_assert(sizeof db_item_count_sql / sizeof db_item_count_sql[0] ==
+    DB_ITEM_LISTS, "a count query per list");
+_Static_assert(DB_STMT_ITEM_COUNT + DB_ITEM_LISTS == DB_STMT_ITEM_COUNT_END,
+    "a statement slot per count query");
 
 static uint64_t
 db_item_hash_bytes(uint64_t h, const void *p, size_t len)
@@ -234,6 +300,42 @@ db_item_enclosures(struct db *db, int64_t id, const struct item *it,
 	return (0);
 }
 
+/* The date an item is listed by: published, else updated, else seen. */
+static int64_t
+db_item_date(const struct item *it, int64_t seen)
+{
+	if (it->published != FEED_TIME_UNKNOWN)
+		return (it->published);
+	if (it->updated != FEED_TIME_UNKNOWN)
+		return (it->updated);
+	return (seen);
+}
+
+/* Move an item whose date changed in its feed's tags' lists. */
+static int
+db_item_retag(struct db *db, int64_t id, int64_t old, int64_t date,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+
+	for (i = 0; i < db->ntags; i++) {
+		st = db_prepare(db, DB_STMT_ITEM_TAG_DATE,
+		    "UPDATE tag_item SET sort_date = ?4"
+		    " WHERE tag_id = ?1 AND sort_date = ?2 AND item_id = ?3",
+		    cause);
+		if (st == NULL)
+			return (-1);
+		sqlite3_bind_int64(st, 1, db->tags[i]);
+		sqlite3_bind_int64(st, 2, old);
+		sqlite3_bind_int64(st, 3, id);
+		sqlite3_bind_int64(st, 4, date);
+		if (db_step_done(db, st, "update item", cause) != 0)
+			return (-1);
+	}
+	return (0);
+}
+
 /*
  * Insert or update an item of the feed in the open transaction. An item
  * seen before is rewritten only when its content changed, keeping its
@@ -245,7 +347,7 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 {
 	sqlite3_stmt	*st;
 	char		*authors = NULL, *categories = NULL;
-	int64_t		 hash, id = 0, old;
+	int64_t		 hash, id = 0, old, date, seen;
 	int		 rc, ret = -1;
 	bool		 found;
 
@@ -261,9 +363,14 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 	}
 	hash = db_item_hash(it);
 
-	st = db_prepare(db, DB_STMT_ITEM_FIND,
-	    "SELECT id, hash FROM item WHERE feed_id = ?1 AND guid = ?2",
-	    cause);
+	/* The dates too when a changed date must move the item in its tags. */
+	if (db->ntags == 0)
+		st = db_prepare(db, DB_STMT_ITEM_FIND, "SELECT id, hash"
+		    " FROM item WHERE feed_id = ?1 AND guid = ?2", cause);
+	else
+		st = db_prepare(db, DB_STMT_ITEM_FIND_DATES, "SELECT id, hash,"
+		    " sort_date, first_seen FROM item"
+		    " WHERE feed_id = ?1 AND guid = ?2", cause);
 	if (st == NULL)
 		return (-1);
 	sqlite3_bind_int64(st, 1, feed);
@@ -274,10 +381,14 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 		return (db_fail(db, rc, "find item", cause));
 	}
 	found = (rc == SQLITE_ROW);
-	old = 0;
+	old = date = seen = 0;
 	if (found) {
 		id = sqlite3_column_int64(st, 0);
 		old = sqlite3_column_int64(st, 1);
+		if (db->ntags != 0) {
+			date = sqlite3_column_int64(st, 2);
+			seen = sqlite3_column_int64(st, 3);
+		}
 	}
 	sqlite3_reset(st);
 
@@ -303,6 +414,9 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 		if (db_step_done(db, st, "store item", cause) != 0)
 			goto out;
 		id = sqlite3_last_insert_rowid(db->sq);
+		/* Listed in its feed's tags at the commit, all at once. */
+		if (db->first_new == 0)
+			db->first_new = id;
 		/* To be indexed for search (not a trigger: see db-schema.c). */
 		st = db_prepare(db, DB_STMT_ITEM_PENDING,
 		    "INSERT INTO fts_pending (item_id) VALUES (?1)", cause);
@@ -313,7 +427,7 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 			goto out;
 		if (db_item_enclosures(db, id, it, false, cause) != 0)
 			goto out;
-		db->new_unread++;
+		db->new_items++;
 		if (inserted != NULL)
 			*inserted = true;
 	} else if (old != hash) {
@@ -329,6 +443,10 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 		db_item_bind(st, it, authors, categories, hash);
 		sqlite3_bind_int64(st, DB_ITEM_P_ID, id);
 		if (db_step_done(db, st, "update item", cause) != 0)
+			goto out;
+		if (db->ntags != 0 && db_item_date(it, seen) != date &&
+		    db_item_retag(db, id, date, db_item_date(it, seen),
+		    cause) != 0)
 			goto out;
 		if (db_item_enclosures(db, id, it, true, cause) != 0)
 			goto out;
@@ -367,6 +485,125 @@ db_item_count_unread(struct db *db, int64_t *n, char **cause)
 	*n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return (0);
+}
+
+/* Refuse a list this build does not know. */
+static int
+db_item_list_check(enum db_list list, char **cause)
+{
+	if ((unsigned int)list >= DB_ITEM_LISTS) {
+		xasprintf(cause, "no list %d", (int)list);
+		return (-1);
+	}
+	return (0);
+}
+
+/*
+ * Total and unread items of a list (id: the feed's or tag's), from the
+ * counts the feeds keep: no item is read, so it costs the same for any
+ * number of items (a sum over the feeds for the lists of several).
+ */
+int
+db_item_count(struct db *db, enum db_list list, int64_t id, int64_t *total,
+    int64_t *unread, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*total = *unread = 0;
+	if (db_item_list_check(list, cause) != 0)
+		return (-1);
+	st = db_prepare(db, DB_STMT_ITEM_COUNT + list, db_item_count_sql[list],
+	    cause);
+	if (st == NULL)
+		return (-1);
+	db_bind_int(st, ":id", id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*total = sqlite3_column_int64(st, 0);
+		*unread = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return (db_fail(db, rc, "count items", cause));
+	return (0);
+}
+
+/*
+ * Count at most max rows of a list before (side 0), or at and after
+ * (side 1), a cursor.
+ */
+static int
+db_item_rank_count(struct db *db, enum db_list list, int64_t id,
+    const struct db_item_cursor *cur, int side, int64_t max, int64_t *n,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 k, rc;
+
+	k = (int)list * 2 + side;
+	st = db_prepare(db, DB_STMT_ITEM_RANK + k, db_item_rank_sql[k], cause);
+	if (st == NULL)
+		return (-1);
+	db_bind_int(st, ":feed", id);
+	db_bind_int(st, ":date", cur->date);
+	db_bind_int(st, ":id", cur->id);
+	db_bind_int(st, ":max", max);
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return (db_fail(db, rc, "rank item", cause));
+	return (0);
+}
+
+/*
+ * How many rows of the list come before the cursor: the 0-based position
+ * of the row it stands at, or of the row that would stand there. The
+ * index is walked from the cursor towards the nearer end, in steps of
+ * growing length on both sides, and the far side is the list's count
+ * less the near side: it costs about three times the rows between the
+ * cursor and the nearer end.
+ */
+int
+db_item_rank(struct db *db, enum db_list list, int64_t id,
+    const struct db_item_cursor *cur, int64_t *rank, char **cause)
+{
+	int64_t	 total, unread, max, n;
+	bool	 began;
+	int	 ret = -1;
+
+	*rank = 0;
+	if (db_item_list_check(list, cause) != 0)
+		return (-1);
+	if (cur == NULL) {
+		xasprintf(cause, "a cursor is needed for a rank");
+		return (-1);
+	}
+	/* The count and the walks see one snapshot. */
+	db_read_begin(db, &began);
+	if (db_item_count(db, list, id, &total, &unread, cause) != 0)
+		goto out;
+	for (max = 1024;; max *= 4) {
+		if (db_item_rank_count(db, list, id, cur, 0, max, &n,
+		    cause) != 0)
+			goto out;
+		if (n < max) {
+			*rank = n;
+			break;
+		}
+		if (db_item_rank_count(db, list, id, cur, 1, max, &n,
+		    cause) != 0)
+			goto out;
+		if (n < max) {
+			*rank = total - n;
+			break;
+		}
+	}
+	ret = 0;
+out:
+	db_read_end(db, began);
+	return (ret);
 }
 
 static int64_t
@@ -410,7 +647,8 @@ db_item_page_free(void *v, size_t n)
 }
 
 /*
- * Read one page of a list of items (feed matters for DB_LIST_FEED only).
+ * Read one page of a list of items (feed: the feed's id for DB_LIST_FEED,
+ * the tag's for DB_LIST_TAG).
  * Rows come newest first whatever the direction; an empty page means the
  * cursor is at that end of the list.
  */
@@ -430,6 +668,8 @@ db_item_page(struct db *db, enum db_list list, int64_t feed,
 		xasprintf(cause, "a cursor is needed for that page");
 		return (-1);
 	}
+	if (db_item_list_check(list, cause) != 0)
+		return (-1);
 	k = (int)list * 4 + (int)page;
 	st = db_prepare(db, DB_STMT_ITEM_PAGE + k, db_item_page_sql[k], cause);
 	if (st == NULL)
@@ -449,6 +689,20 @@ const char *
 db_item_page_query(enum db_list list, enum db_page page)
 {
 	return (db_item_page_sql[(int)list * 4 + (int)page]);
+}
+
+/* The SQL that counts rows before (side 0) or at and after (1) a cursor. */
+const char *
+db_item_rank_query(enum db_list list, int side)
+{
+	return (db_item_rank_sql[(int)list * 2 + side]);
+}
+
+/* The SQL of one list's counts. */
+const char *
+db_item_count_query(enum db_list list)
+{
+	return (db_item_count_sql[list]);
 }
 
 /* The cursor an item row stands at. */
@@ -540,42 +794,30 @@ db_item_get(struct db *db, int64_t id, struct item **itp, char **cause)
 	return (0);
 }
 
+/*
+ * Set an item's unread or (starred true) starred flag with sql, which
+ * returns the item's feed and its other flag when it changed, and count
+ * the change in the feed's counts in the same transaction.
+ */
 static int
 db_item_set(struct db *db, enum db_stmt_id id, const char *sql,
-    int64_t item, bool value, char **cause)
+    int64_t item, bool value, bool starred, char **cause)
 {
+	struct db_count	 c;
 	sqlite3_stmt	*st;
-
-	if ((st = db_prepare(db, id, sql, cause)) == NULL)
-		return (-1);
-	db_bind_int(st, ":id", item);
-	db_bind_int(st, ":value", value ? 1 : 0);
-	return (db_step_done(db, st, "update item", cause));
-}
-
-/*
- * Mark an item read or unread, and its feed's unread count with it (in
- * the caller's transaction, or in one of its own).
- */
-int
-db_item_set_unread(struct db *db, int64_t item, bool unread, char **cause)
-{
-	sqlite3_stmt	*st;
-	int64_t		 feed;
-	bool		 began;
+	int64_t		 feed, d;
+	bool		 began, other;
 	int		 rc;
 
 	if (db_begin_nested(db, &began, cause) != 0)
 		return (-1);
-	st = db_prepare(db, DB_STMT_ITEM_SET_UNREAD,
-	    "UPDATE item SET unread = ?2 WHERE id = ?1 AND unread <> ?2"
-	    " RETURNING feed_id", cause);
-	if (st == NULL)
+	if ((st = db_prepare(db, id, sql, cause)) == NULL)
 		goto fail;
 	sqlite3_bind_int64(st, 1, item);
-	sqlite3_bind_int(st, 2, unread ? 1 : 0);
+	sqlite3_bind_int(st, 2, value ? 1 : 0);
 	rc = sqlite3_step(st);
 	feed = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	other = rc == SQLITE_ROW && sqlite3_column_int(st, 1) != 0;
 	if (rc == SQLITE_ROW)
 		rc = sqlite3_step(st);
 	sqlite3_reset(st);
@@ -583,9 +825,18 @@ db_item_set_unread(struct db *db, int64_t item, bool unread, char **cause)
 		db_fail(db, rc, "update item", cause);
 		goto fail;
 	}
-	if (feed != 0 &&
-	    db_feed_add_unread(db, feed, unread ? 1 : -1, cause) != 0)
-		goto fail;
+	if (feed != 0) {
+		d = value ? 1 : -1;
+		memset(&c, 0, sizeof c);
+		if (starred)
+			c.starred = d;
+		else
+			c.unread = d;
+		c.starred_unread = other ? d : 0;
+		c.tags = true;
+		if (db_count_add(db, feed, &c, cause) != 0)
+			goto fail;
+	}
 	return (db_commit_nested(db, began, cause));
 
 fail:
@@ -594,12 +845,24 @@ fail:
 	return (-1);
 }
 
-/* Star or unstar an item. */
+/*
+ * Mark an item read or unread, and its feed's unread counts with it (in
+ * the caller's transaction, or in one of its own).
+ */
+int
+db_item_set_unread(struct db *db, int64_t item, bool unread, char **cause)
+{
+	return (db_item_set(db, DB_STMT_ITEM_SET_UNREAD,
+	    "UPDATE item SET unread = ?2 WHERE id = ?1 AND unread <> ?2"
+	    " RETURNING feed_id, starred <> 0", item, unread, false, cause));
+}
+
+/* Star or unstar an item, and count it in its feed's starred counts. */
 int
 db_item_set_starred(struct db *db, int64_t item, bool starred,
     char **cause)
 {
 	return (db_item_set(db, DB_STMT_ITEM_SET_STARRED,
-	    "UPDATE item SET starred = :value WHERE id = :id", item, starred,
-	    cause));
+	    "UPDATE item SET starred = ?2 WHERE id = ?1 AND starred <> ?2"
+	    " RETURNING feed_id, unread = 1", item, starred, true, cause));
 }

@@ -1,7 +1,27 @@
 /*
- * Declarations shared by the cache's files (db.c, db-schema.c, db-feed.c,
- * db-item.c, db-search.c) and nothing else: the connection structure, the
- * prepared statement cache and the error helpers.
+ * Declarations shared by the cache's files (db.c, db-open.c, db-schema.c,
+ * db-feed.c, db-item.c, db-tag.c, db-search.c) and nothing else: the
+ * connection structure, the prepared statement cache, the error helpers,
+ * the counts a feed keeps.
+ *
+ * Calls inside the family point one way, down this graph (drawn from the
+ * objects' symbols, nm -u; each file includes db.h and this header only):
+ *
+ *	db-open.c		db_open: connect, register, migrate
+ *	 |-> db-schema.c	migrations
+ *	 |-> db-search.c	tokenizer, indexing, search pages and counts
+ *	 |    `-> db-item.c	upserts, item pages, counts, ranks
+ *	 |         |
+ *	 |         |   db-feed.c	feeds, urls-file sync, feed transactions
+ *	 |         |    |   db-tag.c	the tag list
+ *	 v         v    v    v
+ *	db.c	connection, statements, errors, transactions, db_count_add,
+ *		page reading: every file above calls it, it calls none of them
+ *
+ * db-item.c and db-feed.c call each other in neither direction: what both
+ * change (a feed's counts) goes through db_count_add in db.c, and the tags
+ * of the feed being written (db_feed_begin reads them, db_item_upsert
+ * lists new items under them) are data in struct db.
  */
 #ifndef AKHBAR_DB_PRIV_H
 #define AKHBAR_DB_PRIV_H
@@ -15,16 +35,29 @@
 /* Every cached statement has a slot; its SQL lives next to its user. */
 enum db_stmt_id {
 	DB_STMT_BEGIN = 0,
+	DB_STMT_COUNT_ADD,
+	DB_STMT_COUNT_TAGS,
 	DB_STMT_COMMIT,
 	DB_STMT_ROLLBACK,
 	DB_STMT_FEED_INSERT,
-	DB_STMT_FEED_POSITION,
+	DB_STMT_FEED_SYNC_FIND,
+	DB_STMT_FEED_SYNC_UPDATE,
+	DB_STMT_FEED_SYNC_TAGS,
+	DB_STMT_FEED_SYNC_TAG_DEL,
+	DB_STMT_FEED_SYNC_TAG_NEW,
+	DB_STMT_FEED_SYNC_TAG_ID,
+	DB_STMT_FEED_SYNC_TAG_ADD,
+	DB_STMT_FEED_SYNC_TAG_ITEMS,
+	DB_STMT_FEED_SYNC_UNTAG_ITEMS,
+	DB_STMT_FEED_SYNC_TAGGED,
+	DB_STMT_FEED_SYNC_UNTAG,
+	DB_STMT_FEED_SYNC_TAG_GC,
+	DB_STMT_FEED_COUNT,
 	DB_STMT_FEED_STATE_ALL,
 	DB_STMT_FEED_STATE_URL,
 	DB_STMT_FEED_EXISTS,
 	DB_STMT_FEED_META,
 	DB_STMT_FEED_RESULT,
-	DB_STMT_FEED_URL,
 	DB_STMT_FEED_MARK_READ,
 	DB_STMT_FEED_SET_DIR,
 	DB_STMT_FEED_SET_TITLE,
@@ -38,10 +71,12 @@ enum db_stmt_id {
 	DB_STMT_RETAIN_DAYS,
 	DB_STMT_RETAIN_MAX,
 	DB_STMT_RETAIN_DELETE,
-	DB_STMT_FEED_ADD_UNREAD,
 	DB_STMT_ITEM_FIND,
+	DB_STMT_ITEM_FIND_DATES,
 	DB_STMT_ITEM_INSERT,
 	DB_STMT_ITEM_PENDING,
+	DB_STMT_FEED_TAG_NEW,
+	DB_STMT_ITEM_TAG_DATE,
 	DB_STMT_ITEM_UPDATE,
 	DB_STMT_ITEM_ENC_DELETE,
 	DB_STMT_ITEM_ENC_INSERT,
@@ -50,11 +85,19 @@ enum db_stmt_id {
 	DB_STMT_ITEM_SET_STARRED,
 	DB_STMT_ITEM_MARK_ALL_READ,
 	DB_STMT_FEED_ZERO_UNREAD,
+	DB_STMT_TAG_ZERO_UNREAD,
+	DB_STMT_FEED_TAG_ZERO_UNREAD,
 	DB_STMT_ITEM_GET,
 	DB_STMT_ITEM_ENCLOSURES,
-	DB_STMT_ITEM_PAGE,		/* 4 lists x 4 directions follow */
-	DB_STMT_ITEM_PAGE_END = DB_STMT_ITEM_PAGE + 16,
+	DB_STMT_ITEM_PAGE,		/* 5 lists x 4 directions follow */
+	DB_STMT_ITEM_PAGE_END = DB_STMT_ITEM_PAGE + 20,
+	DB_STMT_ITEM_COUNT,		/* one per list follows */
+	DB_STMT_ITEM_COUNT_END = DB_STMT_ITEM_COUNT + 5,
+	DB_STMT_ITEM_RANK,		/* 5 lists x (before, after) follow */
+	DB_STMT_ITEM_RANK_END = DB_STMT_ITEM_RANK + 10,
+	DB_STMT_TAG_LIST,
 	DB_STMT_SEARCH_COUNT,
+	DB_STMT_SEARCH_TOTAL,
 	DB_STMT_SEARCH_PAGE,		/* 2 plans x 4 directions follow */
 	DB_STMT_SEARCH_PAGE_END = DB_STMT_SEARCH_PAGE + 8,
 	DB_STMT_SEARCH_PENDING,
@@ -70,13 +113,18 @@ struct db {
 	char		*path;
 	int		 flags;		/* DB_READONLY */
 	int		 lockfd;	/* <path>.lock held by a writer, or -1 */
+	bool		 lock_shared;	/* another connection of this process holds it */
 	bool		 in_feed;	/* a feed transaction is open */
 	bool		 in_batch;	/* feed transactions join one batch */
 	bool		 checkpointer;	/* has written feeds: checkpoints the WAL */
 	int64_t		*seen;		/* items the open feed transaction saw */
 	size_t		 nseen;
 	size_t		 seencap;
-	int64_t		 new_unread;	/* unread items it inserted */
+	int64_t		 new_items;	/* items it inserted (all unread) */
+	int64_t		 first_new;	/* the first of them, 0: none */
+	int64_t		*tags;		/* the tags of its feed */
+	size_t		 ntags;
+	size_t		 tagcap;
 	int		 max_items;	/* global retention, 0: none */
 	int		 keep_days;	/* global retention, 0: none */
 	sqlite3_stmt	*stmts[DB_STMT_COUNT];
@@ -98,12 +146,12 @@ void		 db_bind_int(sqlite3_stmt *, const char *, int64_t);
 void		 db_bind_null(sqlite3_stmt *, const char *);
 char		*db_column_strdup(sqlite3_stmt *, int);
 int64_t		 db_now(void);
-int		 db_feed_add_unread(struct db *, int64_t, int64_t, char **);
 
 /* The columns db_item_row_read reads, from item i joined with feed f. */
 #define DB_ITEM_ROW \
-	"SELECT i.id, i.feed_id, COALESCE(f.title_override, f.title, f.url)," \
-	" i.title, i.link, i.sort_date, i.published, i.updated, i.unread," \
+	"SELECT i.id, i.feed_id," \
+	" COALESCE(f.title_override, f.title, f.url), i.title," \
+	" i.link, i.sort_date, i.published, i.updated, i.unread," \
 	" i.starred, COALESCE(f.dir_override, NULLIF(i.dir, 0), f.dir)"
 #define DB_ITEM_ROW_COLUMNS	11
 
@@ -112,14 +160,31 @@ void		 db_item_row_read(sqlite3_stmt *, struct db_item_row *);
 void		 db_item_page_row(sqlite3_stmt *, void *);
 void		 db_item_page_free(void *, size_t);
 
-/* The SQL of the paged queries, for tests that check their plans. */
+/* The SQL of the paged, ranked and counted queries, for plan tests. */
 const char	*db_item_page_query(enum db_list, enum db_page);
+const char	*db_item_rank_query(enum db_list, int);
+const char	*db_item_count_query(enum db_list);
 const char	*db_feed_page_query(enum db_page);
 
 /* Step a bound keyset page query into rows in display order. */
 int		 db_page_read(struct db *, sqlite3_stmt *, int, size_t,
 		     enum db_page, void (*)(sqlite3_stmt *, void *),
 		     void (*)(void *, size_t), const char *, void **, size_t *,
+		     char **);
+
+struct db	*db_connect(const char *, int, char **);
+void		 db_read_begin(struct db *, bool *);
+void		 db_read_end(struct db *, bool);
+
+/* Changes to the counts a feed row keeps of its items. */
+struct db_count {
+	int64_t		 total;
+	int64_t		 unread;
+	int64_t		 starred;
+	int64_t		 starred_unread;
+	bool		 tags;		/* the feed may have tags: copy to feed_tag */
+};
+int		 db_count_add(struct db *, int64_t, const struct db_count *,
 		     char **);
 
 int		 db_schema_migrate(struct db *, char **);

@@ -4,15 +4,19 @@
  * runs every step, so new and upgraded caches end up identical. A cache
  * written by a newer akhbar (a higher version) is refused, never altered.
  *
- * The current schema (version 2, and the changes of 3 to 7 below):
+ * The current schema (version 2, and the changes of 3 to 8 below):
  *  feed	one row per subscribed URL: metadata from the feed, HTTP
- *		validators, the last fetch's outcome, user data (title and
- *		direction overrides, retention) and unread_count, kept
- *		right in the transaction that changes it (db_feed_commit,
- *		db_item_set_unread, db_feed_mark_read, a trigger on
- *		deletes): never an UPDATE of item.unread elsewhere. moved_to is where a permanent
- *		redirect pointed: the poller fetches it while the urls
- *		file keeps naming url.
+ *		validators, the last fetch's outcome, the urls file's
+ *		title (title_file, shown through title_override unless
+ *		the user renamed the feed: title_user), user data (title
+ *		and direction overrides, retention) and the counts of its
+ *		items (total, unread_count, starred_count,
+ *		starred_unread), kept right in the transaction that
+ *		changes them (db_feed_commit, db_item_set_unread,
+ *		db_item_set_starred, db_feed_mark_read, a trigger on
+ *		deletes): never an UPDATE of item.unread or item.starred
+ *		elsewhere. moved_to is where a permanent redirect pointed:
+ *		the poller fetches it while the urls file keeps naming url.
  *  item	unique on (feed_id, guid). sort_date is the date lists are
  *		ordered by: published, else updated, else first_seen (the
  *		item's own dates stay NULL when the feed gave none). hash
@@ -22,6 +26,8 @@
  *		content, so the text is stored once; tokenizer "akhbar".
  *  fts_pending	items not yet in item_fts (new or changed): db_item_upsert
  *		lists new items, a trigger changed ones.
+ *  tag		the urls file's tags; feed_tag says which feeds have them
+ *		(db_feed_sync), tag_item lists their items by date.
  */
 #include "config.h"
 
@@ -224,6 +230,82 @@ static const char db_schema_v7[] =
 	"ALTER TABLE feed ADD COLUMN error_code INTEGER NOT NULL DEFAULT 0;"
 	"UPDATE feed SET error_kind = 1 WHERE error IS NOT NULL;";
 
+/*
+ * Version 8: what the interface shows without counting. A feed keeps its
+ * number of items (total) and of starred and starred unread items beside
+ * unread_count, in the transactions that change them (db_feed_commit,
+ * db_item_set_unread, db_item_set_starred, db_feed_mark_read) and, for
+ * deletes, in one trigger that replaces item_unread_delete.
+ *
+ * title_file is the urls file's "~Title" (db_feed_sync). title_override
+ * stays the title shown over the feed's own: the user's rename
+ * (db_feed_set_title) when title_user says so, else the file's title,
+ * copied there so that every list reads the one column it read before
+ * (title_file is the row's last: reading it walks the whole record, 5% of
+ * an item page).
+ *
+ * Tags: the urls file's tags (tag), which feeds have them (feed_tag) and
+ * tag_item, every item of a tagged feed once per tag, keyed like a feed's
+ * index (tag, sort_date, item) so a tag's list pages as fast as a feed's.
+ * The code that changes them keeps it (db_feed_sync: a feed gaining or
+ * losing a tag; db_feed_commit: new items; db_item_upsert: a changed
+ * date), not triggers: every connection parses each trigger at open, and
+ * an open of the feed list costs ~0.2 ms. Deleting an item takes it out
+ * in the delete trigger. feed_tag holds a copy of each tagged feed's
+ * unread and total counts, changed where the feed's are (db_count_add,
+ * db_feed_mark_read, the delete trigger), so the tag list is one scan of
+ * it. It has no foreign keys: a feed's removal deletes its items (and so
+ * their tag_item rows, through feed_tag) and leaves its feed_tag rows,
+ * which the next sync drops with the other feeds the urls file no longer
+ * names (code that removes a feed should delete them with it).
+ */
+static const char db_schema_v8[] =
+	"ALTER TABLE feed ADD COLUMN total INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feed ADD COLUMN starred_count INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feed ADD COLUMN starred_unread INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feed ADD COLUMN title_file TEXT;"
+	"ALTER TABLE feed ADD COLUMN title_user INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE feed SET title_user = 1 WHERE title_override IS NOT NULL;"
+	"UPDATE feed SET (total, unread_count, starred_count, starred_unread) ="
+	" (SELECT count(*), COALESCE(sum(unread = 1), 0),"
+	"  COALESCE(sum(starred <> 0), 0),"
+	"  COALESCE(sum(starred <> 0 AND unread = 1), 0)"
+	"  FROM item WHERE feed_id = feed.id);"
+	"DROP TRIGGER item_unread_delete;"
+
+	"CREATE TABLE tag ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE"
+	");"
+	"CREATE TABLE feed_tag ("
+	" tag_id INTEGER NOT NULL,"
+	" feed_id INTEGER NOT NULL,"
+	" unread INTEGER NOT NULL DEFAULT 0,"
+	" total INTEGER NOT NULL DEFAULT 0,"
+	" PRIMARY KEY (tag_id, feed_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX feed_tag_feed ON feed_tag(feed_id);"
+	"CREATE TABLE tag_item ("
+	" tag_id INTEGER NOT NULL,"
+	" sort_date INTEGER NOT NULL,"
+	" item_id INTEGER NOT NULL,"
+	" PRIMARY KEY (tag_id, sort_date, item_id)"
+	") WITHOUT ROWID;"
+
+	"CREATE TRIGGER item_delete AFTER DELETE ON item BEGIN"
+	"  UPDATE feed SET total = total - 1,"
+	"   unread_count = unread_count - (old.unread = 1),"
+	"   starred_count = starred_count - (old.starred <> 0),"
+	"   starred_unread = starred_unread -"
+	"    (old.starred <> 0 AND old.unread = 1)"
+	"   WHERE id = old.feed_id;"
+	"  UPDATE feed_tag SET total = total - 1,"
+	"   unread = unread - (old.unread = 1) WHERE feed_id = old.feed_id;"
+	"  DELETE FROM tag_item WHERE tag_id IN"
+	"   (SELECT tag_id FROM feed_tag WHERE feed_id = old.feed_id)"
+	"   AND sort_date = old.sort_date AND item_id = old.id;"
+	" END;";
+
 static const char *db_schema_steps[] = {
 	db_schema_v1,	/* 0 -> 1 */
 	db_schema_v2,	/* 1 -> 2 */
@@ -232,6 +314,7 @@ static const char *db_schema_steps[] = {
 	db_schema_v5,	/* 4 -> 5 */
 	db_schema_v6,	/* 5 -> 6 */
 	db_schema_v7,	/* 6 -> 7 */
+	db_schema_v8,	/* 7 -> 8 */
 };
 _Static_assert(sizeof db_schema_steps / sizeof db_schema_steps[0] ==
     DB_SCHEMA_VERSION, "one migration step per schema version");

@@ -632,3 +632,37 @@ fail:
 	str_free(&match);
 	return (-1);
 }
+
+/*
+ * The number of search results for query (what db_search_page pages
+ * through): the matches FTS5 finds, counted without reading any item.
+ */
+int
+db_search_count(struct db *db, const char *query, int64_t *n, char **cause)
+{
+	struct str	 match;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*n = 0;
+	str_init(&match);
+	if (db_search_query(query, &match) == 0) {
+		str_free(&match);
+		return (0);
+	}
+	st = db_prepare(db, DB_STMT_SEARCH_TOTAL,
+	    "SELECT count(*) FROM item_fts WHERE item_fts MATCH :q", cause);
+	if (st == NULL) {
+		str_free(&match);
+		return (-1);
+	}
+	db_bind_text(st, ":q", match.ptr);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	str_free(&match);
+	if (rc != SQLITE_ROW)
+		return (db_fail(db, rc, "search", cause));
+	return (0);
+}

@@ -1,7 +1,10 @@
 /*
- * The cache connection: opening (lock, pragmas, header and schema checks,
- * migrations), the per-connection prepared statement cache, transactions
- * and the mapping of SQLite errors to reasons a reader can act on.
+ * The cache connection, the bottom of the db family: connecting (lock,
+ * header check, pragmas), the per-connection prepared statement cache,
+ * transactions, the counts every change of items keeps, keyset page
+ * reading and the mapping of SQLite errors to reasons a reader can act
+ * on. It calls nothing else of the family; db-open.c puts a connection,
+ * the search functions and the schema together.
  *
  * Read-write connections hold <cache>.lock with flock(2), so a second
  * akhbar process on the same cache is refused instead of interleaving
@@ -298,6 +301,78 @@ db_column_strdup(sqlite3_stmt *st, int col)
 }
 
 /*
+ * Copy a feed's unread and total counts to its tags' rows in feed_tag
+ * (the tag list sums them), from the feed row: a copy an earlier change
+ * missed is mended by the next.
+ */
+static int
+db_count_tags(struct db *db, int64_t feed, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	st = db_prepare(db, DB_STMT_COUNT_TAGS,
+	    "UPDATE feed_tag SET (unread, total) ="
+	    " (SELECT unread_count, total FROM feed WHERE id = ?1)"
+	    " WHERE feed_id = ?1", cause);
+	if (st == NULL)
+		return (-1);
+	sqlite3_bind_int64(st, 1, feed);
+	return (db_step_done(db, st, "count items", cause));
+}
+
+/*
+ * Add the changes in c (negative: take) to a feed's counts of its items,
+ * in the open transaction, and (c->tags) copy them to its tags: every
+ * change of items that the counts see (db-feed.c, db-item.c) comes
+ * through here.
+ */
+int
+db_count_add(struct db *db, int64_t feed, const struct db_count *c,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+
+	st = db_prepare(db, DB_STMT_COUNT_ADD,
+	    "UPDATE feed SET total = total + ?2,"
+	    " unread_count = unread_count + ?3,"
+	    " starred_count = starred_count + ?4,"
+	    " starred_unread = starred_unread + ?5"
+	    " WHERE id = ?1", cause);
+	if (st == NULL)
+		return (-1);
+	sqlite3_bind_int64(st, 1, feed);
+	sqlite3_bind_int64(st, 2, c->total);
+	sqlite3_bind_int64(st, 3, c->unread);
+	sqlite3_bind_int64(st, 4, c->starred);
+	sqlite3_bind_int64(st, 5, c->starred_unread);
+	if (db_step_done(db, st, "count items", cause) != 0)
+		return (-1);
+	if (!c->tags || (c->total == 0 && c->unread == 0))
+		return (0);
+	return (db_count_tags(db, feed, cause));
+}
+
+/*
+ * Begin a read transaction unless one is open (*began says which), so
+ * that several queries see one snapshot; a failure to begin only loses
+ * that.
+ */
+void
+db_read_begin(struct db *db, bool *began)
+{
+	*began = sqlite3_get_autocommit(db->sq) != 0 &&
+	    sqlite3_exec(db->sq, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* End what db_read_begin began. */
+void
+db_read_end(struct db *db, bool began)
+{
+	if (began)
+		sqlite3_exec(db->sq, "COMMIT", NULL, NULL, NULL);
+}
+
+/*
  * Writer locks held by this process, so that the interface and the poller
  * may each have a read-write connection while another process is refused.
  */
@@ -342,6 +417,7 @@ db_lock(struct db *db, char **cause)
 			close(fd);
 			db_locks[i].refs++;
 			db->lockfd = db_locks[i].fd;
+			db->lock_shared = true;
 			pthread_mutex_unlock(&db_locks_mutex);
 			return (0);
 		}
@@ -474,11 +550,12 @@ db_config(void)
 }
 
 /*
- * Open the cache at path (created when missing unless DB_READONLY),
- * bringing its schema up to date; NULL with a reason on failure.
+ * Connect to the cache file at path (created when missing unless
+ * DB_READONLY): the writer lock, the header check, the pragmas. The
+ * schema is not looked at; db_open (db-open.c) does the rest.
  */
 struct db *
-db_open(const char *path, int flags, char **cause)
+db_connect(const char *path, int flags, char **cause)
 {
 	struct db	*db;
 	int		 rc, oflags;
@@ -493,7 +570,13 @@ db_open(const char *path, int flags, char **cause)
 		if (db_lock(db, cause) != 0)
 			goto fail;
 	}
-	if (db_check_header(db, cause) != 0)
+	/*
+	 * Not when another connection of this process has the file open:
+	 * closing any descriptor of a file drops every POSIX lock the
+	 * process holds on it, SQLite's too, and another process would
+	 * then think the cache unused and delete its WAL under us.
+	 */
+	if (!db->lock_shared && db_check_header(db, cause) != 0)
 		goto fail;
 
 	pthread_once(&db_config_once, db_config);
@@ -509,8 +592,6 @@ db_open(const char *path, int flags, char **cause)
 	}
 	sqlite3_extended_result_codes(db->sq, 1);
 	sqlite3_busy_timeout(db->sq, DB_BUSY_TIMEOUT);
-	if (db_search_register(db, cause) != 0)
-		goto fail;
 
 	/*
 	 * Readers get a bigger page cache and memory-mapped reads. The
@@ -539,8 +620,6 @@ db_open(const char *path, int flags, char **cause)
 		goto fail;
 	if (~flags & DB_READONLY)
 		sqlite3_wal_hook(db->sq, db_wal_hook, db);
-	if (db_schema_migrate(db, cause) != 0)
-		goto fail;
 	return (db);
 
 fail:
@@ -570,6 +649,7 @@ db_close(struct db *db)
 	if (db->lockfd != -1)
 		db_unlock(db);
 	free(db->seen);
+	free(db->tags);
 	free(db->path);
 	free(db);
 }

@@ -47,14 +47,15 @@ struct db_fetch_result {
 };
 
 /* The schema version this build reads and writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	7
+#define DB_SCHEMA_VERSION	8
 
 /* Which ordered list of items a page is read from. */
 enum db_list {
 	DB_LIST_FEED = 0,	/* the items of one feed */
 	DB_LIST_UNREAD,		/* every unread item */
 	DB_LIST_STARRED,	/* every starred item */
-	DB_LIST_ALL		/* every item */
+	DB_LIST_ALL,		/* every item */
+	DB_LIST_TAG		/* the items of the feeds with one tag */
 };
 
 /* Which page of a list, relative to a cursor. */
@@ -87,7 +88,7 @@ struct db_match {
 struct db_item_row {
 	int64_t		 id;
 	int64_t		 feed_id;
-	char		*feed_title;	/* title override, title or URL */
+	char		*feed_title;	/* as db_feed_row.title */
 	char		*title;		/* or NULL */
 	char		*link;		/* or NULL */
 	int64_t		 date;		/* the date the list is ordered by */
@@ -101,13 +102,34 @@ struct db_item_row {
 	size_t		 nmatches;
 };
 
+/*
+ * One subscription of the urls file, as db_feed_sync stores it (borrowed
+ * strings): its title ("~Title", or NULL) and its tags, ntags of them.
+ */
+struct db_sub {
+	const char		 *url;
+	const char		 *title;
+	const char *const	 *tags;
+	size_t			  ntags;
+};
+
+/* One row of the tag list. */
+struct db_tag_row {
+	int64_t		 id;
+	char		*name;
+	int64_t		 feeds;		/* feeds with the tag */
+	int64_t		 unread;	/* their unread items */
+	int64_t		 total;		/* their items */
+};
+
 /* One row of the feed list. */
 struct db_feed_row {
 	int64_t		 id;
 	int64_t		 position;	/* order in the urls file */
 	char		*url;
-	char		*title;		/* title override, title or URL */
+	char		*title;		/* user's, urls file's, feed's title or URL */
 	int64_t		 unread;	/* unread items */
+	int64_t		 total;		/* items */
 	enum feed_dir	 dir;		/* override, else the feed's hint */
 	bool		 dir_override;	/* dir was set by the user */
 	int		 http_status;	/* of the last fetch, 0 none */
@@ -117,6 +139,7 @@ struct db_feed_row {
 	int64_t		 last_fetch;	/* epoch time, 0 never */
 };
 
+/* Open (and create or upgrade) the cache at path; NULL with a reason. */
 struct db	*db_open(const char *path, int flags, char **cause);
 void		 db_close(struct db *);
 /* Set the global retention: keep at most max_items per feed, items younger than keep_days (0: no limit). */
@@ -124,8 +147,15 @@ void		 db_set_retention(struct db *, int max_items, int keep_days);
 /* Check the whole file for damage (slow: reads every page). */
 int		 db_check(struct db *, char **);
 
-/* Make sure a feed row exists for each URL (existing rows are kept). */
-int		 db_feed_sync_urls(struct db *, const struct strv *, char **);
+/*
+ * Make the cache's feeds follow the urls file: a row for each
+ * subscription (existing rows and their items are kept), in its order,
+ * with the file's title and tags; feeds the file no longer names keep
+ * their rows and items but lose their tags. The file's title shows
+ * unless the user renamed the feed with db_feed_set_title.
+ */
+int		 db_feed_sync(struct db *, const struct db_sub *, size_t,
+		     char **);
 /* The fetch state of every feed whose URL is in urls (all when NULL). */
 int		 db_feed_states(struct db *, const struct strv *urls,
 		     struct db_feed_state **, size_t *, char **);
@@ -159,8 +189,14 @@ int		 db_search_index_pending(struct db *, int max, int64_t *left,
 
 /* The number of unread items in the cache. */
 int		 db_item_count_unread(struct db *, int64_t *, char **);
+/* Total and unread items of a list (feed/tag id where the list needs one). */
+int		 db_item_count(struct db *, enum db_list, int64_t id,
+		     int64_t *total, int64_t *unread, char **);
+/* How many rows of the list come before the cursor (the row's 0-based position). */
+int		 db_item_rank(struct db *, enum db_list, int64_t id,
+		     const struct db_item_cursor *, int64_t *, char **);
 
-/* Read one page of a list of items; rows come newest first whatever the direction (none: *rows is NULL). */
+/* Read one page of a list of items (feed: the feed's or tag's id); rows come newest first whatever the direction (none: *rows is NULL). */
 int		 db_item_page(struct db *, enum db_list, int64_t feed,
 		     enum db_page, const struct db_item_cursor *, int limit,
 		     struct db_item_row **, size_t *, char **);
@@ -183,11 +219,16 @@ int		 db_feed_page(struct db *, enum db_page,
 void		 db_feed_row_cursor(const struct db_feed_row *,
 		     struct db_feed_cursor *);
 void		 db_feed_rows_free(struct db_feed_row *, size_t);
+/* One feed's row by id (*row NULL when gone; free with db_feed_rows_free(row, 1)). */
+int		 db_feed_get(struct db *, int64_t, struct db_feed_row **,
+		     char **);
+/* The number of feeds in the feed list. */
+int		 db_feed_count(struct db *, int64_t *, char **);
 /* Mark every item of a feed read (feed 0: every item). */
 int		 db_feed_mark_read(struct db *, int64_t, char **);
 /* Override a feed's direction; FEED_DIR_AUTO removes the override. */
 int		 db_feed_set_dir(struct db *, int64_t, enum feed_dir, char **);
-/* Override a feed's title; NULL removes the override. */
+/* Override a feed's title (over the urls file's and the feed's); NULL removes the override. */
 int		 db_feed_set_title(struct db *, int64_t, const char *, char **);
 /* Set a feed's own retention (0: use the global setting). */
 int		 db_feed_set_retention(struct db *, int64_t, int max_items,
@@ -197,5 +238,13 @@ int		 db_feed_set_retention(struct db *, int64_t, int max_items,
 int		 db_search_page(struct db *, const char *query, enum db_page,
 		     const struct db_item_cursor *, int limit,
 		     struct db_item_row **, size_t *, char **);
+/* The number of search results (same query language as db_search_page). */
+int		 db_search_count(struct db *, const char *query, int64_t *,
+		     char **);
+
+/* Every tag of the urls file with its feeds' counts, by name. */
+int		 db_tag_list(struct db *, struct db_tag_row **, size_t *,
+		     char **);
+void		 db_tag_rows_free(struct db_tag_row *, size_t);
 
 #endif

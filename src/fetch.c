@@ -5,8 +5,9 @@
  * keeps to opts.max_host_connections per host. fetch_run() is called in a
  * loop by the owning thread; it starts waiting jobs, moves bytes and calls
  * each job's done callback exactly once. Jobs whose URL starts with
- * "exec:" run a command (posix_spawnp, no shell) and read its standard
- * output through the same callbacks, polled in the same loop.
+ * "exec:" run a command and file: jobs read a file (fetch-exec.c), through
+ * the same callbacks, polled in the same loop; every job fails, delivers
+ * and ends through fetch-job.c.
  *
  * Body bytes go to the job's data callback as libcurl hands them over,
  * after decompression; the callback may pause a job (FETCH_PAUSE: the chunk
@@ -16,101 +17,24 @@
  */
 #include "config.h"
 
-#include "fetch.h"
-
-#include <sys/queue.h>
-#include <sys/stat.h>
-#include <sys/types.h>
-#include <sys/wait.h>
+#include "fetch-priv.h"
 
 #include <ctype.h>
-#include <curl/curl.h>
 #include <pwd.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
-#include <signal.h>
-#include <spawn.h>
-#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "i18n.h"
-#include "log.h"
-#include "sanitize.h"
+#include "reason.h"
 #include "str.h"
 #include "xmalloc.h"
 
-extern char **environ;
-
-#define FETCH_ERRBODY_MAX	65536	/* error bodies read before dropping */
-#define FETCH_EXEC_CHUNK	16384	/* bytes read from a command at once */
-
-enum fetch_stop {
-	FETCH_STOP_NONE = 0,
-	FETCH_STOP_TOO_LARGE,	/* the body passed opts.max_body */
-	FETCH_STOP_SINK,	/* the data callback said stop */
-	FETCH_STOP_ERRBODY	/* an error body went on too long */
-};
-
 /* The longest pause a server's max-age or Retry-After is read as (a year). */
 #define FETCH_HINT_MAX	(366LL * 86400)
-
-/* Bytes of an exec: command's standard error kept for its failure reason. */
-#define FETCH_ERR_TAIL	512
-
-struct fetch_job {
-	struct fetch	*fetch;
-	char		*url;
-	fetch_data_cb	 data;
-	fetch_done_cb	 done;
-	void		*arg;
-	struct fetch_result *r;
-
-	CURL		*easy;
-	struct curl_slist *headers;
-	char		 errbuf[CURL_ERROR_SIZE];
-	long		 hop_code;	/* status of the response being read */
-	char		*location;	/* its Location header */
-	int		 permanent;	/* every redirect so far was 301/308 */
-	enum fetch_stop	 stop;
-	char		*sink_cause;
-	int64_t		 errbody;
-
-	int		 exec;		/* an exec: or file: job: read from fd */
-	int		 local;		/* file: (no command) */
-	pid_t		 pid;
-	int		 fd;		/* the command's stdout, -1 at EOF */
-	int		 efd;		/* its stderr, -1 at EOF */
-	char		 etail[FETCH_ERR_TAIL]; /* the end of what it said there */
-	size_t		 netail;
-	time_t		 deadline;
-	time_t		 paused_at;	/* when a paused fd job stopped reading */
-	char		*pend;		/* exec chunk kept while paused */
-	size_t		 npend;
-
-	int		 paused;
-	int		 resume;	/* fetch_resume asked; done in fetch_run */
-	TAILQ_ENTRY(fetch_job) entry;
-};
-TAILQ_HEAD(fetch_jobs, fetch_job);
-
-struct fetch {
-	struct fetch_opts opts;
-	char		*user_agent;
-	char		*proxy;
-	CURLM		*multi;
-	CURLSH		*share;
-	struct fetch_jobs waiting;
-	struct fetch_jobs running;
-	size_t		 nwaiting;
-	size_t		 nrunning;
-	atomic_int	 cancel;
-	char		 buf[FETCH_EXEC_CHUNK];
-};
 
 static pthread_once_t	fetch_once = PTHREAD_ONCE_INIT;
 static CURLcode		fetch_global_rc;
@@ -242,40 +166,7 @@ fetch_new(const struct fetch_opts *o, char **cause)
 void
 fetch_result_free(struct fetch_result *r)
 {
-	if (r == NULL)
-		return;
-	free(r->url);
-	free(r->moved_to);
-	free(r->etag);
-	free(r->last_modified);
-	free(r->content_type);
-	free(r->reason);
-	free(r->detail);
-	free(r);
-}
-
-static void
-fetch_job_free(struct fetch_job *j)
-{
-	if (j->easy != NULL) {
-		curl_multi_remove_handle(j->fetch->multi, j->easy);
-		curl_easy_cleanup(j->easy);
-	}
-	curl_slist_free_all(j->headers);
-	if (j->fd != -1)
-		close(j->fd);
-	if (j->efd != -1)
-		close(j->efd);
-	if (j->pid > 0) {
-		kill(-j->pid, SIGKILL);
-		waitpid(j->pid, NULL, 0);
-	}
-	fetch_result_free(j->r);
-	free(j->location);
-	free(j->sink_cause);
-	free(j->pend);
-	free(j->url);
-	free(j);
+	fetch_job_result_free(r);
 }
 
 /* Free an engine; jobs still queued or running are dropped without a result. */
@@ -382,39 +273,6 @@ void
 fetch_wakeup(struct fetch *f)
 {
 	curl_multi_wakeup(f->multi);
-}
-
-/* Hand the result to the job's owner and free the job. */
-static void
-fetch_finish(struct fetch_job *j)
-{
-	struct fetch		*f = j->fetch;
-	struct fetch_result	*r = j->r;
-
-	TAILQ_REMOVE(&f->running, j, entry);
-	f->nrunning--;
-	j->r = NULL;
-	if (r->status != FETCH_OK && r->status != FETCH_NOT_MODIFIED) {
-		free(r->moved_to);
-		r->moved_to = NULL;
-	}
-	log_debug("fetch: %s: status %d http %ld bytes %lld%s%s%s%s",
-	    j->url, (int)r->status, r->http_code, (long long)r->bytes,
-	    r->reason ? " reason " : "", r->reason ? r->reason : "",
-	    r->detail ? ": " : "", r->detail ? r->detail : "");
-	j->done(j->arg, r);
-	fetch_job_free(j);
-}
-
-static void
-fetch_fail(struct fetch_job *j, const char *reason, const char *detail)
-{
-	j->r->status = FETCH_FAILED;
-	free(j->r->reason);
-	j->r->reason = xstrdup(reason);
-	free(j->r->detail);
-	j->r->detail = (detail != NULL && *detail != '\0') ?
-	    xstrdup(detail) : NULL;
 }
 
 /* ---- headers ---- */
@@ -558,35 +416,6 @@ fetch_header_cb(char *buf, size_t size, size_t n, void *arg)
 
 /* ---- body ---- */
 
-static int
-fetch_deliver(struct fetch_job *j, struct fetch_head *head, const char *buf,
-    size_t len)
-{
-	struct fetch	*f = j->fetch;
-	char		*cause = NULL;
-	int		 rc;
-
-	if (j->r->bytes + (int64_t)len > f->opts.max_body) {
-		j->stop = FETCH_STOP_TOO_LARGE;
-		return (FETCH_ABORT);
-	}
-	rc = j->data(j->arg, head, buf, len, &cause);
-	if (rc == FETCH_PAUSE) {
-		j->paused = 1;
-		free(cause);
-		return (rc);
-	}
-	if (rc == FETCH_ABORT) {
-		j->stop = FETCH_STOP_SINK;
-		free(j->sink_cause);
-		j->sink_cause = cause;
-		return (rc);
-	}
-	free(cause);
-	j->r->bytes += len;
-	return (FETCH_CONTINUE);
-}
-
 static size_t
 fetch_write_cb(char *buf, size_t size, size_t n, void *arg)
 {
@@ -610,7 +439,7 @@ fetch_write_cb(char *buf, size_t size, size_t n, void *arg)
 	head.http_code = code;
 	head.content_type = ctype;
 	head.url = url;
-	switch (fetch_deliver(j, &head, buf, len)) {
+	switch (fetch_job_deliver(j, &head, buf, len)) {
 	case FETCH_PAUSE:
 		return (CURL_WRITEFUNC_PAUSE);
 	case FETCH_ABORT:
@@ -648,20 +477,20 @@ fetch_have_netrc(void)
 
 /* ---- http(s) and file ---- */
 
-static const char *
+/* The kind of a libcurl failure; REASON_FAILED for one without a name. */
+static int
 fetch_reason(CURLcode rc, long oserr)
 {
 	switch (rc) {
 	case CURLE_COULDNT_RESOLVE_HOST:
 	case CURLE_COULDNT_RESOLVE_PROXY:
-		/* TRANSLATORS: a feed failed: its host name did not resolve. */
-		return (N_("DNS"));
+		return (REASON_DNS);
 	case CURLE_COULDNT_CONNECT:
 		if (oserr == ECONNREFUSED)
-			return (N_("connection refused"));
-		return (N_("cannot connect"));
+			return (REASON_REFUSED);
+		return (REASON_CONNECT);
 	case CURLE_OPERATION_TIMEDOUT:
-		return (N_("timeout"));
+		return (REASON_TIMEOUT);
 	case CURLE_SSL_CONNECT_ERROR:
 	case CURLE_PEER_FAILED_VERIFICATION:
 	case CURLE_SSL_CERTPROBLEM:
@@ -676,36 +505,35 @@ fetch_reason(CURLcode rc, long oserr)
 	case CURLE_SSL_ENGINE_SETFAILED:
 	case CURLE_SSL_SHUTDOWN_FAILED:
 	case CURLE_USE_SSL_FAILED:
-		/* TRANSLATORS: a feed failed in its encrypted (TLS) connection. */
-		return (N_("TLS"));
+		return (REASON_TLS);
 	case CURLE_TOO_MANY_REDIRECTS:
-		return (N_("too many redirects"));
+		return (REASON_REDIRECTS);
 	case CURLE_FILESIZE_EXCEEDED:
-		return (N_("too large"));
+		return (REASON_TOO_LARGE);
 	case CURLE_RECV_ERROR:
 	case CURLE_SEND_ERROR:
-		return (N_("connection reset"));
+		return (REASON_RESET);
 	case CURLE_PARTIAL_FILE:
-		return (N_("incomplete body"));
+		return (REASON_INCOMPLETE);
 	case CURLE_GOT_NOTHING:
-		return (N_("empty reply"));
+		return (REASON_EMPTY);
 	case CURLE_BAD_CONTENT_ENCODING:
-		return (N_("bad compression"));
+		return (REASON_COMPRESSION);
 	case CURLE_UNSUPPORTED_PROTOCOL:
-		return (N_("unsupported URL"));
+		return (REASON_UNSUPPORTED_URL);
 	case CURLE_URL_MALFORMAT:
-		return (N_("bad URL"));
+		return (REASON_BAD_URL);
 	case CURLE_FILE_COULDNT_READ_FILE:
-		return (N_("cannot read file"));
+		return (REASON_FILE);
 	case CURLE_LOGIN_DENIED:
 	case CURLE_AUTH_ERROR:
-		return (N_("login denied"));
+		return (REASON_LOGIN);
 	case CURLE_WEIRD_SERVER_REPLY:
 	case CURLE_HTTP2:
 	case CURLE_HTTP2_STREAM:
-		return (N_("bad reply"));
+		return (REASON_BAD_REPLY);
 	default:
-		return (NULL);
+		return (REASON_FAILED);
 	}
 }
 
@@ -713,9 +541,9 @@ static void
 fetch_http_done(struct fetch_job *j, CURLcode rc)
 {
 	struct fetch_result	*r = j->r;
-	char			*s = NULL, reason[64];
+	char			*s = NULL;
 	long			 code = 0, oserr = 0;
-	const char		*why;
+	int			 why;
 
 	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
 	r->http_code = code;
@@ -729,25 +557,22 @@ fetch_http_done(struct fetch_job *j, CURLcode rc)
 	curl_easy_getinfo(j->easy, CURLINFO_OS_ERRNO, &oserr);
 
 	if (j->stop == FETCH_STOP_TOO_LARGE)
-		fetch_fail(j, N_("too large"), NULL);
-	else if (j->stop == FETCH_STOP_SINK) {
-		fetch_fail(j, j->sink_cause != NULL ? j->sink_cause :
-		    "not a feed", NULL);
-	} else if (code >= 400 || (j->stop == FETCH_STOP_ERRBODY)) {
-		snprintf(reason, sizeof reason, "HTTP %ld", code);
-		fetch_fail(j, reason, NULL);
-	} else if (rc != CURLE_OK) {
+		fetch_job_fail(j, REASON_TOO_LARGE, 0, NULL, NULL);
+	else if (j->stop == FETCH_STOP_SINK)
+		fetch_job_fail(j, j->sink_reason, 0, j->sink_detail, NULL);
+	else if (code >= 400 || (j->stop == FETCH_STOP_ERRBODY))
+		fetch_job_fail(j, REASON_HTTP, code, NULL, NULL);
+	else if (rc != CURLE_OK) {
+		/* A failure without a name of ours says libcurl's words. */
 		why = fetch_reason(rc, oserr);
-		fetch_fail(j, why != NULL ? why : curl_easy_strerror(rc),
-		    j->errbuf);
+		fetch_job_fail(j, why, 0, why == REASON_FAILED ?
+		    curl_easy_strerror(rc) : NULL, j->errbuf);
 	} else if (code == 304)
 		r->status = FETCH_NOT_MODIFIED;
 	else if (code == 0 || (code >= 200 && code < 300))
 		r->status = FETCH_OK;
-	else {
-		snprintf(reason, sizeof reason, "HTTP %ld", code);
-		fetch_fail(j, reason, NULL);
-	}
+	else
+		fetch_job_fail(j, REASON_HTTP, code, NULL, NULL);
 }
 
 static int
@@ -758,7 +583,7 @@ fetch_http_start(struct fetch_job *j)
 	CURL			*e;
 
 	if ((e = curl_easy_init()) == NULL) {
-		fetch_fail(j, N_("out of memory"), NULL);
+		fetch_job_fail(j, REASON_MEMORY, 0, NULL, NULL);
 		return (-1);
 	}
 	j->easy = e;
@@ -810,393 +635,10 @@ fetch_http_start(struct fetch_job *j)
 	    (long)(CURLPROTO_HTTP|CURLPROTO_HTTPS));
 #endif
 	if (curl_multi_add_handle(f->multi, e) != CURLM_OK) {
-		fetch_fail(j, N_("cannot start"), NULL);
+		fetch_job_fail(j, REASON_START, 0, NULL, NULL);
 		return (-1);
 	}
 	return (0);
-}
-
-/* ---- exec: ---- */
-
-/*
- * Split a command line into words without a shell: blanks separate words,
- * 'single quotes' keep everything, "double quotes" keep everything but
- * backslash escapes, and a backslash outside quotes keeps the next byte.
- */
-int
-fetch_split_command(const char *s, char ***argvp, char **cause)
-{
-	struct strv	 v = { NULL, 0 };
-	struct str	 w;
-	int		 inword = 0;
-	char		 q;
-
-	str_init(&w);
-	for (;;) {
-		if (*s == '\0' || *s == ' ' || *s == '\t' || *s == '\n') {
-			if (inword) {
-				strv_add(&v, str_cstr(&w));
-				str_clear(&w);
-				inword = 0;
-			}
-			if (*s == '\0')
-				break;
-			s++;
-			continue;
-		}
-		inword = 1;
-		if (*s == '\'' || *s == '"') {
-			q = *s++;
-			while (*s != q) {
-				if (*s == '\0') {
-					xasprintf(cause, "unterminated %c quote",
-					    q);
-					goto fail;
-				}
-				if (q == '"' && *s == '\\' && s[1] != '\0')
-					s++;
-				str_appendc(&w, *s++);
-			}
-			s++;
-			continue;
-		}
-		if (*s == '\\' && s[1] != '\0')
-			s++;
-		str_appendc(&w, *s++);
-	}
-	str_free(&w);
-	if (v.n == 0) {
-		xasprintf(cause, "empty command");
-		strv_free(&v);
-		return (-1);
-	}
-	v.v = xreallocarray(v.v, v.n + 1, sizeof *v.v);
-	v.v[v.n] = NULL;
-	*argvp = v.v;
-	return (0);
-
-fail:
-	str_free(&w);
-	strv_free(&v);
-	return (-1);
-}
-
-/* Free an argument vector from fetch_split_command. */
-void
-fetch_free_argv(char **argv)
-{
-	char	**p;
-
-	if (argv == NULL)
-		return;
-	for (p = argv; *p != NULL; p++)
-		free(*p);
-	free(argv);
-}
-
-static int
-fetch_exec_start(struct fetch_job *j)
-{
-	posix_spawn_file_actions_t	 fa;
-	posix_spawnattr_t		 sa;
-	char				**argv, *cause = NULL;
-	sigset_t			 mask;
-	int				 p[2], e[2], error;
-
-	if (fetch_split_command(j->url + 5, &argv, &cause) != 0) {
-		fetch_fail(j, N_("bad command"), cause);
-		free(cause);
-		return (-1);
-	}
-	if (pipe2(p, O_CLOEXEC) != 0) {
-		fetch_fail(j, N_("cannot run command"), strerror(errno));
-		fetch_free_argv(argv);
-		return (-1);
-	}
-	if (pipe2(e, O_CLOEXEC) != 0) {
-		fetch_fail(j, N_("cannot run command"), strerror(errno));
-		close(p[0]);
-		close(p[1]);
-		fetch_free_argv(argv);
-		return (-1);
-	}
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_adddup2(&fa, p[1], 1);
-	posix_spawn_file_actions_adddup2(&fa, e[1], 2);
-#ifdef HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP
-	/* Nothing else of akhbar's (the log, libcurl's sockets) leaks in. */
-	posix_spawn_file_actions_addclosefrom_np(&fa, 3);
-#endif
-	/*
-	 * Its own process group (a timeout kills all of it), no blocked
-	 * signal (akhbar --reload blocks SIGINT and SIGTERM in its threads)
-	 * and default actions for the signals a command expects to work.
-	 */
-	posix_spawnattr_init(&sa);
-	posix_spawnattr_setflags(&sa, POSIX_SPAWN_SETPGROUP |
-	    POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-	posix_spawnattr_setpgroup(&sa, 0);
-	sigemptyset(&mask);
-	posix_spawnattr_setsigmask(&sa, &mask);
-	sigemptyset(&mask);
-	sigaddset(&mask, SIGINT);
-	sigaddset(&mask, SIGTERM);
-	sigaddset(&mask, SIGPIPE);
-	sigaddset(&mask, SIGCHLD);
-	sigaddset(&mask, SIGHUP);
-	sigaddset(&mask, SIGQUIT);
-	posix_spawnattr_setsigdefault(&sa, &mask);
-	error = posix_spawnp(&j->pid, argv[0], &fa, &sa, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	posix_spawnattr_destroy(&sa);
-	close(p[1]);
-	close(e[1]);
-	if (error != 0) {
-		j->pid = 0;
-		close(p[0]);
-		close(e[0]);
-		fetch_fail(j, N_("cannot run command"), strerror(error));
-		fetch_free_argv(argv);
-		return (-1);
-	}
-	fetch_free_argv(argv);
-	j->fd = p[0];
-	fcntl(j->fd, F_SETFL, fcntl(j->fd, F_GETFL) | O_NONBLOCK);
-	j->efd = e[0];
-	fcntl(j->efd, F_SETFL, fcntl(j->efd, F_GETFL) | O_NONBLOCK);
-	j->netail = 0;
-	j->deadline = time(NULL) + j->fetch->opts.exec_timeout;
-	return (0);
-}
-
-static void
-fetch_exec_stop(struct fetch_job *j)
-{
-	if (j->fd != -1) {
-		close(j->fd);
-		j->fd = -1;
-	}
-	if (j->efd != -1) {
-		close(j->efd);
-		j->efd = -1;
-	}
-	if (j->pid > 0) {
-		kill(-j->pid, SIGKILL);
-		waitpid(j->pid, NULL, 0);
-		j->pid = 0;
-	}
-}
-
-/*
- * Open a file: URL's file for reading like a command's output, so that it
- * can be paused and never blocks: only a regular file is read (a FIFO or
- * a device would freeze the poller, which libcurl's file: reader did).
- */
-static int
-fetch_local_start(struct fetch_job *j)
-{
-	CURLU		*u;
-	char		*host = NULL, *path = NULL;
-	struct stat	 sb;
-	int		 fd = -1;
-
-	if ((u = curl_url()) == NULL ||
-	    curl_url_set(u, CURLUPART_URL, j->url, 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_PATH, &path, CURLU_URLDECODE) !=
-	    CURLUE_OK) {
-		curl_url_cleanup(u);
-		fetch_fail(j, N_("bad URL"), NULL);
-		return (-1);
-	}
-	if (curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
-	    *host != '\0' && strcasecmp(host, "localhost") != 0) {
-		fetch_fail(j, N_("unsupported URL"), "file: URLs name local files");
-		goto out;
-	}
-	if ((fd = open(path, O_RDONLY|O_CLOEXEC|O_NOCTTY|O_NONBLOCK)) == -1) {
-		fetch_fail(j, N_("cannot read file"), strerror(errno));
-		goto out;
-	}
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		/* TRANSLATORS: a file: feed names a directory, a pipe, a device. */
-		fetch_fail(j, N_("not a regular file"), NULL);
-		close(fd);
-		fd = -1;
-		goto out;
-	}
-	j->fd = fd;
-	j->deadline = time(NULL) + j->fetch->opts.exec_timeout;
-out:
-	curl_free(host);
-	curl_free(path);
-	curl_url_cleanup(u);
-	return (fd == -1 ? -1 : 0);
-}
-
-/* Deliver a chunk of a command's output; returns -1 when the job ended. */
-static int
-fetch_exec_deliver(struct fetch_job *j, const char *buf, size_t len)
-{
-	struct fetch_head	 head;
-
-	head.http_code = 0;
-	head.content_type = NULL;
-	head.url = j->url;
-	switch (fetch_deliver(j, &head, buf, len)) {
-	case FETCH_PAUSE:
-		j->paused_at = time(NULL);
-		free(j->pend);
-		j->pend = xmalloc(len);
-		memcpy(j->pend, buf, len);
-		j->npend = len;
-		return (0);
-	case FETCH_ABORT:
-		fetch_exec_stop(j);
-		if (j->stop == FETCH_STOP_TOO_LARGE)
-			fetch_fail(j, N_("too large"), NULL);
-		else
-			fetch_fail(j, j->sink_cause != NULL ? j->sink_cause :
-			    "not a feed", NULL);
-		fetch_finish(j);
-		return (-1);
-	}
-	return (0);
-}
-
-/* Read what a command wrote; returns -1 when the job ended. */
-static int
-fetch_exec_read(struct fetch_job *j)
-{
-	struct fetch	*f = j->fetch;
-	ssize_t		 n;
-	int		 i;
-
-	for (i = 0; i < 16 && !j->paused && j->fd != -1; i++) {
-		n = read(j->fd, f->buf, sizeof f->buf);
-		if (n == -1 && (errno == EAGAIN || errno == EINTR))
-			return (0);
-		if (n <= 0) {
-			if (n == -1)
-				fetch_fail(j, j->local ? "cannot read file" :
-				    "command failed", strerror(errno));
-			close(j->fd);
-			j->fd = -1;
-			if (!j->local)
-				return (0);	/* reaped in fetch_run */
-			if (n == 0)
-				j->r->status = FETCH_OK;
-			fetch_finish(j);
-			return (-1);
-		}
-		if (fetch_exec_deliver(j, f->buf, (size_t)n) != 0)
-			return (-1);
-	}
-	return (0);
-}
-
-/* Read what a command wrote on standard error, keeping only its end. */
-static void
-fetch_exec_read_err(struct fetch_job *j)
-{
-	char	 buf[4096];
-	ssize_t	 n;
-	size_t	 m, keep;
-	int	 i;
-
-	for (i = 0; i < 16 && j->efd != -1; i++) {
-		n = read(j->efd, buf, sizeof buf);
-		if (n == -1 && (errno == EAGAIN || errno == EINTR))
-			return;
-		if (n <= 0) {
-			close(j->efd);
-			j->efd = -1;
-			return;
-		}
-		m = (size_t)n;
-		if (m >= sizeof j->etail) {
-			memcpy(j->etail, buf + m - sizeof j->etail,
-			    sizeof j->etail);
-			j->netail = sizeof j->etail;
-			continue;
-		}
-		keep = j->netail + m > sizeof j->etail ?
-		    sizeof j->etail - m : j->netail;
-		memmove(j->etail, j->etail + j->netail - keep, keep);
-		memcpy(j->etail + keep, buf, m);
-		j->netail = keep + m;
-	}
-}
-
-/*
- * A failed command's reason: what happened, then the last line it wrote
- * on standard error (sanitised, shortened), which usually says why.
- */
-static void
-fetch_exec_fail(struct fetch_job *j, const char *what)
-{
-	const char	*p, *end;
-	char		*line, *reason;
-	size_t		 n;
-
-	fetch_exec_read_err(j);
-	end = j->etail + j->netail;
-	while (end > j->etail && (end[-1] == '\n' || end[-1] == '\r' ||
-	    end[-1] == ' ' || end[-1] == '\t'))
-		end--;
-	for (p = end; p > j->etail && p[-1] != '\n'; p--)
-		/* nothing */;
-	line = sanitize_line(p, (size_t)(end - p));
-	if (*line == '\0') {
-		fetch_fail(j, what, NULL);
-		free(line);
-		return;
-	}
-	n = strlen(line);
-	if (n > 160) {
-		/* Cut on a character boundary. */
-		for (n = 160; n > 0 && (line[n] & 0xc0) == 0x80; n--)
-			/* nothing */;
-		xasprintf(&reason, "%s: %.*s…", what, (int)n, line);
-		line[n] = '\0';
-	} else
-		xasprintf(&reason, "%s: %s", what, line);
-	fetch_fail(j, reason, line);
-	free(reason);
-	free(line);
-}
-
-/* See whether a command that closed its output has exited; 1 if it ended. */
-static int
-fetch_exec_reap(struct fetch_job *j, int force)
-{
-	char	 detail[64];
-	int	 st;
-	pid_t	 pid;
-
-	pid = waitpid(j->pid, &st, force ? 0 : WNOHANG);
-	if (pid == 0)
-		return (0);
-	j->pid = 0;
-	if (pid == -1)
-		fetch_fail(j, N_("command failed"), strerror(errno));
-	else if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
-		j->r->status = FETCH_OK;
-	else if (WIFEXITED(st)) {
-		snprintf(detail, sizeof detail, "command failed (exit %d)",
-		    WEXITSTATUS(st));
-		fetch_exec_fail(j, detail);
-	} else {
-		snprintf(detail, sizeof detail, "command killed (signal %d)",
-		    WIFSIGNALED(st) ? WTERMSIG(st) : 0);
-		fetch_exec_fail(j, detail);
-	}
-	if (j->efd != -1) {
-		close(j->efd);
-		j->efd = -1;
-	}
-	fetch_finish(j);
-	return (1);
 }
 
 /* ---- the loop ---- */
@@ -1214,11 +656,11 @@ fetch_start_waiting(struct fetch *f)
 		TAILQ_INSERT_TAIL(&f->running, j, entry);
 		f->nrunning++;
 		if (j->local)
-			rc = fetch_local_start(j);
+			rc = fetch_exec_open_file(j);
 		else
 			rc = j->exec ? fetch_exec_start(j) : fetch_http_start(j);
 		if (rc != 0)
-			fetch_finish(j);
+			fetch_job_finish(j);
 	}
 }
 
@@ -1236,9 +678,8 @@ fetch_cancel_all(struct fetch *f)
 	while ((j = TAILQ_FIRST(&f->running)) != NULL) {
 		fetch_exec_stop(j);
 		j->r->status = FETCH_CANCELLED;
-		free(j->r->reason);
-		j->r->reason = xstrdup(N_("cancelled"));
-		fetch_finish(j);
+		j->r->reason = REASON_CANCELLED;
+		fetch_job_finish(j);
 	}
 	atomic_store(&f->cancel, 0);
 }
@@ -1256,25 +697,12 @@ fetch_resume_paused(struct fetch *f)
 		if (!j->paused)
 			continue;
 		j->paused = 0;
-		if (j->exec) {
-			/* Time spent paused is not the command's. */
-			j->deadline += time(NULL) - j->paused_at;
-			if (j->pend != NULL) {
-				char	*p = j->pend;
-				size_t	 n = j->npend;
-
-				j->pend = NULL;
-				j->npend = 0;
-				if (fetch_exec_deliver(j, p, n) != 0) {
-					free(p);
-					/* The list changed under us: restart. */
-					next = TAILQ_FIRST(&f->running);
-					continue;
-				}
-				free(p);
-			}
-		} else
+		if (!j->exec)
 			curl_easy_pause(j->easy, CURLPAUSE_CONT);
+		else if (fetch_exec_resume(j) != 0) {
+			/* It ended: the list changed under us, restart. */
+			next = TAILQ_FIRST(&f->running);
+		}
 	}
 }
 
@@ -1293,7 +721,7 @@ fetch_drain(struct fetch *f)
 		if (j == NULL)
 			continue;
 		fetch_http_done(j, m->data.result);
-		fetch_finish(j);
+		fetch_job_finish(j);
 	}
 }
 
@@ -1305,10 +733,9 @@ int
 fetch_run(struct fetch *f, int timeout_ms)
 {
 	struct curl_waitfd	*wfd = NULL;
-	struct fetch_job	*j, *next, **wjob = NULL;
-	unsigned int		 nw = 0, i;
-	int			 still, reaping = 0, fd;
-	time_t			 now;
+	struct fetch_job	**wjob = NULL;
+	unsigned int		 nw;
+	int			 still, reaping;
 
 	if (atomic_load(&f->cancel)) {
 		fetch_cancel_all(f);
@@ -1322,35 +749,8 @@ fetch_run(struct fetch *f, int timeout_ms)
 	if (fetch_jobs(f) == 0)
 		return (0);
 
-	/*
-	 * Commands' output is polled along with libcurl's sockets: two
-	 * descriptors at most per command, stderr first, as reading stdout
-	 * may end the job.
-	 */
-	TAILQ_FOREACH(j, &f->running, entry) {
-		if (j->exec)
-			nw += 2;
-	}
-	if (nw > 0) {
-		wfd = xreallocarray(NULL, nw, sizeof *wfd);
-		wjob = xreallocarray(NULL, nw, sizeof *wjob);
-	}
-	nw = 0;
-	TAILQ_FOREACH(j, &f->running, entry) {
-		if (!j->exec)
-			continue;
-		if (j->fd == -1)
-			reaping = 1;
-		for (i = 0; i < 2; i++) {
-			fd = i == 0 ? j->efd : j->fd;
-			if (fd == -1 || (i == 1 && j->paused))
-				continue;
-			wfd[nw].fd = fd;
-			wfd[nw].events = CURL_WAIT_POLLIN;
-			wfd[nw].revents = 0;
-			wjob[nw++] = j;
-		}
-	}
+	/* Commands' and files' descriptors are polled with libcurl's sockets. */
+	nw = fetch_exec_fds(f, &wfd, &wjob, &reaping);
 	if (reaping && timeout_ms > 20)
 		timeout_ms = 20;
 	curl_multi_poll(f->multi, wfd, nw, timeout_ms, NULL);
@@ -1360,32 +760,10 @@ fetch_run(struct fetch *f, int timeout_ms)
 		fetch_cancel_all(f);
 		return ((int)fetch_jobs(f));
 	}
-	for (i = 0; i < nw; i++) {
-		if (wfd[i].revents == 0)
-			continue;
-		if (wfd[i].fd == wjob[i]->efd)
-			fetch_exec_read_err(wjob[i]);
-		else
-			fetch_exec_read(wjob[i]);
-	}
+	fetch_exec_ready(wfd, wjob, nw);
 	free(wfd);
 	free(wjob);
-
-	now = time(NULL);
-	for (j = TAILQ_FIRST(&f->running); j != NULL; j = next) {
-		next = TAILQ_NEXT(j, entry);
-		if (!j->exec)
-			continue;
-		if (now >= j->deadline && !j->paused) {
-			fetch_exec_stop(j);
-			fetch_fail(j, N_("timeout"), NULL);
-			fetch_finish(j);
-			next = TAILQ_FIRST(&f->running);
-		} else if (j->fd == -1 && j->pid > 0) {
-			if (fetch_exec_reap(j, 0))
-				next = TAILQ_FIRST(&f->running);
-		}
-	}
+	fetch_exec_tick(f);
 	curl_multi_perform(f->multi, &still);
 	fetch_drain(f);
 	return ((int)fetch_jobs(f));

@@ -1,10 +1,11 @@
 /*
  * Fetching feeds: a libcurl multi engine that runs many transfers at once in
  * the calling thread, plus exec: feeds (a command whose standard output is
- * the feed). Body bytes are handed to a per-transfer callback as they
- * arrive; nothing is buffered here beyond libcurl's own chunk. Each job ends
- * with one result: status, validators, caching hints, and a short reason on
- * failure. Nothing prints.
+ * the feed, fetch-exec.c). Body bytes are handed to a per-transfer
+ * callback as they arrive; nothing is buffered here beyond libcurl's own
+ * chunk. Each job ends with one result: status, validators, caching hints,
+ * and on failure what went wrong as data (enum reason_kind, a number, a
+ * detail). Nothing prints, nothing is translated.
  */
 #ifndef AKHBAR_FETCH_H
 #define AKHBAR_FETCH_H
@@ -34,7 +35,7 @@ struct fetch_opts {
 enum fetch_status {
 	FETCH_OK = 0,		/* a body was delivered */
 	FETCH_NOT_MODIFIED,	/* 304: the validators matched */
-	FETCH_FAILED,		/* see reason */
+	FETCH_FAILED,		/* see reason, code and detail */
 	FETCH_CANCELLED		/* fetch_cancel was called */
 };
 
@@ -58,16 +59,23 @@ struct fetch_result {
 	int64_t		 expires;	/* Expires as epoch time, -1 if none */
 	int64_t		 retry_after;	/* Retry-After as epoch time, -1 if none */
 	int64_t		 bytes;		/* body bytes delivered, after decoding */
-	char		*reason;	/* short reason when FETCH_FAILED */
-	char		*detail;	/* longer text for the log, or NULL */
+	int		 reason;	/* enum reason_kind: REASON_NONE, or why it
+					   failed (REASON_CANCELLED when cancelled) */
+	long		 code;		/* its number: HTTP status, exit status, signal */
+	char		*detail;	/* words to show with the reason (a command's
+					   last line on standard error), or NULL */
+	char		*log;		/* longer text for the debug log, or NULL */
 };
 
 struct fetch;
 struct fetch_job;
 
-/* Receives body bytes; returns FETCH_CONTINUE, FETCH_PAUSE or FETCH_ABORT. */
+/*
+ * Receives body bytes; returns FETCH_CONTINUE, FETCH_PAUSE or FETCH_ABORT,
+ * which sets the reason (enum reason_kind) and may set a detail (allocated).
+ */
 typedef int	(*fetch_data_cb)(void *, const struct fetch_head *,
-		    const char *, size_t, char **);
+		    const char *, size_t, int *, char **);
 /* Receives the result of a finished job, which it then owns. */
 typedef void	(*fetch_done_cb)(void *, struct fetch_result *);
 
@@ -85,7 +93,5 @@ size_t		 fetch_jobs(const struct fetch *);
 void		 fetch_cancel(struct fetch *);
 void		 fetch_wakeup(struct fetch *);
 void		 fetch_result_free(struct fetch_result *);
-int		 fetch_split_command(const char *, char ***, char **);
-void		 fetch_free_argv(char **);
 
 #endif

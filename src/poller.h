@@ -4,7 +4,9 @@
  * interval, fetching many at once (fetch.c), streaming each body into the
  * parser (parse.h) and each item into the cache (db.h), one transaction per
  * feed. It tells the interface what happens through a pipe of fixed-size
- * events, which the interface polls along with its keyboard.
+ * events, which the interface polls along with its keyboard. The thread
+ * blocks SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP and SIGCONT, so that
+ * they reach the thread that started it.
  */
 #ifndef AKHBAR_POLLER_H
 #define AKHBAR_POLLER_H
@@ -14,20 +16,23 @@
 #include <stdint.h>
 
 #include "fetch.h"
-#include "str.h"
 
 struct db;
 struct feed;
 struct poller;
+struct urls_list;
+
+/* A clock for the schedule: epoch seconds (tests stop or move time). */
+typedef int64_t	(*poller_clock)(void *);
 
 struct poller_opts {
 	struct fetch_opts fetch;
-	bool		 reload_on_start;	/* reload as soon as started */
-	long		 interval;	/* seconds between automatic reloads, 0: off */
-	const long	*intervals;	/* per feed of the urls given to poller_start,
-					   in order: its own interval, 0: the global
-					   one; NULL: none (copied at start) */
-	bool		 once;		/* end the thread after the first reload */
+	bool		 reload_on_start;	/* reload as soon as started (else
+					   the intervals count from the start) */
+	long		 interval;	/* seconds between automatic reloads, 0: off
+					   (a feed's own reload= counts too) */
+	bool		 once;		/* end the thread after the first reload
+					   (later reload requests are ignored) */
 	bool		 force;		/* a reload asked for fetches every feed,
 					   ignoring backoff and max-age (never
 					   the periodic ones) */
@@ -35,17 +40,19 @@ struct poller_opts {
 	size_t		 buffer_total;	/* ... and for all feeds together */
 	int		 index_batch;	/* items indexed per step after a reload;
 					   0: no indexing (no INDEXED event) */
+	poller_clock	 clock;		/* NULL: time() */
+	void		*clock_arg;
 };
 
 enum poller_event_type {
 	POLLER_EV_STARTED = 1,	/* a reload began: total, skipped */
 	POLLER_EV_PROGRESS,	/* done of total feeds, bytes so far */
 	POLLER_EV_FEED_DONE,	/* url stored: new_items (0 for a 304) */
-	POLLER_EV_FEED_FAILED,	/* url failed: text is a short reason */
+	POLLER_EV_FEED_FAILED,	/* url failed: reason, code; text is the detail */
 	POLLER_EV_FEED_MOVED,	/* url moved permanently: text is the new URL */
 	POLLER_EV_FINISHED,	/* the reload ended: counts, cancelled */
 	POLLER_EV_INDEXED,	/* search indexing caught up (or was cancelled) */
-	POLLER_EV_ERROR		/* the reload could not run: text */
+	POLLER_EV_ERROR		/* the reload could not run: reason, text */
 };
 
 /* One event; written to the pipe in one piece (smaller than PIPE_BUF). */
@@ -57,21 +64,29 @@ struct poller_event {
 	int		 skipped;	/* feeds not due yet (backoff, max-age) */
 	int		 new_items;	/* of the feed, or of the reload */
 	int		 cancelled;	/* FINISHED: the reload was cancelled */
+	int		 reason;	/* FEED_FAILED, ERROR: enum reason_kind */
+	long		 code;		/* ... its number (HTTP status, exit status) */
 	int64_t		 feed_id;
 	int64_t		 bytes;		/* body bytes received so far */
 	char		 url[1024];	/* the feed, truncated */
-	char		 text[1024];	/* reason, new URL or error, truncated */
+	char		 text[1024];	/* FEED_FAILED: the words shown with the
+					   reason (a command's last line on standard
+					   error), often empty; FEED_MOVED: the new
+					   URL; ERROR: the cache's words; truncated */
 };
 
 void		 poller_opts_default(struct poller_opts *);
-struct poller	*poller_start(struct db *, const struct strv *,
+struct poller	*poller_start(struct db *, const struct urls_list *,
 		     const struct poller_opts *, char **);
 int		 poller_fd(const struct poller *);
 int		 poller_read_event(struct poller *, struct poller_event *);
 void		 poller_reload(struct poller *);
+/* Fetch that one feed now (forced), with the events of a reload of one feed. */
+void		 poller_reload_feed(struct poller *, int64_t);
 void		 poller_cancel(struct poller *);
 void		 poller_stop(struct poller *);
+/* Fetch one URL and parse it; NULL with the reason, its number and a detail (allocated) when it fails. */
 struct feed	*poller_fetch_parse(const char *, const struct fetch_opts *,
-		     char **);
+		     int *, long *, char **);
 
 #endif

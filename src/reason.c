@@ -1,63 +1,114 @@
 /*
- * Translating failure reasons. A reason is a short phrase, optionally
- * followed by ": " and a detail (a server's or a command's words, a parser
- * message), which stays as it is.
+ * The words for a failure. The lower layers say what went wrong as data
+ * (enum reason_kind, a number, a detail of their own words); this is the
+ * one place where that becomes a phrase in the user's language, called by
+ * the edges (cli, the interface, the session they share) when they show
+ * it. Details (a server's or a command's words, a parser's explanation)
+ * stay as they are.
  */
 #include "config.h"
 
 #include "reason.h"
 
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "i18n.h"
 #include "xmalloc.h"
 
 /*
- * The translation of one phrase (no detail). The fixed phrases are marked
- * with N_() where fetch.c and poller.c make them, so the catalogue has
- * them; one it lacks comes back as it is.
+ * Each kind's phrase, marked for the catalogue. The ones with a number
+ * (HTTP, a command's exit status and signal) are formatted in reason_text.
  */
-static char *
-reason_phrase(const char *s, size_t len)
-{
-	char	*p, *out = NULL;
-	int	 n, end = -1;
+static const char *const reason_phrases[REASON_COUNT] = {
+	[REASON_NONE] = N_("no error"),
+	[REASON_FAILED] = N_("failed"),
+	/* TRANSLATORS: a feed failed: its host name did not resolve. */
+	[REASON_DNS] = N_("DNS"),
+	[REASON_REFUSED] = N_("connection refused"),
+	[REASON_CONNECT] = N_("cannot connect"),
+	[REASON_TIMEOUT] = N_("timeout"),
+	/* TRANSLATORS: a feed failed in its encrypted (TLS) connection. */
+	[REASON_TLS] = N_("TLS"),
+	[REASON_REDIRECTS] = N_("too many redirects"),
+	[REASON_TOO_LARGE] = N_("too large"),
+	[REASON_RESET] = N_("connection reset"),
+	[REASON_INCOMPLETE] = N_("incomplete body"),
+	[REASON_EMPTY] = N_("empty reply"),
+	[REASON_COMPRESSION] = N_("bad compression"),
+	[REASON_UNSUPPORTED_URL] = N_("unsupported URL"),
+	[REASON_BAD_URL] = N_("bad URL"),
+	[REASON_FILE] = N_("cannot read file"),
+	/* TRANSLATORS: a file: feed names a directory, a pipe, a device. */
+	[REASON_NOT_REGULAR] = N_("not a regular file"),
+	[REASON_LOGIN] = N_("login denied"),
+	[REASON_BAD_REPLY] = N_("bad reply"),
+	[REASON_MEMORY] = N_("out of memory"),
+	[REASON_START] = N_("cannot start"),
+	[REASON_BAD_COMMAND] = N_("bad command"),
+	[REASON_RUN_COMMAND] = N_("cannot run command"),
+	[REASON_COMMAND_EXIT] = N_("command failed"),
+	[REASON_COMMAND_SIGNAL] = N_("command failed"),
+	[REASON_CANCELLED] = N_("cancelled"),
+	[REASON_HTTP] = N_("failed"),
+	[REASON_NOT_FEED] = N_("not a feed"),
+	[REASON_CACHE] = N_("cache error"),
+	/* TRANSLATORS: a line of the urls file; the word follows. */
+	[REASON_NOT_URL] = N_("not a feed URL"),
+	/* TRANSLATORS: a line of the urls file lists a feed again. */
+	[REASON_DUPLICATE] = N_("duplicate"),
+	[REASON_NUL_BYTE] = N_("a NUL byte in the line"),
+	[REASON_NO_QUOTE] = N_("no closing quote"),
+	[REASON_NO_COMMAND] = N_("exec: without a command"),
+	/* TRANSLATORS: newsboat's query: lines (virtual feeds). */
+	[REASON_QUERY] = N_("query: feeds are not supported yet"),
+	/* TRANSLATORS: a key=value word of the urls file, e.g. reload=abc. */
+	[REASON_BAD_OPTION] = N_("bad option"),
+	[REASON_NO_URLS_FILE] = N_("no such file; create it with one feed URL "
+	    "per line (for example https://example.org/feed.xml) or name "
+	    "another with --urls"),
+	[REASON_NO_FEEDS] = N_("no feeds to read; add one URL per line (for "
+	    "example https://example.org/feed.xml)"),
+	[REASON_CACHE_OPEN] = N_("cannot open the cache"),
+};
 
-	p = xstrndup(s, len);
-	if (sscanf(p, "HTTP %d%n", &n, &end) == 1 && (size_t)end == len) {
-		/* TRANSLATORS: a feed's server answered with this HTTP status. */
-		xasprintf(&out, _("HTTP %d"), n);
-	} else if (sscanf(p, "command failed (exit %d)%n", &n, &end) == 1 &&
-	    (size_t)end == len) {
-		/* TRANSLATORS: an exec: feed's command exited with this status. */
-		xasprintf(&out, _("command failed (exit %d)"), n);
-	} else if (sscanf(p, "command killed (signal %d)%n", &n, &end) == 1 &&
-	    (size_t)end == len) {
-		xasprintf(&out, _("command killed (signal %d)"), n);
-	} else
-		out = xstrdup(*p != '\0' ? _(p) : p);	/* _("") is the header */
-	free(p);
-	return (out);
-}
-
-/* A reason in the user's language: known phrases translated, details kept. */
+/*
+ * The words for the user (caller frees): the kind's phrase in the user's
+ * language, with its number where it has one (HTTP 404, exit 3), then
+ * ": " and the detail when there is one. An unknown kind is "failed".
+ */
 char *
-reason_translate(const char *reason)
+reason_text(int kind, long code, const char *detail)
 {
-	const char	*colon;
+	const char	*phrase;
 	char		*head, *out;
-	size_t		 len;
 
-	if (reason == NULL || *reason == '\0')
-		reason = "failed";
-	colon = strstr(reason, ": ");
-	len = colon != NULL ? (size_t)(colon - reason) : strlen(reason);
-	head = reason_phrase(reason, len);
-	if (colon == NULL)
+	if (kind < 0 || kind >= REASON_COUNT || reason_phrases[kind] == NULL)
+		kind = REASON_FAILED;
+	switch (kind) {
+	case REASON_HTTP:
+		/* TRANSLATORS: a feed's server answered with this HTTP status. */
+		xasprintf(&head, _("HTTP %d"), (int)code);
+		break;
+	case REASON_COMMAND_EXIT:
+		if (code < 0)
+			goto plain;	/* no exit status to tell */
+		/* TRANSLATORS: an exec: feed's command exited with this status. */
+		xasprintf(&head, _("command failed (exit %d)"), (int)code);
+		break;
+	case REASON_COMMAND_SIGNAL:
+		if (code <= 0)
+			goto plain;
+		xasprintf(&head, _("command killed (signal %d)"), (int)code);
+		break;
+	default:
+	plain:
+		phrase = reason_phrases[kind];
+		head = xstrdup(_(phrase));
+		break;
+	}
+	if (detail == NULL || *detail == '\0')
 		return (head);
-	xasprintf(&out, "%s: %s", head, colon + 2);
+	xasprintf(&out, "%s: %s", head, detail);
 	free(head);
 	return (out);
 }

@@ -39,9 +39,21 @@ enum reason_kind {
 	REASON_HTTP,		/* code is the HTTP status */
 	REASON_NOT_FEED,	/* the body is not a feed: detail says why */
 	REASON_CACHE,		/* the cache could not store it */
+	/* The urls file's problems (never stored: warnings and its errors). */
+	REASON_NOT_URL,		/* a line's first word is not a feed URL */
+	REASON_DUPLICATE,	/* a feed listed twice */
+	REASON_NUL_BYTE,	/* a NUL byte in the line */
+	REASON_NO_QUOTE,	/* a quoted word without its closing quote */
+	REASON_NO_COMMAND,	/* exec: without a command */
+	REASON_QUERY,		/* a query: feed (not supported yet) */
+	REASON_BAD_OPTION,	/* a key=value word akhbar cannot use */
+	REASON_NO_URLS_FILE,	/* the urls file does not exist */
+	REASON_NO_FEEDS,	/* the urls file lists no feed */
+	REASON_CACHE_OPEN,	/* the cache cannot be opened */
 	REASON_COUNT
 };
 
-char	*reason_translate(const char *);
+/* The words for the user: the kind's phrase in the user's language, its number, the detail. */
+char	*reason_text(int, long, const char *);
 
 #endif

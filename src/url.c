@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <curl/curl.h>
 
@@ -133,4 +134,37 @@ url_resolve(const char *base, const char *ref)
 	result = url_base_resolve(ub, ref);
 	url_base_free(ub);
 	return (result);
+}
+
+/*
+ * The local path a file: URL names, percent-decoded (file:///tmp/a%20b.xml
+ * is /tmp/a b.xml): 0 with *path (caller frees), or -1 when the URL does
+ * not parse (*remote false) or names another host (*remote true).
+ */
+int
+url_file_path(const char *url, char **path, bool *remote)
+{
+	CURLU	*u;
+	char	*host = NULL, *p = NULL;
+	int	 rc = -1;
+
+	*path = NULL;
+	*remote = false;
+	if ((u = curl_url()) == NULL)
+		return (-1);
+	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_PATH, &p, CURLU_URLDECODE) != CURLUE_OK)
+		goto out;
+	if (curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+	    *host != '\0' && strcasecmp(host, "localhost") != 0) {
+		*remote = true;
+		goto out;
+	}
+	*path = xstrdup(p);
+	rc = 0;
+out:
+	curl_free(host);
+	curl_free(p);
+	curl_url_cleanup(u);
+	return (rc);
 }

@@ -13,5 +13,6 @@ struct url_base	*url_base_new(const char *);
 bool		 url_base_is(const struct url_base *, const char *);
 char		*url_base_resolve(const struct url_base *, const char *);
 void		 url_base_free(struct url_base *);
+int		 url_file_path(const char *, char **, bool *);
 
 #endif

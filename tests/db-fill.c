@@ -4,10 +4,13 @@
  * then index everything for search.
  *
  *	db-fill CACHE < lines
- *	feed-url TAB feed-title TAB guid TAB epoch|- TAB title TAB summary TAB flags
+ *	feed-url TAB feed-title TAB guid TAB epoch|- TAB title TAB summary TAB flags [TAB tags]
  *
- * flags: r (read), s (starred), or -. Run with no arguments (as a test),
- * it checks itself on a scratch cache and prints TAP.
+ * flags: r (read), s (starred), or -. tags: the feed's tags, separated by
+ * commas (as the urls file's "tag" words; the first line of a feed that
+ * has them gives them). The feeds are synced as one urls file, in the
+ * order they first appear. Run with no arguments (as a test), it checks
+ * itself on a scratch cache and prints TAP.
  */
 #include "config.h"
 
@@ -22,8 +25,67 @@
 
 #include "tap.h"
 
-#define FIELDS	7
+#define FIELDS	7	/* and an eighth, the tags, if there */
 
+/* One line of input, split into its fields. */
+struct fill_line {
+	char		*buf;
+	char		*fld[FIELDS + 1];
+	int64_t		 feed;
+};
+
+/* The feeds of the lines, in order of first appearance, with their tags. */
+struct fill_feeds {
+	struct db_sub	*subs;
+	struct strv	*tags;
+	size_t		 n;
+};
+
+static void
+fill_feeds_add(struct fill_feeds *ff, struct fill_line *l)
+{
+	struct strv	*tags;
+	char		*p, *t, *w;
+	size_t		 i;
+
+	for (i = 0; i < ff->n; i++) {
+		if (strcmp(ff->subs[i].url, l->fld[0]) == 0)
+			break;
+	}
+	if (i == ff->n) {
+		ff->subs = xreallocarray(ff->subs, ff->n + 1, sizeof *ff->subs);
+		ff->tags = xreallocarray(ff->tags, ff->n + 1, sizeof *ff->tags);
+		memset(&ff->subs[i], 0, sizeof ff->subs[i]);
+		memset(&ff->tags[i], 0, sizeof ff->tags[i]);
+		ff->subs[i].url = l->fld[0];
+		ff->n++;
+	}
+	tags = &ff->tags[i];
+	if (tags->n != 0 || l->fld[FIELDS] == NULL)
+		return;
+	t = p = xstrdup(l->fld[FIELDS]);
+	while (t != NULL) {
+		w = strsep(&t, ",");
+		if (*w != '\0')
+			strv_add(tags, w);
+	}
+	free(p);
+	ff->subs[i].tags = (const char *const *)tags->v;
+	ff->subs[i].ntags = tags->n;
+}
+
+static void
+fill_feeds_free(struct fill_feeds *ff)
+{
+	size_t	i;
+
+	for (i = 0; i < ff->n; i++)
+		strv_free(&ff->tags[i]);
+	free(ff->tags);
+	free(ff->subs);
+}
+
+/* The id of the feed at url, -1 when there is none. */
 static int64_t
 fill_feed(struct db *db, const char *url, char **cause)
 {
@@ -33,90 +95,121 @@ fill_feed(struct db *db, const char *url, char **cause)
 	int64_t			 id = -1;
 
 	strv_add(&urls, url);
-	if (db_feed_sync_urls(db, &urls, cause) == 0 &&
-	    db_feed_states(db, &urls, &fs, &n, cause) == 0) {
+	if (db_feed_states(db, &urls, &fs, &n, cause) == 0) {
 		if (n == 1)
 			id = fs[0].id;
+		else
+			xasprintf(cause, "%s: not synced", url);
 		db_feed_states_free(fs, n);
 	}
 	strv_free(&urls);
 	return (id);
 }
 
+/* Store one line's item the way the poller would, then its flags. */
+static int
+fill_item(struct db *db, const struct fill_line *l, char **cause)
+{
+	struct db_item_row	*rows;
+	struct item		*it;
+	struct feed		*f;
+	const char		*const *fld = (const char *const *)l->fld;
+	size_t			 n, k;
+	int64_t			 id;
+	bool			 ins;
+	int			 rc;
+
+	it = item_new();
+	it->guid = xstrdup(fld[2]);
+	if (strcmp(fld[3], "-") != 0)
+		it->published = strtoll(fld[3], NULL, 10);
+	it->title = xstrdup(fld[4]);
+	it->summary = xstrdup(fld[5]);
+	it->summary_type = FEED_TEXT_HTML;
+	f = feed_new();
+	f->title = xstrdup(fld[1]);
+	rc = db_feed_begin(db, l->feed, cause);
+	if (rc == 0 && (rc = db_item_upsert(db, l->feed, it, &ins,
+	    cause)) != 0)
+		db_feed_rollback(db);
+	if (rc == 0)
+		rc = db_feed_commit(db, l->feed, f, cause);
+	item_free(it);
+	feed_free(f);
+	if (rc != 0)
+		return (-1);
+	if (strchr(fld[6], 'r') == NULL && strchr(fld[6], 's') == NULL)
+		return (0);
+	/* The item of the feed with this title is the one just added. */
+	if (db_item_page(db, DB_LIST_FEED, l->feed, DB_PAGE_FIRST, NULL,
+	    1000000, &rows, &n, cause) != 0)
+		return (-1);
+	id = -1;
+	for (k = 0; k < n; k++) {
+		if (rows[k].title && strcmp(rows[k].title, fld[4]) == 0)
+			id = rows[k].id;
+	}
+	db_item_rows_free(rows, n);
+	if (strchr(fld[6], 'r') != NULL &&
+	    db_item_set_unread(db, id, false, cause) != 0)
+		return (-1);
+	if (strchr(fld[6], 's') != NULL &&
+	    db_item_set_starred(db, id, true, cause) != 0)
+		return (-1);
+	return (0);
+}
+
 static int
 fill(const char *path, FILE *in, char **cause)
 {
-	struct db	*db;
-	struct item	*it;
-	struct feed	*f;
-	char		*line = NULL, *fld[FIELDS], *p;
-	size_t		 cap = 0;
-	int64_t		 feed, id, left;
-	int		 i;
-	bool		 ins;
+	struct db		*db;
+	struct fill_line	*lines = NULL, *l;
+	struct fill_feeds	 ff;
+	char			*line = NULL, *p;
+	size_t			 cap = 0, nl = 0, i;
+	int64_t			 left;
+	int			 k, ret = -1;
 
-	if ((db = db_open(path, 0, cause)) == NULL)
-		return (-1);
+	memset(&ff, 0, sizeof ff);
 	while (getline(&line, &cap, in) != -1) {
 		line[strcspn(line, "\n")] = '\0';
-		p = line;
-		for (i = 0; i < FIELDS; i++)
-			fld[i] = strsep(&p, "\t");
-		if (fld[FIELDS - 1] == NULL)
+		lines = xreallocarray(lines, nl + 1, sizeof *lines);
+		l = &lines[nl];
+		memset(l, 0, sizeof *l);
+		p = l->buf = xstrdup(line);
+		for (k = 0; k < FIELDS + 1; k++)
+			l->fld[k] = strsep(&p, "\t");
+		if (l->fld[FIELDS - 1] == NULL) {
+			free(l->buf);
 			continue;
-		if ((feed = fill_feed(db, fld[0], cause)) < 0)
-			goto fail;
-		it = item_new();
-		it->guid = xstrdup(fld[2]);
-		if (strcmp(fld[3], "-") != 0)
-			it->published = strtoll(fld[3], NULL, 10);
-		it->title = xstrdup(fld[4]);
-		it->summary = xstrdup(fld[5]);
-		it->summary_type = FEED_TEXT_HTML;
-		f = feed_new();
-		f->title = xstrdup(fld[1]);
-		if (db_feed_begin(db, feed, cause) != 0 ||
-		    db_item_upsert(db, feed, it, &ins, cause) != 0 ||
-		    db_feed_commit(db, feed, f, cause) != 0) {
-			item_free(it);
-			feed_free(f);
-			goto fail;
 		}
-		item_free(it);
-		feed_free(f);
-		if (strchr(fld[6], 'r') != NULL || strchr(fld[6], 's') != NULL) {
-			struct db_item_row	*rows;
-			size_t			 n;
-
-			/* The newest item of the feed is the one just added. */
-			if (db_item_page(db, DB_LIST_ALL, 0, DB_PAGE_FIRST, NULL,
-			    1000000, &rows, &n, cause) != 0)
-				goto fail;
-			id = -1;
-			for (size_t k = 0; k < n; k++) {
-				if (rows[k].feed_id == feed && rows[k].title &&
-				    strcmp(rows[k].title, fld[4]) == 0)
-					id = rows[k].id;
-			}
-			db_item_rows_free(rows, n);
-			if (strchr(fld[6], 'r') != NULL)
-				db_item_set_unread(db, id, false, cause);
-			if (strchr(fld[6], 's') != NULL)
-				db_item_set_starred(db, id, true, cause);
-		}
+		nl++;
 	}
 	free(line);
-	if (db_search_index_pending(db, 1000000, &left, cause) != 0) {
-		db_close(db);
-		return (-1);
-	}
-	db_close(db);
-	return (0);
+	for (i = 0; i < nl; i++)
+		fill_feeds_add(&ff, &lines[i]);
 
-fail:
-	free(line);
+	if ((db = db_open(path, 0, cause)) == NULL)
+		goto out;
+	if (db_feed_sync(db, ff.subs, ff.n, cause) != 0)
+		goto close;
+	for (i = 0; i < nl; i++) {
+		if ((lines[i].feed = fill_feed(db, lines[i].fld[0], cause)) < 0)
+			goto close;
+		if (fill_item(db, &lines[i], cause) != 0)
+			goto close;
+	}
+	if (db_search_index_pending(db, 1000000, &left, cause) != 0)
+		goto close;
+	ret = 0;
+close:
 	db_close(db);
-	return (-1);
+out:
+	for (i = 0; i < nl; i++)
+		free(lines[i].buf);
+	free(lines);
+	fill_feeds_free(&ff);
+	return (ret);
 }
 
 int

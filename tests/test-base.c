@@ -6,7 +6,6 @@
 
 #include "feed.h"
 #include "path.h"
-#include "reason.h"
 #include "str.h"
 #include "xmalloc.h"
 
@@ -76,34 +75,6 @@ test_lang(void)
 	}
 }
 
-/* In the C locale a reason comes back as it went in, whatever its shape. */
-static void
-reason_is(const char *in, const char *want, const char *name)
-{
-	char	*got;
-
-	got = reason_translate(in);
-	is_str(got, want, "%s", name);
-	free(got);
-}
-
-static void
-test_reason(void)
-{
-	reason_is("timeout", "timeout", "a known reason");
-	reason_is("HTTP 404", "HTTP 404", "an HTTP status");
-	reason_is("HTTP 404x", "HTTP 404x", "not quite an HTTP status");
-	reason_is("not a feed: Start tag expected, '<' not found",
-	    "not a feed: Start tag expected, '<' not found",
-	    "a reason with a detail keeps the detail");
-	reason_is("command failed (exit 6): curl: (6) host",
-	    "command failed (exit 6): curl: (6) host",
-	    "a command's exit status and its words");
-	reason_is("something new", "something new", "an unknown reason");
-	reason_is(NULL, "failed", "no reason");
-	reason_is("", "failed", "an empty reason");
-}
-
 static void
 test_path(void)
 {
@@ -133,7 +104,6 @@ main(void)
 
 	test_str();
 	test_lang();
-	test_reason();
 	test_path();
 
 	f = feed_new();

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The cache from the command line: --unread-count and --search on a cache
-# filled by tests/db-fill, a missing cache and a damaged one.
+# filled by tests/db-fill, a missing cache and a damaged one, and the urls
+# file's titles and tags stored by --reload.
 . "${top_srcdir:-.}/tests/lib.sh"
 FILL=${top_builddir:-.}/tests/db-fill
 export TZ=UTC
@@ -51,5 +52,27 @@ case $err in *damaged*"move it aside"*) r=0 ;; *) r=1 ;; esac
 tap_ok $r "and says how to recover"
 out=$(cat "$TMPD/bad.db")
 tap_is "$out" "not a database at all, just text" "the damaged file is left as it was"
+
+# The urls file's "~Title" and tags reach the cache through --reload.
+data=$(cd "$top_srcdir/tests/data" && pwd)
+printf 'file://%s/rss2.xml "~عنوان من الملف" أخبار "عاجل"\n' "$data" > "$TMPD/urls"
+"$AKHBAR" -u "$TMPD/urls" -C "$TMPD/r.db" --reload >/dev/null 2>&1; rc=$?
+tap_is "$rc" 0 "--reload of a file: feed with a title and tags"
+out=$("$AKHBAR" -u "$TMPD/urls" -C "$TMPD/r.db" --search 'خبر' | cut -f1 | sort -u)
+tap_is "$out" "عنوان من الملف" "--search names the feed by the urls file's title"
+if [ -n "${PYTHON3:-}" ]; then
+	out=$("$PYTHON3" - "$TMPD/r.db" <<'EOF'
+import sqlite3, sys
+db = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True)
+print(" ".join("%s:%d:%d" % r for r in db.execute(
+    "SELECT t.name, ft.total, (SELECT count(*) FROM tag_item"
+    " WHERE tag_id = t.id) FROM tag t JOIN feed_tag ft ON ft.tag_id = t.id"
+    " ORDER BY t.name")))
+EOF
+)
+	tap_is "$out" "أخبار:4:4 عاجل:4:4" "the feed's tags are stored with its items"
+else
+	tap_skip "python3 not found"
+fi
 
 tap_done

@@ -23,175 +23,9 @@
 #include "xmalloc.h"
 
 #include "tap.h"
-
-static char	tmpdir[] = "/tmp/akhbar-test-db.XXXXXX";
+#include "fixture-db.h"
 
 static void	is_search(struct db *, const char *, const char *);
-
-static char *
-tmp_path(const char *name)
-{
-	char	*p;
-
-	xasprintf(&p, "%s/%s", tmpdir, name);
-	return (p);
-}
-
-static void
-rm_cache(const char *path)
-{
-	char	*p;
-
-	unlink(path);
-	xasprintf(&p, "%s-wal", path);
-	unlink(p);
-	free(p);
-	xasprintf(&p, "%s-shm", path);
-	unlink(p);
-	free(p);
-	xasprintf(&p, "%s.lock", path);
-	unlink(p);
-	free(p);
-}
-
-/* One integer from SQL run on the connection. */
-static int64_t
-sql_int(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	int64_t		 v = -999;
-
-	if (sqlite3_prepare_v2(db->sq, sql, -1, &st, NULL) != SQLITE_OK) {
-		diag("%s: %s", sql, sqlite3_errmsg(db->sq));
-		return (v);
-	}
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return (v);
-}
-
-/* One text value from SQL; caller frees. */
-static char *
-sql_text(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	char		*v = NULL;
-
-	if (sqlite3_prepare_v2(db->sq, sql, -1, &st, NULL) != SQLITE_OK) {
-		diag("%s: %s", sql, sqlite3_errmsg(db->sq));
-		return (xstrdup("(error)"));
-	}
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		v = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return (v != NULL ? v : xstrdup(""));
-}
-
-static void
-is_sql(struct db *db, const char *sql, const char *want, const char *what)
-{
-	char	*got;
-
-	got = sql_text(db, sql);
-	is_str(got, want, "%s", what);
-	free(got);
-}
-
-static struct item *
-mkitem(const char *guid, const char *title, int64_t published,
-    const char *summary)
-{
-	struct item	*it;
-
-	it = item_new();
-	it->guid = xstrdup(guid);
-	it->title = title != NULL ? xstrdup(title) : NULL;
-	it->published = published;
-	if (summary != NULL) {
-		it->summary = xstrdup(summary);
-		it->summary_type = FEED_TEXT_HTML;
-	}
-	return (it);
-}
-
-/* Store one item in its own feed transaction. */
-static int
-put(struct db *db, int64_t feed, struct item *it, bool *inserted)
-{
-	char	*cause = NULL;
-	int	 rc;
-
-	rc = db_feed_begin(db, feed, &cause);
-	if (rc == 0)
-		rc = db_item_upsert(db, feed, it, inserted, &cause);
-	if (rc == 0)
-		rc = db_feed_commit(db, feed, NULL, &cause);
-	else
-		db_feed_rollback(db);
-	if (rc != 0)
-		diag("put: %s", cause);
-	free(cause);
-	item_free(it);
-	return (rc);
-}
-
-static int64_t
-feed_id(struct db *db, const char *url)
-{
-	struct db_feed_state	*fs;
-	struct strv		 urls = { NULL, 0 };
-	size_t			 n;
-	int64_t			 id = -1;
-	char			*cause = NULL;
-
-	strv_add(&urls, url);
-	if (db_feed_states(db, &urls, &fs, &n, &cause) == 0) {
-		if (n == 1)
-			id = fs[0].id;
-		db_feed_states_free(fs, n);
-	} else {
-		diag("%s", cause);
-		free(cause);
-	}
-	strv_free(&urls);
-	return (id);
-}
-
-static struct db *
-open_new(const char *name, char **pathp)
-{
-	struct db	*db;
-	struct strv	 urls = { NULL, 0 };
-	char		*cause = NULL, *path;
-
-	path = tmp_path(name);
-	rm_cache(path);
-	db = db_open(path, 0, &cause);
-	if (db == NULL) {
-		diag("open %s: %s", path, cause);
-		exit(1);
-	}
-	strv_add(&urls, "https://a.example/feed");
-	strv_add(&urls, "https://b.example/feed");
-	strv_add(&urls, "https://c.example/feed");
-	if (db_feed_sync_urls(db, &urls, &cause) != 0) {
-		diag("sync: %s", cause);
-		exit(1);
-	}
-	strv_free(&urls);
-	if (pathp != NULL)
-		*pathp = path;
-	else
-		free(path);
-	return (db);
-}
-
-static bool
-contains(const char *s, const char *what)
-{
-	return (s != NULL && strstr(s, what) != NULL);
-}
 
 static void
 test_open(void)
@@ -205,14 +39,14 @@ test_open(void)
 	pid_t			 pid;
 	int			 status;
 
-	db = open_new("open.db", &path);
-	is_int(sql_int(db, "PRAGMA user_version"), DB_SCHEMA_VERSION,
+	db = fx_open("open.db", &path);
+	is_int(fx_sql_int(db, "PRAGMA user_version"), DB_SCHEMA_VERSION,
 	    "a new cache has the current schema version");
-	is_int(sql_int(db, "SELECT journal_mode = 'wal' FROM "
+	is_int(fx_sql_int(db, "SELECT journal_mode = 'wal' FROM "
 	    "pragma_journal_mode"), 1, "the cache is in WAL mode");
-	is_int(sql_int(db, "PRAGMA foreign_keys"), 1, "foreign keys are on");
-	is_int(sql_int(db, "PRAGMA synchronous"), 1, "synchronous is NORMAL");
-	is_int(sql_int(db, "PRAGMA page_size"), 32768,
+	is_int(fx_sql_int(db, "PRAGMA foreign_keys"), 1, "foreign keys are on");
+	is_int(fx_sql_int(db, "PRAGMA synchronous"), 1, "synchronous is NORMAL");
+	is_int(fx_sql_int(db, "PRAGMA page_size"), 32768,
 	    "a new cache has 32 KB pages (fewer WAL writes)");
 
 	ok(db_feed_states(db, NULL, &fs, &n, &cause) == 0 && n == 3,
@@ -224,7 +58,7 @@ test_open(void)
 
 	strv_add(&urls, "https://b.example/feed");
 	strv_add(&urls, "https://d.example/feed");
-	ok(db_feed_sync_urls(db, &urls, &cause) == 0, "sync again");
+	ok(fx_sync(db, (const char *const *)urls.v, urls.n) == 0, "sync again");
 	ok(db_feed_states(db, NULL, &fs, &n, &cause) == 0 && n == 4,
 	    "sync adds new URLs and keeps the others");
 	db_feed_states_free(fs, n);
@@ -234,16 +68,15 @@ test_open(void)
 	r.etag = "\"abc\"";
 	r.last_modified = "Sat, 28 Nov 2026 10:00:00 GMT";
 	r.next_fetch = 12345;
-	ok(db_feed_set_result(db, feed_id(db, "https://b.example/feed"), &r,
-	    &cause) == 0, "store a fetch result");
+	ok(db_feed_set_result(db, fx_feed(db, FX_B), &r, &cause) == 0,
+	    "store a fetch result");
 	r.http_status = 304;
 	r.etag = NULL;
 	r.last_modified = NULL;
 	r.error = NULL;
 	r.failures = 0;
 	r.new_url = "https://b2.example/feed";
-	db_feed_set_result(db, feed_id(db, "https://b.example/feed"), &r,
-	    &cause);
+	db_feed_set_result(db, fx_feed(db, FX_B), &r, &cause);
 	ok(db_feed_states(db, &urls, &fs, &n, &cause) == 0 && n == 2,
 	    "states of the URLs asked for");
 	if (n == 2) {
@@ -255,8 +88,7 @@ test_open(void)
 		    "a permanent redirect changes where to fetch");
 	}
 	db_feed_states_free(fs, n);
-	ok(feed_id(db, "https://b.example/feed") > 0,
-	    "the feed is still found by its urls-file URL");
+	ok(fx_feed(db, FX_B) > 0, "the feed is still found by its urls-file URL");
 	strv_free(&urls);
 
 	/* A second writer in another process is refused, with our pid. */
@@ -266,10 +98,10 @@ test_open(void)
 		db2 = db_open(path, 0, &cause);
 		if (db2 != NULL)
 			_exit(1);
-		if (!contains(cause, "in use by another akhbar"))
+		if (!fx_contains(cause, "in use by another akhbar"))
 			_exit(2);
 		xasprintf(&path, "pid %ld", (long)getppid());
-		if (!contains(cause, path))
+		if (!fx_contains(cause, path))
 			_exit(3);
 		_exit(0);
 	}
@@ -286,7 +118,7 @@ test_open(void)
 	db_close(db2);
 	if (ro != NULL) {
 		ok(db_feed_begin(ro, 1, &cause) != 0 &&
-		    contains(cause, "read-only"),
+		    fx_contains(cause, "read-only"),
 		    "a read-only connection cannot write");
 		free(cause);
 		cause = NULL;
@@ -312,33 +144,33 @@ test_upsert(void)
 	bool			 ins;
 	int64_t			 a, unread;
 
-	db = open_new("upsert.db", NULL);
-	a = feed_id(db, "https://a.example/feed");
+	db = fx_open("upsert.db", NULL);
+	a = fx_feed(db, FX_A);
 
-	ok(db_item_upsert(db, a, (it = mkitem("x", "x", 1, NULL)), &ins,
+	ok(db_item_upsert(db, a, (it = fx_item("x", "x", 1, NULL)), &ins,
 	    &cause) != 0, "an upsert outside a feed transaction fails");
 	item_free(it);
 	free(cause);
 	cause = NULL;
 
-	put(db, a, mkitem("g1", "first", 1000, "<p>one</p>"), &ins);
+	fx_put(db, a, fx_item("g1", "first", 1000, "<p>one</p>"), &ins);
 	ok(ins, "a new item is inserted");
-	put(db, a, mkitem("g2", "second", 2000, NULL), &ins);
-	put(db, a, mkitem("g3", "third", FEED_TIME_UNKNOWN, NULL), &ins);
+	fx_put(db, a, fx_item("g2", "second", 2000, NULL), &ins);
+	fx_put(db, a, fx_item("g3", "third", FEED_TIME_UNKNOWN, NULL), &ins);
 	db_item_count_unread(db, &unread, &cause);
 	is_int(unread, 3, "three unread items");
-	is_int(sql_int(db, "SELECT count(*) FROM fts_pending JOIN item ON "
+	is_int(fx_sql_int(db, "SELECT count(*) FROM fts_pending JOIN item ON "
 	    "item.id = item_id"), 3, "new items wait to be indexed");
 	/*
 	 * A trigger on inserting items makes SQLite keep a statement journal
 	 * (a copy of every page each insert touches) inside the feed's
 	 * transaction; db_item_upsert lists new items itself.
 	 */
-	is_int(sql_int(db, "SELECT count(*) FROM sqlite_schema WHERE "
+	is_int(fx_sql_int(db, "SELECT count(*) FROM sqlite_schema WHERE "
 	    "type = 'trigger' AND tbl_name = 'item' AND "
 	    "sql LIKE '%INSERT ON item%'"), 0,
 	    "no trigger runs on inserting an item");
-	is_int(sql_int(db, "SELECT published IS NULL AND first_seen > 0 "
+	is_int(fx_sql_int(db, "SELECT published IS NULL AND first_seen > 0 "
 	    "AND sort_date = first_seen FROM item WHERE guid = 'g3'"), 1,
 	    "an unknown date stays unknown; first-seen orders it");
 
@@ -355,32 +187,32 @@ test_upsert(void)
 	}
 	db_item_rows_free(rows, n);
 
-	put(db, a, mkitem("g1", "first", 1000, "<p>one</p>"), &ins);
+	fx_put(db, a, fx_item("g1", "first", 1000, "<p>one</p>"), &ins);
 	ok(!ins, "an item seen again is not inserted");
-	is_int(sql_int(db, "SELECT count(*) FROM item"), 3,
+	is_int(fx_sql_int(db, "SELECT count(*) FROM item"), 3,
 	    "no duplicate rows");
-	is_int(sql_int(db, "SELECT unread = 0 AND starred = 1 FROM item "
+	is_int(fx_sql_int(db, "SELECT unread = 0 AND starred = 1 FROM item "
 	    "WHERE guid = 'g1'"), 1, "unchanged item keeps read and starred");
 
 	db_search_index_pending(db, 100, NULL, &cause);
-	it = mkitem("g2", "second", 2000, NULL);
-	put(db, a, it, &ins);
-	is_int(sql_int(db, "SELECT count(*) FROM fts_pending"), 0,
+	it = fx_item("g2", "second", 2000, NULL);
+	fx_put(db, a, it, &ins);
+	is_int(fx_sql_int(db, "SELECT count(*) FROM fts_pending"), 0,
 	    "unchanged content is not queued for indexing again");
 
-	it = mkitem("g1", "first, corrected", 1000, "<p>one more</p>");
+	it = fx_item("g1", "first, corrected", 1000, "<p>one more</p>");
 	item_add_enclosure(it, "https://a.example/a.mp3", "audio/mpeg", 42);
-	put(db, a, it, &ins);
+	fx_put(db, a, it, &ins);
 	ok(!ins, "a changed item is updated, not inserted");
-	is_int(sql_int(db, "SELECT count(*) FROM fts_pending JOIN item ON "
+	is_int(fx_sql_int(db, "SELECT count(*) FROM fts_pending JOIN item ON "
 	    "item.id = item_id WHERE guid = 'g1'"), 1,
 	    "a changed item waits to be indexed again");
-	is_int(sql_int(db, "SELECT title = 'first, corrected' AND unread = 0 "
+	is_int(fx_sql_int(db, "SELECT title = 'first, corrected' AND unread = 0 "
 	    "AND starred = 1 FROM item WHERE guid = 'g1'"), 1,
 	    "a changed item is updated in place keeping its read state");
 
 	it = NULL;
-	db_item_get(db, sql_int(db, "SELECT id FROM item WHERE guid = 'g1'"),
+	db_item_get(db, fx_sql_int(db, "SELECT id FROM item WHERE guid = 'g1'"),
 	    &it, &cause);
 	ok(it != NULL && it->nenclosures == 1 && it->enclosures[0].length ==
 	    42 && strcmp(it->summary, "<p>one more</p>") == 0,
@@ -389,21 +221,21 @@ test_upsert(void)
 
 	/* A feed update that no longer carries g2 and g3. */
 	db_feed_begin(db, a, &cause);
-	db_item_upsert(db, a, (it = mkitem("g4", "fourth", 3000, NULL)), NULL,
+	db_item_upsert(db, a, (it = fx_item("g4", "fourth", 3000, NULL)), NULL,
 	    &cause);
 	item_free(it);
 	db_feed_commit(db, a, NULL, &cause);
-	is_int(sql_int(db, "SELECT count(*) FROM item"), 4,
+	is_int(fx_sql_int(db, "SELECT count(*) FROM item"), 4,
 	    "items gone from the feed stay cached");
 
 	/* Authors and categories survive the round trip. */
-	it = mkitem("g5", "five", 5000, NULL);
+	it = fx_item("g5", "five", 5000, NULL);
 	strv_add(&it->authors, "أحمد");
 	strv_add(&it->authors, "Sara");
 	strv_add(&it->categories, "سياسة");
-	put(db, a, it, NULL);
+	fx_put(db, a, it, NULL);
 	it = NULL;
-	db_item_get(db, sql_int(db, "SELECT id FROM item WHERE guid = 'g5'"),
+	db_item_get(db, fx_sql_int(db, "SELECT id FROM item WHERE guid = 'g5'"),
 	    &it, &cause);
 	ok(it != NULL && it->authors.n == 2 &&
 	    strcmp(it->authors.v[1], "Sara") == 0 && it->categories.n == 1,
@@ -412,17 +244,17 @@ test_upsert(void)
 
 	/* Rollback stores nothing. */
 	db_feed_begin(db, a, &cause);
-	db_item_upsert(db, a, (it = mkitem("g6", "six", 6000, NULL)), NULL,
+	db_item_upsert(db, a, (it = fx_item("g6", "six", 6000, NULL)), NULL,
 	    &cause);
 	item_free(it);
 	db_feed_rollback(db);
-	is_int(sql_int(db, "SELECT count(*) FROM item WHERE guid = 'g6'"), 0,
+	is_int(fx_sql_int(db, "SELECT count(*) FROM item WHERE guid = 'g6'"), 0,
 	    "a rolled back feed transaction stores nothing");
 	db_item_count_unread(db, &unread, &cause);
-	is_int(unread, sql_int(db, "SELECT count(*) FROM item WHERE unread"),
+	is_int(unread, fx_sql_int(db, "SELECT count(*) FROM item WHERE unread"),
 	    "unread count right after a rollback");
 
-	ok(db_feed_begin(db, 9999, &cause) != 0 && contains(cause, "no feed"),
+	ok(db_feed_begin(db, 9999, &cause) != 0 && fx_contains(cause, "no feed"),
 	    "a transaction for an unknown feed is refused");
 	free(cause);
 	cause = NULL;
@@ -440,7 +272,7 @@ test_upsert(void)
 	db_feed_begin(db, a, &cause);
 	db_feed_commit(db, a, f, &cause);
 	feed_free(f);
-	is_sql(db, "SELECT title || ' ' || link || ' ' || language || ' ' || "
+	fx_is_sql(db, "SELECT title || ' ' || link || ' ' || language || ' ' || "
 	    "dir FROM feed WHERE id = 1", "أخبار اليوم https://a.example/ ar 2",
 	    "feed metadata stored, a missing title keeps the old one");
 	free(cause);
@@ -457,21 +289,21 @@ test_counts(void)
 	int64_t		 feeds[3], id, maxid;
 	int		 i, bad;
 
-	db = open_new("counts.db", NULL);
-	feeds[0] = feed_id(db, "https://a.example/feed");
-	feeds[1] = feed_id(db, "https://b.example/feed");
-	feeds[2] = feed_id(db, "https://c.example/feed");
+	db = fx_open("counts.db", NULL);
+	feeds[0] = fx_feed(db, FX_A);
+	feeds[1] = fx_feed(db, FX_B);
+	feeds[2] = fx_feed(db, FX_C);
 	srandom(42);
 	for (i = 0; i < 600; i++) {
 		switch (random() % 6) {
 		case 0:
 		case 1:
 			snprintf(guid, sizeof guid, "r%ld", random() % 200);
-			it = mkitem(guid, guid, random() % 100000, NULL);
-			put(db, feeds[random() % 3], it, NULL);
+			it = fx_item(guid, guid, random() % 100000, NULL);
+			fx_put(db, feeds[random() % 3], it, NULL);
 			break;
 		case 2:
-			maxid = sql_int(db, "SELECT COALESCE(max(id), 0) "
+			maxid = fx_sql_int(db, "SELECT COALESCE(max(id), 0) "
 			    "FROM item");
 			if (maxid > 0) {
 				id = 1 + random() % maxid;
@@ -488,7 +320,7 @@ test_counts(void)
 			    5 + random() % 20, 0, &cause);
 			break;
 		case 5:
-			maxid = sql_int(db, "SELECT COALESCE(max(id), 0) "
+			maxid = fx_sql_int(db, "SELECT COALESCE(max(id), 0) "
 			    "FROM item");
 			if (maxid > 0)
 				db_item_set_starred(db, 1 + random() % maxid,
@@ -496,14 +328,14 @@ test_counts(void)
 			break;
 		}
 	}
-	bad = (int)sql_int(db, "SELECT count(*) FROM feed WHERE unread_count "
+	bad = (int)fx_sql_int(db, "SELECT count(*) FROM feed WHERE unread_count "
 	    "<> (SELECT count(*) FROM item WHERE feed_id = feed.id AND "
 	    "unread = 1)");
 	is_int(bad, 0, "unread counts equal COUNT(*) after random operations");
-	ok(sql_int(db, "SELECT count(*) FROM item") > 10,
+	ok(fx_sql_int(db, "SELECT count(*) FROM item") > 10,
 	    "the random run left items to count");
 	db_feed_mark_read(db, 0, &cause);
-	is_int(sql_int(db, "SELECT sum(unread_count) FROM feed"), 0,
+	is_int(fx_sql_int(db, "SELECT sum(unread_count) FROM feed"), 0,
 	    "marking everything read zeroes every count");
 	free(cause);
 	db_close(db);
@@ -518,349 +350,50 @@ test_retention(void)
 	int64_t		 a, b, now = (int64_t)time(NULL);
 	int		 i;
 
-	db = open_new("retain.db", NULL);
-	a = feed_id(db, "https://a.example/feed");
-	b = feed_id(db, "https://b.example/feed");
+	db = fx_open("retain.db", NULL);
+	a = fx_feed(db, FX_A);
+	b = fx_feed(db, FX_B);
 	for (i = 0; i < 10; i++) {
 		snprintf(guid, sizeof guid, "d%d", i);
-		put(db, a, mkitem(guid, guid, now - i * 86400 - 3600, NULL),
+		fx_put(db, a, fx_item(guid, guid, now - i * 86400 - 3600, NULL),
 		    NULL);
-		put(db, b, mkitem(guid, guid, now - i * 86400 - 3600, NULL),
+		fx_put(db, b, fx_item(guid, guid, now - i * 86400 - 3600, NULL),
 		    NULL);
 	}
-	sql_int(db, "UPDATE item SET starred = 1 WHERE guid = 'd9'");
+	fx_sql_int(db, "UPDATE item SET starred = 1 WHERE guid = 'd9'");
 
 	/* keep-days 5 on feed a: d7 is still in the feed, d9 is starred. */
 	db_feed_set_retention(db, a, 0, 5, &cause);
 	db_feed_begin(db, a, &cause);
-	db_item_upsert(db, a, (it = mkitem("d7", "d7", now - 7 * 86400 -
+	db_item_upsert(db, a, (it = fx_item("d7", "d7", now - 7 * 86400 -
 	    3600, NULL)), NULL, &cause);
 	item_free(it);
 	db_feed_commit(db, a, NULL, &cause);
-	is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM "
+	fx_is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM "
 	    "item WHERE feed_id = 1 ORDER BY guid)", "d0 d1 d2 d3 d4 d7 d9",
 	    "keep-days removes old items, never starred or still carried");
-	is_sql(db, "SELECT count(*) FROM item WHERE feed_id = 2", "10",
+	fx_is_sql(db, "SELECT count(*) FROM item WHERE feed_id = 2", "10",
 	    "another feed's items are untouched");
 
 	/* Global max-items 3 applies to feed b, which has no own setting. */
 	db_set_retention(db, 3, 0);
 	db_feed_begin(db, b, &cause);
 	db_feed_commit(db, b, NULL, &cause);
-	is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM "
+	fx_is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM "
 	    "item WHERE feed_id = 2 ORDER BY guid)", "d0 d1 d2 d9",
 	    "global max-items keeps the newest, and starred items");
-	is_sql(db, "SELECT count(*) FROM feed WHERE unread_count <> (SELECT "
+	fx_is_sql(db, "SELECT count(*) FROM feed WHERE unread_count <> (SELECT "
 	    "count(*) FROM item WHERE feed_id = feed.id AND unread = 1)", "0",
 	    "retention keeps unread counts right");
 	/* The feed's own max-items wins over the global one. */
 	db_feed_set_retention(db, a, 2, 0, &cause);
 	db_feed_begin(db, a, &cause);
 	db_feed_commit(db, a, NULL, &cause);
-	is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM "
+	fx_is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM "
 	    "item WHERE feed_id = 1 ORDER BY guid)", "d0 d1 d9",
 	    "per-feed max-items overrides the global setting");
 	free(cause);
 	db_close(db);
-}
-
-/* Collect ids of a whole list walking forward, then backward. */
-static int
-walk(struct db *db, enum db_list list, int64_t feed, int step,
-    struct str *fwd, struct str *back)
-{
-	struct db_item_row	*rows;
-	struct db_item_cursor	 cur;
-	char			*cause = NULL;
-	size_t			 n, i;
-	int			 pages = 0;
-
-	str_clear(fwd);
-	str_clear(back);
-	if (db_item_page(db, list, feed, DB_PAGE_FIRST, NULL, step, &rows, &n,
-	    &cause) != 0) {
-		diag("%s", cause);
-		free(cause);
-		return (-1);
-	}
-	while (n > 0) {
-		pages++;
-		for (i = 0; i < n; i++)
-			str_printf(fwd, "%lld ", (long long)rows[i].id);
-		db_item_row_cursor(&rows[n - 1], &cur);
-		db_item_rows_free(rows, n);
-		db_item_page(db, list, feed, DB_PAGE_NEXT, &cur, step, &rows,
-		    &n, &cause);
-	}
-	db_item_rows_free(rows, n);
-
-	db_item_page(db, list, feed, DB_PAGE_LAST, NULL, step, &rows, &n,
-	    &cause);
-	while (n > 0) {
-		for (i = n; i > 0; i--)
-			str_printf(back, "%lld ", (long long)rows[i - 1].id);
-		db_item_row_cursor(&rows[0], &cur);
-		db_item_rows_free(rows, n);
-		db_item_page(db, list, feed, DB_PAGE_PREV, &cur, step, &rows,
-		    &n, &cause);
-	}
-	db_item_rows_free(rows, n);
-	return (pages);
-}
-
-/* Reverse a list of space-terminated ids. */
-static char *
-reverse_ids(const char *s)
-{
-	struct str	 out;
-	const char	*p, *e;
-
-	str_init(&out);
-	str_append(&out, "", 0);
-	e = s + strlen(s);
-	while (e > s) {
-		p = e - 1;
-		while (p > s && p[-1] != ' ')
-			p--;
-		str_append(&out, p, e - p);
-		e = p;
-	}
-	return (str_steal(&out));
-}
-
-static void
-test_paging(void)
-{
-	static const char *expect[] = {
-		"SELECT group_concat(id || ' ', '') FROM (SELECT id FROM item "
-		"WHERE feed_id = 1 ORDER BY sort_date DESC, id DESC)",
-		"SELECT group_concat(id || ' ', '') FROM (SELECT id FROM item "
-		"WHERE unread = 1 ORDER BY sort_date DESC, id DESC)",
-		"SELECT group_concat(id || ' ', '') FROM (SELECT id FROM item "
-		"WHERE starred = 1 ORDER BY sort_date DESC, id DESC)",
-		"SELECT group_concat(id || ' ', '') FROM (SELECT id FROM item "
-		"ORDER BY sort_date DESC, id DESC)",
-	};
-	static const char *names[] = { "feed", "unread", "starred", "all" };
-	struct db		*db;
-	struct db_item_row	*rows;
-	struct db_item_cursor	 cur;
-	struct db_feed_row	*frows;
-	struct db_feed_cursor	 fcur;
-	struct str		 fwd, back;
-	struct item		*it;
-	char			 guid[16], *want, *rev, *cause = NULL;
-	size_t			 n;
-	int64_t			 a, b;
-	int			 i, l, pages;
-
-	db = open_new("paging.db", NULL);
-	a = feed_id(db, "https://a.example/feed");
-	b = feed_id(db, "https://b.example/feed");
-	/* 57 items in a, many sharing a date, so ties need the id. */
-	db_feed_begin(db, a, &cause);
-	for (i = 0; i < 57; i++) {
-		snprintf(guid, sizeof guid, "p%d", i);
-		it = mkitem(guid, guid, 1000 + (i * 7) % 5, NULL);
-		db_item_upsert(db, a, it, NULL, &cause);
-		item_free(it);
-	}
-	db_feed_commit(db, a, NULL, &cause);
-	db_feed_begin(db, b, &cause);
-	for (i = 0; i < 23; i++) {
-		snprintf(guid, sizeof guid, "q%d", i);
-		it = mkitem(guid, guid, 1000 + i % 3, NULL);
-		db_item_upsert(db, b, it, NULL, &cause);
-		item_free(it);
-	}
-	db_feed_commit(db, b, NULL, &cause);
-	for (i = 3; i <= 80; i += 3)
-		db_item_set_unread(db, i, false, &cause);
-	sql_int(db, "UPDATE item SET starred = 1 WHERE id % 4 = 1");
-
-	str_init(&fwd);
-	str_init(&back);
-	for (l = 0; l < 4; l++) {
-		want = sql_text(db, expect[l]);
-		pages = walk(db, l, a, 10, &fwd, &back);
-		is_str(str_cstr(&fwd), want,
-		    "%s list: next pages walk the whole list in order",
-		    names[l]);
-		rev = reverse_ids(str_cstr(&back));
-		is_str(rev, want, "%s list: last then previous pages walk it "
-		    "back", names[l]);
-		free(rev);
-		free(want);
-		ok(pages > 1, "%s list: several pages (%d)", names[l], pages);
-		walk(db, l, a, 1, &fwd, &back);
-		want = sql_text(db, expect[l]);
-		is_str(str_cstr(&fwd), want, "%s list: pages of one row",
-		    names[l]);
-		free(want);
-	}
-	str_free(&fwd);
-	str_free(&back);
-
-	/* Boundaries. */
-	db_item_page(db, DB_LIST_FEED, a, DB_PAGE_FIRST, NULL, 10, &rows, &n,
-	    &cause);
-	db_item_row_cursor(&rows[0], &cur);
-	db_item_rows_free(rows, n);
-	db_item_page(db, DB_LIST_FEED, a, DB_PAGE_PREV, &cur, 10, &rows, &n,
-	    &cause);
-	is_int(n, 0, "nothing before the first row");
-	db_item_rows_free(rows, n);
-	db_item_page(db, DB_LIST_FEED, a, DB_PAGE_LAST, NULL, 10, &rows, &n,
-	    &cause);
-	is_int(n, 10, "the last page is full");
-	db_item_row_cursor(&rows[n - 1], &cur);
-	db_item_rows_free(rows, n);
-	db_item_page(db, DB_LIST_FEED, a, DB_PAGE_NEXT, &cur, 10, &rows, &n,
-	    &cause);
-	is_int(n, 0, "nothing after the last row");
-	db_item_rows_free(rows, n);
-	db_item_page(db, DB_LIST_FEED, 99, DB_PAGE_FIRST, NULL, 10, &rows, &n,
-	    &cause);
-	is_int(n, 0, "an unknown feed has an empty list");
-	db_item_rows_free(rows, n);
-	ok(db_item_page(db, DB_LIST_FEED, a, DB_PAGE_NEXT, NULL, 10, &rows,
-	    &n, &cause) != 0, "a next page needs a cursor");
-	free(cause);
-	cause = NULL;
-
-	/* The feed list, with unread counts. */
-	db_feed_set_title(db, b, "بي", &cause);
-	db_feed_page(db, DB_PAGE_FIRST, NULL, 2, &frows, &n, &cause);
-	ok(n == 2 && frows[0].id == a && frows[1].id == b,
-	    "the feed list comes in urls order");
-	if (n == 2) {
-		is_int(frows[0].unread, sql_int(db, "SELECT count(*) FROM item "
-		    "WHERE feed_id = 1 AND unread"), "feed a's unread count");
-		is_str(frows[1].title, "بي", "a title override is shown");
-		db_feed_row_cursor(&frows[1], &fcur);
-	}
-	db_feed_rows_free(frows, n);
-	db_feed_page(db, DB_PAGE_NEXT, &fcur, 2, &frows, &n, &cause);
-	ok(n == 1 && strcmp(frows[0].url, "https://c.example/feed") == 0 &&
-	    frows[0].unread == 0 && strcmp(frows[0].title, frows[0].url) == 0,
-	    "next page of feeds: an unfetched feed shows its URL");
-	db_feed_rows_free(frows, n);
-	db_feed_page(db, DB_PAGE_LAST, NULL, 2, &frows, &n, &cause);
-	ok(n == 2 && frows[0].id == b, "last page of feeds");
-	if (n == 2)
-		db_feed_row_cursor(&frows[0], &fcur);
-	db_feed_rows_free(frows, n);
-	db_feed_page(db, DB_PAGE_PREV, &fcur, 2, &frows, &n, &cause);
-	ok(n == 1 && frows[0].id == a, "previous page of feeds");
-	db_feed_rows_free(frows, n);
-
-	db_feed_set_dir(db, a, FEED_DIR_RTL, &cause);
-	db_feed_page(db, DB_PAGE_FIRST, NULL, 1, &frows, &n, &cause);
-	ok(n == 1 && frows[0].dir == FEED_DIR_RTL && frows[0].dir_override,
-	    "a direction override is shown");
-	db_feed_rows_free(frows, n);
-	db_item_page(db, DB_LIST_FEED, a, DB_PAGE_FIRST, NULL, 1, &rows, &n,
-	    &cause);
-	ok(n == 1 && rows[0].dir == FEED_DIR_RTL,
-	    "items take their feed's direction override");
-	db_item_rows_free(rows, n);
-	db_feed_set_dir(db, a, FEED_DIR_AUTO, &cause);
-	db_feed_page(db, DB_PAGE_FIRST, NULL, 1, &frows, &n, &cause);
-	ok(n == 1 && !frows[0].dir_override, "the override can be removed");
-	db_feed_rows_free(frows, n);
-	free(cause);
-	db_close(db);
-}
-
-/* Every paged query is served by an index: no scan, no sort. */
-static void
-test_plans(void)
-{
-	static const char *names[] = { "feed", "unread", "starred", "all" };
-	static const char *pages[] = { "first", "next", "prev", "last" };
-	struct db	*db;
-	sqlite3_stmt	*st;
-	struct str	 plan;
-	const char	*sql, *d;
-	char		*q;
-	int		 l, p, bad;
-
-	db = open_new("plans.db", NULL);
-	str_init(&plan);
-	for (l = 0; l <= 4; l++) {
-		for (p = 0; p < 4; p++) {
-			sql = l < 4 ? db_item_page_query(l, p) :
-			    db_feed_page_query(p);
-			xasprintf(&q, "EXPLAIN QUERY PLAN %s", sql);
-			str_clear(&plan);
-			bad = 0;
-			if (sqlite3_prepare_v2(db->sq, q, -1, &st, NULL) ==
-			    SQLITE_OK) {
-				while (sqlite3_step(st) == SQLITE_ROW) {
-					d = (const char *)
-					    sqlite3_column_text(st, 3);
-					str_printf(&plan, "%s; ", d);
-					if ((strncmp(d, "SCAN", 4) == 0 &&
-					    strstr(d, "USING") == NULL) ||
-					    strstr(d, "TEMP B-TREE") != NULL)
-						bad = 1;
-				}
-				sqlite3_finalize(st);
-			} else
-				bad = 1;
-			free(q);
-			ok(!bad && plan.len > 0, "%s list, %s page: %s",
-			    l < 4 ? names[l] : "feeds", pages[p],
-			    str_cstr(&plan));
-		}
-	}
-	str_free(&plan);
-	db_close(db);
-}
-
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE	*f;
-	char	*buf;
-	long	 n;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return (NULL);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = xmalloc(n + 1);
-	*len = fread(buf, 1, n, f);
-	buf[*len] = '\0';
-	fclose(f);
-	return (buf);
-}
-
-static void
-write_file(const char *path, const char *data, size_t len)
-{
-	FILE	*f;
-
-	f = fopen(path, "wb");
-	fwrite(data, 1, len, f);
-	fclose(f);
-}
-
-/* Run SQL on a file with plain SQLite (no akhbar functions). */
-static int
-raw_exec(const char *path, const char *sql)
-{
-	sqlite3	*sq;
-	int	 rc;
-
-	if (sqlite3_open(path, &sq) != SQLITE_OK)
-		return (-1);
-	rc = sqlite3_exec(sq, sql, NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		diag("%s", sqlite3_errmsg(sq));
-	sqlite3_close(sq);
-	return (rc == SQLITE_OK ? 0 : -1);
 }
 
 static void
@@ -873,13 +406,13 @@ test_migrate(void)
 	size_t			 len, n;
 	int64_t			 left;
 
-	path = tmp_path("v1.db");
-	rm_cache(path);
-	sql = read_file(tap_data("cache-v1.sql"), &len);
+	path = fx_path("v1.db");
+	fx_rm(path);
+	sql = fx_read_file(tap_data("cache-v1.sql"), &len);
 	ok(sql != NULL, "read the version 1 fixture");
 	if (sql == NULL)
 		return;
-	ok(raw_exec(path, sql) == 0, "made a version 1 cache");
+	ok(fx_raw_exec(path, sql) == 0, "made a version 1 cache");
 	free(sql);
 
 	db = db_open(path, 0, &cause);
@@ -890,16 +423,19 @@ test_migrate(void)
 		free(path);
 		return;
 	}
-	is_int(sql_int(db, "PRAGMA user_version"), DB_SCHEMA_VERSION,
+	is_int(fx_sql_int(db, "PRAGMA user_version"), DB_SCHEMA_VERSION,
 	    "it is migrated to the current version");
-	is_sql(db, "SELECT group_concat(guid || ':' || unread || starred, ' ') "
+	fx_is_sql(db, "SELECT group_concat(guid || ':' || unread || starred, ' ') "
 	    "FROM (SELECT * FROM item ORDER BY id)",
 	    "a1:01 a2:10 a3:00 e1:11", "read and starred states survive");
-	is_sql(db, "SELECT dir_override || ' ' || etag FROM feed WHERE id = 1",
+	fx_is_sql(db, "SELECT dir_override || ' ' || etag FROM feed WHERE id = 1",
 	    "2 \"v1-etag\"", "direction override and validators survive");
-	is_sql(db, "SELECT group_concat(unread_count, ' ') FROM feed", "1 1",
+	fx_is_sql(db, "SELECT group_concat(unread_count, ' ') FROM feed", "1 1",
 	    "unread counts computed by the migration");
-	is_sql(db, "SELECT sort_date FROM item WHERE guid = 'a1'", "1700000000",
+	fx_is_sql(db, "SELECT group_concat(total || ',' || starred_count || "
+	    "',' || starred_unread, ' ') FROM feed", "3,1,0 1,1,1",
+	    "totals and starred counts computed by the migration");
+	fx_is_sql(db, "SELECT sort_date FROM item WHERE guid = 'a1'", "1700000000",
 	    "old items are ordered by their date");
 	db_feed_page(db, DB_PAGE_FIRST, NULL, 10, &frows, &n, &cause);
 	ok(n == 2 && frows[0].dir == FEED_DIR_RTL, "migrated feeds list");
@@ -917,12 +453,111 @@ test_migrate(void)
 	free(path);
 
 	/* An empty file is a new cache. */
-	path = tmp_path("empty.db");
-	rm_cache(path);
-	write_file(path, "", 0);
+	path = fx_path("empty.db");
+	fx_rm(path);
+	fx_write_file(path, "", 0);
 	db = db_open(path, 0, &cause);
 	ok(db != NULL, "an empty file becomes a new cache");
 	db_close(db);
+	free(path);
+}
+
+/*
+ * A cache of version 7, as main had it before the interface's counts
+ * and tags: read and starred states, user overrides and a fetch's error
+ * survive, the new counts are computed, tags work on it.
+ */
+static void
+test_migrate_v7(void)
+{
+	static const char *const t[] = { "t" };
+	struct db		*db, *raw;
+	struct db_feed_row	*r;
+	struct db_item_row	*rows;
+	struct db_sub		 subs[2];
+	struct str		 ids;
+	char			*path, *cause = NULL, *got;
+	int64_t			 total, unread;
+	size_t			 n, i;
+
+	path = fx_path("v7.db");
+	if ((raw = fx_open_version(path, 7)) == NULL) {
+		ok(0, "make a version 7 cache");
+		free(path);
+		return;
+	}
+	is_int(fx_sql_int(raw, "PRAGMA user_version"), 7, "made a version 7 cache");
+	sqlite3_exec(raw->sq,
+	    "INSERT INTO feed (id, url, position, title, title_override,"
+	    " dir_override, unread_count, error, error_kind, error_code) VALUES"
+	    " (1, 'https://a.example/', 1, 'A', 'My A', 2, 2, 'gone', 3, 404),"
+	    " (2, 'https://b.example/', 2, 'B', NULL, NULL, 1, NULL, 0, 0);"
+	    "INSERT INTO item (id, feed_id, guid, title, sort_date, unread,"
+	    " starred, hash) VALUES (1, 1, 'a1', 'x', 10, 1, 1, 1),"
+	    " (2, 1, 'a2', 'y', 20, 0, 1, 2), (3, 1, 'a3', 'z', 30, 1, 0, 3),"
+	    " (4, 2, 'b1', 'w', 40, 1, 0, 4), (5, 2, 'b2', 'v', 50, 0, 0, 5);"
+	    "INSERT INTO fts_pending (item_id) SELECT id FROM item;",
+	    NULL, NULL, NULL);
+	db_close(raw);
+
+	db = db_open(path, 0, &cause);
+	ok(db != NULL, "a version 7 cache opens and is upgraded");
+	if (db == NULL) {
+		diag("%s", cause);
+		free(cause);
+		free(path);
+		return;
+	}
+	is_int(fx_sql_int(db, "PRAGMA user_version"), DB_SCHEMA_VERSION,
+	    "it is at the current version");
+	fx_is_sql(db, "SELECT group_concat(guid || ':' || unread || starred, "
+	    "' ') FROM (SELECT * FROM item ORDER BY id)",
+	    "a1:11 a2:01 a3:10 b1:10 b2:00", "read and starred states survive");
+	fx_is_sql(db, "SELECT group_concat(total || ',' || unread_count || ','"
+	    " || starred_count || ',' || starred_unread, ' ') FROM feed",
+	    "3,2,2,1 2,1,0,0", "totals, unread and starred counts are right");
+	r = NULL;
+	db_feed_get(db, 1, &r, &cause);
+	ok(r != NULL && strcmp(r->title, "My A") == 0 && r->dir_override &&
+	    r->dir == FEED_DIR_RTL && r->error_kind == 3 &&
+	    r->error_code == 404 && r->total == 3 && r->unread == 2,
+	    "title and direction overrides, the last error and the counts "
+	    "survive in the feed's row");
+	db_feed_rows_free(r, 1);
+	db_item_count(db, DB_LIST_STARRED, 0, &total, &unread, &cause);
+	ok(total == 2 && unread == 1, "the starred list counts its items");
+	db_item_count(db, DB_LIST_ALL, 0, &total, &unread, &cause);
+	ok(total == 5 && unread == 3, "every item counted");
+
+	/* Tags on an upgraded cache. */
+	memset(subs, 0, sizeof subs);
+	subs[0] = (struct db_sub){ "https://a.example/", "File A", t, 1 };
+	subs[1] = (struct db_sub){ "https://b.example/", "File B", NULL, 0 };
+	ok(db_feed_sync(db, subs, 2, &cause) == 0, "titles and tags sync on it");
+	fx_is_sql(db, "SELECT group_concat(COALESCE(title_override, title), "
+	    "' ') FROM feed", "My A File B", "a title the user set before the "
+	    "upgrade stays over the urls file's");
+	db_item_page(db, DB_LIST_TAG, fx_sql_int(db, "SELECT id FROM tag"),
+	    DB_PAGE_FIRST, NULL, 10, &rows, &n, &cause);
+	str_init(&ids);
+	str_append(&ids, "", 0);
+	for (i = 0; i < n; i++)
+		str_printf(&ids, "%s%lld", i ? " " : "", (long long)rows[i].id);
+	db_item_rows_free(rows, n);
+	is_str(str_cstr(&ids), "3 2 1", "the tag lists the old items, newest "
+	    "first");
+	str_free(&ids);
+	db_item_set_starred(db, 3, true, &cause);
+	fx_is_sql(db, "SELECT starred_count || ',' || starred_unread FROM feed "
+	    "WHERE id = 1", "3,2", "starring keeps the counts on it");
+	got = fx_sql_text(db, "PRAGMA integrity_check");
+	is_str(got, "ok", "integrity check passes");
+	free(got);
+	db_close(db);
+	db = db_open(path, 0, &cause);
+	ok(db != NULL, "an upgraded cache reopens");
+	db_close(db);
+	free(cause);
 	free(path);
 }
 
@@ -938,21 +573,13 @@ test_migrate_v3(void)
 	char		*path, *cause = NULL;
 	int64_t		 left;
 
-	path = tmp_path("v3.db");
-	rm_cache(path);
-	raw = xcalloc(1, sizeof *raw);
-	raw->path = xstrdup(path);
-	raw->lockfd = -1;
-	if (sqlite3_open(path, &raw->sq) != SQLITE_OK ||
-	    db_search_register(raw, &cause) != 0 ||
-	    db_schema_migrate_to(raw, 3, &cause) != 0) {
-		ok(0, "make a version 3 cache: %s", cause);
-		free(cause);
-		db_close(raw);
+	path = fx_path("v3.db");
+	if ((raw = fx_open_version(path, 3)) == NULL) {
+		ok(0, "make a version 3 cache");
 		free(path);
 		return;
 	}
-	is_int(sql_int(raw, "PRAGMA user_version"), 3, "made a version 3 cache");
+	is_int(fx_sql_int(raw, "PRAGMA user_version"), 3, "made a version 3 cache");
 	sqlite3_exec(raw->sq,
 	    "INSERT INTO feed (id, url, position) VALUES (1, 'u', 1);"
 	    "INSERT INTO item (id, feed_id, guid, title, summary, summary_type,"
@@ -976,18 +603,18 @@ test_migrate_v3(void)
 		free(path);
 		return;
 	}
-	is_int(sql_int(db, "SELECT count(*) FROM fts_pending"), 1,
+	is_int(fx_sql_int(db, "SELECT count(*) FROM fts_pending"), 1,
 	    "only the unindexed item is pending");
 	db_search_index_pending(db, 10, &left, &cause);
 	is_search(db, "جيش", "جيش الجيش");
-	sql_int(db, "DELETE FROM item WHERE id = 1");
-	put(db, 1, mkitem("b", "سلام", 20, NULL), NULL);
+	fx_sql_int(db, "DELETE FROM item WHERE id = 1");
+	fx_put(db, 1, fx_item("b", "سلام", 20, NULL), NULL);
 	db_search_index_pending(db, 10, &left, &cause);
 	is_search(db, "جيش", "");
 	ok(sqlite3_exec(db->sq, "INSERT INTO item_fts(item_fts) "
 	    "VALUES('integrity-check')", NULL, NULL, NULL) == SQLITE_OK,
 	    "the upgraded index still matches the items");
-	is_int(sql_int(db, "SELECT unread_count FROM feed"), 2,
+	is_int(fx_sql_int(db, "SELECT unread_count FROM feed"), 2,
 	    "unread counts recounted");
 	db_close(db);
 	free(path);
@@ -1001,19 +628,19 @@ test_refuse(void)
 	size_t		 lb, la;
 
 	/* Newer schema. */
-	db = open_new("newer.db", &path);
+	db = fx_open("newer.db", &path);
 	db_close(db);
-	raw_exec(path, "PRAGMA user_version = 99");
-	raw_exec(path, "PRAGMA wal_checkpoint(TRUNCATE)");
-	before = read_file(path, &lb);
+	fx_raw_exec(path, "PRAGMA user_version = 99");
+	fx_raw_exec(path, "PRAGMA wal_checkpoint(TRUNCATE)");
+	before = fx_read_file(path, &lb);
 	db = db_open(path, 0, &cause);
-	ok(db == NULL && contains(cause, "newer akhbar") &&
-	    contains(cause, "version 99"),
+	ok(db == NULL && fx_contains(cause, "newer akhbar") &&
+	    fx_contains(cause, "version 99"),
 	    "a newer schema is refused with a clear reason");
 	diag("%s", cause);
 	free(cause);
 	cause = NULL;
-	after = read_file(path, &la);
+	after = fx_read_file(path, &la);
 	ok(lb == la && memcmp(before, after, lb) == 0,
 	    "and the file is left untouched");
 	free(before);
@@ -1021,44 +648,44 @@ test_refuse(void)
 	free(path);
 
 	/* Not a database at all. */
-	path = tmp_path("garbage.db");
-	rm_cache(path);
-	write_file(path, "this is not a database, it is a text file\n", 42);
+	path = fx_path("garbage.db");
+	fx_rm(path);
+	fx_write_file(path, "this is not a database, it is a text file\n", 42);
 	db = db_open(path, 0, &cause);
-	ok(db == NULL && contains(cause, "damaged") &&
-	    contains(cause, "move it aside"),
+	ok(db == NULL && fx_contains(cause, "damaged") &&
+	    fx_contains(cause, "move it aside"),
 	    "a file that is not a database is refused, saying how to recover");
 	free(cause);
 	cause = NULL;
-	before = read_file(path, &lb);
+	before = fx_read_file(path, &lb);
 	ok(lb == 42 && memcmp(before, "this is", 7) == 0,
 	    "and akhbar does not overwrite it");
 	free(before);
 	free(path);
 
 	/* Another application's SQLite database. */
-	path = tmp_path("other.db");
-	rm_cache(path);
-	raw_exec(path, "CREATE TABLE t (x)");
+	path = fx_path("other.db");
+	fx_rm(path);
+	fx_raw_exec(path, "CREATE TABLE t (x)");
 	db = db_open(path, 0, &cause);
-	ok(db == NULL && contains(cause, "not an akhbar cache"),
+	ok(db == NULL && fx_contains(cause, "not an akhbar cache"),
 	    "another program's database is refused");
 	free(cause);
 	cause = NULL;
 	free(path);
 
 	/* A damaged schema page. */
-	db = open_new("corrupt.db", &path);
+	db = fx_open("corrupt.db", &path);
 	db_close(db);
-	raw_exec(path, "PRAGMA wal_checkpoint(TRUNCATE); "
+	fx_raw_exec(path, "PRAGMA wal_checkpoint(TRUNCATE); "
 	    "PRAGMA journal_mode = DELETE");
-	before = read_file(path, &lb);
+	before = fx_read_file(path, &lb);
 	memset(before + 100, 0x5a, 3000);
-	write_file(path, before, lb);
+	fx_write_file(path, before, lb);
 	free(before);
 	db = db_open(path, 0, &cause);
-	ok(db == NULL && contains(cause, "damaged") &&
-	    contains(cause, ".recover"),
+	ok(db == NULL && fx_contains(cause, "damaged") &&
+	    fx_contains(cause, ".recover"),
 	    "a damaged cache is detected at open with how to recover");
 	diag("%s", cause);
 	free(cause);
@@ -1067,8 +694,8 @@ test_refuse(void)
 	free(path);
 
 	/* Read-only open of a cache that is not there. */
-	path = tmp_path("missing.db");
-	rm_cache(path);
+	path = fx_path("missing.db");
+	fx_rm(path);
 	db = db_open(path, DB_READONLY, &cause);
 	ok(db == NULL && access(path, F_OK) != 0,
 	    "a read-only open never creates a cache");
@@ -1087,7 +714,7 @@ test_crash(void)
 	int64_t		 a, b, unread;
 	int		 status, i;
 
-	db = open_new("crash.db", &path);
+	db = fx_open("crash.db", &path);
 	db_close(db);
 	fflush(stdout);
 	pid = fork();
@@ -1095,20 +722,20 @@ test_crash(void)
 		db = db_open(path, 0, &cause);
 		if (db == NULL)
 			_exit(1);
-		a = feed_id(db, "https://a.example/feed");
-		b = feed_id(db, "https://b.example/feed");
+		a = fx_feed(db, FX_A);
+		b = fx_feed(db, FX_B);
 		for (i = 0; i < 20; i++) {
 			snprintf(guid, sizeof guid, "c%d", i);
-			put(db, a, mkitem(guid, guid, 1000 + i, NULL), NULL);
+			fx_put(db, a, fx_item(guid, guid, 1000 + i, NULL), NULL);
 		}
-		sql_int(db, "SELECT 1");
+		fx_sql_int(db, "SELECT 1");
 		for (i = 0; i < 20; i += 2)
 			db_item_set_unread(db, i + 1, false, &cause);
 		db_item_set_starred(db, 5, true, &cause);
 		db_feed_begin(db, b, &cause);
 		for (i = 0; i < 500; i++) {
 			snprintf(guid, sizeof guid, "k%d", i);
-			it = mkitem(guid, guid, 2000 + i, "<p>half</p>");
+			it = fx_item(guid, guid, 2000 + i, "<p>half</p>");
 			db_item_upsert(db, b, it, NULL, &cause);
 			item_free(it);
 		}
@@ -1128,17 +755,17 @@ test_crash(void)
 		free(path);
 		return;
 	}
-	is_int(sql_int(db, "SELECT count(*) FROM item"), 20,
+	is_int(fx_sql_int(db, "SELECT count(*) FROM item"), 20,
 	    "the half transaction did not land");
-	is_int(sql_int(db, "SELECT count(*) FROM item WHERE unread = 0"), 10,
+	is_int(fx_sql_int(db, "SELECT count(*) FROM item WHERE unread = 0"), 10,
 	    "every read state committed before the crash survived");
-	is_int(sql_int(db, "SELECT unread FROM item WHERE id = 2"), 1,
+	is_int(fx_sql_int(db, "SELECT unread FROM item WHERE id = 2"), 1,
 	    "a change inside the killed transaction is gone");
-	is_int(sql_int(db, "SELECT starred FROM item WHERE id = 5"), 1,
+	is_int(fx_sql_int(db, "SELECT starred FROM item WHERE id = 5"), 1,
 	    "a star committed before the crash survived");
 	db_item_count_unread(db, &unread, &cause);
 	is_int(unread, 10, "unread count consistent after the crash");
-	is_sql(db, "PRAGMA integrity_check", "ok", "integrity check passes");
+	fx_is_sql(db, "PRAGMA integrity_check", "ok", "integrity check passes");
 	db_close(db);
 	free(path);
 }
@@ -1151,9 +778,9 @@ test_batch(void)
 	char		*cause = NULL;
 	int64_t		 a, b;
 
-	db = open_new("batch.db", NULL);
-	a = feed_id(db, "https://a.example/feed");
-	b = feed_id(db, "https://b.example/feed");
+	db = fx_open("batch.db", NULL);
+	a = fx_feed(db, FX_A);
+	b = fx_feed(db, FX_B);
 	if ((ro = db_open(db->path, DB_READONLY, &cause)) == NULL) {
 		printf("Bail out! %s\n", cause);
 		exit(1);
@@ -1161,10 +788,10 @@ test_batch(void)
 
 	ok(db_batch_begin(db, &cause) == 0 && db_batch_open(db),
 	    "a batch begins");
-	put(db, a, mkitem("a1", "a1", 1, NULL), NULL);
-	put(db, b, mkitem("b1", "b1", 2, NULL), NULL);
+	fx_put(db, a, fx_item("a1", "a1", 1, NULL), NULL);
+	fx_put(db, b, fx_item("b1", "b1", 2, NULL), NULL);
 	ok(db_batch_open(db), "... and stays open across feeds");
-	is_int(sql_int(ro, "SELECT count(*) FROM item"), 0,
+	is_int(fx_sql_int(ro, "SELECT count(*) FROM item"), 0,
 	    "a reader sees nothing of it before its commit");
 	ok(db_search_index_pending(db, 10, NULL, &cause) != 0,
 	    "indexing refuses to run inside a batch");
@@ -1172,31 +799,31 @@ test_batch(void)
 	cause = NULL;
 	ok(db_batch_commit(db, &cause) == 0 && !db_batch_open(db),
 	    "the batch commits");
-	is_int(sql_int(ro, "SELECT count(*) FROM item"), 2,
+	is_int(fx_sql_int(ro, "SELECT count(*) FROM item"), 2,
 	    "... and a reader sees both feeds' items");
 
 	db_batch_begin(db, &cause);
-	put(db, a, mkitem("a2", "a2", 3, NULL), NULL);
+	fx_put(db, a, fx_item("a2", "a2", 3, NULL), NULL);
 	ok(db_feed_begin(db, 424242, &cause) != 0,
 	    "a feed that is not in the cache fails to begin in a batch");
 	free(cause);
 	cause = NULL;
 	ok(db_batch_open(db), "... and the batch goes on without it");
 	db_batch_commit(db, &cause);
-	is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM item "
+	fx_is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM item "
 	    "ORDER BY id)", "a1 b1 a2", "... storing the others");
 
 	db_batch_begin(db, &cause);
-	put(db, a, mkitem("a3", "a3", 4, NULL), NULL);
+	fx_put(db, a, fx_item("a3", "a3", 4, NULL), NULL);
 	db_feed_begin(db, b, &cause);
 	db_feed_rollback(db);
 	ok(!db_batch_open(db), "a feed rolled back in a batch ends the batch");
 	ok(db_batch_commit(db, &cause) != 0, "... which has nothing to commit");
 	free(cause);
 	cause = NULL;
-	is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM item "
+	fx_is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM item "
 	    "ORDER BY id)", "a1 b1 a2", "... and none of its feeds is stored");
-	is_int(sql_int(db, "SELECT unread_count FROM feed WHERE id = 1"), 2,
+	is_int(fx_sql_int(db, "SELECT unread_count FROM feed WHERE id = 1"), 2,
 	    "... nor their unread counts");
 	db_close(ro);
 	db_close(db);
@@ -1213,12 +840,12 @@ test_full(void)
 	int64_t		 a, pages;
 	int		 i, rc = 0;
 
-	db = open_new("full.db", NULL);
-	a = feed_id(db, "https://a.example/feed");
-	put(db, a, mkitem("before", "before", 1, NULL), NULL);
-	pages = sql_int(db, "PRAGMA page_count");
+	db = fx_open("full.db", NULL);
+	a = fx_feed(db, FX_A);
+	fx_put(db, a, fx_item("before", "before", 1, NULL), NULL);
+	pages = fx_sql_int(db, "PRAGMA page_count");
 	xasprintf(&q, "PRAGMA max_page_count = %lld", (long long)pages + 3);
-	sql_int(db, q);
+	fx_sql_int(db, q);
 	free(q);
 	str_init(&big);
 	for (i = 0; i < 2000; i++)
@@ -1226,20 +853,20 @@ test_full(void)
 	db_feed_begin(db, a, &cause);
 	for (i = 0; i < 200 && rc == 0; i++) {
 		snprintf(guid, sizeof guid, "f%d", i);
-		it = mkitem(guid, guid, 10 + i, big.ptr);
+		it = fx_item(guid, guid, 10 + i, big.ptr);
 		rc = db_item_upsert(db, a, it, NULL, &cause);
 		item_free(it);
 	}
-	ok(rc != 0 && contains(cause, "disk is full"),
+	ok(rc != 0 && fx_contains(cause, "disk is full"),
 	    "a full disk is reported");
 	diag("%s", cause);
 	free(cause);
 	cause = NULL;
 	db_feed_rollback(db);
-	sql_int(db, "PRAGMA max_page_count = 1073741823");
-	ok(put(db, a, mkitem("after", "after", 2, NULL), NULL) == 0,
+	fx_sql_int(db, "PRAGMA max_page_count = 1073741823");
+	ok(fx_put(db, a, fx_item("after", "after", 2, NULL), NULL) == 0,
 	    "the session goes on once there is room");
-	is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM item "
+	fx_is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM item "
 	    "ORDER BY id)", "before after",
 	    "nothing of the failed transaction was stored");
 	str_free(&big);
@@ -1278,34 +905,45 @@ is_search(struct db *db, const char *q, const char *want)
 	free(got);
 }
 
+static int64_t
+search_date(int i)
+{
+	return (1000 + i % 700);
+}
+
+static const char *
+search_body(int i)
+{
+	return (i % 2 ? "الخبر العاجل" : "خبر عاجل");
+}
+
 static void
 test_search(void)
 {
 	struct db		*db;
 	struct db_item_row	*rows;
 	struct db_item_cursor	 cur;
-	struct item		*it;
 	struct str		 all, got;
-	char			*cause = NULL, guid[16], *want;
+	char			*cause = NULL, *want;
 	size_t			 n, i;
-	int64_t			 a, left;
+	int64_t			 a, left, count;
 
-	db = open_new("search.db", NULL);
-	a = feed_id(db, "https://a.example/feed");
-	put(db, a, mkitem("1", "t1", 100, "<p>أعلن <b>الجيش</b> اليوم</p>"),
+	db = fx_open("search.db", NULL);
+	a = fx_feed(db, FX_A);
+	fx_put(db, a, fx_item("1", "t1", 100, "<p>أعلن <b>الجيش</b> اليوم</p>"),
 	    NULL);
-	put(db, a, mkitem("2", "t2", 200, "قال والجيش إن"), NULL);
-	put(db, a, mkitem("3", "t3", 300, "جيش كبير"), NULL);
-	put(db, a, mkitem("4", "t4", 400, "رأى الجيشَ يتقدم"), NULL);
-	put(db, a, mkitem("5", "t5", 500, "الجبش خطأ مطبعي"), NULL);
-	put(db, a, mkitem("6", "t6", 600, "The ARMY &amp; the Café"), NULL);
-	put(db, a, mkitem("7", "t7", 700, "المدرسة المصرية في مالي"), NULL);
-	put(db, a, mkitem("8", "t8", 800, "مال كثير ٢٠٢٤"), NULL);
+	fx_put(db, a, fx_item("2", "t2", 200, "قال والجيش إن"), NULL);
+	fx_put(db, a, fx_item("3", "t3", 300, "جيش كبير"), NULL);
+	fx_put(db, a, fx_item("4", "t4", 400, "رأى الجيشَ يتقدم"), NULL);
+	fx_put(db, a, fx_item("5", "t5", 500, "الجبش خطأ مطبعي"), NULL);
+	fx_put(db, a, fx_item("6", "t6", 600, "The ARMY &amp; the Café"), NULL);
+	fx_put(db, a, fx_item("7", "t7", 700, "المدرسة المصرية في مالي"), NULL);
+	fx_put(db, a, fx_item("8", "t8", 800, "مال كثير ٢٠٢٤"), NULL);
 
-	is_sql(db, "SELECT akhbar_text('<p>a&amp;b</p>&#1575;&zz; &#x41;<i', 1,"
+	fx_is_sql(db, "SELECT akhbar_text('<p>a&amp;b</p>&#1575;&zz; &#x41;<i', 1,"
 	    " 'x <b>', 0)", " a&b \xd8\xa7&zz; A \nx <b>",
 	    "akhbar_text: tags become spaces, entities characters");
-	is_sql(db, "SELECT akhbar_text(NULL, 1, '&lt;&gt;&nbsp;&quot;&#39;', 1)",
+	fx_is_sql(db, "SELECT akhbar_text(NULL, 1, '&lt;&gt;&nbsp;&quot;&#39;', 1)",
 	    "<> \"'", "akhbar_text: content alone");
 	is_search(db, "الجيش", "");
 	db_search_index_pending(db, 0, &left, &cause);
@@ -1314,11 +952,13 @@ test_search(void)
 	is_int(left, 3, "indexing goes in batches");
 	db_search_index_pending(db, 100, &left, &cause);
 	is_int(left, 0, "and finishes");
-	is_int(sql_int(db, "SELECT count(DISTINCT id >> 37) FROM "
+	is_int(fx_sql_int(db, "SELECT count(DISTINCT id >> 37) FROM "
 	    "item_fts_data WHERE id >> 37 > 0"), 2,
 	    "each batch is written as one FTS5 segment");
 
 	is_search(db, "الجيش", "t4 t3 t2 t1");
+	db_search_count(db, "الجيش", &count, &cause);
+	is_int(count, 4, "db_search_count counts every form found");
 	is_search(db, "والجيش", "t4 t3 t2 t1");
 	is_search(db, "جيش", "t4 t3 t2 t1");
 	is_search(db, "الجيشَ", "t4 t3 t2 t1");
@@ -1360,30 +1000,22 @@ test_search(void)
 	db_item_rows_free(rows, n);
 
 	/* A changed item is searchable by its new words only. */
-	put(db, a, mkitem("3", "t3", 300, "سلام دائم"), NULL);
+	fx_put(db, a, fx_item("3", "t3", 300, "سلام دائم"), NULL);
 	db_search_index_pending(db, 100, &left, &cause);
 	is_search(db, "جيش", "t4 t2 t1");
 	is_search(db, "سلام", "t3");
 	/* Deleted items leave the index. */
-	sql_int(db, "DELETE FROM item WHERE guid = '4'");
-	is_sql(db, "SELECT count(*) FROM item_fts WHERE item_fts MATCH "
+	fx_sql_int(db, "DELETE FROM item WHERE guid = '4'");
+	fx_is_sql(db, "SELECT count(*) FROM item_fts WHERE item_fts MATCH "
 	    "'\"جيش\"'", "2", "a deleted item's words leave the index");
 	ok(sqlite3_exec(db->sq, "INSERT INTO item_fts(item_fts) "
 	    "VALUES('integrity-check')", NULL, NULL, NULL) == SQLITE_OK,
 	    "the index matches the items");
 
 	/* Many matches: the date-walk plan, paged. */
-	db_feed_begin(db, a, &cause);
-	for (i = 0; i < 4500; i++) {
-		snprintf(guid, sizeof guid, "m%zu", i);
-		it = mkitem(guid, guid, 1000 + (int64_t)(i % 700),
-		    i % 2 ? "الخبر العاجل" : "خبر عاجل");
-		db_item_upsert(db, a, it, NULL, &cause);
-		item_free(it);
-	}
-	db_feed_commit(db, a, NULL, &cause);
+	fx_fill(db, a, "m", 4500, search_date, search_body);
 	db_search_index_pending(db, 10000, &left, &cause);
-	want = sql_text(db, "SELECT group_concat(title, ' ') FROM (SELECT "
+	want = fx_sql_text(db, "SELECT group_concat(title, ' ') FROM (SELECT "
 	    "title FROM item WHERE guid LIKE 'm%' ORDER BY sort_date DESC, "
 	    "id DESC)");
 	str_init(&all);
@@ -1401,6 +1033,13 @@ test_search(void)
 	db_item_rows_free(rows, n);
 	ok(strcmp(str_cstr(&all), want) == 0,
 	    "4500 results page in date order with the date-walk plan");
+	ok(db_search_count(db, "خبر", &count, &cause) == 0 && count == 4500,
+	    "the number of results is the number paged (%lld)",
+	    (long long)count);
+	db_search_count(db, "\"خبر عاجل\"", &count, &cause);
+	is_int(count, 2250, "... for a phrase too");
+	db_search_count(db, "AND OR ( )", &count, &cause);
+	is_int(count, 0, "... and nothing to search is none");
 	if (strcmp(str_cstr(&all), want) != 0)
 		diag("got %zu bytes, expected %zu", all.len, strlen(want));
 	db_search_page(db, "خبر", DB_PAGE_LAST, NULL, 50, &rows, &n, &cause);
@@ -1434,8 +1073,8 @@ test_index_memory(void)
 	int64_t		 a, left = -1;
 	int		 i, k;
 
-	db = open_new("index-memory.db", NULL);
-	a = feed_id(db, "https://a.example/feed");
+	db = fx_open("index-memory.db", NULL);
+	a = fx_feed(db, FX_A);
 	str_init(&body);
 	srandom(7);
 	db_feed_begin(db, a, &cause);
@@ -1448,7 +1087,7 @@ test_index_memory(void)
 			str_appends(&body, word);
 		}
 		snprintf(guid, sizeof guid, "g%d", i);
-		it = mkitem(guid, guid, 1000 + i, body.ptr);
+		it = fx_item(guid, guid, 1000 + i, body.ptr);
 		db_item_upsert(db, a, it, NULL, &cause);
 		item_free(it);
 	}
@@ -1472,32 +1111,25 @@ test_index_memory(void)
 int
 main(void)
 {
-	if (mkdtemp(tmpdir) == NULL) {
-		printf("Bail out! mkdtemp: %s\n", strerror(errno));
-		return (1);
-	}
+	/*
+	 * Before any cache is opened: db_connect turns SQLite's memory
+	 * statistics off, and test_index_memory reads them.
+	 */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 1);
+	sqlite3_initialize();
+	fx_init("test-db");
 	test_open();
 	test_upsert();
 	test_counts();
 	test_retention();
-	test_paging();
-	test_plans();
 	test_migrate();
 	test_migrate_v3();
+	test_migrate_v7();
 	test_refuse();
 	test_crash();
 	test_full();
 	test_batch();
 	test_search();
 	test_index_memory();
-	if (tap_failed == 0) {
-		char	*cmd;
-
-		xasprintf(&cmd, "rm -rf '%s'", tmpdir);
-		if (system(cmd) != 0)
-			diag("could not remove %s", tmpdir);
-		free(cmd);
-	} else
-		diag("files kept in %s", tmpdir);
-	return (tap_done());
+	return (fx_done());
 }

@@ -49,6 +49,13 @@ abs=$(cd "$data" && pwd)/jsonfeed11.json
 "$AKHBAR" --parse "file://$abs" >"$TMPD/file.json" 2>/dev/null
 tap_is "$?" 0 "--parse accepts a file:// URL"
 
+# A file: URL is percent-decoded (by libcurl's URL API, in url.c).
+cp "$abs" "$TMPD/a b.json"
+"$AKHBAR" --parse "file://$TMPD/a%20b.json" >"$TMPD/pct.json" 2>/dev/null
+tap_is "$?" 0 "--parse decodes a file:// URL's %20"
+"$AKHBAR" --parse "file://example.org$TMPD/a%20b.json" >/dev/null 2>&1
+tap_is "$?" 1 "--parse refuses a file:// URL of another host"
+
 # http(s) URLs are fetched by the poller's code (tests/test-reload.sh
 # fetches a real one); nothing listens on port 1.
 err=$("$AKHBAR" --parse http://127.0.0.1:1/feed 2>&1 >/dev/null)

@@ -140,8 +140,13 @@ tap_ok $? "429 is reported"
 grep -q "akhbar: $B/redirect/301,308/poller/atom.xml: moved permanently to $B/poller/atom.xml" "$TMPD/err"
 tap_ok $? "a permanent redirect says where the feed moved"
 tap_is "$(grep -c . "$TMPD/err")" 4 "nothing else is printed"
-tap_is "$(sql "select http_status || ' ' || error from feed where url = '$B/status/404'")" \
-    "404 HTTP 404" "the error is stored with the feed"
+# The cache keeps a failure as data: its kind (enum reason_kind, counted
+# here from reason.h) and its number.
+http_kind=$(awk '/^enum reason_kind/ { on = 1; n = 0; next }
+    on && /^[ \t]*REASON_[A-Z_]+/ { sub(/^[ \t]*/, ""); sub(/[ ,=].*/, "")
+    if ($0 == "REASON_HTTP") { print n; exit }; n++ }' "$top_srcdir/src/reason.h")
+tap_is "$(sql "select http_status || ' ' || error_kind || ' ' || error_code from feed where url = '$B/status/404'")" \
+    "404 $http_kind 404" "the error is stored with the feed (HTTP, 404)"
 tap_is "$(sql "select count(*) from item")" 5 "the good feeds are stored anyway"
 future=$(sql "select next_fetch - strftime('%s', 'now') >= 100 from feed where url like '%/status/429%'")
 tap_is "$future" 1 "Retry-After postpones the feed"

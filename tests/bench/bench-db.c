@@ -1,7 +1,8 @@
 /*
  * The cache benchmark: builds (once, then reuses) caches of 100 000 and
- * 1 000 000 items in 1 000 feeds of Arabic news-like text, then times what
- * issue 4 sets targets for and prints one line per measure:
+ * 1 000 000 items in 1 000 feeds of Arabic news-like text, each feed with
+ * one of NTAGS tags, then times what issues 4 and 12 set targets for and
+ * prints one line per measure:
  *
  *	metric TAB median TAB unit TAB target TAB met|not-met|info TAB details
  *
@@ -32,6 +33,8 @@
 #define BIG_FEED	1		/* 100 000 items in the 1M cache */
 #define MARK_FEED	2		/* 10 000 items in the 1M cache */
 #define SCREEN		50		/* rows on a screen */
+#define NTAGS		10		/* feed f has tag f % NTAGS */
+#define BENCH_TAG	"قسم 0"		/* the tag measured: 100 feeds */
 
 static uint64_t	rng = 0x9e3779b97f4a7c15ULL;
 static int	runs = 7;
@@ -179,12 +182,69 @@ bench_feed_items(int64_t total, int f)
 	return ((int)(rest / (NFEEDS - 2) + (f - 3 < rest % (NFEEDS - 2))));
 }
 
+/*
+ * Make the cache's feeds the benchmark's NFEEDS, each with its tag unless
+ * plain, and extra more after them: the urls file a reload would sync.
+ * The first sync with tags of a cache built without lists every item in
+ * its tag's list; later ones change nothing.
+ */
+static void
+bench_sync(struct db *db, bool plain, const struct db_sub *extra,
+    size_t nextra)
+{
+	struct db_sub	 subs[NFEEDS + 16];
+	char		 urls[NFEEDS][64], tags[NTAGS][32];
+	const char	*tagv[NTAGS];
+	char		*cause = NULL;
+	size_t		 i;
+
+	for (i = 0; i < NTAGS; i++) {
+		snprintf(tags[i], sizeof tags[i], "قسم %zu", i);
+		tagv[i] = tags[i];
+	}
+	memset(subs, 0, sizeof subs);
+	for (i = 0; i < NFEEDS; i++) {
+		snprintf(urls[i], sizeof urls[i], "https://news%zu.example/rss",
+		    i + 1);
+		subs[i].url = urls[i];
+		subs[i].tags = &tagv[(i + 1) % NTAGS];
+		subs[i].ntags = plain ? 0 : 1;
+	}
+	for (i = 0; i < nextra && i < 16; i++)
+		subs[NFEEDS + i] = extra[i];
+	if (db_feed_sync(db, subs, NFEEDS + i, &cause) != 0)
+		die("sync", cause);
+}
+
+/* The id of the tag named name. */
+static int64_t
+bench_tag(struct db *db, const char *name, int64_t *total)
+{
+	struct db_tag_row	*v;
+	size_t			 n, i;
+	int64_t			 id = -1;
+	char			*cause = NULL;
+
+	*total = 0;
+	if (db_tag_list(db, &v, &n, &cause) != 0)
+		die("tags", cause);
+	for (i = 0; i < n; i++) {
+		if (strcmp(v[i].name, name) == 0) {
+			id = v[i].id;
+			*total = v[i].total;
+		}
+	}
+	db_tag_rows_free(v, n);
+	if (id == -1)
+		die("tags", xstrdup("the benchmark's tag is missing"));
+	return (id);
+}
+
 /* Build a cache of total items; returns items/s, text generation included. */
 static double
 bench_build(const char *path, int64_t total, double *index_rate)
 {
 	struct db	*db;
-	struct strv	 urls = { NULL, 0 };
 	struct feed	*feed;
 	struct item	*it;
 	struct str	 title, body;
@@ -197,13 +257,8 @@ bench_build(const char *path, int64_t total, double *index_rate)
 		die(path, cause);
 	/* A fixture, not user data: no need to wait for the disk. */
 	sqlite3_exec(db->sq, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
-	for (f = 1; f <= NFEEDS; f++) {
-		snprintf(buf, sizeof buf, "https://news%d.example/rss", f);
-		strv_add(&urls, buf);
-	}
-	if (db_feed_sync_urls(db, &urls, &cause) != 0)
-		die("sync", cause);
-	strv_free(&urls);
+	/* Untagged, as builds were before tags: bench_one tags it after. */
+	bench_sync(db, true, NULL, 0);
 
 	str_init(&title);
 	str_init(&body);
@@ -258,7 +313,8 @@ bench_build(const char *path, int64_t total, double *index_rate)
 	/* Some read items, as in real use. */
 	sqlite3_exec(db->sq, "UPDATE item SET unread = 0 WHERE id % 3 = 0;"
 	    "UPDATE feed SET unread_count = (SELECT count(*) FROM item"
-	    " WHERE feed_id = feed.id AND unread = 1)", NULL, NULL, NULL);
+	    " WHERE feed_id = feed.id AND unread = 1), starred_unread = 0",
+	    NULL, NULL, NULL);
 	sqlite3_exec(db->sq, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL,
 	    NULL);
 	db_close(db);
@@ -312,6 +368,222 @@ report1(const char *metric, double v, const char *unit, double target,
     bool higher)
 {
 	report(metric, &v, NULL, 1, unit, target, higher);
+}
+
+/* The cursor of the row at 0-based position k of a feed's list. */
+static void
+bench_cursor(struct db *db, const char *sql, int64_t id, int64_t k,
+    struct db_item_cursor *cur)
+{
+	sqlite3_stmt	*st;
+
+	if (sqlite3_prepare_v2(db->sq, sql, -1, &st, NULL) != SQLITE_OK)
+		die("cursor", xstrdup(sqlite3_errmsg(db->sq)));
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, k);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		die("cursor", xstrdup("no such row"));
+	cur->date = sqlite3_column_int64(st, 0);
+	cur->id = sqlite3_column_int64(st, 1);
+	sqlite3_finalize(st);
+}
+
+/*
+ * What the interface asks of the cache (issue 12): the counts of "k of n",
+ * a feed and a tag opened at both ends, the tag list beside the feed list,
+ * ranks (rows before a cursor) and the number of search results.
+ */
+static void
+bench_interface(struct db *db, const char *path, const char *tag,
+    int64_t total, int64_t big, double *v)
+{
+	static const struct {
+		const char	*name;
+		enum db_list	 list;
+	} counts[] = {
+		{ "feed", DB_LIST_FEED }, { "unread", DB_LIST_UNREAD },
+		{ "starred", DB_LIST_STARRED }, { "all", DB_LIST_ALL },
+		{ "tag", DB_LIST_TAG },
+	};
+	static const struct {
+		const char	*name;
+		const char	*query;
+	} searches[] = {
+		{ "army", "الجيش" }, { "common", "الحكومة" },
+		{ "phrase", "\"الأمم المتحدة\"" },
+	};
+	struct db		*ro;
+	struct db_item_row	*rows;
+	struct db_feed_row	*frows;
+	struct db_tag_row	*trows;
+	struct db_item_cursor	 cur;
+	char			*cause = NULL, name[128];
+	double			 t0;
+	size_t			 n, i;
+	int64_t			 tagid, ntag, nbig, c, u, id, k;
+	int			 r;
+
+	tagid = bench_tag(db, BENCH_TAG, &ntag);
+	nbig = bench_feed_items(total, big);
+
+	for (i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+		id = counts[i].list == DB_LIST_TAG ? tagid : big;
+		for (r = -1; r < runs; r++) {
+			TIC();
+			if (db_item_count(db, counts[i].list, id, &c, &u,
+			    &cause) != 0)
+				die("count", cause);
+			TOC(r);
+		}
+		snprintf(name, sizeof name, "count_%s_%s_%lld_items",
+		    counts[i].name, tag, (long long)c);
+		report(name, v, cpu, runs, "ms", 1, false);
+	}
+	for (r = -1; r < runs; r++) {
+		TIC();
+		if (db_feed_count(db, &c, &cause) != 0)
+			die("count", cause);
+		TOC(r);
+	}
+	snprintf(name, sizeof name, "count_feeds_%s_%lld_feeds", tag,
+	    (long long)c);
+	report(name, v, cpu, runs, "ms", 1, false);
+
+	/* Open a feed, then a tag: "k of n", the first screen, the last. */
+	for (k = 0; k < 2; k++) {
+		enum db_list	list = k == 0 ? DB_LIST_FEED : DB_LIST_TAG;
+
+		id = k == 0 ? big : tagid;
+		for (r = -1; r < runs; r++) {
+			TIC();
+			if (db_item_count(db, list, id, &c, &u, &cause) != 0 ||
+			    db_item_page(db, list, id, DB_PAGE_FIRST, NULL,
+			    SCREEN, &rows, &n, &cause) != 0 || n != SCREEN)
+				die("open list", cause);
+			db_item_rows_free(rows, n);
+			if (db_item_page(db, list, id, DB_PAGE_LAST, NULL,
+			    SCREEN, &rows, &n, &cause) != 0 || n != SCREEN)
+				die("open list", cause);
+			TOC(r);
+			db_item_rows_free(rows, n);
+		}
+		snprintf(name, sizeof name, "%s_open_and_last_screen_%s_%lld_"
+		    "items", k == 0 ? "feed" : "tag", tag, (long long)c);
+		report(name, v, cpu, runs, "ms", 10, false);
+	}
+	for (r = -1; r < runs; r++) {
+		TIC();
+		if (db_item_page(db, DB_LIST_TAG, tagid, DB_PAGE_FIRST, NULL,
+		    SCREEN, &rows, &n, &cause) != 0 || n != SCREEN)
+			die("tag page", cause);
+		TOC(r);
+		db_item_rows_free(rows, n);
+	}
+	snprintf(name, sizeof name, "tag_first_screen_%s_%lld_items", tag,
+	    (long long)ntag);
+	report(name, v, cpu, runs, "ms", 10, false);
+	for (r = -1; r < runs; r++) {
+		TIC();
+		if (db_item_page(db, DB_LIST_TAG, tagid, DB_PAGE_LAST, NULL,
+		    SCREEN, &rows, &n, &cause) != 0 || n != SCREEN)
+			die("tag page", cause);
+		TOC(r);
+		db_item_rows_free(rows, n);
+	}
+	snprintf(name, sizeof name, "tag_last_screen_%s", tag);
+	report(name, v, cpu, runs, "ms", 10, false);
+
+	/* The tag list beside the feed list, both on an open connection. */
+	for (r = -1; r < runs; r++) {
+		TIC();
+		if (db_feed_page(db, DB_PAGE_FIRST, NULL, SCREEN, &frows, &n,
+		    &cause) != 0 || n != SCREEN)
+			die("feed page", cause);
+		TOC(r);
+		db_feed_rows_free(frows, n);
+	}
+	snprintf(name, sizeof name, "feed_list_screen_%s", tag);
+	report(name, v, cpu, runs, "ms", 0, false);
+	for (r = -1; r < runs; r++) {
+		TIC();
+		if (db_tag_list(db, &trows, &n, &cause) != 0 || n != NTAGS)
+			die("tag list", cause);
+		TOC(r);
+		db_tag_rows_free(trows, n);
+	}
+	snprintf(name, sizeof name, "tag_list_%s_%d_tags", tag, NTAGS);
+	report(name, v, cpu, runs, "ms", 0, false);
+	for (r = -1; r < runs; r++) {
+		TIC();
+		if ((ro = db_open(path, DB_READONLY, &cause)) == NULL)
+			die(path, cause);
+		if (db_tag_list(ro, &trows, &n, &cause) != 0 || n != NTAGS)
+			die("tag list", cause);
+		TOC(r);
+		db_tag_rows_free(trows, n);
+		db_close(ro);
+	}
+	snprintf(name, sizeof name, "open_tag_list_%s", tag);
+	report(name, v, cpu, runs, "ms", 20, false);
+
+	/* Ranks: the worst place is the middle, the end costs little. */
+	for (k = 0; k < 4; k++) {
+		static const char *what[] = {
+			"feed_middle", "feed_end", "all_middle", "tag_middle",
+		};
+		enum db_list	list;
+		int64_t		pos, rank;
+
+		if (k < 2) {
+			list = DB_LIST_FEED;
+			id = big;
+			pos = k == 0 ? nbig / 2 : nbig - 1;
+			bench_cursor(db, "SELECT sort_date, id FROM item WHERE "
+			    "feed_id = ?1 ORDER BY sort_date DESC, id DESC "
+			    "LIMIT 1 OFFSET ?2", id, pos, &cur);
+		} else if (k == 2) {
+			list = DB_LIST_ALL;
+			id = 0;
+			pos = total / 2;
+			bench_cursor(db, "SELECT sort_date, id FROM item WHERE "
+			    "?1 = 0 ORDER BY sort_date DESC, id DESC "
+			    "LIMIT 1 OFFSET ?2", id, pos, &cur);
+		} else {
+			list = DB_LIST_TAG;
+			id = tagid;
+			pos = ntag / 2;
+			bench_cursor(db, "SELECT sort_date, item_id FROM "
+			    "tag_item WHERE tag_id = ?1 ORDER BY sort_date "
+			    "DESC, item_id DESC LIMIT 1 OFFSET ?2", id, pos,
+			    &cur);
+		}
+		for (r = -1; r < runs; r++) {
+			TIC();
+			if (db_item_rank(db, list, id, &cur, &rank,
+			    &cause) != 0)
+				die("rank", cause);
+			TOC(r);
+			if (rank != pos)
+				die("rank", xstrdup("a wrong rank"));
+		}
+		snprintf(name, sizeof name, "rank_%s_%s_%lld_of_%lld", what[k],
+		    tag, (long long)pos, (long long)(k < 2 ? nbig : k == 2 ?
+		    total : ntag));
+		report(name, v, cpu, runs, "ms", 0, false);
+	}
+
+	for (i = 0; i < sizeof searches / sizeof searches[0]; i++) {
+		for (r = -1; r < runs; r++) {
+			TIC();
+			if (db_search_count(db, searches[i].query, &c,
+			    &cause) != 0)
+				die("search count", cause);
+			TOC(r);
+		}
+		snprintf(name, sizeof name, "search_count_%s_%s_%lld_results",
+		    searches[i].name, tag, (long long)c);
+		report(name, v, cpu, runs, "ms", 0, false);
+	}
 }
 
 static void
@@ -406,6 +678,8 @@ bench_measure(const char *path, const char *tag, int64_t total)
 		report(name, v, cpu, runs, "ms", 50, false);
 	}
 
+	bench_interface(db, path, tag, total, big, v);
+
 	/* Mark a feed of 10 000 items read (restored between runs). */
 	if (total >= 1000000) {
 		for (r = -1; r < runs; r++) {
@@ -425,10 +699,14 @@ bench_measure(const char *path, const char *tag, int64_t total)
 	free(cpu);
 }
 
-/* Items/s of per-feed transactions into an existing big cache. */
+/*
+ * Items/s of per-feed transactions into an existing big cache, into a
+ * feed with no tag or (tagged) with one.
+ */
 static void
-bench_insert(const char *path, const char *tag)
+bench_insert(const char *path, const char *tag, bool tagged)
 {
+	static const char *const tagv[] = { BENCH_TAG };
 	struct db	*db;
 	struct item	*it, **items;
 	struct str	 body;
@@ -436,6 +714,7 @@ bench_insert(const char *path, const char *tag)
 	struct db_feed_state *fs;
 	size_t		 n;
 	char		*cause = NULL, buf[96], name[96];
+	struct db_sub	 extra;
 	double		 v[16], c[16], t0;
 	int		 r, f, i, nr = runs < 16 ? runs : 16;
 	int64_t		 id;
@@ -447,8 +726,11 @@ bench_insert(const char *path, const char *tag)
 	for (r = 0; r < nr; r++) {
 		snprintf(buf, sizeof buf, "https://bench-insert.example/%d", r);
 		strv_add(&urls, buf);
-		if (db_feed_sync_urls(db, &urls, &cause) != 0)
-			die("sync", cause);
+		memset(&extra, 0, sizeof extra);
+		extra.url = buf;
+		extra.tags = tagv;
+		extra.ntags = tagged ? 1 : 0;
+		bench_sync(db, false, &extra, 1);
 		if (db_feed_states(db, &urls, &fs, &n, &cause) != 0 || n != 1)
 			die("states", cause);
 		id = fs[0].id;
@@ -486,10 +768,13 @@ bench_insert(const char *path, const char *tag)
 		sqlite3_exec(db->sq, "DELETE FROM feed WHERE url LIKE "
 		    "'https://bench-insert.example/%'", NULL, NULL, NULL);
 	}
+	/* And the removed feeds' tags. */
+	bench_sync(db, false, NULL, 0);
 	str_free(&body);
 	free(items);
 	db_close(db);
-	snprintf(name, sizeof name, "insert_rate_%s", tag);
+	snprintf(name, sizeof name, "insert_rate_%s%s", tagged ? "tagged_" :
+	    "", tag);
 	report(name, v, c, nr, "items/s", 50000, true);
 }
 
@@ -520,7 +805,7 @@ static void
 bench_one(const char *dir, const char *tag, int64_t total)
 {
 	char	*path, *tmp, name[96];
-	double	 rate, irate;
+	double	 rate, irate, t0;
 
 	xasprintf(&path, "%s/cache-%s.db", dir, tag);
 	if (access(path, F_OK) != 0) {
@@ -549,13 +834,28 @@ bench_one(const char *dir, const char *tag, int64_t total)
 
 		if ((db = db_open(path, 0, &cause)) == NULL)
 			die(path, cause);
+		/*
+		 * And given the tags, if it was built without them; then
+		 * the sync of every reload, with nothing to change.
+		 */
+		t0 = now_ms();
+		bench_sync(db, false, NULL, 0);
+		snprintf(name, sizeof name, "sync_tags_%s_%d_feeds", tag,
+		    NFEEDS);
+		report1(name, now_ms() - t0, "ms", 0, false);
+		t0 = now_ms();
+		bench_sync(db, false, NULL, 0);
+		snprintf(name, sizeof name, "sync_unchanged_%s_%d_feeds", tag,
+		    NFEEDS);
+		report1(name, now_ms() - t0, "ms", 0, false);
 		db_close(db);
 	}
 	snprintf(name, sizeof name, "cache_size_per_100k_%s", tag);
 	report1(name, file_size(path) / (total / 100000.0) / 1048576.0, "MiB",
 	    0, false);
 	bench_measure(path, tag, total);
-	bench_insert(path, tag);
+	bench_insert(path, tag, false);
+	bench_insert(path, tag, true);
 	free(path);
 }
 

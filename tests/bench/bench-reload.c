@@ -38,6 +38,7 @@
 
 #include "db.h"
 #include "poller.h"
+#include "reason.h"
 #include "str.h"
 #include "urls.h"
 
@@ -120,14 +121,16 @@ mark_print(const char *name, const struct mark *m)
 int
 main(int argc, char **argv)
 {
-	struct strv		 urls = { NULL, 0 }, warnings = { NULL, 0 };
+	struct urls_list	 urls = { NULL, 0 };
+	struct urls_problems	 warnings = { NULL, 0 };
+	struct urls_problem	 error;
 	struct poller_opts	 po;
 	struct poller_event	 ev;
 	struct poller		*p;
 	struct db		*db;
 	struct pollfd		 pfd;
 	struct mark		 listable, indexed, end;
-	char			*cause = NULL;
+	char			*cause = NULL, *why;
 	double			 t0, last_sample = 0;
 	int			 n, done = 0, failed = 0, new_items = 0;
 	int			 repeat = 1, reloads = 0, noindex = 0;
@@ -150,11 +153,12 @@ main(int argc, char **argv)
 	memset(&indexed, 0, sizeof indexed);
 	memset(&end, 0, sizeof end);
 	t0 = now();
-	if (urls_load(argv[1], &urls, &warnings, &cause) != 0) {
-		fprintf(stderr, "bench-reload: %s\n", cause);
+	if (urls_load(argv[1], &urls, &warnings, &error) != 0) {
+		why = reason_text(error.kind, 0, error.detail);
+		fprintf(stderr, "bench-reload: %s: %s\n", argv[1], why);
 		return (1);
 	}
-	strv_free(&warnings);
+	urls_problems_free(&warnings);
 	if ((db = db_open(argv[2], 0, &cause)) == NULL) {
 		fprintf(stderr, "bench-reload: %s\n", cause);
 		return (1);
@@ -168,7 +172,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "bench-reload: %s\n", cause);
 		return (1);
 	}
-	strv_free(&urls);
+	urls_list_free(&urls);
 	pfd.fd = poller_fd(p);
 	pfd.events = POLLIN;
 	while (!done) {
@@ -186,8 +190,10 @@ main(int argc, char **argv)
 		while ((n = poller_read_event(p, &ev)) == 1) {
 			switch (ev.type) {
 			case POLLER_EV_FEED_FAILED:
+				why = reason_text(ev.reason, ev.code, ev.text);
 				fprintf(stderr, "bench-reload: %s: %s\n",
-				    ev.url, ev.text);
+				    ev.url, why);
+				free(why);
 				break;
 			case POLLER_EV_ERROR:
 				fprintf(stderr, "bench-reload: %s\n", ev.text);

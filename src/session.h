@@ -1,0 +1,62 @@
+/*
+ * A session: what --reload and the interface both start, as a table of
+ * stages with paired start and stop functions (newsraft's regular_mode[]):
+ * the urls file, the cache, the caller's own stages, then the poller.
+ * session_stop undoes what started, in reverse, from any exit path.
+ */
+#ifndef AKHBAR_SESSION_H
+#define AKHBAR_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "str.h"
+#include "urls.h"
+
+struct db;
+struct poller;
+
+struct session_opts {
+	const char	*urls_path;
+	const char	*cache_path;
+	bool		 force;		/* --reload --force */
+	bool		 once;		/* end the poller after the first reload (headless) */
+	bool		 reload_on_start;
+	long		 interval;	/* seconds between automatic reloads, 0: off */
+};
+
+struct session_stage;
+
+struct session {
+	struct session_opts	 opts;		/* its paths copied */
+	struct urls_list	 subs;
+	struct strv		 warnings;	/* from the urls file, for the edge to show */
+	struct db		*db;		/* the poller's write connection */
+	struct poller		*poller;
+
+	/* Private: which stages started. */
+	const struct session_stage *stages;	/* the caller's */
+	size_t			 nstages;
+	void			*arg;
+	size_t			 started;	/* of all stages, in order */
+	char			*urls_path;
+	char			*cache_path;
+};
+
+typedef int	(*session_start_fn)(struct session *, void *, char **);
+typedef void	(*session_stop_fn)(struct session *, void *);
+
+/* A start that fails leaves nothing for its stop to undo. */
+struct session_stage {
+	const char		*name;
+	session_start_fn	 start;
+	session_stop_fn		 stop;		/* may be NULL */
+};
+
+/* Start urls, cache, then the caller's stages (may be none), then the poller; on failure stop what started and return -1 with *cause. */
+int	session_start(struct session *, const struct session_opts *,
+	    const struct session_stage *, size_t, void *, char **);
+/* Stop every started stage in reverse order; safe to call twice and from any exit path (also after a failed start, whose warnings it frees). */
+void	session_stop(struct session *);
+
+#endif
