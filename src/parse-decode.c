@@ -453,6 +453,21 @@ parse_decode_strip(struct str *s, size_t from)
 	s->ptr[s->len] = '\0';
 }
 
+/* Where the first C1 character (C2 80-C2 9F) of UTF-8 text is, or n. */
+static size_t
+parse_decode_c1_at(const char *s, size_t n)
+{
+	const char	*e = s + n, *q, *p = s;
+
+	while ((q = memchr(p, 0xc2, (size_t)(e - p))) != NULL) {
+		if (q + 1 < e && (unsigned char)q[1] >= 0x80 &&
+		    (unsigned char)q[1] < 0xa0)
+			return ((size_t)(q - s));
+		p = q + 1;
+	}
+	return (n);
+}
+
 /*
  * Decode UTF-8 input: validate, replace invalid sequences, keep a cut
  * tail. Text pasted from Windows into a UTF-8 feed has windows-1252's
@@ -461,31 +476,42 @@ parse_decode_strip(struct str *s, size_t from)
  * is "don't" with U+2019, not "don?t" nor "dont"), a lone byte only
  * after ASCII (after a lead byte it is a broken sequence, U+FFFD).
  */
+static inline __attribute__((always_inline)) size_t
+parse_decode_valid(const unsigned char *u, size_t i, size_t n, bool c1,
+    size_t *k)
+{
+	unsigned int	c;
+
+	for (;;) {
+		while (i < n && u[i] < 0x80)
+			i++;
+		if (i >= n)
+			return (i);
+		*k = utf8_fast(u + i, n - i, &c);
+		if (*k == 0 || (c1 && u[i] == 0xc2 && u[i + 1] < 0xa0))
+			return (i);
+		i += *k;
+	}
+}
+
 static void
 parse_decode_utf8(struct parse_decoder *d, const unsigned char *u, size_t n,
     bool last)
 {
 	size_t		i = 0, start, k = 0;
-	unsigned int	c;
+	bool		c1 = parse_decode_c1_at((const char *)u, n) < n;
 
 	while (i < n) {
 		start = i;
-		for (;;) {
-			while (i < n && u[i] < 0x80)
-				i++;
-			if (i >= n)
-				break;
-			k = utf8_fast(u + i, n - i, &c);
-			if (k == 0 || (c >= 0x80 && c < 0xa0))
-				break;
-			i += k;
-		}
+		/* (two loops: the one without C1 checks none) */
+		i = c1 ? parse_decode_valid(u, i, n, true, &k) :
+		    parse_decode_valid(u, i, n, false, &k);
 		str_append(&d->out, (const char *)u + start, i - start);
 		if (i >= n || u[i] < 0x80)
 			continue;
 		if (k == 2) {
 			/* A C1 character: windows-1252's */
-			utf8_put(&d->out, parse_cp1252(c));
+			utf8_put(&d->out, parse_cp1252(0x80u + (u[i + 1] & 0x1fu)));
 			d->ncp1252++;
 			i += 2;
 			continue;
@@ -513,21 +539,6 @@ parse_decode_utf8(struct parse_decoder *d, const unsigned char *u, size_t n,
 		}
 		i++;
 	}
-}
-
-/* Whether UTF-8 text has a C1 character (C2 80-C2 9F). */
-static bool
-parse_decode_has_c1(const char *s, size_t n)
-{
-	const char	*e = s + n, *q;
-
-	while ((q = memchr(s, 0xc2, (size_t)(e - s))) != NULL) {
-		if (q + 1 < e && (unsigned char)q[1] >= 0x80 &&
-		    (unsigned char)q[1] < 0xa0)
-			return (true);
-		s = q + 1;
-	}
-	return (false);
 }
 
 /* Decode with iconv: invalid input becomes U+FFFD, a cut tail is kept. */
@@ -564,10 +575,42 @@ parse_decode_iconv(struct parse_decoder *d, const unsigned char *u, size_t n,
 }
 
 /*
+ * The character the last chunk cut, completed from the first bytes of
+ * buf (at most three) and decoded into d->out; returns how many bytes of
+ * buf it took, or len when even those do not complete it (held again).
+ */
+static size_t
+parse_decode_cut(struct parse_decoder *d, const char *buf, size_t len,
+    bool last)
+{
+	unsigned char	t[sizeof d->pend + 4];
+	size_t		need, take, n = d->npend;
+
+	need = d->pend[0] >= 0xf0 ? 4 : d->pend[0] >= 0xe0 ? 3 : 2;
+	take = need > n ? need - n : 0;
+	if (take > len && !last && n + len < sizeof d->pend) {
+		memcpy(d->pend + n, buf, len);
+		d->npend = n + len;
+		return (len);
+	}
+	if (take > len)
+		take = len;
+	memcpy(t, d->pend, n);
+	memcpy(t + n, buf, take);
+	d->npend = 0;
+	parse_decode_utf8(d, t, n + take, true);
+	parse_decode_strip(&d->out, 0);
+	return (take);
+}
+
+/*
  * Decode one chunk of raw bytes (last for the final one) to UTF-8 without
  * NUL or the C0 controls XML forbids. *out is the input itself when
  * nothing needs doing (valid UTF-8, no such control, nothing held), else
- * the decoder's buffer, valid until the next call.
+ * the decoder's buffer, valid until the next call. In UTF-8, what is
+ * valid and clean up to the first byte that is not is copied as it is,
+ * and only the rest is read a character at a time: a chunk usually ends
+ * inside a character, and the next begins with the rest of it.
  */
 void
 parse_decode(struct parse_decoder *d, const char *buf, size_t len, bool last,
@@ -575,15 +618,36 @@ parse_decode(struct parse_decoder *d, const char *buf, size_t len, bool last,
 {
 	struct str	 tmp;
 	const char	*in = buf;
-	size_t		 inlen = len;
+	size_t		 inlen = len, k, from;
 
-	if (d->iconv == NULL && d->npend == 0 &&
-	    sanitize_clean_prefix((const unsigned char *)buf, len, true) == len &&
-	    !parse_decode_has_c1(buf, len)) {
+	str_clear(&d->out);
+	if (d->iconv == NULL) {
+		if (d->npend > 0) {
+			k = parse_decode_cut(d, buf, len, last);
+			buf += k;
+			len -= k;
+		}
+		k = sanitize_clean_prefix((const unsigned char *)buf, len, true);
+		k = parse_decode_c1_at(buf, k);
+		if (k == len && d->out.len == 0) {
+			if (len > 0)
+				d->ascii_before = (unsigned char)buf[len - 1] <
+				    0x80;
+			*out = buf;
+			*outlen = len;
+			return;
+		}
+		str_append(&d->out, buf, k);
+		if (k > 0)
+			d->ascii_before = (unsigned char)buf[k - 1] < 0x80;
+		from = d->out.len;
+		parse_decode_utf8(d, (const unsigned char *)buf + k, len - k,
+		    last);
 		if (len > 0)
 			d->ascii_before = (unsigned char)buf[len - 1] < 0x80;
-		*out = buf;
-		*outlen = len;
+		parse_decode_strip(&d->out, from);
+		*out = str_cstr(&d->out);
+		*outlen = d->out.len;
 		return;
 	}
 	str_init(&tmp);
@@ -594,13 +658,7 @@ parse_decode(struct parse_decoder *d, const char *buf, size_t len, bool last,
 		inlen = tmp.len;
 		d->npend = 0;
 	}
-	str_clear(&d->out);
-	if (d->iconv == NULL) {
-		parse_decode_utf8(d, (const unsigned char *)in, inlen, last);
-		if (inlen > 0)
-			d->ascii_before = (unsigned char)in[inlen - 1] < 0x80;
-	} else
-		parse_decode_iconv(d, (const unsigned char *)in, inlen, last);
+	parse_decode_iconv(d, (const unsigned char *)in, inlen, last);
 	str_free(&tmp);
 	parse_decode_strip(&d->out, 0);
 	*out = str_cstr(&d->out);
