@@ -51,6 +51,8 @@ struct parse_xml {
 		enum parse_ns	 ns;
 	}			 nscache[PARSE_XML_NSCACHE];
 	size_t			 nsnext;
+	const char		*lname_of;	/* the last name lowered */
+	const char		*lname;
 
 	int			 cap_depth;	/* captured element, 0 none */
 	enum parse_cap		 cap_mode;
@@ -180,6 +182,8 @@ parse_xml_lname(struct parse_xml *x, const char *name)
 	const char	*q;
 	size_t		 i;
 
+	if (name == x->lname_of)	/* "pubDate" in every item */
+		return (x->lname);
 	for (q = name; *q != '\0' && (*q < 'A' || *q > 'Z'); q++)
 		;
 	if (*q == '\0')
@@ -191,6 +195,8 @@ parse_xml_lname(struct parse_xml *x, const char *name)
 	if ((q = (const char *)xmlDictLookup(x->ctxt->dict,
 	    (const xmlChar *)buf, (int)i)) == NULL)
 		xmalloc_fail("libxml2");
+	x->lname_of = name;	/* names are the dictionary's: they stay */
+	x->lname = q;
 	return (q);
 }
 
