@@ -252,7 +252,7 @@ unsigned int
 parse_entity_charref(const char *s, size_t n, bool *mapped)
 {
 	unsigned long	 c;
-	char		 buf[16], *end;
+	char		 buf[16], *end = buf;
 
 	*mapped = true;
 	if (n == 0 || n >= sizeof buf)
