@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "cli-json.h"
+#include "cli-render.h"
 #include "db.h"
 #include "i18n.h"
 #include "log.h"
@@ -46,6 +47,7 @@ enum cli_action {
 	CLI_SEARCH,
 	CLI_UNREAD_COUNT,
 	CLI_RELOAD,
+	CLI_RENDER,
 	CLI_VERSION,
 	CLI_DEMO
 };
@@ -56,14 +58,17 @@ struct cli_opts {
 	char		*urls;		/* urls file */
 	char		*cache;		/* cache file */
 	int		 force;		/* --force */
+	int		 width;		/* --width, 0 none */
 };
 
 enum {
 	OPT_FIRST_LONG = 0x100,
 	OPT_DEMO,
 	OPT_RELOAD,
+	OPT_RENDER,
 	OPT_SEARCH,
-	OPT_UNREAD_COUNT
+	OPT_UNREAD_COUNT,
+	OPT_WIDTH
 };
 
 static const struct option cli_longopts[] = {
@@ -74,10 +79,12 @@ static const struct option cli_longopts[] = {
 	{ "log",	required_argument,	NULL, 'l' },
 	{ "parse",	required_argument,	NULL, 'P' },
 	{ "reload",	no_argument,		NULL, OPT_RELOAD },
+	{ "render",	required_argument,	NULL, OPT_RENDER },
 	{ "search",	required_argument,	NULL, OPT_SEARCH },
 	{ "unread-count", no_argument,		NULL, OPT_UNREAD_COUNT },
 	{ "urls",	required_argument,	NULL, 'u' },
 	{ "version",	no_argument,		NULL, 'V' },
+	{ "width",	required_argument,	NULL, OPT_WIDTH },
 	{ NULL,		0,			NULL, 0 }
 };
 
@@ -108,6 +115,7 @@ cli_usage(FILE *f)
 	fputs(_("      --search QUERY    print the cached items matching QUERY,\n"
 		"                        newest first: feed, date and title\n"), f);
 	fputs(_("      --unread-count    print the number of unread items\n"), f);
+	cli_render_usage(f);
 	fputs(_("  -h, --help            show this help and exit\n"), f);
 	fputs(_("  -V, --version         show the version and exit\n"), f);
 	fputs("\n", f);
@@ -688,6 +696,17 @@ cli_main(int argc, char **argv)
 		case OPT_UNREAD_COUNT:
 			cli_set_action(&o, CLI_UNREAD_COUNT, NULL);
 			break;
+		case OPT_RENDER:
+			cli_set_action(&o, CLI_RENDER, optarg);
+			break;
+		case OPT_WIDTH:
+			if ((o.width = cli_render_width(optarg)) < 0) {
+				report(REPORT_ERROR, _("--width wants a number "
+				    "of columns, not '%s'"), optarg);
+				rc = CLI_EXIT_USAGE;
+				goto out;
+			}
+			break;
 		default:
 			report(REPORT_INFO, _("Try '%s --help' for more "
 			    "information.\n"), PACKAGE);
@@ -727,6 +746,11 @@ cli_main(int argc, char **argv)
 		rc = CLI_EXIT_USAGE;
 		goto out;
 	}
+	if (o.width != 0 && o.action != CLI_RENDER) {
+		report(REPORT_ERROR, _("--width goes with --render"));
+		rc = CLI_EXIT_USAGE;
+		goto out;
+	}
 	if (o.urls == NULL)
 		o.urls = path_default_urls();
 	if (o.cache == NULL)
@@ -752,6 +776,9 @@ cli_main(int argc, char **argv)
 		break;
 	case CLI_RELOAD:
 		rc = cli_reload(&o);
+		break;
+	case CLI_RENDER:
+		rc = cli_render(o.cache, o.arg, o.width);
 		break;
 	default:
 		rc = cli_interface(&o);

@@ -2,12 +2,10 @@
  * A rendered article as blocks of styled text (doc.h). The blocks own their
  * text and runs; links are numbered from 1 and shared by every block.
  *
- * Until the HTML renderer fills a doc from markup, two interim fillers make
- * one from what the cache holds: plain text becomes paragraphs on blank
- * lines, and HTML is cut into blocks at its block-level tags, each block's
- * text taken by html_strip(), with the targets of <a href>
- * numbered and a "[n]" mark after each link's text. Both find bare http(s)
- * URLs in the text and number them too.
+ * doc_from_text() makes one from plain text: paragraphs on blank lines,
+ * bare http(s) URLs numbered. doc_text() sets a whole article at a width
+ * the way the article view does (doc.h says how) and gives its lines as
+ * text, in logical order for scripts or in visual order for the tests.
  */
 #include "config.h"
 
@@ -17,10 +15,15 @@
 #include <string.h>
 #include <strings.h>
 
-#include "html.h"
 #include "sanitize.h"
 #include "str.h"
+#include "utf8.h"
 #include "xmalloc.h"
+
+#define DOC_BAR		0x2502	/* BOX DRAWINGS LIGHT VERTICAL */
+#define DOC_RULE_CHAR	0x2500	/* BOX DRAWINGS LIGHT HORIZONTAL */
+#define DOC_NOWRAP	(1 << 20)	/* the width PRE and ROW are set at */
+#define DOC_MIN_AVAIL	4	/* the fewest columns a block's text gets */
 
 /* Make an empty article. */
 struct doc *
@@ -46,6 +49,7 @@ doc_free(struct doc *d)
 	for (i = 0; i < d->nlinks; i++)
 		free(d->links[i].url);
 	free(d->links);
+	free(d->link_index);
 	free(d);
 }
 
@@ -70,30 +74,108 @@ doc_add(struct doc *d, enum doc_kind kind, const char *text, size_t len,
 	return (b);
 }
 
-/* Give bytes [off, off + len) of a block a style (runs are kept in order). */
+/*
+ * Give bytes [off, off + len) of a block a style. Runs are kept in order
+ * and must not overlap (the layout gives each byte the style of the last
+ * run over it); a run that goes on where the last one ends, in the same
+ * style, makes it longer.
+ */
 void
 doc_add_run(struct doc_block *b, size_t off, size_t len, int style)
 {
+	struct layout_run	*last;
+	size_t			 n = b->nruns;
+
 	if (off >= b->len || len == 0)
 		return;
 	if (len > b->len - off)
 		len = b->len - off;
-	b->runs = xreallocarray(b->runs, b->nruns + 1, sizeof *b->runs);
-	b->runs[b->nruns].off = off;
-	b->runs[b->nruns].len = len;
-	b->runs[b->nruns].style = style;
+	if (n > 0) {
+		last = &b->runs[n - 1];
+		if (last->style == style && last->off + last->len == off) {
+			last->len += len;
+			return;
+		}
+	}
+	/* Room doubles at 4, 8, 16, ... runs. */
+	if (n == 0 || (n >= 4 && (n & (n - 1)) == 0))
+		b->runs = xreallocarray(b->runs, n == 0 ? 4 : 2 * n,
+		    sizeof *b->runs);
+	b->runs[n].off = off;
+	b->runs[n].len = len;
+	b->runs[n].style = style;
 	b->nruns++;
 }
 
-/* Number a link (the same URL keeps its number); returns it, from 1. */
-int
-doc_add_link(struct doc *d, const char *url)
+/*
+ * Append len bytes of text with a style (0: none) to a block, for what is
+ * found after the block was added.
+ */
+void
+doc_append(struct doc_block *b, const char *text, size_t len, int style)
 {
-	size_t	i;
+	size_t	off = b->len;
 
-	for (i = 0; i < d->nlinks; i++) {
-		if (strcmp(d->links[i].url, url) == 0)
-			return ((int)i + 1);
+	if (len == 0)
+		return;
+	b->text = xrealloc(b->text, b->len + len + 1);
+	memcpy(b->text + b->len, text, len);
+	b->len += len;
+	b->text[b->len] = '\0';
+	if (style != 0)
+		doc_add_run(b, off, len, style);
+}
+
+/* The hash of a URL (FNV-1a). */
+static size_t
+doc_link_hash(const char *s)
+{
+	size_t	h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return (h);
+}
+
+/* Index link i (from 0) by its URL, growing the index at half full. */
+static void
+doc_link_index(struct doc *d, size_t i)
+{
+	size_t	k, mask, j;
+
+	if (2 * (d->nlinks + 1) > d->link_index_size) {
+		free(d->link_index);
+		d->link_index_size = d->link_index_size ?
+		    d->link_index_size * 2 : 32;
+		d->link_index = xcalloc(d->link_index_size,
+		    sizeof *d->link_index);
+		for (j = 0; j < d->nlinks; j++)
+			doc_link_index(d, j);
+	}
+	mask = d->link_index_size - 1;
+	for (k = doc_link_hash(d->links[i].url) & mask;
+	    d->link_index[k] != 0; k = (k + 1) & mask)
+		;
+	d->link_index[k] = i + 1;
+}
+
+/*
+ * Number a link of a kind (the same URL keeps its number and first
+ * kind); returns it, from 1.
+ */
+int
+doc_add_link_kind(struct doc *d, const char *url, enum doc_link_kind kind)
+{
+	size_t	k, mask;
+
+	if (d->link_index_size > 0) {
+		mask = d->link_index_size - 1;
+		for (k = doc_link_hash(url) & mask; d->link_index[k] != 0;
+		    k = (k + 1) & mask) {
+			if (strcmp(d->links[d->link_index[k] - 1].url,
+			    url) == 0)
+				return ((int)d->link_index[k]);
+		}
 	}
 	if (d->nlinks == d->links_size) {
 		d->links_size = d->links_size ? d->links_size * 2 : 8;
@@ -101,7 +183,16 @@ doc_add_link(struct doc *d, const char *url)
 		    sizeof *d->links);
 	}
 	d->links[d->nlinks].url = xstrdup(url);
+	d->links[d->nlinks].kind = kind;
+	doc_link_index(d, d->nlinks);
 	return ((int)++d->nlinks);
+}
+
+/* Number a link to a page; returns it, from 1. */
+int
+doc_add_link(struct doc *d, const char *url)
+{
+	return (doc_add_link_kind(d, url, DOC_LINK_PAGE));
 }
 
 /* The length of a bare URL at p (http, https), or 0. */
@@ -150,23 +241,6 @@ doc_add_text(struct doc *d, enum doc_kind kind, const char *text,
 	return (b);
 }
 
-/* Style every "[n]" of a block that names one of the doc's links. */
-static void
-doc_mark_refs(struct doc *d, struct doc_block *b)
-{
-	char	*p, *end;
-	long	 k;
-
-	for (p = b->text; (p = strchr(p, '[')) != NULL; p++) {
-		k = strtol(p + 1, &end, 10);
-		if (end == p + 1 || *end != ']' || k < 1 ||
-		    (size_t)k > d->nlinks)
-			continue;
-		doc_add_run(b, (size_t)(p - b->text),
-		    (size_t)(end + 1 - p), DOC_STYLE_LINK((int)k));
-	}
-}
-
 /*
  * Fill a doc from plain text: paragraphs on blank lines, the lines of one
  * paragraph joined with spaces, bare URLs numbered.
@@ -176,7 +250,6 @@ doc_from_text(struct doc *d, const char *text, enum layout_dir dir)
 {
 	struct str	 para;
 	char		*clean, *line, *next, *p;
-	bool		 blank;
 
 	if (text == NULL)
 		return;
@@ -185,12 +258,13 @@ doc_from_text(struct doc *d, const char *text, enum layout_dir dir)
 	for (line = clean; line != NULL; line = next) {
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
-		blank = true;
-		for (p = line; *p != '\0'; p++) {
-			if (*p != ' ' && *p != '\t' && *p != '\r')
-				blank = false;
-		}
-		if (blank) {
+		/* A line's own blanks at its ends go; blank lines part. */
+		while (*line == ' ' || *line == '\t' || *line == '\r')
+			line++;
+		for (p = line + strlen(line); p > line && (p[-1] == ' ' ||
+		    p[-1] == '\t' || p[-1] == '\r'); p--)
+			*(p - 1) = '\0';
+		if (*line == '\0') {
 			if (para.len > 0)
 				doc_add_text(d, DOC_PARA, str_cstr(&para), dir);
 			str_clear(&para);
@@ -198,6 +272,11 @@ doc_from_text(struct doc *d, const char *text, enum layout_dir dir)
 		}
 		if (para.len > 0)
 			str_appendc(&para, ' ');
+		/* A tab is a blank, one column as the layout sets it. */
+		for (p = line; *p != '\0'; p++) {
+			if (*p == '\t')
+				*p = ' ';
+		}
 		str_appends(&para, line);
 	}
 	if (para.len > 0)
@@ -206,267 +285,258 @@ doc_from_text(struct doc *d, const char *text, enum layout_dir dir)
 	free(clean);
 }
 
-/* The tags that end a block in the interim HTML filler. */
-static const char *doc_html_blocks[] = {
-	"address", "article", "aside", "blockquote", "br", "caption",
-	"dd", "div", "dl", "dt", "figcaption", "figure", "footer", "h1",
-	"h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre",
-	"section", "table", "td", "th", "tr", "ul", NULL
+
+/* One column of a line being set in visual order. */
+struct doc_col {
+	wchar_t		 ch[LAYOUT_MARKS + 2];	/* base, marks, 0; 0: blank */
+	bool		 cont;		/* the right half of a wide character */
 };
 
-/* The interim HTML filler's state. */
-struct doc_html {
-	struct doc	*doc;
-	struct str	 chunk;		/* raw HTML of the block so far */
-	enum layout_dir	 dir;		/* the article's hint */
-	enum layout_dir	 block_dir;	/* a dir="" on the block's tag */
-	int		 quote;		/* blockquote depth */
-	int		 list;		/* ul/ol depth */
-	int		 ordered[8];	/* next number of each ol, 0 for ul */
-	int		 heading;	/* inside hN: N */
-	int		 pre;		/* inside pre */
-	bool		 item;		/* the block started at an li */
-	int		 link;		/* the open <a>'s number, 0 none */
+/* A line being set: columns, and the text of the lines so far. */
+struct doc_text {
+	struct str	 out;
+	const struct layout_config *cfg;
+	bool		 visual;
+	int		 width;
+	struct doc_col	*cols;
+	int		 ncols;
+	int		 size;
 };
 
-/* An attribute's value in a tag's text (p..end), decoded, or NULL. */
-static char *
-doc_html_attr(const char *p, const char *end, const char *name)
+/* Make room for columns [0, n) of the line and clear them. */
+static void
+doc_text_clear(struct doc_text *t, int n)
 {
-	size_t		 n = strlen(name);
-	const char	*v, *ve;
-	char		*raw, *out;
-	char		 q;
-
-	for (; p + n < end; p++) {
-		if ((p[-1] != ' ' && p[-1] != '\t' && p[-1] != '\n') ||
-		    strncasecmp(p, name, n) != 0)
-			continue;
-		v = p + n;
-		while (v < end && (*v == ' ' || *v == '\t'))
-			v++;
-		if (v >= end || *v != '=')
-			continue;
-		v++;
-		while (v < end && (*v == ' ' || *v == '\t'))
-			v++;
-		if (v < end && (*v == '"' || *v == '\'')) {
-			q = *v++;
-			for (ve = v; ve < end && *ve != q; ve++)
-				/* nothing */;
-		} else {
-			for (ve = v; ve < end && *ve != ' ' && *ve != '>';
-			    ve++)
-				/* nothing */;
-		}
-		raw = xstrndup(v, (size_t)(ve - v));
-		out = html_strip(raw, strlen(raw));	/* &amp; */
-		free(raw);
-		return (out);
+	if (n > t->size) {
+		t->size = n;
+		t->cols = xreallocarray(t->cols, (size_t)n, sizeof *t->cols);
 	}
-	return (NULL);
+	memset(t->cols, 0, (size_t)n * sizeof *t->cols);
+	t->ncols = n;
 }
 
-/* End the block being gathered, adding it when it has text. */
+/* Put a character in column x (out of the line: dropped). */
 static void
-doc_html_flush(struct doc_html *h)
+doc_text_put(struct doc_text *t, int x, wchar_t c)
 {
-	struct doc_block	*b;
-	enum doc_kind		 kind;
-	enum layout_dir		 dir;
-	char			*text, *line, *next, *t;
-	size_t			 lead;
-	bool			 first = true;
-
-	if (h->chunk.len == 0)
-		return;
-	dir = h->block_dir != LAYOUT_DIR_AUTO ? h->block_dir : h->dir;
-	if (h->pre) {
-		/* Verbatim: one block per line, leading blanks kept. */
-		for (line = h->chunk.ptr; line != NULL; line = next) {
-			if ((next = strchr(line, '\n')) != NULL)
-				*next++ = '\0';
-			for (lead = 0; line[lead] == ' '; lead++)
-				/* nothing */;
-			t = html_strip(line, strlen(line));
-			/* The newline right after <pre> and the last one. */
-			if (*t != '\0' || (next != NULL && !first)) {
-				xasprintf(&text, "%*s%s", (int)lead, "", t);
-				b = doc_add(h->doc, DOC_PRE, text,
-				    strlen(text), LAYOUT_DIR_LTR);
-				b->indent = 2 * h->quote;
-				b->level = h->quote;
-				free(text);
-			}
-			first = false;
-			free(t);
-		}
-		str_clear(&h->chunk);
-		return;
-	}
-	text = html_strip(h->chunk.ptr, h->chunk.len);
-	str_clear(&h->chunk);
-	if (*text == '\0') {
-		free(text);
-		return;
-	}
-	if (h->heading)
-		kind = DOC_HEADING;
-	else if (h->item)
-		kind = DOC_ITEM;
-	else if (h->quote)
-		kind = DOC_QUOTE;
-	else
-		kind = DOC_PARA;
-	b = doc_add_text(h->doc, kind, text, dir);
-	doc_mark_refs(h->doc, b);
-	free(text);
-	b->level = kind == DOC_HEADING ? h->heading :
-	    kind == DOC_QUOTE ? h->quote : h->list;
-	b->indent = 2 * h->quote + (h->list > 1 ? 2 * (h->list - 1) : 0);
-	if (kind == DOC_ITEM) {
-		if (h->list > 0 && h->list <= 8 && h->ordered[h->list - 1] > 0)
-			xasprintf(&b->marker, "%d.",
-			    h->ordered[h->list - 1]++);
-		else
-			b->marker = xstrdup("\xe2\x80\xa2");	/* U+2022 */
-		h->item = false;
+	if (x >= 0 && x < t->ncols) {
+		memset(&t->cols[x], 0, sizeof t->cols[x]);
+		t->cols[x].ch[0] = c;
 	}
 }
 
-/* Handle one tag, p..end being "<...>" without the brackets' contents. */
+/* Put a laid-out line's cells from column x on. */
 static void
-doc_html_tag(struct doc_html *h, const char *p, const char *end)
+doc_text_cells(struct doc_text *t, int x, const struct layout_line *ln)
 {
-	const char	*name = p + 1;
-	char		*v;
-	size_t		 len, k;
-	int		 close = 0, block = 0;
+	int	i;
 
-	if (*name == '/') {
-		close = 1;
-		name++;
-	}
-	for (len = 0; name + len < end; len++) {
-		char c = name[len] | 0x20;
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
-			break;
-	}
-	for (k = 0; doc_html_blocks[k] != NULL; k++) {
-		if (strlen(doc_html_blocks[k]) == len &&
-		    strncasecmp(name, doc_html_blocks[k], len) == 0) {
-			block = 1;
-			break;
-		}
-	}
-	if (len == 1 && (name[0] | 0x20) == 'a') {
-		if (close) {
-			if (h->link > 0) {
-				str_printf(&h->chunk, "[%d]", h->link);
-				h->link = 0;
+	for (i = 0; i < ln->ncells; i++) {
+		if (x >= 0 && x < t->ncols) {
+			memcpy(t->cols[x].ch, ln->cells[i].ch,
+			    sizeof t->cols[x].ch);
+			t->cols[x].cont = false;
+			if (ln->cells[i].width == 2 && x + 1 < t->ncols) {
+				memset(&t->cols[x + 1], 0, sizeof t->cols[x]);
+				t->cols[x + 1].cont = true;
 			}
-		} else if ((v = doc_html_attr(name + 1, end, "href")) != NULL) {
-			if (*v != '\0' && *v != '#')
-				h->link = doc_add_link(h->doc, v);
-			free(v);
 		}
-		return;
+		x += ln->cells[i].width;
 	}
-	if (!block) {
-		str_append(&h->chunk, p, (size_t)(end - p) + 1);
-		return;
+}
+
+/* End the visual line: its columns as UTF-8, trailing blanks cut. */
+static void
+doc_text_flush(struct doc_text *t)
+{
+	int	x, last, k;
+
+	for (last = t->ncols - 1; last >= 0; last--) {
+		if (t->cols[last].ch[0] != 0 && t->cols[last].ch[0] != ' ')
+			break;
 	}
-	doc_html_flush(h);
-	h->block_dir = LAYOUT_DIR_AUTO;
-	if (!close && (v = doc_html_attr(name + len, end, "dir")) != NULL) {
-		if (strcasecmp(v, "rtl") == 0)
-			h->block_dir = LAYOUT_DIR_RTL;
-		else if (strcasecmp(v, "ltr") == 0)
-			h->block_dir = LAYOUT_DIR_LTR;
-		free(v);
-	}
-	if (len == 10 && strncasecmp(name, "blockquote", 10) == 0)
-		h->quote += close ? (h->quote > 0 ? -1 : 0) : 1;
-	else if (len == 3 && strncasecmp(name, "pre", 3) == 0)
-		h->pre = !close;
-	else if (len == 2 && ((name[0] | 0x20) == 'u' ||
-	    (name[0] | 0x20) == 'o') && (name[1] | 0x20) == 'l') {
-		if (close) {
-			if (h->list > 0)
-				h->list--;
-		} else {
-			if (h->list < 8)
-				h->ordered[h->list] =
-				    (name[0] | 0x20) == 'o' ? 1 : 0;
-			h->list++;
+	for (x = 0; x <= last; x++) {
+		if (t->cols[x].cont)
+			continue;
+		if (t->cols[x].ch[0] == 0) {
+			str_appendc(&t->out, ' ');
+			continue;
 		}
-	} else if (len == 2 && (name[0] | 0x20) == 'l' &&
-	    (name[1] | 0x20) == 'i')
-		h->item = !close;
-	else if (len == 2 && (name[0] | 0x20) == 'h' && name[1] >= '1' &&
-	    name[1] <= '6')
-		h->heading = close ? 0 : name[1] - '0';
+		for (k = 0; k < LAYOUT_MARKS + 2 && t->cols[x].ch[k] != 0; k++)
+			utf8_put(&t->out, (unsigned int)t->cols[x].ch[k]);
+	}
+	str_appendc(&t->out, '\n');
 }
 
 /*
- * Fill a doc from HTML (the interim filler, until the HTML renderer
- * lands): blocks cut at block-level tags, their text as
- * html_strip() gives it, links numbered with a "[n]" after
- * their text, list items with markers, headings, quotes and verbatim
- * preformatted lines.
+ * Append bytes of logical text, cutting the blanks it ends with; a tab,
+ * or a line end a block should not have, is one blank, as the layout
+ * counts it.
  */
-void
-doc_from_html(struct doc *d, const char *html, enum layout_dir dir)
+static void
+doc_text_logical(struct doc_text *t, const char *s, size_t n)
 {
-	struct doc_html	 h;
-	const char	*p, *q, *end, *close;
-	size_t		 n;
+	size_t	i;
 
-	if (html == NULL)
-		return;
-	memset(&h, 0, sizeof h);
-	h.doc = d;
-	h.dir = dir;
-	str_init(&h.chunk);
-	end = html + strlen(html);
-	for (p = html; p < end; p = q) {
-		if (*p != '<' || p + 1 >= end ||
-		    !(p[1] == '/' || p[1] == '!' || p[1] == '?' ||
-		    ((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z'))) {
-			for (q = p + 1; q < end && *q != '<'; q++)
-				/* nothing */;
-			str_append(&h.chunk, p, (size_t)(q - p));
-			continue;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	for (i = 0; i < n; i++)
+		str_appendc(&t->out, s[i] == '\t' || s[i] == '\n' ||
+		    s[i] == '\r' ? ' ' : s[i]);
+}
+
+/* The byte offset of each code point of text, as the layout decodes it. */
+static size_t *
+doc_text_offsets(const char *text, size_t len, int *n)
+{
+	const unsigned char	*s = (const unsigned char *)text;
+	size_t			*off, i, k, want;
+	unsigned int		 c;
+
+	off = xreallocarray(NULL, len + 1, sizeof *off);
+	for (i = 0, *n = 0; i < len; i += k) {
+		off[(*n)++] = i;
+		if ((k = utf8_char(s + i, len - i, &c)) == 0) {
+			k = 1;
+			if (s[i] >= 0xc2 && s[i] <= 0xf4) {
+				want = s[i] < 0xe0 ? 2 : s[i] < 0xf0 ? 3 : 4;
+				while (i + k < len && k < want &&
+				    (s[i + k] & 0xc0) == 0x80)
+					k++;
+			}
 		}
-		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
-			q = strstr(p + 4, "-->");
-			q = q != NULL ? q + 3 : end;
-			continue;
-		}
-		if ((end - p >= 7 && strncasecmp(p, "<script", 7) == 0) ||
-		    (end - p >= 6 && strncasecmp(p, "<style", 6) == 0)) {
-			close = (p[2] | 0x20) == 'c' ? "</script" : "</style";
-			n = strlen(close);
-			for (q = p + 1; q + n <= end &&
-			    strncasecmp(q, close, n) != 0; q++)
-				/* nothing */;
-			while (q < end && *q != '>')
-				q++;
-			if (q < end)
-				q++;
-			continue;
-		}
-		for (q = p; q < end && *q != '>'; q++)
-			/* nothing */;
-		if (q == end) {
-			str_append(&h.chunk, p, (size_t)(end - p));
-			break;
-		}
-		doc_html_tag(&h, p, q);
-		q++;
 	}
-	if (h.link > 0)
-		str_printf(&h.chunk, "[%d]", h.link);
-	doc_html_flush(&h);
-	str_free(&h.chunk);
+	off[*n] = len;
+	return (off);
+}
+
+/* Set one block at the width into t's lines. */
+static void
+doc_text_block(struct doc_text *t, const struct doc_block *b)
+{
+	struct layout_para		*p, *m = NULL;
+	const struct layout_line	*lines, *ml = NULL;
+	size_t				*off;
+	int				 n, nm, i, k, mw = 0, avail, area, x;
+	int				 noff, span, cols;
+	bool				 rtl;
+
+	p = layout_para_new(b->text, b->len, b->runs, b->nruns, b->dir,
+	    t->cfg);
+	rtl = layout_para_rtl(p);
+	if (b->marker != NULL && *b->marker != '\0') {
+		m = layout_para_new(b->marker, strlen(b->marker), NULL, 0,
+		    rtl ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR, t->cfg);
+		layout_para_wrap(m, DOC_NOWRAP);
+		ml = layout_para_lines(m, &nm);
+		mw = ml[0].width + 1;
+	}
+	area = t->width - b->indent;
+	avail = area - mw;
+	if (avail < DOC_MIN_AVAIL)
+		avail = DOC_MIN_AVAIL;
+	if (b->kind == DOC_RULE) {
+		n = 1;
+		lines = NULL;
+	} else {
+		layout_para_wrap(p, b->kind == DOC_PRE || b->kind == DOC_ROW ?
+		    DOC_NOWRAP : avail);
+		lines = layout_para_lines(p, &n);
+	}
+	off = doc_text_offsets(b->text, b->len, &noff);
+	for (i = 0; i < n; i++) {
+		if (!t->visual) {
+			for (k = 0; k < b->quote; k++) {
+				utf8_put(&t->out, DOC_BAR);
+				str_appendc(&t->out, ' ');
+			}
+			for (k = 2 * b->quote; k < b->indent; k++)
+				str_appendc(&t->out, ' ');
+			if (mw > 0 && i == 0) {
+				str_appends(&t->out, b->marker);
+				str_appendc(&t->out, ' ');
+			} else if (mw > 0) {
+				for (k = 0; k < mw; k++)
+					str_appendc(&t->out, ' ');
+			}
+			if (lines == NULL) {
+				for (k = 0; k < (area > 1 ? area : 1); k++)
+					utf8_put(&t->out, DOC_RULE_CHAR);
+			} else {
+				span = lines[i].start + lines[i].len;
+				doc_text_logical(t, b->text +
+				    off[lines[i].start], off[span] -
+				    off[lines[i].start]);
+			}
+			/* The marker may be all there is: cut its blank. */
+			while (t->out.len > 0 && t->out.ptr[t->out.len - 1] ==
+			    ' ')
+				t->out.ptr[--t->out.len] = '\0';
+			str_appendc(&t->out, '\n');
+			continue;
+		}
+		cols = lines != NULL ? lines[i].width : 0;
+		doc_text_clear(t, t->width > b->indent + mw + cols ?
+		    t->width : b->indent + mw + cols);
+		for (k = 0; k < b->quote; k++)
+			doc_text_put(t, rtl ? t->width - 1 - 2 * k : 2 * k,
+			    DOC_BAR);
+		if (lines == NULL) {
+			for (k = 0; k < area; k++)
+				doc_text_put(t, rtl ? k : b->indent + k,
+				    DOC_RULE_CHAR);
+		} else if (!rtl) {
+			if (ml != NULL && i == 0)
+				doc_text_cells(t, b->indent, &ml[0]);
+			doc_text_cells(t, b->indent + mw, &lines[i]);
+		} else {
+			if (ml != NULL && i == 0)
+				doc_text_cells(t, t->width - b->indent -
+				    ml[0].width, &ml[0]);
+			x = t->width - b->indent - mw - cols;
+			doc_text_cells(t, x > 0 ? x : 0, &lines[i]);
+		}
+		doc_text_flush(t);
+	}
+	free(off);
+	layout_para_free(m);
+	layout_para_free(p);
+}
+
+/*
+ * A whole article set at width columns as doc.h describes, as lines of
+ * text, each ending in a newline: in logical order (the text of each
+ * wrapped line with its indent, bars and marker before it, for scripts
+ * and terminals that do their own bidi), or in visual order (the cells as
+ * the article view paints them, left to right, RTL lines right-aligned;
+ * shaped when the config shapes). Trailing blanks are cut. The config is
+ * the layout's (NULL: the defaults); lines break where the view's do.
+ */
+char *
+doc_text(const struct doc *d, int width, const struct layout_config *cfg,
+    bool visual)
+{
+	struct layout_config	 c;
+	struct doc_text		 t;
+	size_t			 i;
+
+	if (cfg != NULL)
+		c = *cfg;
+	else
+		layout_config_default(&c);
+	if (visual)
+		c.mode = LAYOUT_MODE_APP;
+	memset(&t, 0, sizeof t);
+	str_init(&t.out);
+	t.cfg = &c;
+	t.visual = visual;
+	t.width = width > DOC_MIN_AVAIL ? width : DOC_MIN_AVAIL;
+	for (i = 0; i < d->nblocks; i++) {
+		if (i > 0 && !d->blocks[i].tight)
+			str_appendc(&t.out, '\n');
+		doc_text_block(&t, &d->blocks[i]);
+	}
+	free(t.cols);
+	return (str_steal(&t.out));
 }

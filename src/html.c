@@ -14,6 +14,7 @@
 #include "html.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -110,6 +111,36 @@ html_read(const char *s, size_t n, htmlSAXHandler *sax, void *arg)
 }
 
 /*
+ * Read n bytes of HTML into a tree (libxml2's, freed with xmlFreeDoc),
+ * with the precondition of html_read; NULL when the text is not such
+ * UTF-8 or has nothing in it. The options are the family's but one:
+ * libxml2 2.9.14 building a tree with HTML_PARSE_NOIMPLIED never closes
+ * the fragment's first element ("<h1>a</h1><p>b" puts the <p> inside the
+ * <h1>), so it implies <html><body> around the fragment here, and the
+ * tree's reader walks into them. libxml2 stops at a depth of 256
+ * elements: what is deeper is cut, with what follows it.
+ */
+htmlDocPtr
+html_tree(const char *s, size_t n)
+{
+	htmlParserCtxtPtr	ctxt;
+	htmlDocPtr		doc;
+
+	if (n == 0 || n > INT_MAX ||
+	    sanitize_clean_prefix((const unsigned char *)s, n, true) != n)
+		return (NULL);
+	if ((ctxt = htmlCreateMemoryParserCtxt(s, (int)n)) == NULL)
+		xmalloc_fail("libxml2");
+	htmlCtxtUseOptions(ctxt, HTML_OPTIONS & ~HTML_PARSE_NOIMPLIED);
+	ctxt->charset = XML_CHAR_ENCODING_UTF8;
+	htmlParseDocument(ctxt);
+	doc = ctxt->myDoc;
+	ctxt->myDoc = NULL;
+	htmlFreeParserCtxt(ctxt);
+	return (doc);
+}
+
+/*
  * Where the parser is, in bytes from the start of the fragment: in a
  * startElement callback, at the '>' (or "/>") that ends the start tag, or
  * at the end of the fragment when it ends inside the tag.
@@ -123,6 +154,47 @@ html_offset(const struct html_reader *r)
 	off = (size_t)in->consumed + (size_t)(in->cur - in->base);
 	return (off < r->len ? off : r->len);
 }
+
+/* An attribute's value (libxml2's names are lowercase), or NULL. */
+const char *
+html_attr(xmlNodePtr n, const char *name)
+{
+	xmlAttrPtr	a;
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (strcmp((const char *)a->name, name) != 0)
+			continue;
+		if (a->children != NULL && a->children->content != NULL)
+			return ((const char *)a->children->content);
+		return ("");
+	}
+	return (NULL);
+}
+
+/* The number an attribute gives, or def. */
+int
+html_int(xmlNodePtr n, const char *name, int def)
+{
+	const char	*v = html_attr(n, name);
+	char		*end;
+	long		 k;
+
+	if (v == NULL)
+		return (def);
+	k = strtol(v, &end, 10);
+	if (end == v || k < -1000000 || k > 1000000)
+		return (def);
+	return ((int)k);
+}
+
+/* Whether a node is an element of that name. */
+bool
+html_is(xmlNodePtr n, const char *name)
+{
+	return (n->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->name, name) == 0);
+}
+
 
 /* Whether name (lowercase, as libxml2 gives it) is one in list. */
 bool

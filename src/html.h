@@ -1,15 +1,20 @@
 /*
  * HTML from feeds, read with libxml2's HTML parser (tolerant of broken
  * markup; no network, no DTD, no entity from outside, the encoding always
- * UTF-8): its plain text, for titles and the search index, and its links
- * made absolute. The article renderer (styled paragraphs) is built on the
- * same reader next. No curses, no cache: text in, text out.
+ * UTF-8): its plain text, for titles and the search index, its links made
+ * absolute, and the article rendered as styled blocks (doc.h) for the
+ * article view and --render. No curses, no cache: text in, data out.
  */
 #ifndef AKHBAR_HTML_H
 #define AKHBAR_HTML_H
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "feed.h"
+#include "layout.h"
+
+struct doc;
 
 /* Whether text looks like HTML: an end tag or an entity reference. */
 bool	 html_looks_like(const char *);
@@ -35,5 +40,58 @@ typedef char	*(*html_link_fn)(const char *, size_t, void *);
  * nothing changed.
  */
 char	*html_links(const char *, size_t, html_link_fn, void *);
+
+/*
+ * The words the renderer puts in an article, in English in html_words
+ * (marked for gettext): the caller passes them translated in
+ * html_render_opts.words, or NULL for English.
+ */
+enum html_word {
+	HTML_WORD_IMAGE,	/* "[image: alt]" */
+	HTML_WORD_AUDIO,	/* "[audio: 12 MB, audio/mpeg]" */
+	HTML_WORD_VIDEO,
+	HTML_WORD_FILE,		/* an enclosure neither audio nor video */
+	HTML_WORD_LINKS,	/* the heading of the list of links */
+	HTML_WORD_BYTES,	/* units of an enclosure's size */
+	HTML_WORD_KB,
+	HTML_WORD_MB,
+	HTML_WORD_GB,
+	HTML_WORD_AND,		/* between size and type: ", " */
+	HTML_WORDS
+};
+extern const char *const html_words[HTML_WORDS];
+
+/* How an article is rendered. */
+struct html_render_opts {
+	enum layout_dir	 dir;		/* the feed's direction hint: what a
+					   block without dir= or lang= gets */
+	int		 width;		/* columns of the view, for tables */
+	const struct layout_config *layout;	/* how the view lays text
+					   out (widths); NULL: defaults */
+	html_link_fn	 resolve;	/* relative links made absolute (the
+					   item's link, then the feed's);
+					   NULL: they are not offered */
+	void		*resolve_arg;
+	const char	*const *words;	/* HTML_WORDS words, or NULL */
+	bool		 link_list;	/* html_item_render ends with the
+					   list of links */
+};
+
+void	 html_render_opts_default(struct html_render_opts *);
+
+/*
+ * Render n bytes of an article body, HTML or plain text, as blocks added
+ * to a doc (its links numbered on from those it has).
+ */
+void	 html_render(struct doc *, const char *, size_t, enum feed_text,
+	    const struct html_render_opts *);
+
+/*
+ * Render an item's body into a doc: its summary unless the content says
+ * the same, its content, its enclosures not already in the body, and the
+ * list of links when the options ask for it.
+ */
+void	 html_item_render(struct doc *, const struct item *,
+	    const struct html_render_opts *);
 
 #endif

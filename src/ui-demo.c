@@ -121,7 +121,34 @@ ui_demo_file_url(const char *path)
 	return (str_steal(&s));
 }
 
-/* Write the demo's urls file: one file:// URL per demo feed. */
+/*
+ * The demo's tag for a feed file, from its name's language prefix
+ * ("ar-news.xml"), so the demo shows the tag lists too: the language's
+ * own name, as a reader of it would file it.
+ */
+static const char *
+ui_demo_tag(const char *name)
+{
+	static const struct {
+		const char	*prefix;
+		const char	*tag;
+	} tags[] = {
+		{ "ar-", "عربي" },
+		{ "akhbar-", "عربي" },
+		{ "fa-", "فارسی" },
+		{ "ur-", "اردو" },
+		{ "en-", "English" },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof tags / sizeof tags[0]; i++) {
+		if (strncmp(name, tags[i].prefix, strlen(tags[i].prefix)) == 0)
+			return (tags[i].tag);
+	}
+	return (NULL);
+}
+
+/* Write the demo's urls file: one file:// URL per demo feed, with its tag. */
 static int
 ui_demo_urls(const char *dir, const char *urls, char **cause)
 {
@@ -162,7 +189,10 @@ ui_demo_urls(const char *dir, const char *urls, char **cause)
 	for (i = 0; i < names.n; i++) {
 		xasprintf(&path, "%s/%s", abs, names.v[i]);
 		url = ui_demo_file_url(path);
-		fprintf(f, "%s\n", url);
+		if (ui_demo_tag(names.v[i]) != NULL)
+			fprintf(f, "%s \"%s\"\n", url, ui_demo_tag(names.v[i]));
+		else
+			fprintf(f, "%s\n", url);
 		free(url);
 		free(path);
 	}
