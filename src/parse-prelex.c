@@ -2,9 +2,14 @@
  * The entity filter and the CDATA pre-lexer: the decoded document made
  * the XML libxml2 is to read, chunk by chunk.
  *
- * The filter makes HTML named entities numeric ("&nbsp;" is "&#160;"),
- * a bare ampersand "&amp;", and a reference to what XML forbids U+FFFD
- * or nothing: feeds use them, and libxml2 would stop at them.
+ * The filter hands libxml2 character references only, for libxml2 2.9
+ * drops every named one once a document has had an error: XML's five
+ * entities and HTML's named ones are made numeric ("&nbsp;" is "&#160;"),
+ * a bare ampersand "&#38;", a name nobody declared its own text, a
+ * reference to what XML forbids U+FFFD or nothing, a C1 one its
+ * windows-1252 character. A DOCTYPE's internal subset is read here and
+ * taken out of what libxml2 reads; the entities it declares
+ * (parse-entity.c) are put in as their text.
  *
  * The pre-lexer around it is a second, small XML tokenizer for speed.
  * libxml2 2.9 reads character data a character at a time once it is not
