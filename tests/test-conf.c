@@ -533,6 +533,67 @@ test_keys(void)
 	is_int(conf_color_parse("color-1"), -2, "color-1 is none");
 }
 
+/*
+ * Lines made of the parser's own pieces, shuffled: none may crash it (the
+ * sanitizer build watches), every problem names t.conf and a line, and
+ * what is set stays in range.
+ */
+static void
+test_random(void)
+{
+	static const char *const bits[] = {
+		"bind", "unbind", "color", "include", "reload-time", "bidi",
+		"mouse", "browser", "=", "\"", "'", "#", "\\", " ", "\t",
+		"yes", "maybe", "30", "-1", "99999999999999999999", "app",
+		"^R", "ENTER", "title", "red", "color300", "bold", "\xd8\xa7",
+		"\xd8", "\x01", "\x7f", "\"a b\"", "'c'", "x=y", "",
+	};
+	struct conf_problems	 probs = { NULL, 0 };
+	struct conf		 cf;
+	struct str		 text;
+	char			*s;
+	size_t			 i, j, k, nb = sizeof bits / sizeof bits[0];
+	unsigned		 seed = 12345;
+	int			 good = 1;
+
+	str_init(&text);
+	for (i = 0; i < 3000; i++) {
+		k = 1 + (seed = seed * 1103515245u + 12345u) % 7;
+		for (j = 0; j < k; j++) {
+			seed = seed * 1103515245u + 12345u;
+			str_appends(&text, bits[(seed >> 8) % nb]);
+			if ((seed >> 4) % 3 != 0)
+				str_appendc(&text, ' ');
+		}
+		str_appendc(&text, '\n');
+	}
+	conf_init(&cf);
+	conf_load_string(&cf, "t.conf", str_cstr(&text), &probs);
+	for (i = 0; i < probs.n; i++) {
+		s = conf_problem_text(&probs.v[i]);
+		if (strncmp(s, "t.conf:", 7) != 0 || probs.v[i].line < 1 ||
+		    probs.v[i].line > 3000)
+			good = 0;
+		free(s);
+	}
+	ok(good && probs.n > 100, "3 000 shuffled lines: %zu problems, each "
+	    "named with its line", probs.n);
+	ok(conf_int(&cf, CONF_RELOAD_TIME) >= 1 &&
+	    conf_int(&cf, CONF_RELOAD_TIME) <= 525600 &&
+	    conf_choice(&cf, CONF_BIDI) >= 0 && conf_choice(&cf, CONF_BIDI) < 4,
+	    "... and every value set stays in its range");
+	str_clear(&text);
+	conf_dump(&cf, &text);
+	conf_problems_free(&probs);
+	conf_free(&cf);
+	conf_init(&cf);
+	ok(conf_load_string(&cf, "dump", str_cstr(&text), &probs) == 0,
+	    "... and what they set dumps as a configuration that reads back");
+	conf_problems_free(&probs);
+	conf_free(&cf);
+	str_free(&text);
+}
+
 int
 main(void)
 {
@@ -545,6 +606,7 @@ main(void)
 	test_dump();
 	test_suggest();
 	test_keys();
+	test_random();
 	{
 		char	cmd[4200];
 

@@ -274,6 +274,84 @@ test_parse(void)
 	}
 }
 
+static unsigned	rnd_seed = 4242;
+
+static unsigned
+rnd(unsigned n)
+{
+	rnd_seed = rnd_seed * 1103515245u + 12345u;
+	return ((rnd_seed >> 8) % n);
+}
+
+/* A random expression of the grammar, depth levels deep at most. */
+static void
+random_expr(struct str *e, int depth)
+{
+	static const char *const attrs[] = { "title", "content", "author",
+	    "feed", "feedurl", "tags", "unread", "age" };
+	static const char *const ops[] = { "=", "!=", "=~", "!~", "#", "!#",
+	    "<", ">", "<=", ">=", "between" };
+	static const char *const vals[] = { "\"x\"", "\"(\"", "'y'", "7",
+	    "yes", "\"غزة\"", "1:3", "\"a\\\"b\"", "\"[[\"" };
+
+	if (depth > 0 && rnd(3) == 0) {
+		str_appends(e, "(");
+		random_expr(e, depth - 1);
+		str_appends(e, rnd(2) ? " and " : " or ");
+		random_expr(e, depth - 1);
+		str_appends(e, ")");
+		return;
+	}
+	str_printf(e, "%s %s %s", attrs[rnd(8)], ops[rnd(11)], vals[rnd(9)]);
+}
+
+/* Random expressions, and each cut short: parsed and run, or refused at a column; never a crash. */
+static void
+test_random(void)
+{
+	struct filter_problem	 pr;
+	struct filter		*f;
+	struct db_item_row	*rows;
+	struct str		 e;
+	char			*cause = NULL;
+	size_t			 i, n, cut;
+	int			 parsed = 0, refused = 0, failed = 0, pass;
+
+	str_init(&e);
+	for (i = 0; i < 1000; i++) {
+		str_clear(&e);
+		random_expr(&e, 3);
+		for (pass = 0; pass < 2; pass++) {
+			if (pass == 1) {
+				cut = rnd((unsigned)e.len);
+				e.ptr[cut] = '\0';
+				e.len = cut;
+			}
+			if ((f = filter_parse(str_cstr(&e), &pr)) == NULL) {
+				if (pr.col < 1 || (size_t)pr.col > e.len + 1)
+					failed++;
+				free(pr.near);
+				refused++;
+				continue;
+			}
+			parsed++;
+			if (db_query_page(db, f, DB_PAGE_FIRST, NULL, 5, &rows,
+			    &n, &cause) != 0) {
+				diag("%s: %s", str_cstr(&e), cause);
+				free(cause);
+				cause = NULL;
+				failed++;
+			} else
+				db_item_rows_free(rows, n);
+			filter_free(f);
+		}
+	}
+	str_free(&e);
+	ok(failed == 0 && parsed > 100 && refused > 100, "2 000 random "
+	    "expressions: %d parsed and run, %d refused at a column", parsed,
+	    refused);
+}
+
 int
 main(void)
 {
@@ -282,6 +360,7 @@ main(void)
 	test_parse();
 	test_eval();
 	test_pages();
+	test_random();
 	db_close(db);
 	return (fx_done());
 }
