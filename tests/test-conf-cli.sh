@@ -115,6 +115,44 @@ else
 	tap_skip "cannot build the ar_EG and fa_IR locales here"
 fi
 
+# The fetch settings and retention reach --reload.
+$PY - "$TMPD/big.xml" "$TMPD/feed.xml" <<'PYEOF'
+import sys
+def feed(path, items, start):
+    with open(path, 'w') as f:
+        f.write('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>')
+        for i in items:
+            f.write('<item><guid>g%d</guid><title>story %d %s</title>'
+                '<pubDate>%s</pubDate></item>' % (i, i, 'x' * 60,
+                'Mon, %02d Nov 2026 10:00:00 GMT' % (1 + i % 28)))
+        f.write('</channel></rss>')
+feed(sys.argv[1], range(20000), 0)
+feed(sys.argv[2], range(20), 0)
+PYEOF
+printf 'file://%s\n' "$TMPD/big.xml" >"$TMPD/urls-big"
+printf 'max-feed-size 1\n' >"$TMPD/small.conf"
+err=$("$AKHBAR" -c "$TMPD/small.conf" -u "$TMPD/urls-big" -C "$TMPD/big.db" \
+    --reload </dev/null 2>&1); rc=$?
+tap_is "$rc:$err" "1:akhbar: file://$TMPD/big.xml: too large" \
+    "max-feed-size reaches the fetcher"
+printf 'file://%s\n' "$TMPD/feed.xml" >"$TMPD/urls-ret"
+printf 'max-items 5\n' >"$TMPD/ret.conf"
+R() { "$AKHBAR" -c "$TMPD/ret.conf" -u "$TMPD/urls-ret" -C "$TMPD/ret.db" "$@"; }
+R --reload </dev/null >/dev/null 2>&1
+R --mark-all-read >/dev/null
+$PY - "$TMPD/feed.xml" <<'PYEOF'
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>')
+    for i in range(100, 103):
+        f.write('<item><guid>g%d</guid><title>story %d</title>'
+            '<pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate></item>' % (i, i))
+    f.write('</channel></rss>')
+PYEOF
+R --reload </dev/null >/dev/null 2>&1
+tap_is "$(R --search story | wc -l | tr -d ' ')" 5 \
+    "max-items keeps five: the three new unread ones and the two newest read"
+
 # --json.
 out=$(A --unread-count --json); rc=$?
 tap_is "$rc" 0 "--unread-count --json exits 0"
