@@ -3,18 +3,11 @@
 #define AKHBAR_CLI_CONF_H
 
 #include "conf.h"
-#include "fetch.h"
 
-struct session_opts;
 struct ui_opts;
 
 /* Read the configuration file (path, or the default); problems are reported. Returns 0 or an exit code. */
 int	cli_conf_load(const char *, struct conf *);
-/* The fetch settings the configuration makes (the environment's overrides last). */
-void	cli_conf_fetch(const struct conf *, struct fetch_opts *);
-/* What the configuration sets of a session (fetch must outlive it). */
-void	cli_conf_session(const struct conf *, struct session_opts *,
-	    const struct fetch_opts *);
 /* What the configuration sets of the interface's options. */
 void	cli_conf_ui(const struct conf *, struct ui_opts *);
 /* The strftime format of dates in headless output. */

@@ -41,6 +41,7 @@
 #include "report.h"
 #include "sanitize.h"
 #include "session.h"
+#include "session-conf.h"
 #include "str.h"
 #include "ui.h"
 #include "url.h"
@@ -458,7 +459,7 @@ cli_reload(struct cli_opts *o)
 	so.force = o->force != 0;
 	so.once = true;
 	so.reload_on_start = true;
-	cli_conf_session(&o->conf, &so, &o->fetch);
+	session_conf_opts(&o->conf, &so, &o->fetch);
 	if (session_start(&s, &so, cli_reload_stages,
 	    sizeof cli_reload_stages / sizeof cli_reload_stages[0], &rs,
 	    &cause) != 0) {
@@ -743,7 +744,7 @@ cli_main(int argc, char **argv)
 		if ((rc = cli_conf_load(o.config, &o.conf)) != CLI_EXIT_OK)
 			goto out;
 	}
-	cli_conf_fetch(&o.conf, &o.fetch);
+	session_conf_fetch(&o.conf, &o.fetch);
 	rc = cli_run(&o);
 	/* -u, -C and -c may come before a usage error: free them on every path. */
 out:
