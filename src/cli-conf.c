@@ -70,6 +70,7 @@ cli_conf_ui(const struct conf *cf, struct ui_opts *uo)
 {
 	const char	*s;
 
+	uo->conf = cf;
 	uo->mouse = conf_bool(cf, CONF_MOUSE);
 	uo->color = conf_bool(cf, CONF_COLORS);
 	s = conf_string(cf, CONF_BROWSER);
