@@ -69,6 +69,13 @@ static const char *const reason_phrases[REASON_COUNT] = {
 	[REASON_NO_FEEDS] = N_("no feeds to read; add one URL per line (for "
 	    "example https://example.org/feed.xml)"),
 	[REASON_CACHE_OPEN] = N_("cannot open the cache"),
+	/* TRANSLATORS: an item's link, fetched for its full article. */
+	[REASON_NOT_HTML] = N_("not a web page"),
+	[REASON_NO_ARTICLE] = N_("no article found on the page"),
+	[REASON_PAYWALL] = N_("the article is for subscribers only"),
+	/* TRANSLATORS: the page shows its text only by running JavaScript. */
+	[REASON_SCRIPTED] = N_("the page is written by scripts"),
+	[REASON_NO_LINK] = N_("the item has no link"),
 };
 
 /*

@@ -50,6 +50,12 @@ enum reason_kind {
 	REASON_NO_URLS_FILE,	/* the urls file does not exist */
 	REASON_NO_FEEDS,	/* the urls file lists no feed */
 	REASON_CACHE_OPEN,	/* the cache cannot be opened */
+	/* A full article (an item's web page) that gave none. */
+	REASON_NOT_HTML,	/* the link is not a web page: detail, its type */
+	REASON_NO_ARTICLE,	/* no part of the page is clearly the article */
+	REASON_PAYWALL,		/* the article is for subscribers */
+	REASON_SCRIPTED,	/* the page's text is written by scripts */
+	REASON_NO_LINK,		/* the item has no link to fetch */
 	REASON_COUNT
 };
 
