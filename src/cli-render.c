@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
-#include <stdint.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -49,6 +49,7 @@ doc_free(struct doc *d)
 	for (i = 0; i < d->nlinks; i++)
 		free(d->links[i].url);
 	free(d->links);
+	free(d->link_index);
 	free(d);
 }
 
@@ -125,6 +126,39 @@ doc_append(struct doc_block *b, const char *text, size_t len, int style)
 		doc_add_run(b, off, len, style);
 }
 
+/* The hash of a URL (FNV-1a). */
+static size_t
+doc_link_hash(const char *s)
+{
+	size_t	h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return (h);
+}
+
+/* Index link i (from 0) by its URL, growing the index at half full. */
+static void
+doc_link_index(struct doc *d, size_t i)
+{
+	size_t	k, mask, j;
+
+	if (2 * (d->nlinks + 1) > d->link_index_size) {
+		free(d->link_index);
+		d->link_index_size = d->link_index_size ?
+		    d->link_index_size * 2 : 32;
+		d->link_index = xcalloc(d->link_index_size,
+		    sizeof *d->link_index);
+		for (j = 0; j < d->nlinks; j++)
+			doc_link_index(d, j);
+	}
+	mask = d->link_index_size - 1;
+	for (k = doc_link_hash(d->links[i].url) & mask;
+	    d->link_index[k] != 0; k = (k + 1) & mask)
+		;
+	d->link_index[k] = i + 1;
+}
+
 /*
  * Number a link of a kind (the same URL keeps its number and first
  * kind); returns it, from 1.
@@ -132,11 +166,16 @@ doc_append(struct doc_block *b, const char *text, size_t len, int style)
 int
 doc_add_link_kind(struct doc *d, const char *url, enum doc_link_kind kind)
 {
-	size_t	i;
+	size_t	k, mask;
 
-	for (i = 0; i < d->nlinks; i++) {
-		if (strcmp(d->links[i].url, url) == 0)
-			return ((int)i + 1);
+	if (d->link_index_size > 0) {
+		mask = d->link_index_size - 1;
+		for (k = doc_link_hash(url) & mask; d->link_index[k] != 0;
+		    k = (k + 1) & mask) {
+			if (strcmp(d->links[d->link_index[k] - 1].url,
+			    url) == 0)
+				return ((int)d->link_index[k]);
+		}
 	}
 	if (d->nlinks == d->links_size) {
 		d->links_size = d->links_size ? d->links_size * 2 : 8;
@@ -145,6 +184,7 @@ doc_add_link_kind(struct doc *d, const char *url, enum doc_link_kind kind)
 	}
 	d->links[d->nlinks].url = xstrdup(url);
 	d->links[d->nlinks].kind = kind;
+	doc_link_index(d, d->nlinks);
 	return ((int)++d->nlinks);
 }
 
@@ -232,6 +272,11 @@ doc_from_text(struct doc *d, const char *text, enum layout_dir dir)
 		}
 		if (para.len > 0)
 			str_appendc(&para, ' ');
+		/* A tab is a blank, one column as the layout sets it. */
+		for (p = line; *p != '\0'; p++) {
+			if (*p == '\t')
+				*p = ' ';
+		}
 		str_appends(&para, line);
 	}
 	if (para.len > 0)
@@ -323,13 +368,22 @@ doc_text_flush(struct doc_text *t)
 	str_appendc(&t->out, '\n');
 }
 
-/* Append bytes of logical text, cutting the blanks it ends with. */
+/*
+ * Append bytes of logical text, cutting the blanks it ends with; a tab,
+ * or a line end a block should not have, is one blank, as the layout
+ * counts it.
+ */
 static void
 doc_text_logical(struct doc_text *t, const char *s, size_t n)
 {
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+	size_t	i;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n' || s[n - 1] == '\r'))
 		n--;
-	str_append(&t->out, s, n);
+	for (i = 0; i < n; i++)
+		str_appendc(&t->out, s[i] == '\t' || s[i] == '\n' ||
+		    s[i] == '\r' ? ' ' : s[i]);
 }
 
 /* The byte offset of each code point of text, as the layout decodes it. */

@@ -101,6 +101,8 @@ struct doc {
 	size_t		 links_size;
 	int		 width;		/* DOC_ROW blocks were set for this
 					   many columns; 0: none depend on it */
+	size_t		*link_index;	/* doc.c's: links by URL hash */
+	size_t		 link_index_size;
 };
 
 struct doc	*doc_new(void);

@@ -19,16 +19,24 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
-/* Count the digits of each kind in the text under a node. */
+#define HTML_LIST_SCAN	(64 * 1024)	/* bytes read for a list's digits */
+
+/*
+ * Count the digits of each kind in the text under a node, reading at most
+ * HTML_LIST_SCAN bytes (enough to know, and lists nested 256 deep do not
+ * read the article 256 times).
+ */
 static void
 html_list_count(xmlNodePtr top, int count[HTML_DIGITS])
 {
 	const unsigned char	*p;
 	xmlNodePtr		 n;
+	size_t			 budget = HTML_LIST_SCAN;
 
-	for (n = top->children; n != NULL;) {
+	for (n = top->children; n != NULL && budget > 0;) {
 		if (n->type == XML_TEXT_NODE && n->content != NULL) {
-			for (p = n->content; *p != '\0'; p++) {
+			for (p = n->content; *p != '\0' && budget > 0;
+			    p++, budget--) {
 				if (*p >= '0' && *p <= '9')
 					count[HTML_DIGITS_ASCII]++;
 				else if (p[0] == 0xd9 && p[1] >= 0xa0 &&

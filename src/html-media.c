@@ -29,7 +29,33 @@ html_media_pixel(const char *v)
 	if (v == NULL)
 		return (false);
 	n = strtol(v, &end, 10);
-	return (end != v && n <= 1 && (*end == '\0' || *end == 'p'));
+	return (end != v && n <= 1 && (*end == '\0' || *end == 'p' ||
+	    *end == ';'));
+}
+
+/* Whether a style attribute makes an image at most one pixel wide or high. */
+static bool
+html_media_css_pixel(const char *css)
+{
+	char	 buf[256];
+	size_t	 i, k;
+
+	if (css == NULL)
+		return (false);
+	for (i = k = 0; css[i] != '\0' && k < sizeof buf - 1; i++) {
+		if (css[i] != ' ' && css[i] != '\t' && css[i] != '\n')
+			buf[k++] = (char)((css[i] >= 'A' && css[i] <= 'Z') ?
+			    css[i] + 32 : css[i]);
+	}
+	buf[k] = '\0';
+	for (i = 0; buf[i] != '\0'; i++) {
+		if ((i == 0 || buf[i - 1] == ';' || buf[i - 1] == '"') &&
+		    (strncmp(buf + i, "width:", 6) == 0 ||
+		    strncmp(buf + i, "height:", 7) == 0) &&
+		    html_media_pixel(strchr(buf + i, ':') + 1))
+			return (true);
+	}
+	return (false);
 }
 
 /* Text of an attribute for a placeholder: one line, not too long. */
@@ -66,7 +92,8 @@ html_media_img(struct html_render *r, xmlNodePtr n)
 	int		 no;
 
 	if (html_media_pixel(html_attr(n, "width")) ||
-	    html_media_pixel(html_attr(n, "height")))
+	    html_media_pixel(html_attr(n, "height")) ||
+	    html_media_css_pixel(html_attr(n, "style")))
 		return;
 	if ((v = html_attr(n, "alt")) == NULL || *v == '\0')
 		v = html_attr(n, "title");

@@ -25,10 +25,7 @@
  */
 #include "config.h"
 
-#include <limits.h>
 #include <stdbool.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -38,13 +35,13 @@
 #include "i18n.h"
 #include "sanitize.h"
 #include "str.h"
-#include "utf8.h"
 #include "xmalloc.h"
 
 #define HTML_RENDER_MAX		(2 * 1024 * 1024)	/* bytes read */
 #define HTML_RENDER_DEPTH	300	/* elements walked into */
 #define HTML_RENDER_ESCAPES	2	/* layers of escaping undone */
 #define HTML_RENDER_WIDTH	80	/* columns when the caller says none */
+#define HTML_RENDER_COLUMNS	32	/* a table wider is a page's layout */
 
 #define HTML_LRI	"\xe2\x81\xa6"	/* U+2066 LEFT-TO-RIGHT ISOLATE */
 #define HTML_RLI	"\xe2\x81\xa7"	/* U+2067 RIGHT-TO-LEFT ISOLATE */
@@ -439,8 +436,9 @@ html_render_rows(xmlNodePtr table, xmlNodePtr **rows, size_t *n,
 
 /*
  * A table: gathered cell by cell and set by html-table.c, its caption
- * first; a table with tables inside, or of one column, is a page's
- * layout, and its cells are rendered as blocks in order.
+ * first; a table with tables inside, of one column or of more than
+ * HTML_RENDER_COLUMNS, is a page's layout, and its cells are rendered as
+ * blocks in order.
  */
 static void
 html_render_table(struct html_render *r, xmlNodePtr n, int depth)
@@ -461,7 +459,8 @@ html_render_table(struct html_render *r, xmlNodePtr n, int depth)
 		if (col > t.ncols)
 			t.ncols = col;
 	}
-	if (t.ncols < 2 || html_render_nested_table(n)) {
+	if (t.ncols < 2 || t.ncols > HTML_RENDER_COLUMNS ||
+	    html_render_nested_table(n)) {
 		free(rows);
 		html_render_children(r, n, depth);
 		return;

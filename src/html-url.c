@@ -19,18 +19,25 @@
 
 #define HTML_URL_MAX	4096	/* bytes of a link offered */
 
-/* Whether a link may be offered: a scheme a browser opens safely. */
+/*
+ * Whether a link may be offered: a scheme a browser opens safely (http,
+ * https and ftp with a host after "//", mailto with an address), and no
+ * control, C1 or bidi control character to hide where it goes.
+ */
 static bool
 html_url_ok(const char *u)
 {
-	static const char *schemes[] = {
-		"http:", "https:", "ftp:", "mailto:", NULL
+	static const struct {
+		const char	*scheme;
+		bool		 host;
+	} schemes[] = {
+		{ "http:", true }, { "https:", true }, { "ftp:", true },
+		{ "mailto:", false }
 	};
 	const unsigned char	*p;
-	size_t			 i;
+	size_t			 i, n;
 
 	for (p = (const unsigned char *)u; *p != '\0'; p++) {
-		/* No controls, C1 or bidi controls to hide what it is. */
 		if (*p <= ' ' || *p == 0x7f || *p == '"' || *p == '<' ||
 		    *p == '>' || *p == '\\' || *p == '`')
 			return (false);
@@ -41,11 +48,26 @@ html_url_ok(const char *u)
 		    (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)))
 			return (false);
 	}
-	for (i = 0; schemes[i] != NULL; i++) {
-		if (strncasecmp(u, schemes[i], strlen(schemes[i])) == 0)
-			return (u[strlen(schemes[i])] != '\0');
+	for (i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
+		n = strlen(schemes[i].scheme);
+		if (strncasecmp(u, schemes[i].scheme, n) != 0)
+			continue;
+		if (!schemes[i].host)
+			return (u[n] != '\0');
+		return (u[n] == '/' && u[n + 1] == '/' && u[n + 2] != '\0' &&
+		    u[n + 2] != '/' && u[n + 2] != '?' && u[n + 2] != '#');
 	}
 	return (false);
+}
+
+/* Write a link's scheme in lowercase, as a browser reads it. */
+static void
+html_url_lower(char *u)
+{
+	for (; *u != '\0' && *u != ':'; u++) {
+		if (*u >= 'A' && *u <= 'Z')
+			*u = (char)(*u + 32);
+	}
 }
 
 /*
@@ -93,7 +115,9 @@ html_url_make(const struct html_render_opts *o, const char *v)
 			str_free(&u);
 			return (NULL);
 		}
-		return (str_steal(&u));
+		abs = str_steal(&u);
+		html_url_lower(abs);
+		return (abs);
 	}
 	abs = o->resolve != NULL ? o->resolve(q, u.len, o->resolve_arg) : NULL;
 	str_free(&u);
@@ -101,6 +125,8 @@ html_url_make(const struct html_render_opts *o, const char *v)
 		free(abs);
 		abs = NULL;
 	}
+	if (abs != NULL)
+		html_url_lower(abs);
 	return (abs);
 }
 

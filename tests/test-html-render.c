@@ -312,6 +312,7 @@ static const struct render_case {
 	  "<p>Before <img src=\"/p.jpg\" alt=\"A  map\nof the city\"> after "
 	  "<img src=\"t.gif\" width=\"1\" height=\"1\"><img src=\"x.png\" "
 	  "width=\"0\"><img src=\"data:image/png;base64,AA\">"
+	  "<img src=\"/b.gif\" style=\"border:0; Height: 1px\">"
 	  "<img class=\"wp-smiley emoji\" src=\"/e.png\" alt=\"\xf0\x9f\x99"
 	  "\x82\"> <img src=\"https://i.example/n.png\"></p>"
 	  "<p><a href=\"/story\"><img src=\"/thumb.jpg\" alt=\"thumb\"></a></p>",
@@ -401,6 +402,23 @@ static const struct render_case {
 	  LAYOUT_DIR_AUTO, 40,
 	  "PARA auto |left\nROW ltr |<FSI>a<PDI>  <FSI>b<PDI>\n"
 	  "PARA auto |right\nwidth 40\n", NULL },
+	{ "a table of more than 32 columns is a page's layout",
+	  "<table><tr><td>1</td><td>2</td><td>3</td><td>4</td><td>5</td>"
+	  "<td>6</td><td>7</td><td>8</td><td>9</td><td>10</td><td>11</td>"
+	  "<td>12</td><td>13</td><td>14</td><td>15</td><td>16</td><td>17</td>"
+	  "<td>18</td><td>19</td><td>20</td><td>21</td><td>22</td><td>23</td>"
+	  "<td>24</td><td>25</td><td>26</td><td>27</td><td>28</td><td>29</td>"
+	  "<td>30</td><td>31</td><td>32</td><td>33</td></tr></table>",
+	  LAYOUT_DIR_AUTO, 200,
+	  "PARA auto |1\nPARA auto |2\nPARA auto |3\nPARA auto |4\n"
+	  "PARA auto |5\nPARA auto |6\nPARA auto |7\nPARA auto |8\n"
+	  "PARA auto |9\nPARA auto |10\nPARA auto |11\nPARA auto |12\n"
+	  "PARA auto |13\nPARA auto |14\nPARA auto |15\nPARA auto |16\n"
+	  "PARA auto |17\nPARA auto |18\nPARA auto |19\nPARA auto |20\n"
+	  "PARA auto |21\nPARA auto |22\nPARA auto |23\nPARA auto |24\n"
+	  "PARA auto |25\nPARA auto |26\nPARA auto |27\nPARA auto |28\n"
+	  "PARA auto |29\nPARA auto |30\nPARA auto |31\nPARA auto |32\n"
+	  "PARA auto |33\n", NULL },
 	{ "a body of text only: paragraphs on blank lines",
 	  "first line\nsame paragraph\n\n  second &amp; last  ",
 	  LAYOUT_DIR_AUTO, 40,

@@ -1,7 +1,8 @@
 /*
  * Replays fuzz inputs through LLVMFuzzerTestOneInput without libFuzzer:
- * every file in tests/fuzz/corpus and tests/data, each as TAP. A crash or
- * a sanitizer report fails make check.
+ * every file in tests/fuzz/corpus, tests/data and tests/data/html, each as
+ * TAP. A crash or a sanitizer report fails make check. Linked with each
+ * target (fuzz-parse.c, fuzz-html.c) in turn.
  */
 #include "config.h"
 
@@ -72,6 +73,8 @@ main(void)
 	snprintf(dir, sizeof dir, "%s/tests/fuzz/corpus", top);
 	ok(replay_dir(dir) > 0, "the seed corpus is not empty");
 	snprintf(dir, sizeof dir, "%s/tests/data", top);
+	replay_dir(dir);
+	snprintf(dir, sizeof dir, "%s/tests/data/html", top);
 	replay_dir(dir);
 	return (tap_done());
 }
