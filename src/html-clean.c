@@ -27,7 +27,6 @@
 #include "html-priv.h"
 #include "sanitize.h"
 #include "str.h"
-#include "utf8.h"
 #include "xmalloc.h"
 
 #define HTML_CLEAN_TITLE_MAX	1024	/* bytes of a heading compared */

@@ -189,9 +189,10 @@ bool	 html_name_in(const char *, const char *const *);
 
 /*
  * ---- the article extractor: html-article.c (the page's tree, scores,
- * the block chosen) calls html-clean.c (the block written back as clean
- * HTML), never the other way; both call html.c. html-charset.c (a page's
- * bytes as UTF-8) calls nothing of the family.
+ * the block chosen) calls html-page.c (what the page says of itself) and
+ * html-clean.c (the block written back as clean HTML); html-page.c calls
+ * html-clean.c; none calls back up; all call html.c. html-charset.c (a
+ * page's bytes as UTF-8) calls nothing of the family.
  */
 
 /* What the extractor knows of an element (its _private points here). */
@@ -238,6 +239,33 @@ struct html_art {
 	size_t		 chars;		/* ... its characters of text */
 	size_t		 paragraphs;	/* ... its blocks of text */
 };
+
+#define HTML_PAGE_LDJSON	16	/* JSON-LD scripts read */
+
+/* What the page's <head> says, and what the first walk finds. */
+struct html_page {
+	struct html_article	*r;		/* filled in as it goes */
+	char			*base;		/* <base href>, as written */
+	char			*canonical;	/* as written */
+	char			*og_url;
+	char			*image;
+	char			*title;		/* <title> */
+	char			*og_title;
+	char			*description;
+	char			*og_description;
+	size_t			 script_bytes;
+	xmlNodePtr		 ldjson[HTML_PAGE_LDJSON];
+	size_t			 nldjson;
+	bool			 paywall;
+};
+
+/* html-page.c */
+void	 html_page_element(struct html_page *, xmlNodePtr);
+void	 html_page_finish(struct html_art *, struct html_page *);
+char	*html_page_ldjson_body(struct html_page *);
+bool	 html_page_ldjson_paywall(struct html_page *);
+void	 html_page_from_text(struct html_art *, const char *);
+void	 html_page_clear(struct html_page *);
 
 /* html-clean.c */
 void	 html_clean_write(struct html_art *, xmlNodePtr, bool);

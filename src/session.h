@@ -23,6 +23,8 @@ struct session_opts {
 	bool		 once;		/* end the poller after the first reload (headless) */
 	bool		 reload_on_start;
 	long		 interval;	/* seconds between automatic reloads, 0: off */
+	bool		 full_article;	/* every feed's full articles, unless its
+					   full-article=no (poller_opts.full_article) */
 };
 
 struct session_stage;
