@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli-article.h"
 #include "cli-json.h"
 #include "cli-render.h"
 #include "db.h"
@@ -47,6 +48,8 @@ enum cli_action {
 	CLI_UNREAD_COUNT,
 	CLI_RELOAD,
 	CLI_RENDER,
+	CLI_FETCH_ARTICLE,
+	CLI_ARTICLE,
 	CLI_VERSION
 };
 
@@ -61,6 +64,8 @@ struct cli_opts {
 
 enum {
 	OPT_FIRST_LONG = 0x100,
+	OPT_ARTICLE,
+	OPT_FETCH_ARTICLE,
 	OPT_RELOAD,
 	OPT_RENDER,
 	OPT_SEARCH,
@@ -69,7 +74,9 @@ enum {
 };
 
 static const struct option cli_longopts[] = {
+	{ "article",	required_argument,	NULL, OPT_ARTICLE },
 	{ "cache",	required_argument,	NULL, 'C' },
+	{ "fetch-article", required_argument,	NULL, OPT_FETCH_ARTICLE },
 	{ "force",	no_argument,		NULL, 'f' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "log",	required_argument,	NULL, 'l' },
@@ -110,6 +117,7 @@ cli_usage(FILE *f)
 		"                        newest first: feed, date and title\n"), f);
 	fputs(_("      --unread-count    print the number of unread items\n"), f);
 	cli_render_usage(f);
+	cli_article_usage(f);
 	fputs(_("  -h, --help            show this help and exit\n"), f);
 	fputs(_("  -V, --version         show the version and exit\n"), f);
 	fputs("\n", f);
@@ -673,6 +681,12 @@ cli_main(int argc, char **argv)
 		case OPT_RENDER:
 			cli_set_action(&o, CLI_RENDER, optarg);
 			break;
+		case OPT_FETCH_ARTICLE:
+			cli_set_action(&o, CLI_FETCH_ARTICLE, optarg);
+			break;
+		case OPT_ARTICLE:
+			cli_set_action(&o, CLI_ARTICLE, optarg);
+			break;
 		case OPT_WIDTH:
 			if ((o.width = cli_render_width(optarg)) < 0) {
 				report(REPORT_ERROR, _("--width wants a number "
@@ -753,6 +767,12 @@ cli_main(int argc, char **argv)
 		break;
 	case CLI_RENDER:
 		rc = cli_render(o.cache, o.arg, o.width);
+		break;
+	case CLI_FETCH_ARTICLE:
+		rc = cli_fetch_article(o.cache, o.arg);
+		break;
+	case CLI_ARTICLE:
+		rc = cli_article(o.cache, o.arg);
 		break;
 	default:
 		report(REPORT_ERROR, _("the interactive interface is not "

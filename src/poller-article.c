@@ -521,7 +521,7 @@ poller_article_asked(struct poller *p)
 			gone.item_id = ids[i];
 			gone.asked = true;
 			poller_article_event(p, POLLER_EV_ARTICLE_FAILED, &gone,
-			    REASON_NO_LINK, 0, NULL);
+			    REASON_NO_LINK, 0, "no such item");
 			continue;
 		}
 		poller_article_queue(p, w, true);
