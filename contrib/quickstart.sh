@@ -1,7 +1,8 @@
 #!/bin/sh
 # akhbar quickstart: install what the build needs, build, then test or run.
 #
-#   contrib/quickstart.sh          install dependencies, build, open akhbar
+#   contrib/quickstart.sh          install dependencies, build, open akhbar on
+#                                  its offline demo feeds (akhbar --demo)
 #   contrib/quickstart.sh check    install dependencies, build, run every test
 #   contrib/quickstart.sh build    install dependencies and build only
 #   contrib/quickstart.sh bench [VAR=VALUE...]
@@ -23,7 +24,7 @@ die() { say "$*"; exit 1; }
 
 case $what in
 run|check|build|bench) ;;
--h|--help) sed -n '2,13s/^# \{0,1\}//p' "$0"; exit 0 ;;
+-h|--help) sed -n '2,14s/^# \{0,1\}//p' "$0"; exit 0 ;;
 *) die "unknown command '$what' (use: check, build, bench, or nothing)" ;;
 esac
 
@@ -111,6 +112,11 @@ bench)
 	;;
 run)
 	say "built: $builddir/src/akhbar"
-	exec "$builddir/src/akhbar" --help
+	if [ ! -t 0 ] || [ ! -t 1 ]; then
+		say "not on a terminal: run $builddir/src/akhbar --demo in one"
+		exit 0
+	fi
+	say "opening the demo (q quits, ? lists the keys)"
+	AKHBAR_DATADIR=$top exec "$builddir/src/akhbar" --demo
 	;;
 esac

@@ -36,6 +36,7 @@
 #include "sanitize.h"
 #include "session.h"
 #include "str.h"
+#include "ui.h"
 #include "url.h"
 #include "urls.h"
 #include "xmalloc.h"
@@ -50,7 +51,8 @@ enum cli_action {
 	CLI_RENDER,
 	CLI_FETCH_ARTICLE,
 	CLI_ARTICLE,
-	CLI_VERSION
+	CLI_VERSION,
+	CLI_DEMO
 };
 
 struct cli_opts {
@@ -65,6 +67,7 @@ struct cli_opts {
 enum {
 	OPT_FIRST_LONG = 0x100,
 	OPT_ARTICLE,
+	OPT_DEMO,
 	OPT_FETCH_ARTICLE,
 	OPT_RELOAD,
 	OPT_RENDER,
@@ -76,6 +79,7 @@ enum {
 static const struct option cli_longopts[] = {
 	{ "article",	required_argument,	NULL, OPT_ARTICLE },
 	{ "cache",	required_argument,	NULL, 'C' },
+	{ "demo",	no_argument,		NULL, OPT_DEMO },
 	{ "fetch-article", required_argument,	NULL, OPT_FETCH_ARTICLE },
 	{ "force",	no_argument,		NULL, 'f' },
 	{ "help",	no_argument,		NULL, 'h' },
@@ -104,6 +108,8 @@ cli_usage(FILE *f)
 	fputs(_("  -C, --cache FILE      use FILE as the cache\n"
 		"                        (default $XDG_DATA_HOME/akhbar/cache.db)\n"), f);
 	fputs(_("  -l, --log FILE        append a debug log to FILE\n"), f);
+	fputs(_("      --demo            open the interface on offline demo feeds,\n"
+		"                        in a throwaway cache\n"), f);
 	fputs(_("  -P, --parse FILE      print what the feed parser reads from FILE\n"
 		"                        (a path, file:// or http(s):// URL, or - for\n"
 		"                        standard input) as JSON; problems go to\n"
@@ -121,8 +127,8 @@ cli_usage(FILE *f)
 	fputs(_("  -h, --help            show this help and exit\n"), f);
 	fputs(_("  -V, --version         show the version and exit\n"), f);
 	fputs("\n", f);
-	fputs(_("Not built yet: the interactive interface. Running akhbar with no\n"
-		"action says so and exits.\n"), f);
+	fputs(_("With no action, akhbar opens the interactive interface on the\n"
+		"cache (press ? in it for the keys; see man akhbar).\n"), f);
 	fputs("\n", f);
 	fprintf(f, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
@@ -628,6 +634,23 @@ cli_reload(struct cli_opts *o)
 	return (failed > 0 ? CLI_EXIT_FAIL : CLI_EXIT_OK);
 }
 
+/* No action (or --demo): the interactive interface. */
+static int
+cli_interface(const struct cli_opts *o)
+{
+	struct ui_opts	 uo;
+	const char	*env;
+
+	ui_opts_default(&uo);
+	/* A stand-in for the configuration's reload-interval (tests, bench). */
+	if ((env = getenv("AKHBAR_RELOAD_INTERVAL")) != NULL && *env != '\0')
+		uo.reload_interval = strtol(env, NULL, 10);
+	uo.urls_path = o->urls;
+	uo.cache_path = o->cache;
+	uo.demo = o->action == CLI_DEMO;
+	return (ui_main(&uo));
+}
+
 /* Parse the command line and run the chosen action; returns the exit code. */
 int
 cli_main(int argc, char **argv)
@@ -664,6 +687,9 @@ cli_main(int argc, char **argv)
 			break;
 		case OPT_RELOAD:
 			cli_set_action(&o, CLI_RELOAD, NULL);
+			break;
+		case OPT_DEMO:
+			cli_set_action(&o, CLI_DEMO, NULL);
 			break;
 		case 'u':
 			free(o.urls);
@@ -775,10 +801,7 @@ cli_main(int argc, char **argv)
 		rc = cli_article(o.cache, o.arg);
 		break;
 	default:
-		report(REPORT_ERROR, _("the interactive interface is not "
-		    "built yet; see '%s --help' for what works now."),
-		    PACKAGE);
-		rc = CLI_EXIT_USAGE;
+		rc = cli_interface(&o);
 		break;
 	}
 	/* -u and -C may come before a usage error: free them on every path. */

@@ -125,6 +125,7 @@ struct db {
 	char		*path;
 	int		 flags;		/* DB_READONLY */
 	int		 lockfd;	/* <path>.lock held by a writer, or -1 */
+	bool		 lock_shared;	/* another connection of this process holds it */
 	bool		 in_feed;	/* a feed transaction is open */
 	bool		 in_batch;	/* feed transactions join one batch */
 	bool		 checkpointer;	/* has written feeds: checkpoints the WAL */

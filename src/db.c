@@ -417,6 +417,7 @@ db_lock(struct db *db, char **cause)
 			close(fd);
 			db_locks[i].refs++;
 			db->lockfd = db_locks[i].fd;
+			db->lock_shared = true;
 			pthread_mutex_unlock(&db_locks_mutex);
 			return (0);
 		}
@@ -569,7 +570,13 @@ db_connect(const char *path, int flags, char **cause)
 		if (db_lock(db, cause) != 0)
 			goto fail;
 	}
-	if (db_check_header(db, cause) != 0)
+	/*
+	 * Not when another connection of this process has the file open:
+	 * closing any descriptor of a file drops every POSIX lock the
+	 * process holds on it, SQLite's too, and another process would
+	 * then think the cache unused and delete its WAL under us.
+	 */
+	if (!db->lock_shared && db_check_header(db, cause) != 0)
 		goto fail;
 
 	pthread_once(&db_config_once, db_config);

@@ -530,6 +530,31 @@ poller_article_asked(struct poller *p)
 	free(ids);
 }
 
+/* Fail every item the interface asked for (nothing can be fetched). */
+void
+poller_article_refuse(struct poller *p, int kind, const char *detail)
+{
+	struct poller_article	 a;
+	int64_t			*ids;
+	size_t			 n, i;
+
+	pthread_mutex_lock(&p->lock);
+	ids = p->want_articles;
+	n = p->nwant_articles;
+	p->want_articles = NULL;
+	p->nwant_articles = 0;
+	atomic_store(&p->want_articles_n, 0);
+	pthread_mutex_unlock(&p->lock);
+	for (i = 0; i < n; i++) {
+		memset(&a, 0, sizeof a);
+		a.item_id = ids[i];
+		a.asked = true;
+		poller_article_event(p, POLLER_EV_ARTICLE_FAILED, &a, kind, 0,
+		    detail);
+	}
+	free(ids);
+}
+
 /* The articles being fetched from a host. */
 static int
 poller_article_on_host(struct poller *p, const char *host)

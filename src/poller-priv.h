@@ -261,6 +261,7 @@ int	poller_article_option(const struct urls_sub *);
 bool	poller_article_advance(struct poller *);
 void	poller_article_flush(struct poller *);
 void	poller_article_cancel(struct poller *);
+void	poller_article_refuse(struct poller *, int, const char *);
 void	poller_article_free_all(struct poller *);
 
 /* poller-feed.c */

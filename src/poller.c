@@ -201,6 +201,18 @@ poller_do_reload(struct poller *p, int periodic, const int64_t *ids,
 	 * thread was starting) cancels it; one that reached the fetcher
 	 * after the previous reload ended is forgotten.
 	 */
+	/*
+	 * libcurl and its TLS library are set up at the first reload, not at
+	 * start: an interface that only reads the cache never pays their
+	 * memory (2.5 MB of resident pages).
+	 */
+	if (p->fetch == NULL &&
+	    (p->fetch = fetch_new(&p->opts.fetch, &cause)) == NULL) {
+		poller_event_emit(p, POLLER_EV_ERROR, NULL, REASON_START, 0,
+		    cause);
+		free(cause);
+		return;
+	}
 	if (!poller_cancelled(p))
 		fetch_run(p->fetch, 0);
 	if (poller_sync(p, &cause) != 0 ||
@@ -335,6 +347,15 @@ poller_articles_drain(struct poller *p)
 static void
 poller_articles_asked(struct poller *p)
 {
+	char	*cause = NULL;
+
+	/* libcurl is set up at the first fetch (see poller_do_reload). */
+	if (p->fetch == NULL &&
+	    (p->fetch = fetch_new(&p->opts.fetch, &cause)) == NULL) {
+		poller_article_refuse(p, REASON_START, cause);
+		free(cause);
+		return;
+	}
 	atomic_store(&p->reloading, 1);
 	poller_articles_drain(p);
 	atomic_store(&p->reloading, 0);
@@ -514,10 +535,6 @@ poller_start(struct db *db, const struct urls_list *subs,
 		for (j = 0; j < subs->v[i].tags.n; j++)
 			strv_add(&p->tags[i], subs->v[i].tags.v[j]);
 	}
-	if ((p->fetch = fetch_new(&o->fetch, cause)) == NULL) {
-		poller_free(p);
-		return (NULL);
-	}
 	if (pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) {
 		xasprintf(cause, "pipe: %s", strerror(errno));
 		poller_free(p);
@@ -634,6 +651,7 @@ void
 poller_cancel(struct poller *p)
 {
 	atomic_fetch_add(&p->cancel, 1);
+	/* reloading is set after the thread made p->fetch, never before. */
 	if (atomic_load(&p->reloading))
 		fetch_cancel(p->fetch);
 }

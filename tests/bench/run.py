@@ -607,7 +607,8 @@ class Bench:
                 self.second(rd, second, cmd, state)
                 if drv:
                     self.repeated(feeds, items, urls)
-            if rd is self.newsboat and big and self.a.first_screen:
+            if big and self.a.first_screen and (rd is self.newsboat or
+                                               rd.has("--demo")):
                 self.first_screen(rd, urls, state, total)
 
     def split(self, feeds, items, runs, marks, big):
@@ -751,7 +752,7 @@ class Bench:
                      % (n, first / 1024, last / 1024))
 
     def first_screen(self, rd, urls, state, total):
-        """newsboat: time to its first feed list screen, in tmux."""
+        """Time to the first feed list screen, in tmux (both readers)."""
         scen = "first screen, %d cached items (tmux)" % total
         tmux = shutil.which("tmux")
         if not tmux:
@@ -759,13 +760,20 @@ class Bench:
             return
         runs = []
         sock = os.path.join(state, "tmux.sock")
-        cmd = rd.reload_cmd(urls, state)[:-2]   # without -x reload
+        if rd is self.akhbar:
+            cmd = [rd.path, "-u", urls, "-C", os.path.join(state,
+                                                          "cache.db")]
+            seen_re = r"\d+ unread"
+        else:
+            cmd = rd.reload_cmd(urls, state)[:-2]   # without -x reload
+            seen_re = r"\(\d+/\d+\)"
         for _ in range(min(self.a.runs, self.a.big_runs)):
             subprocess.run([tmux, "-S", sock, "kill-server"],
                            stderr=subprocess.DEVNULL)
             t0 = time.monotonic()
             subprocess.run([tmux, "-S", sock, "new-session", "-d", "-x",
                             "120", "-y", "40", "env", "LC_ALL=C.UTF-8",
+                            "AKHBAR_RELOAD_INTERVAL=0",
                             "HOME=" + os.path.join(state, "home")] + cmd,
                            check=True)
             pid = subprocess.run([tmux, "-S", sock, "display", "-p",
@@ -776,7 +784,7 @@ class Bench:
                 scr = subprocess.run([tmux, "-S", sock, "capture-pane",
                                       "-p"], capture_output=True,
                                      text=True).stdout
-                if re.search(r"\(\d+/\d+\)", scr):
+                if re.search(seen_re, scr):
                     seen = time.monotonic() - t0
                     break
                 time.sleep(0.02)
@@ -802,14 +810,39 @@ class Bench:
                      "on screen; CPU and RSS read from /proc at that moment"
                      if runs else "the feed list never appeared")
 
-    # -- interface scenarios (grow here) -------------------------------
+    # -- interface scenarios -------------------------------------------
     def interface(self):
-        feeds, items = self.size["reload_big"]
-        for scen in ("first screen, %d cached items (tmux)" % (feeds * items),
-                     "key latency while browsing (tmux)",
-                     "resident memory while browsing (tmux)"):
-            self.res.add(scen, "akhbar",
-                         note=NOT_LANDED % "the interactive interface")
+        """bench-ui on bench-db's caches: first screen, End, memory, bytes.
+
+        The 1 000 000-item cache is measured when bench-db built it (make
+        bench BENCH_CACHE=all); its first feed holds 100 000 items, which
+        is what "open a feed of 100 000 items and press End" is timed on.
+        """
+        d = os.path.join(self.data, "cache")
+        drv = self.a.bench_ui
+        if not drv or not os.access(drv, os.X_OK):
+            self.res.add("interface", "akhbar",
+                         note="not yet available: bench-ui did not build")
+            return
+        for tag in ("100k", "1m"):
+            path = os.path.join(d, "cache-%s.db" % tag)
+            if not os.path.exists(path):
+                self.res.add("interface: %s cache" % tag, "akhbar",
+                             note="skipped: bench-db has not built %s; "
+                             "make bench BENCH_CACHE=all builds the 1M one"
+                             % os.path.basename(path))
+                continue
+            # A copy: the interface writes (read marks, its own pragmas).
+            work = os.path.join(self.work, "ui-%s.db" % tag)
+            shutil.copyfile(path, work)
+            self.driver(drv, "interface",
+                        ["-r", str(max(self.a.runs, 3)), "-t", tag,
+                         self.akhbar.path, work], 600)
+            for suffix in ("", "-wal", "-shm", ".lock"):
+                try:
+                    os.unlink(work + suffix)
+                except OSError:
+                    pass
 
     # -- drivers -------------------------------------------------------
     def driver(self, path, what, args, timeout):
@@ -1083,6 +1116,7 @@ def main():
     ap.add_argument("--bench-db", default=None)
     ap.add_argument("--bench-reload", default=None)
     ap.add_argument("--bench-layout", default=None)
+    ap.add_argument("--bench-ui", default=None)
     ap.add_argument("--only", default=None,
                     help="comma-separated: parse,reload,reload-big,cache,"
                     "layout,interface")

@@ -1,0 +1,194 @@
+/*
+ * The chrome around a view: the title bar (akhbar, the view, the main
+ * keys), the status line (the view's position "12/340", the unread count
+ * and, while the poller reloads, a progress bar "k/n feeds" with the
+ * failures) and the message line. Each is a row of segments laid out from
+ * the reading side: from the left in a left-to-right language, from the
+ * right, mirrored, in Arabic (the catalogue says which, ui.c).
+ */
+#include "config.h"
+
+#include "ui-priv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "xmalloc.h"
+
+#define UI_STATUS_BAR	20	/* cells of the progress bar */
+
+/* One piece of a chrome row. */
+struct ui_seg {
+	const char	*text;	/* NULL: a progress bar */
+	attr_t		 attr;
+	int		 fill;	/* bar: cells done of UI_STATUS_BAR */
+};
+
+/* Paint a progress bar of UI_STATUS_BAR cells at x, filled from the reading side. */
+static void
+ui_status_bar(struct ui *ui, WINDOW *w, int x, int fill, attr_t base)
+{
+	int	i, on;
+
+	for (i = 0; i < UI_STATUS_BAR; i++) {
+		on = ui->rtl ? i >= UI_STATUS_BAR - fill : i < fill;
+		if (on)
+			ui_paint_blank(w, 0, x + i, 1, ui_attr(ui, UI_COLOR_BAR));
+		else {
+			ui_paint_blank(w, 0, x + i, 1, base);
+			mvwaddch(w, 0, x + i, '.' | base);
+		}
+	}
+}
+
+/*
+ * Paint a row of segments: start[] from the reading side, end[] from the
+ * other, two columns apart; what does not fit is left out.
+ */
+static void
+ui_status_row(struct ui *ui, WINDOW *w, const struct ui_seg *start,
+    size_t nstart, const struct ui_seg *end, size_t nend, attr_t base)
+{
+	enum layout_dir	 dir = ui->rtl ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR;
+	int		 left = 1, right = ui->cols - 1, wd, x;
+	size_t		 i;
+
+	ui_paint_blank(w, 0, 0, ui->cols, base);
+	for (i = 0; i < nstart; i++) {
+		wd = start[i].text != NULL ? ui_text_width(ui, start[i].text) :
+		    UI_STATUS_BAR;
+		if (wd > right - left)
+			wd = right - left;
+		if (wd <= 0)
+			break;
+		x = ui->rtl ? right - wd : left;
+		if (start[i].text != NULL)
+			ui_paint_field(ui, w, 0, x, wd, start[i].text, dir, 0,
+			    start[i].attr);
+		else
+			ui_status_bar(ui, w, x, start[i].fill, base);
+		if (ui->rtl)
+			right -= wd + 2;
+		else
+			left += wd + 2;
+	}
+	for (i = 0; i < nend; i++) {
+		wd = end[i].text != NULL ? ui_text_width(ui, end[i].text) :
+		    UI_STATUS_BAR;
+		if (wd > right - left)
+			break;
+		x = ui->rtl ? left : right - wd;
+		if (end[i].text != NULL)
+			ui_paint_field(ui, w, 0, x, wd, end[i].text, dir, 0,
+			    end[i].attr);
+		else
+			ui_status_bar(ui, w, x, end[i].fill, base);
+		if (ui->rtl)
+			left += wd + 2;
+		else
+			right -= wd + 2;
+	}
+}
+
+/* The title bar: akhbar, the view's name, and the keys to start with. */
+void
+ui_status_draw_title(struct ui *ui)
+{
+	struct ui_seg	 start[2], end[1];
+	struct str	 name, pos;
+	attr_t		 a = ui_attr(ui, UI_COLOR_TITLE);
+	char		*app;
+
+	str_init(&name);
+	str_init(&pos);
+	if (ui->view != NULL && ui->view->ops->status != NULL)
+		ui->view->ops->status(ui, ui->view, &name, &pos);
+	xasprintf(&app, "%s %s", PACKAGE, VERSION);
+	start[0].text = app;
+	start[0].attr = a;
+	start[1].text = str_cstr(&name);
+	start[1].attr = a;
+	/* TRANSLATORS: the title bar's reminder of the main keys. */
+	end[0].text = _("q:back  ENTER:open  r:reload  ?:help");
+	end[0].attr = a;
+	ui_status_row(ui, ui->title, start, name.len > 0 ? 2 : 1, end, 1, a);
+	wnoutrefresh(ui->title);
+	free(app);
+	str_free(&name);
+	str_free(&pos);
+}
+
+/* The status line: position, unread count, and the reload's progress. */
+void
+ui_status_draw(struct ui *ui)
+{
+	struct ui_seg	 start[3], end[3];
+	struct str	 name, pos;
+	attr_t		 a = ui_attr(ui, UI_COLOR_STATUS);
+	char		*unread = NULL, *prog = NULL, *fail = NULL;
+	size_t		 ns = 0, ne = 0;
+
+	str_init(&name);
+	str_init(&pos);
+	if (ui->view != NULL && ui->view->ops->status != NULL)
+		ui->view->ops->status(ui, ui->view, &name, &pos);
+	if (pos.len > 0) {
+		start[ns].text = str_cstr(&pos);
+		start[ns++].attr = a;
+	}
+	/* TRANSLATORS: the status line's count of unread articles. */
+	xasprintf(&unread, P_("%lld unread", "%lld unread",
+	    (unsigned long)ui->unread), (long long)ui->unread);
+	start[ns].text = unread;
+	start[ns++].attr = a;
+	/* From the far edge inwards: failures, "k/n feeds", the bar. */
+	if (ui->reload.failed > 0) {
+		xasprintf(&fail, P_("%d failed", "%d failed",
+		    (unsigned long)ui->reload.failed), ui->reload.failed);
+		end[ne].text = fail;
+		end[ne++].attr = a | A_BOLD;
+	}
+	if (ui->reload.running) {
+		/* TRANSLATORS: reload progress: feeds done / feeds in all. */
+		xasprintf(&prog, P_("%d/%d feed", "%d/%d feeds",
+		    (unsigned long)ui->reload.total), ui->reload.done,
+		    ui->reload.total);
+		end[ne].text = prog;
+		end[ne++].attr = a;
+		end[ne].text = NULL;
+		end[ne].fill = ui->reload.total > 0 ? ui->reload.done *
+		    UI_STATUS_BAR / ui->reload.total : 0;
+		end[ne++].attr = a;
+	}
+	ui_status_row(ui, ui->status, start, ns, end, ne, a);
+	wnoutrefresh(ui->status);
+	free(unread);
+	free(prog);
+	free(fail);
+	str_free(&name);
+	str_free(&pos);
+}
+
+/* The message line: the prompt being typed, or the last message. */
+void
+ui_status_draw_msg(struct ui *ui)
+{
+	struct ui_seg	 seg;
+	attr_t		 base = ui_attr(ui, UI_COLOR_NORMAL);
+
+	if (ui->prompt.active) {
+		ui_prompt_draw(ui);
+		return;
+	}
+	if (ui->msg == NULL) {
+		ui_paint_blank(ui->msgwin, 0, 0, ui->cols, base);
+		wnoutrefresh(ui->msgwin);
+		return;
+	}
+	seg.text = ui->msg;
+	seg.attr = ui_attr(ui, ui->msg_level == UI_MSG_ERROR ?
+	    UI_COLOR_ERROR : UI_COLOR_INFO);
+	ui_status_row(ui, ui->msgwin, &seg, 1, NULL, 0, base);
+	wnoutrefresh(ui->msgwin);
+}
