@@ -175,7 +175,7 @@ poller_article_event(struct poller *p, int type, struct poller_article *a,
     int reason, long code, const char *text)
 {
 	poller_event_article(p, type, a->item_id, a->feed_id, a->url,
-	    a->asked, a->buf.len, reason, code, text);
+	    a->asked, a->bytes, reason, code, text);
 }
 
 /* Whether a failure may pass by itself (so the poller tries again). */
@@ -308,6 +308,7 @@ poller_article_data(void *arg, const struct fetch_head *h, const char *buf,
 		return (FETCH_ABORT);
 	}
 	str_append(&a->buf, buf, len);
+	a->bytes = a->buf.len;
 	if (a->asked)
 		poller_event_article_progress(p, a->item_id, a->feed_id,
 		    a->url, (int64_t)a->buf.len);
@@ -320,14 +321,18 @@ poller_article_extract(struct poller *p, struct poller_article *a)
 {
 	struct html_article_opts	 o;
 	struct html_article		*r = &a->page;
+	int				 rc;
 
 	memset(&o, 0, sizeof o);
 	o.url = a->result->url != NULL ? a->result->url : a->url;
 	o.content_type = a->result->content_type;
 	o.resolve = url_resolve;
 	o.title = a->title;
-	if (html_article_extract(a->buf.ptr != NULL ? a->buf.ptr : "",
-	    a->buf.len, &o, r) != 0) {
+	rc = html_article_extract(a->buf.ptr != NULL ? a->buf.ptr : "",
+	    a->buf.len, &o, r);
+	/* What waits for the cache is the article, not the page. */
+	str_free(&a->buf);
+	if (rc != 0) {
 		log_debug("poller: article %lld (%s): no article: reason %d%s%s",
 		    (long long)a->item_id, a->url, r->reason,
 		    r->detail ? ": " : "", r->detail ? r->detail : "");

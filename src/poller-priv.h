@@ -93,7 +93,8 @@ struct poller_article {
 	bool		 asked;		/* by the interface: events as it goes */
 	enum poller_article_state state;
 	struct fetch_job *job;
-	struct str	 buf;		/* the page so far */
+	struct str	 buf;		/* the page so far (freed once read) */
+	size_t		 bytes;		/* ... its bytes */
 	char		*head_url;
 	char		*content_type;
 	struct fetch_result *result;
