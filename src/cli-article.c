@@ -205,31 +205,6 @@ cli_article_resolve(const char *ref, size_t len, void *arg)
 	return (abs);
 }
 
-/*
- * The item as the article view shows it with its full text: the stored
- * article in place of the feed's summary and content, its page's title,
- * link and direction where the feed gave none.
- */
-static void
-cli_article_merge(struct item *it, const struct db_article *a)
-{
-	free(it->summary);
-	free(it->content);
-	it->summary = NULL;
-	it->content = xstrndup(a->html, a->len);
-	it->content_type = FEED_TEXT_HTML;
-	if (it->title == NULL && a->title != NULL)
-		it->title = xstrdup(a->title);
-	if (it->link == NULL && a->url != NULL)
-		it->link = xstrdup(a->url);
-	if (a->dir != FEED_DIR_AUTO)
-		it->dir = a->dir;
-	if (it->authors.n == 0 && a->author != NULL)
-		strv_add(&it->authors, a->author);
-	if (it->published == FEED_TIME_UNKNOWN)
-		it->published = a->published;
-}
-
 /* Say why an item is shown without its full text. */
 static void
 cli_article_why_not(int64_t id, const struct db_article *a)
@@ -287,7 +262,7 @@ cli_article(const char *cache, const char *arg)
 		return (CLI_EXIT_FAIL);
 	}
 	if (a != NULL && a->html != NULL)
-		cli_article_merge(it, a);
+		db_article_to_item(a, it);
 	else
 		cli_article_why_not(id, a);
 

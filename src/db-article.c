@@ -131,6 +131,33 @@ db_article_body(sqlite3_value *v, void (*plain)(struct str *, const char *,
 	free(html);
 }
 
+/*
+ * Make an item (from db_item_get) show its full article, as the article
+ * view and --article do: the article (a->html, which must be set) in place
+ * of the feed's summary and content, the page's title, link, author, date
+ * and direction where the feed gave none. The item is then rendered as
+ * any other (html_item_render).
+ */
+void
+db_article_to_item(const struct db_article *a, struct item *it)
+{
+	free(it->summary);
+	free(it->content);
+	it->summary = NULL;
+	it->content = xstrndup(a->html, a->len);
+	it->content_type = FEED_TEXT_HTML;
+	if (it->title == NULL && a->title != NULL)
+		it->title = xstrdup(a->title);
+	if (it->link == NULL && a->url != NULL)
+		it->link = xstrdup(a->url);
+	if (a->dir != FEED_DIR_AUTO)
+		it->dir = a->dir;
+	if (it->authors.n == 0 && a->author != NULL)
+		strv_add(&it->authors, a->author);
+	if (it->published == FEED_TIME_UNKNOWN)
+		it->published = a->published;
+}
+
 /* Free an article from db_article_get. */
 void
 db_article_free(struct db_article *a)

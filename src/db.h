@@ -295,6 +295,8 @@ struct db_article_want {
 int		 db_article_get(struct db *, int64_t, struct db_article **,
 		     char **);
 void		 db_article_free(struct db_article *);
+/* Make an item show its full article (a->html set): what the article view renders. */
+void		 db_article_to_item(const struct db_article *, struct item *);
 /* Store what fetching an item's page gave (an article, or why not), indexed for search with the item. */
 int		 db_article_store(struct db *, const struct db_article *,
 		     char **);

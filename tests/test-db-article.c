@@ -156,6 +156,7 @@ test_store_get(void)
 {
 	struct db		*db;
 	struct db_article	*a = NULL;
+	struct item		*it;
 	char			*cause = NULL, *big, *small = "<p>قصير</p>";
 	int64_t			 feed, n, bytes;
 
@@ -185,6 +186,28 @@ test_store_get(void)
 		is_int(a->published, 1699999000, "... its date");
 		is_int(a->dir, FEED_DIR_RTL, "... its direction");
 		is_str(a->lang, "ar", "... its language");
+	}
+	db_article_free(a);
+
+	/* What the article view renders: the item with its article. */
+	ok(db_article_get(db, 1, &a, &cause) == 0 && a != NULL,
+	    "the article read again");
+	if (a != NULL) {
+		it = item_new();
+		it->summary = xstrdup("ملخص");
+		db_article_to_item(a, it);
+		ok(it->summary == NULL && it->content != NULL &&
+		    strcmp(it->content, big) == 0 &&
+		    it->content_type == FEED_TEXT_HTML,
+		    "the article takes the feed's text's place");
+		is_str(it->title, "عنوان الصفحة", "... the page's title where "
+		    "the feed gave none");
+		is_str(it->link, "https://news.example/a", "... its link");
+		ok(it->authors.n == 1 && strcmp(it->authors.v[0], "سلمى") ==
+		    0, "... its author");
+		is_int(it->published, 1699999000, "... its date");
+		is_int(it->dir, FEED_DIR_RTL, "... its direction");
+		item_free(it);
 	}
 	db_article_free(a);
 
