@@ -104,6 +104,7 @@ session_poller_start(struct session *s, void *arg, char **cause)
 	po.once = s->opts.once;
 	po.force = s->opts.force;
 	po.interval = s->opts.interval;
+	po.full_article = s->opts.full_article;
 	if ((s->poller = poller_start(s->db, &s->subs, &po, cause)) == NULL)
 		return (-1);
 	return (0);
