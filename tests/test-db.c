@@ -598,6 +598,14 @@ test_migrate_v3(void)
 	    " FROM item WHERE id <= 2;"
 	    "UPDATE item SET fts_indexed = 1 WHERE id <= 2;", NULL, NULL,
 	    NULL);
+	/* Version 4's step, before version 10 puts every item back. */
+	if (db_schema_migrate_to(raw, 9, &cause) != 0) {
+		diag("%s", cause);
+		free(cause);
+		cause = NULL;
+	}
+	is_int(fx_sql_int(raw, "SELECT count(*) FROM fts_pending"), 1,
+	    "only the unindexed item is pending");
 	db_close(raw);
 
 	db = db_open(path, 0, &cause);
@@ -608,8 +616,8 @@ test_migrate_v3(void)
 		free(path);
 		return;
 	}
-	is_int(fx_sql_int(db, "SELECT count(*) FROM fts_pending"), 1,
-	    "only the unindexed item is pending");
+	is_int(fx_sql_int(db, "SELECT count(*) FROM fts_pending"), 3,
+	    "every item is pending once the stems changed (version 10)");
 	db_search_index_pending(db, 10, &left, &cause);
 	is_search(db, "جيش", "جيش الجيش");
 	fx_sql_int(db, "DELETE FROM item WHERE id = 1");
@@ -922,6 +930,50 @@ search_body(int i)
 	return (i % 2 ? "الخبر العاجل" : "خبر عاجل");
 }
 
+/*
+ * Version 10 re-indexes every item: words a stemmer of before indexed
+ * ("لبنان" as لبن) are gone, and each item is found by today's stems.
+ */
+static void
+test_migrate_stems(void)
+{
+	struct db	*db;
+	char		*path, *cause = NULL, *got;
+	int64_t		 a, left;
+
+	db = fx_open("stems.db", &path);
+	a = fx_feed(db, FX_A);
+	fx_put(db, a, fx_item("1", "t1", 100, "أخبار لبنان"), NULL);
+	fx_put(db, a, fx_item("2", "t2", 200, "الحليب واللبن"), NULL);
+	db_search_index_pending(db, 100, &left, &cause);
+	/* What an older stemmer left in the index: لبنان under لبن. */
+	fx_sql_int(db, "INSERT INTO item_fts (rowid, title, body) VALUES"
+	    " (1, '', 'لبن')");
+	fx_sql_int(db, "PRAGMA user_version = 9");
+	got = search_ids(db, "لبن");
+	is_str(got, "t2 t1", "a version 9 index has the old stems");
+	free(got);
+	db_close(db);
+
+	if ((db = db_open(path, 0, &cause)) == NULL) {
+		ok(0, "reopen: %s", cause);
+		free(cause);
+		free(path);
+		return;
+	}
+	db_search_index_pending(db, 0, &left, &cause);
+	is_int(left, 2, "version 10 puts every item back to be indexed");
+	db_search_index_pending(db, 100, &left, &cause);
+	got = search_ids(db, "لبن");
+	is_str(got, "t2", "... and the old stems are gone");
+	free(got);
+	got = search_ids(db, "اللبنانية");
+	is_str(got, "t1", "... while today's find the item");
+	free(got);
+	db_close(db);
+	free(path);
+}
+
 static void
 test_search(void)
 {
@@ -1128,6 +1180,7 @@ main(void)
 	test_counts();
 	test_retention();
 	test_migrate();
+	test_migrate_stems();
 	test_migrate_v3();
 	test_migrate_v7();
 	test_refuse();
