@@ -63,6 +63,11 @@ enum reason_kind {
 	REASON_PAYWALL,		/* the article is for subscribers */
 	REASON_SCRIPTED,	/* the page's text is written by scripts */
 	REASON_NO_LINK,		/* the item has no link to fetch */
+	/* A search query (code: its column; never stored). */
+	REASON_SEARCH_EMPTY,	/* nothing to search for */
+	REASON_SEARCH_PAREN,	/* a parenthesis without its pair */
+	REASON_SEARCH_OPERATOR,	/* AND, OR or NOT without its words */
+	REASON_SEARCH_NOT_ONLY,	/* a part that only leaves words out */
 	REASON_COUNT
 };
 

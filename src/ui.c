@@ -217,12 +217,22 @@ ui_reload(struct ui *ui, int64_t feed)
 	return (UI_REDRAW_MSG);
 }
 
-/* The search prompt's end: show the results. */
+/* The search prompt's end: show the results, or say why the query does not read. */
 static void
 ui_search_done(struct ui *ui, const char *query)
 {
+	char	*why;
+	long	 col;
+	int	 kind;
+
 	if (query == NULL || *query == '\0')
 		return;
+	if (db_search_query_check(query, &kind, &col) != 0) {
+		why = reason_text(kind, col, NULL);
+		ui_message(ui, UI_MSG_ERROR, "%s", why);
+		free(why);
+		return;
+	}
 	ui_push(ui, ui_items_new(ui, DB_LIST_ALL, 0, query, NULL,
 	    FEED_DIR_AUTO, false));
 }
