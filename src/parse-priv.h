@@ -239,6 +239,7 @@ struct parse {
 	struct strv	 warnings;
 	size_t		 nwarnings;	/* including those not kept */
 	char		*cause;		/* why this is not a feed */
+	char		*cut;		/* why reading stopped before the end */
 	bool		 failed;
 	bool		 finished;
 
@@ -292,6 +293,8 @@ struct parse {
 void	 parse_warn(struct parse *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 parse_fail(struct parse *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 parse_cut(struct parse *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 parse_set_format(struct parse *, const char *);
 char	*parse_resolve(struct parse *, const char *, const char *);

@@ -507,6 +507,8 @@ parse_xml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 			parse_warn(x->p, "line %d: elements nested deeper than "
 			    "%d; reading stops here", parse_xml_line(x),
 			    PARSE_XML_STOP_DEPTH);
+			parse_cut(x->p, "line %d: elements nested deeper than "
+			    "%d", parse_xml_line(x), PARSE_XML_STOP_DEPTH);
 			parse_xml_stop(x);
 		}
 		return;
@@ -960,6 +962,13 @@ parse_xml_push(struct parse_xml *x, const char *buf, size_t len, bool last)
 		len -= n;
 	} while (len > 0 && !x->stopped);
 	xmlSetGenericErrorFunc(oldctx, olderr);
+	if (last && !x->stopped && x->depth > 0 && !x->html)
+		parse_cut(x->p, "it ends inside <%s>", x->stack[x->depth >
+		    PARSE_XML_MAX_DEPTH ? PARSE_XML_MAX_DEPTH - 1 :
+		    x->depth - 1].name);
+	else if (last && !x->stopped && x->ctxt->disableSAX && !x->html)
+		parse_cut(x->p, "line %d: libxml2 stopped reading",
+		    parse_xml_line(x));
 	if (last && x->html)
 		parse_html_fail(x->p);
 }

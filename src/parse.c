@@ -62,6 +62,25 @@ parse_fail(struct parse *p, const char *fmt, ...)
 	p->failed = true;
 }
 
+/*
+ * Record that the document was read only in part, and why (the first
+ * reason wins): with no item read, it is not taken for an empty feed.
+ */
+void
+parse_cut(struct parse *p, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	if (p->cut != NULL)
+		return;
+	va_start(ap, fmt);
+	xvasprintf(&msg, fmt, ap);
+	va_end(ap);
+	p->cut = sanitize_line(msg, strlen(msg));
+	free(msg);
+}
+
 /* Set the feed's format name unless it is known already. */
 void
 parse_set_format(struct parse *p, const char *fmt)
@@ -543,8 +562,17 @@ parse_feed_end(struct parse *p, char **cause)
 	if (p->item != NULL) {
 		parse_warn(p, "the document ends inside item %zu, which is left "
 		    "out", p->nitems + 1);
+		free(p->cut);	/* what it ends inside says most */
+		p->cut = NULL;
+		parse_cut(p, "it ends inside item %zu", p->nitems + 1);
 		item_free(p->item);
 		p->item = NULL;
+	}
+	if (p->cut != NULL && p->nitems == 0) {
+		/* Cut off before any item: not an empty feed. */
+		xasprintf(cause, "the document is cut off before its first item "
+		    "(%s)", p->cut);
+		return (NULL);
 	}
 	if (p->nwarnings > p->warnings.n) {
 		char *msg;
@@ -596,6 +624,7 @@ parse_state_free(struct parse *p)
 	free(p->alt_summary);
 	free(p->ids);
 	free(p->cause);
+	free(p->cut);
 	free(p->url);
 	url_base_free(p->ubase);
 }
