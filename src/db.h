@@ -31,6 +31,9 @@ struct db_feed_state {
 	int64_t		 next_fetch;	/* not before this epoch time (0: now) */
 	int		 failures;	/* consecutive failed fetches */
 	int64_t		 unread;	/* its unread items */
+	int		 error_kind;	/* the last failure (enum reason_kind) */
+	long		 error_code;	/* ... its number */
+	char		*error;		/* ... its detail, or NULL */
 };
 
 /* The outcome of one fetch, stored with the feed. */
