@@ -462,6 +462,45 @@ parse_lang_tidy(char *lang)
 }
 
 /*
+ * Cut a field longer than max bytes to max, on a character's boundary,
+ * ending it with "…"; true when it was cut.
+ */
+static bool
+parse_bound(char *s, size_t max)
+{
+	size_t	n;
+
+	if (s == NULL || strlen(s) <= max)
+		return (false);
+	n = max - 3;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	memcpy(s + n, "\xe2\x80\xa6", 4);	/* … and the NUL */
+	return (true);
+}
+
+/*
+ * Keep a title and a link within sane sizes (what shows them, stores
+ * them and searches them need not be ready for megabytes); what is cut
+ * is said. which is "item 12" or "the feed".
+ */
+static void
+parse_bound_fields(struct parse *p, const char *which, char *title,
+    char *link)
+{
+	size_t	n;
+
+	n = title != NULL ? strlen(title) : 0;
+	if (parse_bound(title, PARSE_TITLE_MAX))
+		parse_warn(p, "%s: a title of %zu bytes, cut to %d", which, n,
+		    PARSE_TITLE_MAX);
+	n = link != NULL ? strlen(link) : 0;
+	if (parse_bound(link, PARSE_LINK_MAX))
+		parse_warn(p, "%s: a link of %zu bytes, cut to %d", which, n,
+		    PARSE_LINK_MAX);
+}
+
+/*
  * Complete an item (id, language, direction) and hand it out. Without a
  * language tag (the item's, the feed's) the direction is the script's;
  * either way the item's side is counted for the feed's.
@@ -470,8 +509,11 @@ static void
 parse_item_emit(struct parse *p, struct item *it, const char *lang)
 {
 	enum feed_dir	script;
+	char		which[32];
 
 	parse_item_id(p, it);
+	snprintf(which, sizeof which, "item %zu", p->nitems + 1);
+	parse_bound_fields(p, which, it->title, it->link);
 	if (it->language == NULL) {
 		if (lang != NULL && *lang != '\0')
 			it->language = sanitize_line(lang, strlen(lang));
@@ -581,6 +623,7 @@ parse_feed_end(struct parse *p, char **cause)
 		    p->nwarnings - p->warnings.n);
 		strv_add_owned(&p->warnings, msg);
 	}
+	parse_bound_fields(p, "the feed", p->feed->title, p->feed->link);
 	if (p->feed->language == NULL && p->feed_lang != NULL)
 		p->feed->language = sanitize_line(p->feed_lang,
 		    strlen(p->feed_lang));
