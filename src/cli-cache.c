@@ -29,6 +29,7 @@
 #include "sanitize.h"
 #include "str.h"
 #include "urls.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define CLI_CACHE_JSON \
@@ -218,17 +219,21 @@ cli_cache_unread_count(const char *path, const char *urls_path, int json)
  * Print a field of a tab-separated line as sanitize_line makes it: white
  * space (tabs and newlines too) becomes one space, and no control
  * character reaches the terminal even from a cache written by something
- * other than this akhbar's sanitising parser.
+ * other than this akhbar's sanitising parser. Its bidi embeddings and
+ * isolates end with it: a U+202E in a title reverses the title, not the
+ * link after it.
  */
 static void
 cli_cache_field(const char *s)
 {
-	char	*line;
+	char	*line, *closed;
 
 	if (s == NULL)
 		return;
 	line = sanitize_line(s, strlen(s));
-	fputs(line, stdout);
+	closed = utf8_bidi_closed(line);
+	fputs(closed, stdout);
+	free(closed);
 	free(line);
 }
 

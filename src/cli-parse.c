@@ -29,6 +29,7 @@
 #include "report.h"
 #include "str.h"
 #include "url.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /*
@@ -115,8 +116,11 @@ cli_parse_not_feed(const char *arg, int kind, long code, const char *cause,
 		return;
 	}
 	str_init(&list);
-	for (i = 0; i < links->n; i++)
-		str_printf(&list, "%s%s", i > 0 ? " " : "", links->v[i]);
+	for (i = 0; i < links->n; i++) {
+		if (i > 0)
+			str_appendc(&list, ' ');
+		utf8_bidi_close(&list, links->v[i], strlen(links->v[i]));
+	}
 	/* TRANSLATORS: feed discovery: the page, then the URLs of the feeds
 	   its <link rel="alternate"> elements announce, separated by
 	   spaces. */
@@ -161,7 +165,7 @@ cli_parse(const char *arg, const struct fetch_opts *fo)
 	struct parse		*p;
 	struct str		 out;
 	struct feed		*f;
-	char			*path, *cause = NULL;
+	char			*path, *name, *cause = NULL;
 	struct stat		 sb;
 	size_t			 i;
 	long			 code;
@@ -205,8 +209,12 @@ cli_parse(const char *arg, const struct fetch_opts *fo)
 		}
 		f = parse_finish(p, &cause);
 		w = parse_warnings(p);
-		for (i = 0; i < w->n; i++)
-			report(REPORT_WARNING, "%s: %s", arg, w->v[i]);
+		for (i = 0; i < w->n; i++) {
+			/* The file's name ends its own bidi formatting. */
+			name = utf8_bidi_closed(arg);
+			report(REPORT_WARNING, "%s: %s", name, w->v[i]);
+			free(name);
+		}
 		if (f == NULL) {
 			cli_parse_not_feed(arg, REASON_NOT_FEED, 0, cause,
 			    parse_feed_links(p));

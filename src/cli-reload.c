@@ -24,6 +24,8 @@
 #include "report.h"
 #include "session.h"
 #include "session-conf.h"
+#include "utf8.h"
+#include "xmalloc.h"
 
 static volatile sig_atomic_t cli_interrupted;
 
@@ -132,6 +134,20 @@ static const struct session_stage cli_reload_stages[] = {
 };
 
 /*
+ * A field of a message from a feed, its server or a command (s, taken):
+ * its bidi embeddings and isolates end with it.
+ */
+static char *
+cli_reload_field(char *s)
+{
+	char	*closed;
+
+	closed = utf8_bidi_closed(s);
+	free(s);
+	return (closed);
+}
+
+/*
  * A feed that backs off after failing: one line with its last failure,
  * how many times in a row, and when it is tried again (in datefmt).
  */
@@ -140,7 +156,7 @@ cli_reload_waiting(const struct poller_event *ev, const char *datefmt)
 {
 	struct tm	 tm;
 	time_t		 t = (time_t)ev->next_try;
-	char		*why, when[256];
+	char		*why, *url, when[256];
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
@@ -148,22 +164,24 @@ cli_reload_waiting(const struct poller_event *ev, const char *datefmt)
 	    strftime(when, sizeof when, datefmt, &tm) == 0)
 		snprintf(when, sizeof when, "%lld", (long long)ev->next_try);
 #pragma GCC diagnostic pop
-	why = reason_text(ev->reason, ev->code, ev->text);
+	why = cli_reload_field(reason_text(ev->reason, ev->code, ev->text));
+	url = cli_reload_field(xstrdup(ev->url));
 	/* TRANSLATORS: --reload: a feed that is not fetched now because
 	   it failed so many times in a row; the URL, its last failure,
 	   the count, then the date and time it is tried again. */
 	report(REPORT_INFO, P_("%s: %s; failed %d time in a row, not tried "
 	    "again before %s (--force tries it now)", "%s: %s; failed %d "
 	    "times in a row, not tried again before %s (--force tries it now)",
-	    (unsigned long)ev->failures), ev->url, why, ev->failures, when);
+	    (unsigned long)ev->failures), url, why, ev->failures, when);
 	free(why);
+	free(url);
 }
 
 /* Tell one event of the reload: failures, moves, errors; the bar on a terminal. */
 static void
 cli_reload_event(const struct poller_event *ev, int tty, const char *datefmt)
 {
-	char	*why;
+	char	*why, *url, *to;
 
 	switch (ev->type) {
 	case POLLER_EV_FEED_WAITING:
@@ -175,14 +193,20 @@ cli_reload_event(const struct poller_event *ev, int tty, const char *datefmt)
 		if (tty)
 			fputs("\r\033[K", stderr);
 		why = reason_text(ev->reason, ev->code, ev->text);
-		report(REPORT_ERROR, "%s: %s", ev->url, why);
+		url = cli_reload_field(xstrdup(ev->url));
+		report(REPORT_ERROR, "%s: %s", url, why);
+		free(url);
 		free(why);
 		break;
 	case POLLER_EV_FEED_MOVED:
 		if (tty)
 			fputs("\r\033[K", stderr);
+		url = cli_reload_field(xstrdup(ev->url));
+		to = cli_reload_field(xstrdup(ev->text));
 		report(REPORT_INFO, _("%s: moved permanently to %s; the cache "
-		    "follows, update the urls file"), ev->url, ev->text);
+		    "follows, update the urls file"), url, to);
+		free(url);
+		free(to);
 		break;
 	case POLLER_EV_ERROR:
 		why = reason_text(ev->reason, ev->code, ev->text);

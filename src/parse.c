@@ -25,6 +25,7 @@
 #include "parse-priv.h"
 #include "sanitize.h"
 #include "url.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* Record a recoverable problem. */
@@ -269,7 +270,8 @@ void
 parse_date_field(struct parse *p, int64_t *t, const char *s)
 {
 	int64_t	v;
-	char	*clean;
+	char	*clean, *cut;
+	size_t	n;
 
 	if (*t != FEED_TIME_UNKNOWN || s == NULL)
 		return;
@@ -279,9 +281,21 @@ parse_date_field(struct parse *p, int64_t *t, const char *s)
 		return;
 	}
 	clean = sanitize_line(s, strlen(s));
-	if (*clean != '\0')
-		parse_warn(p, "item %zu: cannot read the date '%.60s'",
+	if (*clean != '\0') {
+		/* The feed's words end their bidi formatting before the quote. */
+		n = strlen(clean);
+		if (n > 60) {
+			n = 60;
+			while (n > 0 && ((unsigned char)clean[n] & 0xc0) == 0x80)
+				n--;
+		}
+		cut = xstrndup(clean, n);
+		free(clean);
+		clean = utf8_bidi_closed(cut);
+		free(cut);
+		parse_warn(p, "item %zu: cannot read the date '%s'",
 		    p->nitems + 1, clean);
+	}
 	free(clean);
 }
 

@@ -100,6 +100,10 @@ report_v(enum report_level level, const char *fmt, va_list ap)
 	xvasprintf(&msg, fmt, ap);
 	clean = report_escape(msg);
 	free(msg);
+	/* What a message opens of bidi formatting ends with it. */
+	msg = clean;
+	clean = utf8_bidi_closed(msg);
+	free(msg);
 	if (report_sink_fn != NULL)
 		report_sink_fn(level, clean, report_sink_arg);
 	else

@@ -37,6 +37,7 @@
 #include "session.h"
 #include "session-conf.h"
 #include "urls.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 extern char **environ;
@@ -384,7 +385,7 @@ static int
 ui_event(struct ui *ui, const struct poller_event *ev)
 {
 	struct ui_view	*v;
-	char		*why;
+	char		*why, *url;
 	int		 flags = 0, f;
 
 	switch (ev->type) {
@@ -411,8 +412,13 @@ ui_event(struct ui *ui, const struct poller_event *ev)
 			flags |= ui_refresh_unread(ui);
 		break;
 	case POLLER_EV_FEED_MOVED:
+		/* The server's words keep their bidi formatting to themselves. */
+		why = utf8_bidi_closed(ev->text);
+		url = utf8_bidi_closed(ev->url);
 		ui_message(ui, UI_MSG_INFO, _("%s moved permanently to %s; "
-		    "update the urls file"), ev->url, ev->text);
+		    "update the urls file"), url, why);
+		free(url);
+		free(why);
 		flags |= UI_REDRAW_MSG;
 		break;
 	case POLLER_EV_FINISHED:

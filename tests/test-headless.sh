@@ -179,6 +179,39 @@ tap_is "$?:$(head -n 1 "$TMPD/err")" "2:akhbar: not an item id: 'abc' (the first
 "$AKHBAR" -C "$TMPD/none.db" --star 1 >/dev/null 2>&1
 tap_is $? 1 "--star with no cache exits 1"
 
+# ---- bidi controls stay inside their field ----
+rlo=$(printf '\342\200\256')	# U+202E, unterminated
+pdf=$(printf '\342\200\254')	# U+202C, what closes it
+rli=$(printf '\342\201\247')	# U+2067
+pdi=$(printf '\342\201\251')	# U+2069
+BC=$TMPD/bidi.db
+"$FILL" "$BC" <<EOT >/dev/null
+https://a.example/ar${tab}أخبار${rlo}${tab}1${tab}1700000000${tab}عنوان ${rlo}معكوس${tab}نص${tab}-
+https://a.example/ar${tab}أخبار${rlo}${tab}2${tab}1700000001${tab}stray ${pdi}closer${tab}نص${tab}-
+https://a.example/ar${tab}أخبار${rlo}${tab}3${tab}1700000002${tab}x ${rli}y${tab}نص${tab}-
+EOT
+"$AKHBAR" -C "$BC" --search 'نص' >"$TMPD/out"
+tap_is "$(sed -n 3p "$TMPD/out")" "1${tab}أخبار${rlo}${pdf}${tab}2023-11-14 22:13${tab}عنوان ${rlo}معكوس${pdf}${tab}" \
+    "--search: a field's open override is closed before the next tab"
+tap_is "$(sed -n 2p "$TMPD/out" | cut -f4)" "stray closer" \
+    "... a closer of nothing the field opened is dropped"
+tap_is "$(sed -n 1p "$TMPD/out" | cut -f4)" "x ${rli}y${pdi}" "... an open isolate is closed"
+printf '<p>a %sreversed</p><p>next</p>\n' "$rlo" >"$TMPD/bidi.html"
+tap_is "$("$AKHBAR" --render "$TMPD/bidi.html" --width 40)" "a ${rlo}reversed${pdf}
+
+next" "--render: each line closes what it opened"
+printf '<rss version="2.0"><channel><title>t</title><item><guid>1</guid><pubDate>%snot a date</pubDate></item></channel></rss>\n' \
+    "$rlo" >"$TMPD/bidi.xml"
+"$AKHBAR" --parse "$TMPD/bidi.xml" >/dev/null 2>"$TMPD/err"
+tap_is "$(cat "$TMPD/err")" "akhbar: warning: $TMPD/bidi.xml: item 1: cannot read the date '${rlo}not a date${pdf}'" \
+    "a message: the feed's words close their override before the message goes on"
+printf "exec:sh -c 'printf \"%s oops\\\\n\" >&2; exit 3'\n" "$rlo" >"$TMPD/urls-bidi"
+for i in 1 2 3; do
+	"$AKHBAR" -u "$TMPD/urls-bidi" -C "$TMPD/bidi2.db" --reload </dev/null 2>"$TMPD/err"
+done
+grep -qF "command failed (exit 3): ${rlo} oops${pdf}; failed 2 times in a row" "$TMPD/err"
+tap_ok $? "... a command's words too, before the rest of the line ($(cat "$TMPD/err"))"
+
 # ---- --parse names the schemes it reads ----
 for u in ftp://example.org/feed.xml gopher://example.org/1 HTTPX://a/b; do
 	"$AKHBAR" --parse "$u" >/dev/null 2>"$TMPD/err"
