@@ -124,6 +124,7 @@ enum ui_color {
 	UI_COLOR_QUOTE,		/* quoted text, preformatted text */
 	UI_COLOR_HEADING,
 	UI_COLOR_BAR,		/* the reload progress bar */
+	UI_COLOR_PLACEHOLDER,	/* "[image: ...]" in an article: dimmed */
 	UI_COLOR_COUNT
 };
 
