@@ -90,6 +90,8 @@ enum ui_action {
 	UI_ACT_REDRAW,
 	UI_ACT_DISMISS,
 	UI_ACT_IMPORT,
+	UI_ACT_SCROLL_LEFT,	/* verbatim lines; back when not scrolled */
+	UI_ACT_SCROLL_RIGHT,
 	UI_ACT_COUNT
 };
 
