@@ -160,28 +160,36 @@ ui_pager_header(struct ui *ui, struct ui_pager *p, const char *label,
 	p->nheader++;
 }
 
-/* Columns of a block's text on one line, as the layout will count them. */
+/*
+ * About the columns of a block's text on one line, for estimates: a
+ * column a code point, but none for harakat and other combining marks,
+ * zero-width and bidi controls, and two for the wide scripts.
+ */
 static int
 ui_pager_measure(const char *text, size_t len)
 {
 	const unsigned char	*s = (const unsigned char *)text;
 	size_t			 i;
 	int			 cols = 0;
+	unsigned char		 c, d;
 
 	for (i = 0; i < len; i++) {
-		if ((s[i] & 0xc0) == 0x80)
+		if ((c = s[i]) < 0x80) {
+			cols++;
 			continue;
-		if (i + 1 < len && ((s[i] == 0xd9 && ((s[i + 1] >= 0x8b &&
-		    s[i + 1] <= 0x9f) || s[i + 1] == 0xb0)) || s[i] == 0xcc ||
-		    (s[i] == 0xcd && s[i + 1] < 0xb0)))
+		}
+		if (c < 0xc0 || i + 1 >= len)
+			continue;	/* a continuation byte */
+		d = s[i + 1];
+		if (c == 0xd9 ? (d >= 0x8b && d <= 0x9f) || d == 0xb0 :
+		    c == 0xcc || (c == 0xcd && d < 0xb0))
 			continue;	/* harakat, combining marks */
-		if (i + 2 < len && s[i] == 0xe2 && ((s[i + 1] == 0x80 &&
+		if (c == 0xe2 && i + 2 < len && ((d == 0x80 &&
 		    ((s[i + 2] >= 0x8b && s[i + 2] <= 0x8f) ||
-		    (s[i + 2] >= 0xaa && s[i + 2] <= 0xae))) ||
-		    (s[i + 1] == 0x81 && s[i + 2] >= 0xa6 &&
-		    s[i + 2] <= 0xa9)))
+		    (s[i + 2] >= 0xaa && s[i + 2] <= 0xae))) || (d == 0x81 &&
+		    s[i + 2] >= 0xa6 && s[i + 2] <= 0xa9)))
 			continue;	/* zero width, bidi controls */
-		cols += s[i] >= 0xe3 && s[i] <= 0xed ? 2 : 1;
+		cols += c >= 0xe3 && c <= 0xed ? 2 : 1;
 	}
 	return (cols);
 }
@@ -654,11 +662,7 @@ ui_pager_draw(struct ui *ui, struct ui_view *v, int flags)
 		y++;
 	}
 	/* The end is on screen when no line of the last block is left. */
-	while (i < n && j >= ui_pager_layout(ui, p, i)) {
-		i++;
-		j = 0;
-	}
-	p->at_end = i >= n;
+	p->at_end = i >= n || (i + 1 == n && j >= ui_pager_count(p, i));
 	ui_pager_forget(ui, p, p->tb, i);
 	wnoutrefresh(ui->body);
 }
