@@ -107,18 +107,34 @@ item_add_enclosure(struct item *it, const char *url, const char *type,
 }
 
 /*
- * The direction a language tag implies: RTL for Arabic, Persian, Hebrew,
- * Urdu, Pashto, Sorani, Yiddish, Dhivehi and Syriac (any region subtag,
- * any case), otherwise auto.
+ * The direction a language tag implies: RTL for the languages written
+ * right to left (Arabic and its varieties, Persian and Dari, Urdu,
+ * Pashto, Sorani, Uyghur, Sindhi, Hebrew, Yiddish, Dhivehi, Syriac, N'Ko
+ * and the others below), as a two- or three-letter code or as the
+ * English name some feeds write, with any region, in any case, with "-"
+ * or "_" ("ar-SA", "ar_EG", "AR"). A script subtag decides over the
+ * language: "az-Arab" is RTL, "ar-Latn" is not. Otherwise auto.
  */
 enum feed_dir
 feed_dir_from_language(const char *lang)
 {
 	static const char *rtl[] = {
-		"ar", "fa", "he", "iw", "ur", "ps", "ckb", "yi", "dv", "syr",
-		NULL
+		"ar", "ara", "arb", "arz", "ary", "arq", "aeb", "apc", "apd",
+		"acm", "acq", "afb", "ajp", "ayl", "ars", "shu", "ssh",
+		"fa", "fas", "per", "pes", "prs", "ur", "urd", "ps", "pus", "pbu",
+		"pbt", "ckb", "ug", "uig", "sd", "snd", "ks", "pnb", "bal", "glk",
+		"mzn", "lrc", "bqi", "khw", "he", "heb", "iw", "yi", "yid", "ji",
+		"dv", "div", "syr", "arc", "nqo", "sam", "mid",
+		"arabic", "farsi", "persian", "urdu", "pashto", "hebrew",
+		"yiddish", NULL
 	};
-	size_t	 i, n;
+	static const char *rtl_scripts[] = {
+		"arab", "aran", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg",
+		"mand", "samr", "mend", "yezi", NULL
+	};
+	const char	*sub;
+	size_t		 i, n, k;
+	bool		 rtl_lang = false;
 
 	if (lang == NULL)
 		return (FEED_DIR_AUTO);
@@ -127,11 +143,21 @@ feed_dir_from_language(const char *lang)
 	n = strcspn(lang, "-_ \t\r\n");
 	if (n == 0)
 		return (FEED_DIR_AUTO);
-	for (i = 0; rtl[i] != NULL; i++) {
-		if (strlen(rtl[i]) == n && strncasecmp(lang, rtl[i], n) == 0)
-			return (FEED_DIR_RTL);
+	for (i = 0; rtl[i] != NULL && !rtl_lang; i++)
+		rtl_lang = strlen(rtl[i]) == n && strncasecmp(lang, rtl[i], n) == 0;
+	/* The script is the first four-letter subtag after the language. */
+	for (sub = lang + n; *sub == '-' || *sub == '_'; sub += k) {
+		sub++;
+		k = strcspn(sub, "-_ \t\r\n");
+		if (k != 4)
+			continue;
+		for (i = 0; rtl_scripts[i] != NULL; i++) {
+			if (strncasecmp(sub, rtl_scripts[i], 4) == 0)
+				return (FEED_DIR_RTL);
+		}
+		return (FEED_DIR_AUTO);
 	}
-	return (FEED_DIR_AUTO);
+	return (rtl_lang ? FEED_DIR_RTL : FEED_DIR_AUTO);
 }
 
 /* The name of a direction: "auto", "ltr" or "rtl". */

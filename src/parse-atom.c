@@ -1,6 +1,6 @@
 /*
- * Atom 1.0 (RFC 4287) and Atom 0.3: text constructs of type text, html
- * and xhtml (0.3's MIME types and escaped mode too), links by rel and
+ * Atom 1.0 (RFC 4287) and Atom 0.3: text constructs of every type (text,
+ * html, xhtml, 0.3's MIME types and modes, base64), links by rel and
  * type, persons, categories, published/updated (0.3's issued/modified).
  * xml:base and xml:lang are tracked by parse-xml.c for every element.
  */
@@ -12,29 +12,42 @@
 
 #include "parse-priv.h"
 #include "sanitize.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
+/* How a text construct's content may be base64 (struct parse_elem's b64). */
+enum {
+	PARSE_ATOM_PLAIN = 0,
+	PARSE_ATOM_BASE64,	/* Atom 0.3 mode="base64": it must be */
+	PARSE_ATOM_MAYBE64	/* a type that is not text (RFC 4287 4.1.3.3) */
+};
+
 /*
- * The capture mode and stored type of a text construct from its type (and
- * for Atom 0.3 mode) attributes; false when the content is not text
- * (an image, base64 data) and is skipped.
+ * The capture mode, stored type and base64 mode of a text construct from
+ * its type (and for Atom 0.3 mode) attributes. Every type is read as
+ * text: text, html and xhtml as RFC 4287 says, text/ * as text, a type
+ * ending in +xml or /xml as XML markup, and any other (none given
+ * apart, "", application/json, video/mp4, ...) as text that RFC 4287
+ * 4.1.3.3 says is base64: decoded at its end when it is (feedparser
+ * decodes the same types), as it is when it is not.
  */
-static bool
+static void
 parse_atom_text_type(const char **attrs, int nattrs, enum parse_cap *cap,
-    int *type, bool *base64)
+    int *type, int *b64)
 {
 	char	*t, *mode;
-	bool	 ok = true;
 
-	*base64 = false;
-	t = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "type");
-	mode = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "mode");
-	if (t != NULL)
-		str_trim(t);
+	*b64 = PARSE_ATOM_PLAIN;
 	*cap = PARSE_CAP_TEXT;
 	*type = FEED_TEXT_PLAIN;
+	t = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "type");
+	mode = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "mode");
+	if (t != NULL) {
+		t[strcspn(t, ";")] = '\0';	/* "text/html; charset=utf-8" */
+		str_trim(t);
+	}
 	if (t == NULL || strcasecmp(t, "text") == 0 ||
-	    strcasecmp(t, "text/plain") == 0) {
+	    strcasecmp(t, "text/plain") == 0 || strcasecmp(t, "plain") == 0) {
 		/* plain text */
 	} else if (strcasecmp(t, "html") == 0 ||
 	    strcasecmp(t, "text/html") == 0) {
@@ -46,21 +59,19 @@ parse_atom_text_type(const char **attrs, int nattrs, enum parse_cap *cap,
 		*type = FEED_TEXT_HTML;
 	} else if (str_has_prefix_ci(t, "text/"))
 		*cap = PARSE_CAP_TEXT;
-	else if (strcasestr(t, "xml") == NULL)
-		ok = false;
-	else {
+	else if (strcasestr(t, "xml") != NULL) {
 		*cap = PARSE_CAP_XHTML;
 		*type = FEED_TEXT_HTML;
-	}
+	} else
+		*b64 = PARSE_ATOM_MAYBE64;
 	if (mode != NULL) {
 		str_trim(mode);
 		if (strcasecmp(mode, "escaped") == 0) {
 			if (*cap == PARSE_CAP_XHTML)
 				*cap = PARSE_CAP_HTML;
 		} else if (strcasecmp(mode, "base64") == 0) {
-			/* Atom 0.3: decoded at the end; only text types. */
-			*base64 = ok && *cap != PARSE_CAP_XHTML;
-			ok = *base64;
+			/* Atom 0.3: decoded at the end. */
+			*b64 = PARSE_ATOM_BASE64;
 			*cap = PARSE_CAP_TEXT;
 		}
 		else if (strcasecmp(mode, "xml") == 0 && *type == FEED_TEXT_HTML)
@@ -68,7 +79,6 @@ parse_atom_text_type(const char **attrs, int nattrs, enum parse_cap *cap,
 	}
 	free(t);
 	free(mode);
-	return (ok);
 }
 
 /* Capture a text construct as role r. */
@@ -77,16 +87,12 @@ parse_atom_text(struct parse_xml *x, struct parse_elem *e, enum parse_role r,
     const char **attrs, int nattrs)
 {
 	enum parse_cap	cap;
-	int		type;
-	bool		base64;
+	int		type, b64;
 
-	if (!parse_atom_text_type(attrs, nattrs, &cap, &type, &base64)) {
-		e->role = PARSE_ROLE_IGNORE;
-		return;
-	}
+	parse_atom_text_type(attrs, nattrs, &cap, &type, &b64);
 	e->role = r;
 	e->type = type;
-	e->attr_flag = base64;
+	e->b64 = (unsigned char)b64;
 	parse_xml_capture(x, cap);
 }
 
@@ -169,17 +175,24 @@ parse_atom_category(struct parse *p, const char **attrs, int nattrs)
 	free(v);
 }
 
+/* An Atom person starts (an author of the feed, an entry or a source). */
+static void
+parse_atom_person(struct parse *p, struct parse_elem *e)
+{
+	e->role = PARSE_ROLE_PERSON;
+	str_clear(&p->person_name);
+	str_clear(&p->person_email);
+}
+
 /* An Atom element starts; see parse-xml.c. */
 static void
 parse_atom_start(struct parse *p, struct parse_xml *x, int depth,
     struct parse_elem *e, const char **attrs, int nattrs)
 {
-	const char	*n = e->name;
-	int		 pdepth;
+	const char	*n = e->lname;
 
-	/* The children of a person: the feed's or an entry's. */
-	pdepth = p->item != NULL ? p->item_depth + 2 : p->channel_depth + 2;
-	if (depth == pdepth && e[-1].role == PARSE_ROLE_PERSON) {
+	/* The children of a person: the feed's, an entry's, a source's. */
+	if (depth > 1 && e[-1].role == PARSE_ROLE_PERSON) {
 		if (strcmp(n, "name") == 0) {
 			e->role = PARSE_ROLE_PERSON_NAME;
 			parse_xml_capture(x, PARSE_CAP_TEXT);
@@ -206,11 +219,14 @@ parse_atom_start(struct parse *p, struct parse_xml *x, int depth,
 			    attrs, nattrs);
 		else if (strcmp(n, "link") == 0)
 			parse_atom_link(p, e, attrs, nattrs, true);
-		else if (strcmp(n, "author") == 0 && p->feed_author == NULL) {
-			e->role = PARSE_ROLE_PERSON;
-			str_clear(&p->person_name);
-			str_clear(&p->person_email);
-		}
+		else if (strcmp(n, "author") == 0)
+			parse_atom_person(p, e);
+		return;
+	}
+	/* An entry's <source>: its authors stand in for the entry's. */
+	if (depth == p->item_depth + 2 && e[-1].role == PARSE_ROLE_SOURCE) {
+		if (strcmp(n, "author") == 0)
+			parse_atom_person(p, e);
 		return;
 	}
 	if (depth != p->item_depth + 1)
@@ -252,33 +268,44 @@ parse_atom_start(struct parse *p, struct parse_xml *x, int depth,
 	} else if (strcmp(n, "updated") == 0 || strcmp(n, "modified") == 0) {
 		e->role = PARSE_ROLE_ITEM_UPDATED;
 		parse_xml_capture(x, PARSE_CAP_TEXT);
-	} else if (strcmp(n, "author") == 0) {
-		e->role = PARSE_ROLE_PERSON;
-		str_clear(&p->person_name);
-		str_clear(&p->person_email);
-	} else if (strcmp(n, "category") == 0)
+	} else if (strcmp(n, "author") == 0)
+		parse_atom_person(p, e);
+	else if (strcmp(n, "source") == 0)
+		e->role = PARSE_ROLE_SOURCE;
+	else if (strcmp(n, "category") == 0)
 		parse_atom_category(p, attrs, nattrs);
 }
 
-/* Decode base64 text in place (white space ignored); false if invalid. */
+/*
+ * Decode base64 text in place (white space ignored); false if invalid.
+ * With strict, what is not clearly base64 is invalid: a character
+ * outside the alphabet, padding before the end, a length that is not a
+ * multiple of four, nothing at all.
+ */
 static bool
-parse_atom_base64(struct str *s)
+parse_atom_base64(struct str *s, bool strict)
 {
 	static const char	*alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "abcdefghijklmnopqrstuvwxyz0123456789+/";
 	const char		*p, *q;
-	size_t			 o = 0;
+	size_t			 o = 0, n = 0, pad = 0;
 	unsigned int		 acc = 0;
 	int			 bits = 0;
 
 	if (s->ptr == NULL)
-		return (true);
+		return (!strict);
 	for (p = s->ptr; *p != '\0'; p++) {
-		if (*p == '=' || *p == ' ' || *p == '\n' || *p == '\r' ||
-		    *p == '\t')
+		if (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')
 			continue;
+		if (*p == '=') {
+			pad++;
+			continue;
+		}
+		if (strict && pad > 0)
+			return (false);
 		if ((q = strchr(alphabet, *p)) == NULL)
 			return (false);
+		n++;
 		acc = (acc << 6) | (unsigned int)(q - alphabet);
 		bits += 6;
 		if (bits >= 8) {
@@ -286,9 +313,51 @@ parse_atom_base64(struct str *s)
 			s->ptr[o++] = (char)((acc >> bits) & 0xff);
 		}
 	}
+	if (strict && (n == 0 || pad > 2 || (n + pad) % 4 != 0))
+		return (false);
 	s->len = o;
 	s->ptr[o] = '\0';
 	return (true);
+}
+
+/* Whether decoded bytes are text: valid UTF-8 with no control but space. */
+static bool
+parse_atom_is_text(const struct str *s)
+{
+	const unsigned char	*u = (const unsigned char *)str_cstr(s);
+	size_t			 i, k;
+	unsigned int		 c;
+
+	for (i = 0; i < s->len; i += k) {
+		if (u[i] < 0x80) {
+			if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' &&
+			    u[i] != '\r') || u[i] == 0x7f)
+				return (false);
+			k = 1;
+		} else if ((k = utf8_fast(u + i, s->len - i, &c)) == 0 ||
+		    (c >= 0x80 && c < 0xa0))
+			return (false);
+	}
+	return (true);
+}
+
+/*
+ * A text construct of a type that is not text: its text decoded when it
+ * is base64 of text, as it is otherwise (base64 of an image, or text
+ * that only looks like base64: "News" does), as feedparser has it.
+ */
+static void
+parse_atom_maybe64(struct str *text)
+{
+	struct str	d;
+
+	str_init(&d);
+	str_append(&d, str_cstr(text), text->len);
+	if (parse_atom_base64(&d, true) && parse_atom_is_text(&d)) {
+		str_clear(text);
+		str_append(text, str_cstr(&d), d.len);
+	}
+	str_free(&d);
 }
 
 /*
@@ -300,6 +369,8 @@ static bool
 parse_atom_end(struct parse *p, struct parse_xml *x, int depth,
     struct parse_elem *e, struct str *text)
 {
+	struct strv	*who;
+
 	(void)depth;
 	switch (e->role) {
 	case PARSE_ROLE_PERSON_NAME:
@@ -312,22 +383,21 @@ parse_atom_end(struct parse *p, struct parse_xml *x, int depth,
 			    text->len);
 		return (true);
 	case PARSE_ROLE_PERSON:
-		if (p->item == NULL) {
-			/* The feed's author: entries without one inherit it. */
-			if (p->person_name.len > 0)
-				p->feed_author = xstrdup(
-				    str_cstr(&p->person_name));
-			else if (p->person_email.len > 0)
-				p->feed_author = xstrdup(
-				    str_cstr(&p->person_email));
-			return (true);
-		}
+		/*
+		 * Whose: the feed's (entries without authors have them all,
+		 * RFC 4287 4.2.1), a source's (the entry's if it has none),
+		 * or the entry's.
+		 */
+		if (p->item == NULL)
+			who = &p->feed_authors;
+		else if (e[-1].role == PARSE_ROLE_SOURCE)
+			who = &p->source_authors;
+		else
+			who = &p->item->authors;
 		if (p->person_name.len > 0)
-			parse_add_person(&p->item->authors,
-			    str_cstr(&p->person_name));
+			parse_add_person(who, str_cstr(&p->person_name));
 		else if (p->person_email.len > 0)
-			parse_add_person(&p->item->authors,
-			    str_cstr(&p->person_email));
+			parse_add_person(who, str_cstr(&p->person_email));
 		return (true);
 	case PARSE_ROLE_ITEM_GUID:
 		/* An Atom id is the id, whatever came before. */
@@ -342,9 +412,20 @@ parse_atom_end(struct parse *p, struct parse_xml *x, int depth,
 		}
 		return (true);
 	default:
-		if (e->attr_flag && text != NULL && !parse_atom_base64(text)) {
+		if (text == NULL || e->b64 == PARSE_ATOM_PLAIN)
+			return (false);
+		if (e->b64 == PARSE_ATOM_MAYBE64) {
+			parse_atom_maybe64(text);
+			return (false);
+		}
+		if (!parse_atom_base64(text, false)) {
 			parse_warn(p, "line %d: <%s> is not valid base64",
 			    parse_xml_line(x), e->name);
+			return (true);
+		}
+		if (!parse_atom_is_text(text)) {
+			parse_warn(p, "line %d: <%s> holds binary data, not "
+			    "text; left out", parse_xml_line(x), e->name);
 			return (true);
 		}
 		return (false);
@@ -358,25 +439,36 @@ parse_atom_owns(enum parse_ns ns)
 	return (ns == PARSE_NS_ATOM10 || ns == PARSE_NS_ATOM03);
 }
 
-/* <feed>: Atom 1.0, 0.3, or with no namespace read as 1.0. */
+/* <feed>: Atom 1.0, 0.3, or with no namespace (or an odd one) read as Atom. */
 static bool
 parse_atom_root(struct parse *p, struct parse_xml *x, struct parse_elem *e,
     const char **attrs, int nattrs)
 {
-	(void)attrs;
-	(void)nattrs;
-	if (strcmp(e->name, "feed") != 0)
+	char	*version;
+
+	if (strcmp(e->lname, "feed") != 0)
 		return (false);
 	if (e->ns == PARSE_NS_ATOM10)
 		parse_set_format(p, "atom1.0");
 	else if (e->ns == PARSE_NS_ATOM03)
 		parse_set_format(p, "atom0.3");
 	else {
-		/* No namespace: read its elements as Atom 1.0. */
-		parse_set_format(p, "atom");
-		if (e->ns == PARSE_NS_NONE)
-			parse_xml_read_as(x, PARSE_NS_ATOM10);
-		e->ns = PARSE_NS_ATOM10;
+		/*
+		 * No namespace, or one nobody knows: read its elements as
+		 * Atom, 0.3 when the version says so (as feedparser does).
+		 */
+		version = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE,
+		    "version");
+		if (version != NULL && (strcmp(str_trim(version), "0.3") == 0 ||
+		    strcmp(version, "0.2") == 0 || strcmp(version, "0.1") == 0)) {
+			parse_set_format(p, "atom0.3");
+			e->ns = PARSE_NS_ATOM03;
+		} else {
+			parse_set_format(p, "atom");
+			e->ns = PARSE_NS_ATOM10;
+		}
+		free(version);
+		parse_xml_read_as(x, e->ns);
 	}
 	p->have_channel = true;
 	p->channel_depth = 1;

@@ -218,8 +218,9 @@ parse_decode_feed_start(const unsigned char *u, size_t n)
 
 /*
  * Where a feed starts after junk (a PHP warning printed before the XML):
- * the offset of "<?xml" in the first PARSE_JUNK_MAX bytes of u, or with
- * any_start of "<rss", "<feed" or "<rdf:RDF" too; 0 when there is none.
+ * the offset of "<?xml" at the start of a line (or after a tag) in the
+ * first PARSE_JUNK_MAX bytes of u, or with any_start of "<rss", "<feed"
+ * or "<rdf:RDF" too; 0 when there is none.
  * An XML declaration is only ever at the start, so one further on marks
  * the real document even after junk that looks like markup.
  */
@@ -236,6 +237,13 @@ parse_decode_junk(const unsigned char *u, size_t n, bool any_start)
 			return (0);	/* binary, or a wide encoding */
 		if (u[i] != '<')
 			continue;
+		/*
+		 * A script's messages end with a line (or a tag: "<br />");
+		 * "<rss" inside a line is a program's source, not a feed.
+		 */
+		if (i > 0 && u[i - 1] != '\n' && u[i - 1] != '\r' &&
+		    u[i - 1] != '>')
+			continue;
 		for (k = 0; starts[k] != NULL && (k == 0 || any_start); k++) {
 			len = strlen(starts[k]);
 			if (n - i >= len && memcmp(u + i, starts[k], len) == 0)
@@ -243,6 +251,28 @@ parse_decode_junk(const unsigned char *u, size_t n, bool any_start)
 		}
 	}
 	return (0);
+}
+
+/*
+ * Whether a document starts as an HTML page does ("<!DOCTYPE html",
+ * "<html", in any case), to be read by an HTML parser (parse-html.c).
+ */
+static bool
+parse_decode_html(const unsigned char *u, size_t n)
+{
+	size_t	i;
+
+	if (n >= 9 && strncasecmp((const char *)u, "<!doctype", 9) == 0) {
+		for (i = 9; i < n && (u[i] == ' ' || u[i] == '\t' ||
+		    u[i] == '\r' || u[i] == '\n'); i++)
+			;
+		return (n - i >= 4 && strncasecmp((const char *)u + i, "html",
+		    4) == 0 && (n - i == 4 || u[i + 4] == '>' || u[i + 4] == ' ' ||
+		    u[i + 4] == '\n' || u[i + 4] == '\r' || u[i + 4] == '\t'));
+	}
+	return (n >= 5 && strncasecmp((const char *)u, "<html", 5) == 0 &&
+	    (n == 5 || u[5] == '>' || u[5] == ' ' || u[5] == '\n' ||
+	    u[5] == '\r' || u[5] == '\t'));
 }
 
 /*
@@ -317,7 +347,8 @@ parse_decode_sniff(struct parse *p, const char *head, size_t n, bool final)
 		c = '<';
 	}
 	if (c == '<')
-		p->kind = PARSE_KIND_XML;
+		p->kind = parse_decode_html(u + first, n - first) ?
+		    PARSE_KIND_HTML : PARSE_KIND_XML;
 	else if (c == '{' || c == '[')
 		p->kind = PARSE_KIND_JSON;
 	else {
@@ -422,29 +453,69 @@ parse_decode_strip(struct str *s, size_t from)
 	s->ptr[s->len] = '\0';
 }
 
-/* Decode UTF-8 input: validate, replace invalid sequences, keep a cut tail. */
+/* Where the first C1 character (C2 80-C2 9F) of UTF-8 text is, or n. */
+static size_t
+parse_decode_c1_at(const char *s, size_t n)
+{
+	const char	*e = s + n, *q, *p = s;
+
+	while ((q = memchr(p, 0xc2, (size_t)(e - p))) != NULL) {
+		if (q + 1 < e && (unsigned char)q[1] >= 0x80 &&
+		    (unsigned char)q[1] < 0xa0)
+			return ((size_t)(q - s));
+		p = q + 1;
+	}
+	return (n);
+}
+
+/*
+ * Decode UTF-8 input: validate, replace invalid sequences, keep a cut
+ * tail. Text pasted from Windows into a UTF-8 feed has windows-1252's
+ * quotes and dashes in it, as bytes 0x80-0x9F on their own or as the C1
+ * characters U+0080-U+009F: both are read as windows-1252 ("don\x92t"
+ * is "don't" with U+2019, not "don?t" nor "dont"), a lone byte only
+ * after ASCII (after a lead byte it is a broken sequence, U+FFFD).
+ */
+static inline __attribute__((always_inline)) size_t
+parse_decode_valid(const unsigned char *u, size_t i, size_t n, bool c1,
+    size_t *k)
+{
+	unsigned int	c;
+
+	for (;;) {
+		while (i < n && u[i] < 0x80)
+			i++;
+		if (i >= n)
+			return (i);
+		*k = utf8_fast(u + i, n - i, &c);
+		if (*k == 0 || (c1 && u[i] == 0xc2 && u[i + 1] < 0xa0))
+			return (i);
+		i += *k;
+	}
+}
+
 static void
 parse_decode_utf8(struct parse_decoder *d, const unsigned char *u, size_t n,
     bool last)
 {
-	size_t		i = 0, start, k;
-	unsigned int	c;
+	size_t		i = 0, start, k = 0;
+	bool		c1 = parse_decode_c1_at((const char *)u, n) < n;
 
 	while (i < n) {
 		start = i;
-		for (;;) {
-			while (i < n && u[i] < 0x80)
-				i++;
-			if (i >= n)
-				break;
-			k = utf8_fast(u + i, n - i, &c);
-			if (k == 0)
-				break;
-			i += k;
-		}
+		/* (two loops: the one without C1 checks none) */
+		i = c1 ? parse_decode_valid(u, i, n, true, &k) :
+		    parse_decode_valid(u, i, n, false, &k);
 		str_append(&d->out, (const char *)u + start, i - start);
 		if (i >= n || u[i] < 0x80)
 			continue;
+		if (k == 2) {
+			/* A C1 character: windows-1252's */
+			utf8_put(&d->out, parse_cp1252(0x80u + (u[i + 1] & 0x1fu)));
+			d->ncp1252++;
+			i += 2;
+			continue;
+		}
 		/* An invalid sequence, or one the chunk cuts. */
 		if (!last && n - i < 4) {
 			size_t need = u[i] >= 0xf0 ? 4 : u[i] >= 0xe0 ? 3 : 2, j;
@@ -458,8 +529,14 @@ parse_decode_utf8(struct parse_decoder *d, const unsigned char *u, size_t n,
 				return;
 			}
 		}
-		str_append(&d->out, PARSE_DECODE_REPLACEMENT, 3);
-		d->nreplaced++;
+		if (u[i] < 0xa0 && (i > 0 ? u[i - 1] < 0x80 : d->ascii_before) &&
+		    parse_cp1252(u[i]) != u[i]) {
+			utf8_put(&d->out, parse_cp1252(u[i]));
+			d->ncp1252++;
+		} else {
+			str_append(&d->out, PARSE_DECODE_REPLACEMENT, 3);
+			d->nreplaced++;
+		}
 		i++;
 	}
 }
@@ -498,10 +575,42 @@ parse_decode_iconv(struct parse_decoder *d, const unsigned char *u, size_t n,
 }
 
 /*
+ * The character the last chunk cut, completed from the first bytes of
+ * buf (at most three) and decoded into d->out; returns how many bytes of
+ * buf it took, or len when even those do not complete it (held again).
+ */
+static size_t
+parse_decode_cut(struct parse_decoder *d, const char *buf, size_t len,
+    bool last)
+{
+	unsigned char	t[sizeof d->pend + 4];
+	size_t		need, take, n = d->npend;
+
+	need = d->pend[0] >= 0xf0 ? 4 : d->pend[0] >= 0xe0 ? 3 : 2;
+	take = need > n ? need - n : 0;
+	if (take > len && !last && n + len < sizeof d->pend) {
+		memcpy(d->pend + n, buf, len);
+		d->npend = n + len;
+		return (len);
+	}
+	if (take > len)
+		take = len;
+	memcpy(t, d->pend, n);
+	memcpy(t + n, buf, take);
+	d->npend = 0;
+	parse_decode_utf8(d, t, n + take, true);
+	parse_decode_strip(&d->out, 0);
+	return (take);
+}
+
+/*
  * Decode one chunk of raw bytes (last for the final one) to UTF-8 without
  * NUL or the C0 controls XML forbids. *out is the input itself when
  * nothing needs doing (valid UTF-8, no such control, nothing held), else
- * the decoder's buffer, valid until the next call.
+ * the decoder's buffer, valid until the next call. In UTF-8, what is
+ * valid and clean up to the first byte that is not is copied as it is,
+ * and only the rest is read a character at a time: a chunk usually ends
+ * inside a character, and the next begins with the rest of it.
  */
 void
 parse_decode(struct parse_decoder *d, const char *buf, size_t len, bool last,
@@ -509,12 +618,36 @@ parse_decode(struct parse_decoder *d, const char *buf, size_t len, bool last,
 {
 	struct str	 tmp;
 	const char	*in = buf;
-	size_t		 inlen = len;
+	size_t		 inlen = len, k, from;
 
-	if (d->iconv == NULL && d->npend == 0 &&
-	    sanitize_clean_prefix((const unsigned char *)buf, len, true) == len) {
-		*out = buf;
-		*outlen = len;
+	str_clear(&d->out);
+	if (d->iconv == NULL) {
+		if (d->npend > 0) {
+			k = parse_decode_cut(d, buf, len, last);
+			buf += k;
+			len -= k;
+		}
+		k = sanitize_clean_prefix((const unsigned char *)buf, len, true);
+		k = parse_decode_c1_at(buf, k);
+		if (k == len && d->out.len == 0) {
+			if (len > 0)
+				d->ascii_before = (unsigned char)buf[len - 1] <
+				    0x80;
+			*out = buf;
+			*outlen = len;
+			return;
+		}
+		str_append(&d->out, buf, k);
+		if (k > 0)
+			d->ascii_before = (unsigned char)buf[k - 1] < 0x80;
+		from = d->out.len;
+		parse_decode_utf8(d, (const unsigned char *)buf + k, len - k,
+		    last);
+		if (len > 0)
+			d->ascii_before = (unsigned char)buf[len - 1] < 0x80;
+		parse_decode_strip(&d->out, from);
+		*out = str_cstr(&d->out);
+		*outlen = d->out.len;
 		return;
 	}
 	str_init(&tmp);
@@ -525,11 +658,7 @@ parse_decode(struct parse_decoder *d, const char *buf, size_t len, bool last,
 		inlen = tmp.len;
 		d->npend = 0;
 	}
-	str_clear(&d->out);
-	if (d->iconv == NULL)
-		parse_decode_utf8(d, (const unsigned char *)in, inlen, last);
-	else
-		parse_decode_iconv(d, (const unsigned char *)in, inlen, last);
+	parse_decode_iconv(d, (const unsigned char *)in, inlen, last);
 	str_free(&tmp);
 	parse_decode_strip(&d->out, 0);
 	*out = str_cstr(&d->out);

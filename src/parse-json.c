@@ -260,12 +260,18 @@ parse_json_finish(struct parse_json *j)
 		    "array)");
 		return;
 	}
-	if (version != NULL && strstr(version, "jsonfeed.org/version/1.1"))
+	/* A JSON Feed says it is one, as feedparser and gofeed want. */
+	if (version == NULL || strstr(version, "jsonfeed.org/version/") == NULL) {
+		parse_fail(p, "this JSON is not a JSON Feed (its \"version\" "
+		    "is not https://jsonfeed.org/version/1 or 1.1)");
+		return;
+	}
+	if (strstr(version, "jsonfeed.org/version/1.1"))
 		parse_set_format(p, "json1.1");
-	else if (version != NULL && strstr(version, "jsonfeed.org/version/1"))
+	else if (strstr(version, "jsonfeed.org/version/1"))
 		parse_set_format(p, "json1.0");
 	else {
-		parse_warn(p, "no JSON Feed version; read as JSON Feed 1.1");
+		parse_warn(p, "an unknown JSON Feed version; read as 1.1");
 		parse_set_format(p, "json");
 	}
 	p->feed->title = parse_json_line(j->root, "title");

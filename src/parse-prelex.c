@@ -2,9 +2,14 @@
  * The entity filter and the CDATA pre-lexer: the decoded document made
  * the XML libxml2 is to read, chunk by chunk.
  *
- * The filter makes HTML named entities numeric ("&nbsp;" is "&#160;"),
- * a bare ampersand "&amp;", and a reference to what XML forbids U+FFFD
- * or nothing: feeds use them, and libxml2 would stop at them.
+ * The filter hands libxml2 character references only, for libxml2 2.9
+ * drops every named one once a document has had an error: XML's five
+ * entities and HTML's named ones are made numeric ("&nbsp;" is "&#160;"),
+ * a bare ampersand "&#38;", a name nobody declared its own text, a
+ * reference to what XML forbids U+FFFD or nothing, a C1 one its
+ * windows-1252 character. A DOCTYPE's internal subset is read here and
+ * taken out of what libxml2 reads; the entities it declares
+ * (parse-entity.c) are put in as their text.
  *
  * The pre-lexer around it is a second, small XML tokenizer for speed.
  * libxml2 2.9 reads character data a character at a time once it is not
@@ -31,6 +36,7 @@
 
 #include "parse-priv.h"
 #include "utf8.h"
+#include "xmalloc.h"
 
 #define PARSE_CDATA_MIN		24		/* shorter text passes as it is */
 
@@ -66,7 +72,9 @@ parse_prelex_init(struct parse_prelex *l, bool lexer)
 	memset(l, 0, sizeof *l);
 	str_init(&l->out);
 	str_init(&l->in);
+	str_init(&l->dtd_text);
 	l->lex = lexer ? PARSE_LEX_TEXT : PARSE_LEX_OFF;
+	l->prolog = true;
 }
 
 /* Free what a filter holds. */
@@ -75,6 +83,10 @@ parse_prelex_free(struct parse_prelex *l)
 {
 	str_free(&l->out);
 	str_free(&l->in);
+	str_free(&l->dtd_text);
+	parse_entity_free(&l->ents);
+	strv_free(&l->undeclared);
+	strv_free(&l->warnings);
 }
 
 /* Hold the n bytes at s for the next chunk (they may start a marker). */
@@ -126,21 +138,101 @@ parse_prelex_copy(struct parse_prelex *l, const char **run, const char *upto)
 	*run = upto;
 }
 
+/* Record a warning of the filter's, up to PARSE_PRELEX_WARNINGS. */
+static void
+parse_prelex_warn(struct parse_prelex *l, char *msg)
+{
+	if (l->warnings.n < PARSE_PRELEX_WARNINGS)
+		strv_add_owned(&l->warnings, msg);
+	else
+		free(msg);
+}
+
+/* Put text in place of the reference from amp to s (cut from the input). */
+static void
+parse_prelex_put(struct parse_prelex *l, const char **run, const char *amp,
+    const char *s, const char *text, size_t n, bool *changed)
+{
+	parse_prelex_copy(l, run, amp);
+	str_append(&l->out, text, n);
+	*run = s;
+	*changed = true;
+}
+
 /*
- * The '&' at amp outside CDATA, made what libxml2 is to read: an HTML
- * named entity becomes numeric ("&nbsp;" is "&#160;"), a bare ampersand
- * "&amp;", a reference to what XML forbids U+FFFD or nothing. Returns
- * where to go on, or NULL when the entity may be cut by the end of the
- * chunk (it is held from amp).
+ * A named reference that is not one of XML's five (len bytes from name):
+ * the text of the entity the document declares, or nothing if that is
+ * left out; else HTML's character; else, when nobody declared it, the
+ * reference itself as text ("&#38;name;"), said once a name.
+ */
+static void
+parse_prelex_named(struct parse_prelex *l, const char *amp, const char *s,
+    const char *name, size_t len, const char **run, bool *changed)
+{
+	const htmlEntityDesc	*e;
+	const char		*text;
+	char			*msg, *n, num[16];
+	size_t			 tlen;
+
+	if (l->ents.n > 0) {
+		switch (parse_entity_ref(&l->ents, name, len, &text, &tlen,
+		    &l->warnings)) {
+		case PARSE_ENTITY_TEXT:
+			parse_prelex_put(l, run, amp, s, text, tlen, changed);
+			return;
+		case PARSE_ENTITY_LEFT_OUT:
+			parse_prelex_put(l, run, amp, s, "", 0, changed);
+			return;
+		default:
+			break;
+		}
+	}
+	n = xstrndup(name, len);
+	if ((e = htmlEntityLookup((const xmlChar *)n)) != NULL) {
+		snprintf(num, sizeof num, "&#%u;", e->value);
+		parse_prelex_put(l, run, amp, s, num, strlen(num), changed);
+		free(n);
+		return;
+	}
+	parse_prelex_put(l, run, amp, amp + 1, "&#38;", 5, changed);
+	if (!strv_contains(&l->undeclared, n) && l->undeclared.n < 10) {
+		xasprintf(&msg, "the entity '&%s;' is not declared; it is kept "
+		    "as text", n);
+		parse_prelex_warn(l, msg);
+		strv_add_owned(&l->undeclared, n);
+	} else
+		free(n);
+}
+
+/*
+ * The '&' at amp outside CDATA, made what libxml2 is to read: every
+ * reference a character reference, for libxml2 drops a named one once
+ * the document has had an error ("AT&amp;T" would read "ATT"). The
+ * five XML entities, HTML's named ones and those the document declares
+ * (parse-entity.c) are made numeric or their text; a name nobody
+ * declared is kept as text; a bare ampersand is "&#38;"; "&#X41;" is
+ * "&#65;", a C1 reference its windows-1252 character ("&#146;" is
+ * U+2019), a reference to what XML forbids U+FFFD or nothing. Returns
+ * where to go on, or NULL when the reference may be cut by the end of
+ * the chunk (it is held from amp).
  */
 static const char *
 parse_prelex_amp(struct parse_prelex *l, const char *amp, const char *end, bool last,
     const char **run, bool *changed)
 {
-	const htmlEntityDesc	*e;
+	static const struct {
+		const char	*name;
+		size_t		 len;
+		const char	*ref;
+	} xml[] = {
+		{ "lt", 2, "&#60;" }, { "gt", 2, "&#62;" }, { "amp", 3, "&#38;" },
+		{ "quot", 4, "&#34;" }, { "apos", 4, "&#39;" }
+	};
 	const char		*q, *s;
-	char			 name[40], num[16];
-	size_t			 len;
+	char			 num[16];
+	size_t			 len, i;
+	unsigned int		 c;
+	bool			 mapped;
 
 	q = amp + 1;
 	if (q < end && *q == '#')
@@ -153,59 +245,29 @@ parse_prelex_amp(struct parse_prelex *l, const char *amp, const char *end, bool 
 		return (NULL);
 	len = (size_t)(q - amp - 1);
 	if (q >= end || *q != ';' || len == 0 || (amp[1] == '#' && len == 1)) {
-		parse_prelex_copy(l, run, amp);		/* bare & */
-		str_append(&l->out, "&amp;", 5);
-		*run = amp + 1;
-		*changed = true;
+		/* a bare & */
+		parse_prelex_put(l, run, amp, amp + 1, "&#38;", 5, changed);
 		return (amp + 1);
 	}
 	s = q + 1;
 	if (amp[1] == '#') {
-		/*
-		 * References to what XML forbids: out of range or a
-		 * surrogate is U+FFFD (as feedparser has it); NUL and
-		 * C0 controls go, as they would at ingest anyway.
-		 */
-		unsigned long	 c;
-		char		*cend;
-
-		errno = 0;
-		if (amp[2] == 'x' || amp[2] == 'X')
-			c = strtoul(amp + 3, &cend, 16);
-		else
-			c = strtoul(amp + 2, &cend, 10);
-		if (cend != q)
-			c = 0x110000;
-		if (errno != 0 || c > 0x10ffff ||
-		    (c >= 0xd800 && c <= 0xdfff) || c == 0xfffe ||
-		    c == 0xffff) {
-			parse_prelex_copy(l, run, amp);
-			str_append(&l->out, "&#xFFFD;", 8);
-			*run = s;
-			*changed = true;
-			return (s);
-		}
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-			parse_prelex_copy(l, run, amp);
-			*run = s;
-			*changed = true;
-			return (s);
+		c = parse_entity_charref(amp + 2, len - 1, &mapped);
+		if (c == 0)
+			parse_prelex_put(l, run, amp, s, "", 0, changed);
+		else if (mapped || amp[2] == 'X') {
+			snprintf(num, sizeof num, "&#%u;", c);
+			parse_prelex_put(l, run, amp, s, num, strlen(num),
+			    changed);
 		}
 		return (s);
 	}
-	memcpy(name, amp + 1, len);
-	name[len] = '\0';
-	if (strcmp(name, "lt") != 0 && strcmp(name, "gt") != 0 &&
-	    strcmp(name, "amp") != 0 && strcmp(name, "quot") != 0 &&
-	    strcmp(name, "apos") != 0 &&
-	    (e = htmlEntityLookup((const xmlChar *)name)) != NULL) {
-		parse_prelex_copy(l, run, amp);
-		snprintf(num, sizeof num, "&#%u;", e->value);
-		str_append(&l->out, num, strlen(num));
-		*run = s;
-		*changed = true;
+	for (i = 0; i < sizeof xml / sizeof xml[0]; i++) {
+		if (len == xml[i].len && memcmp(amp + 1, xml[i].name, len) == 0) {
+			parse_prelex_put(l, run, amp, s, xml[i].ref, 5, changed);
+			return (s);
+		}
 	}
-	/* Anything else passes as it is. */
+	parse_prelex_named(l, amp, s, amp + 1, len, run, changed);
 	return (s);
 }
 
@@ -227,21 +289,231 @@ parse_prelex_cdata_end(struct parse_prelex *l, const char **s, const char *end,
 	return (NULL);
 }
 
+/* Where in a DOCTYPE the filter is (struct parse_prelex's dtd). */
+enum {
+	PARSE_DTD_NONE = 0,
+	PARSE_DTD_HEAD,		/* after "<!DOCTYPE", up to '[' or '>' */
+	PARSE_DTD_SUBSET,	/* in the brackets: read here, not by libxml2 */
+	PARSE_DTD_TAIL		/* after the ']', up to the '>' */
+};
+
+/* Where in the internal subset (struct parse_prelex's dtd_sub). */
+enum {
+	PARSE_SUB_TEXT = 0,
+	PARSE_SUB_QUOTE,	/* in a literal: dtd_quote ends it */
+	PARSE_SUB_LT,		/* after '<' */
+	PARSE_SUB_LTB,		/* after "<!" */
+	PARSE_SUB_LTBD,		/* after "<!-" */
+	PARSE_SUB_COMMENT,
+	PARSE_SUB_DASH,		/* a '-' in a comment */
+	PARSE_SUB_DASHES,	/* "--" in a comment */
+	PARSE_SUB_PI,
+	PARSE_SUB_PIQ		/* a '?' in a processing instruction */
+};
+
+/*
+ * One byte of the internal subset: where it leaves the subset's lexer.
+ * Returns true at the ']' that ends the subset.
+ */
+static bool
+parse_prelex_subset(struct parse_prelex *l, unsigned char c)
+{
+	for (;;) {
+		switch (l->dtd_sub) {
+		case PARSE_SUB_TEXT:
+			if (c == '"' || c == '\'') {
+				l->dtd_quote = (char)c;
+				l->dtd_sub = PARSE_SUB_QUOTE;
+			} else if (c == '<')
+				l->dtd_sub = PARSE_SUB_LT;
+			else if (c == ']')
+				return (true);
+			return (false);
+		case PARSE_SUB_QUOTE:
+			if (c == (unsigned char)l->dtd_quote)
+				l->dtd_sub = PARSE_SUB_TEXT;
+			return (false);
+		case PARSE_SUB_LT:
+			if (c == '!') {
+				l->dtd_sub = PARSE_SUB_LTB;
+				return (false);
+			}
+			if (c == '?') {
+				l->dtd_sub = PARSE_SUB_PI;
+				return (false);
+			}
+			break;
+		case PARSE_SUB_LTB:
+			if (c == '-') {
+				l->dtd_sub = PARSE_SUB_LTBD;
+				return (false);
+			}
+			break;
+		case PARSE_SUB_LTBD:
+			if (c == '-') {
+				l->dtd_sub = PARSE_SUB_COMMENT;
+				return (false);
+			}
+			break;
+		case PARSE_SUB_COMMENT:
+		case PARSE_SUB_DASH:
+		case PARSE_SUB_DASHES:
+			if (c == '-')
+				l->dtd_sub = l->dtd_sub == PARSE_SUB_COMMENT ?
+				    PARSE_SUB_DASH : PARSE_SUB_DASHES;
+			else if (c == '>' && l->dtd_sub == PARSE_SUB_DASHES)
+				l->dtd_sub = PARSE_SUB_TEXT;
+			else
+				l->dtd_sub = PARSE_SUB_COMMENT;
+			return (false);
+		default:	/* PARSE_SUB_PI, PARSE_SUB_PIQ */
+			if (c == '?')
+				l->dtd_sub = PARSE_SUB_PIQ;
+			else if (c == '>' && l->dtd_sub == PARSE_SUB_PIQ)
+				l->dtd_sub = PARSE_SUB_TEXT;
+			else
+				l->dtd_sub = PARSE_SUB_PI;
+			return (false);
+		}
+		l->dtd_sub = PARSE_SUB_TEXT;	/* read c again as text */
+	}
+}
+
+/*
+ * Inside a DOCTYPE, from s: its head passes as it is; its internal
+ * subset is read here (the entities it declares, parse-entity.c) and
+ * taken out of what libxml2 reads, but for its line ends, so that
+ * libxml2 never sees a declaration (no external entity, no parameter
+ * entity, no expansion of its own) and its line numbers stay right.
+ * Returns where the DOCTYPE ends, or end.
+ */
+static const char *
+parse_prelex_doctype(struct parse_prelex *l, const char *s, const char *end,
+    const char **run, bool *changed)
+{
+	for (; s < end; s++) {
+		switch (l->dtd) {
+		case PARSE_DTD_HEAD:
+			if (l->dtd_quote != 0) {
+				if (*s == l->dtd_quote)
+					l->dtd_quote = 0;
+			} else if (*s == '"' || *s == '\'')
+				l->dtd_quote = *s;
+			else if (*s == '>') {
+				l->dtd = PARSE_DTD_NONE;
+				return (s + 1);
+			} else if (*s == '[') {
+				parse_prelex_copy(l, run, s);
+				*run = s + 1;
+				*changed = true;
+				l->dtd = PARSE_DTD_SUBSET;
+				l->dtd_sub = PARSE_SUB_TEXT;
+				str_clear(&l->dtd_text);
+			}
+			break;
+		case PARSE_DTD_SUBSET:
+			*changed = true;
+			if (*s == '\n') {
+				*run = s;
+				parse_prelex_copy(l, run, s + 1);
+			} else
+				*run = s + 1;
+			if (parse_prelex_subset(l, (unsigned char)*s)) {
+				parse_entity_declare(&l->ents,
+				    str_cstr(&l->dtd_text), l->dtd_text.len,
+				    &l->warnings);
+				str_free(&l->dtd_text);
+				l->dtd = PARSE_DTD_TAIL;
+				break;
+			}
+			if (l->dtd_text.len < PARSE_DTD_MAX)
+				str_appendc(&l->dtd_text, *s);
+			else if (l->dtd_text.len++ == PARSE_DTD_MAX)
+				parse_prelex_warn(l, xstrdup("the document type "
+				    "declaration is longer than 256 kB; what "
+				    "it declares further on is not read"));
+			break;
+		default:	/* PARSE_DTD_TAIL */
+			*run = s;
+			if (*s == '>') {
+				l->dtd = PARSE_DTD_NONE;
+				return (s + 1);
+			}
+			*run = s + 1;
+			break;
+		}
+	}
+	return (end);
+}
+
+/* Whether [s, end) could be the start of the marker m. */
+static bool
+parse_prelex_prefix(const char *s, const char *end, const char *m)
+{
+	size_t	n = (size_t)(end - s);
+
+	return (n < strlen(m) && memcmp(s, m, n) == 0);
+}
+
+/*
+ * Before the root element (the entity filter alone): the next '<' says
+ * what comes, a DOCTYPE (which parse_prelex_doctype reads), a comment or
+ * a processing instruction (passed over), or the root. Returns where to
+ * go on, or NULL when a "<!DOCTYPE" may be cut by the end of the chunk
+ * (it is held from *keep).
+ */
+static const char *
+parse_prelex_prolog(struct parse_prelex *l, const char *s, const char *end,
+    bool last, const char **keep)
+{
+	const char	*lt;
+	size_t		 n;
+
+	if ((lt = memchr(s, '<', (size_t)(end - s))) == NULL)
+		return (end);
+	n = (size_t)(end - lt);
+	if (!last && parse_prelex_prefix(lt, end, "<!DOCTYPE")) {
+		*keep = lt;
+		return (NULL);
+	}
+	if (n >= 9 && memcmp(lt, "<!DOCTYPE", 9) == 0) {
+		l->dtd = PARSE_DTD_HEAD;
+		l->dtd_quote = 0;
+		return (lt + 9);
+	}
+	if (n >= 2 && (lt[1] == '!' || lt[1] == '?'))
+		return (lt + 2);
+	if (n >= 2)
+		l->prolog = false;
+	return (n >= 2 ? lt : end);
+}
+
 /*
  * The entity filter alone (parse_prelex_amp on every '&' outside CDATA,
- * CDATA sections copied as they are), from s to end; returns where the
- * bytes held for the next chunk begin.
+ * CDATA sections copied as they are, a DOCTYPE's internal subset read
+ * and taken out), from s to end; returns where the bytes held for the
+ * next chunk begin.
  */
 static const char *
 parse_prelex_plain(struct parse_prelex *l, const char *s, const char *end, bool last,
     const char **run, bool *changed)
 {
-	const char	*amp, *cd;
+	const char	*amp, *cd, *keep;
 
 	while (s < end) {
 		if (l->in_cdata) {
 			if ((cd = parse_prelex_cdata_end(l, &s, end, last)) != NULL)
 				return (cd);
+			continue;
+		}
+		if (l->dtd != PARSE_DTD_NONE) {
+			s = parse_prelex_doctype(l, s, end, run, changed);
+			continue;
+		}
+		if (l->prolog) {
+			if ((s = parse_prelex_prolog(l, s, end, last, &keep)) ==
+			    NULL)
+				return (keep);
 			continue;
 		}
 		amp = memchr(s, '&', (size_t)(end - s));
@@ -286,19 +558,19 @@ parse_prelex_space(unsigned char c)
 }
 
 /*
- * The character the reference at amp stands for, as libxml2 would read
- * the filter's output: a bare '&' is itself; PARSE_PRELEX_REF_CUT when it may be
- * cut by the end of the chunk; PARSE_PRELEX_REF_KEEP for anything not decoded
- * here (unknown names, what XML forbids, what the filter rewrites, line
- * ends and controls). *next is where the reference ends; *named is set
- * for what libxml2 reads as a named entity (the five XML ones, and a bare
- * '&' the filter makes "&amp;").
+ * The character the reference at amp stands for, as libxml2 reads the
+ * filter's output (parse_prelex_amp): a bare '&' is itself, the five XML
+ * entities and HTML's named ones their characters, a numeric reference
+ * its character (C1 as windows-1252); PARSE_PRELEX_REF_CUT when it may
+ * be cut by the end of the chunk; PARSE_PRELEX_REF_KEEP for anything not
+ * decoded here (names nobody declared, what XML forbids, what the filter
+ * drops, line ends and controls). *next is where the reference ends.
  */
 #define PARSE_PRELEX_REF_KEEP	(-1)
 #define PARSE_PRELEX_REF_CUT	(-2)
 static long
 parse_prelex_ref(const char *amp, const char *end, bool last,
-    const char **next, bool *named)
+    const char **next)
 {
 	static const struct {
 		const char	*name;
@@ -308,11 +580,11 @@ parse_prelex_ref(const char *amp, const char *end, bool last,
 		{ "apos", '\'' }, { NULL, 0 }
 	};
 	const htmlEntityDesc	*e;
-	const char		*q = amp + 1, *d;
+	const char		*q = amp + 1;
 	char			 name[40];
 	unsigned long		 c = 0;
-	unsigned int		 base = 10, v;
 	size_t			 len, i;
+	bool			 mapped;
 
 	/* The same scan as parse_prelex_amp's. */
 	if (q < end && *q == '#')
@@ -323,43 +595,21 @@ parse_prelex_ref(const char *amp, const char *end, bool last,
 	if (q == end && !last && end - amp < (long)sizeof name)
 		return (PARSE_PRELEX_REF_CUT);
 	len = (size_t)(q - amp - 1);
-	*named = false;
 	if (q >= end || *q != ';' || len == 0 || (amp[1] == '#' && len == 1)) {
 		*next = amp + 1;
-		*named = true;
 		return ('&');
 	}
 	*next = q + 1;
 	if (amp[1] == '#') {
-		/* libxml2 knows "&#x" in lower case only. */
-		d = amp + 2;
-		if (*d == 'x') {
-			base = 16;
-			d++;
-		}
-		if (d == q)
+		c = parse_entity_charref(amp + 2, len - 1, &mapped);
+		if (c == 0xfffd)
 			return (PARSE_PRELEX_REF_KEEP);
-		for (; d < q; d++) {
-			if (*d >= '0' && *d <= '9')
-				v = (unsigned int)(*d - '0');
-			else if ((*d | 0x20) >= 'a' && (*d | 0x20) <= 'f')
-				v = (unsigned int)((*d | 0x20) - 'a' + 10);
-			else
-				return (PARSE_PRELEX_REF_KEEP);
-			if (v >= base)
-				return (PARSE_PRELEX_REF_KEEP);
-			c = c * base + v;
-			if (c > 0x10ffff)
-				return (PARSE_PRELEX_REF_KEEP);
-		}
 	} else {
 		memcpy(name, amp + 1, len);
 		name[len] = '\0';
 		for (i = 0; predef[i].name != NULL; i++) {
-			if (strcmp(name, predef[i].name) == 0) {
-				*named = true;
+			if (strcmp(name, predef[i].name) == 0)
 				return (predef[i].c);
-			}
 		}
 		if ((e = htmlEntityLookup((const xmlChar *)name)) == NULL)
 			return (PARSE_PRELEX_REF_KEEP);
@@ -432,7 +682,6 @@ parse_prelex_cdata(struct parse_prelex *l, const char *s, const char *se,
 	const char		*next, *stop = se;
 	size_t			 mark, piece;
 	long			 c;
-	bool			 named;
 
 	if (ue - u < PARSE_CDATA_MIN)
 		return (s);		/* not worth the markup and the push */
@@ -466,7 +715,7 @@ parse_prelex_cdata(struct parse_prelex *l, const char *s, const char *se,
 			continue;
 		}
 		str_append(&l->out, (const char *)span, (size_t)(u - span));
-		c = parse_prelex_ref((const char *)u, end, last, &next, &named);
+		c = parse_prelex_ref((const char *)u, end, last, &next);
 		if (c == PARSE_PRELEX_REF_CUT) {
 			stop = (const char *)u;
 			span = u;
@@ -474,26 +723,15 @@ parse_prelex_cdata(struct parse_prelex *l, const char *s, const char *se,
 		}
 		if (c == PARSE_PRELEX_REF_KEEP)
 			goto keep;
-		if (named) {
-			/*
-			 * Once the document has an error libxml2 drops named
-			 * entities ("&lt;" is nothing), and whether it has
-			 * cannot be known here without pushing what came
-			 * before (which would change libxml2's pushes): the
-			 * reference goes between two CDATA sections as it
-			 * is, for libxml2 to read as it did.
-			 */
+		if (c == '>' && l->out.len >= piece + 2 &&
+		    memcmp(l->out.ptr + l->out.len - 2, "]]", 2) == 0) {
+			/* "]]&gt;": a "]]>" CDATA cannot hold, so two sections */
 			if (!parse_prelex_piece(l, piece))
 				goto keep;
-			if (next == (const char *)u + 1)
-				str_append(&l->out, "&amp;", 5);
-			else
-				str_append(&l->out, (const char *)u,
-				    (size_t)(next - (const char *)u));
 			str_append(&l->out, "<![CDATA[", 9);
 			piece = l->out.len;
-		} else
-			utf8_put(&l->out, (unsigned int)c);
+		}
+		utf8_put(&l->out, (unsigned int)c);
 		u = span = (const unsigned char *)next;
 	}
 	str_append(&l->out, (const char *)span, (size_t)(u - span));
@@ -557,15 +795,6 @@ parse_prelex_text(struct parse_prelex *l, const char *s, const char *end, bool l
 	return (NULL);
 }
 
-/* Whether [s, end) could be the start of the marker m. */
-static bool
-parse_prelex_prefix(const char *s, const char *end, const char *m)
-{
-	size_t	n = (size_t)(end - s);
-
-	return (n < strlen(m) && memcmp(s, m, n) == 0);
-}
-
 /*
  * The '<' at s in text: what it opens. Anything this lexer does not know
  * well (a DOCTYPE above all) turns it off for the rest of the document.
@@ -591,6 +820,7 @@ parse_prelex_markup(struct parse_prelex *l, const char *s, const char *end, bool
 	if (n >= 2 && parse_prelex_name_start((unsigned char)s[1])) {
 		l->lex = PARSE_LEX_TAG;
 		l->end = false;
+		l->prolog = false;
 		return (s + 2);
 	}
 	if (n >= 2 && s[1] == '?') {

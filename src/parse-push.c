@@ -52,6 +52,17 @@ parse_new(const char *url, const char *content_type, parse_item_cb cb,
 	return (p);
 }
 
+/* Report what the entity filter had to say about the last chunk. */
+static void
+parse_feed_warnings(struct parse *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->prelex.warnings.n; i++)
+		parse_warn(p, "%s", p->prelex.warnings.v[i]);
+	strv_free(&p->prelex.warnings);
+}
+
 /* Decode one slice of raw bytes and pass it on. */
 static void
 parse_feed_slice(struct parse *p, const char *buf, size_t len, bool last)
@@ -62,7 +73,13 @@ parse_feed_slice(struct parse *p, const char *buf, size_t len, bool last)
 	parse_decode(&p->dec, buf, len, last, &out, &outlen);
 	if (p->kind == PARSE_KIND_XML) {
 		parse_prelex_chunk(&p->prelex, out, outlen, last, &out, &outlen);
+		if (p->prelex.warnings.n > 0)
+			parse_feed_warnings(p);
 		parse_xml_push(p->xml, out, outlen, last);
+	} else if (p->kind == PARSE_KIND_HTML) {
+		parse_html_push(p->html, out, outlen, last);
+		if (last)
+			parse_html_fail(p);
 	} else {
 		if (outlen > 0)
 			parse_json_push(p->json, out, outlen);
@@ -85,6 +102,8 @@ parse_start(struct parse *p, const char *head, size_t n, bool final)
 	if (p->kind == PARSE_KIND_XML)
 		p->xml = parse_xml_new(p, parse_formats,
 		    sizeof parse_formats / sizeof parse_formats[0]);
+	else if (p->kind == PARSE_KIND_HTML)
+		p->html = parse_html_new(p);
 	else
 		p->json = parse_json_new(p);
 	return (skip);
@@ -172,12 +191,15 @@ parse_finish(struct parse *p, char **cause)
 		parse_warn(p, "%zu invalid byte sequence%s in %s replaced by "
 		    "U+FFFD", p->dec.nreplaced, p->dec.nreplaced == 1 ? "" : "s",
 		    p->dec.encoding != NULL ? p->dec.encoding : "the document");
+	if (p->dec.ncp1252 > 0)
+		parse_warn(p, "%zu windows-1252 character%s in UTF-8 read as "
+		    "such", p->dec.ncp1252, p->dec.ncp1252 == 1 ? "" : "s");
 	if (!p->failed && p->feed->format == NULL) {
 		if (p->warnings.n > 0)
-			parse_fail(p, "not a feed: no root element could be read "
-			    "(%s)", p->warnings.v[0]);
+			parse_fail(p, "no root element could be read (%s)",
+			    p->warnings.v[0]);
 		else
-			parse_fail(p, "not a feed: no root element");
+			parse_fail(p, "no root element");
 	}
 	return (parse_feed_end(p, cause));
 }
@@ -190,6 +212,7 @@ parse_free(struct parse *p)
 		return;
 	parse_xml_free(p->xml);
 	parse_json_free(p->json);
+	parse_html_free(p->html);
 	parse_decode_free(&p->dec);
 	parse_prelex_free(&p->prelex);
 	str_free(&p->head);

@@ -30,6 +30,8 @@
 #include "sanitize.h"
 #include "xmalloc.h"
 
+#define PARSE_XML_NSCACHE	8	/* namespace URIs remembered */
+
 struct parse_xml {
 	struct parse		*p;
 	const struct parse_format *const *fmts;	/* in the order tried */
@@ -43,6 +45,14 @@ struct parse_xml {
 	bool			 root_seen;	/* later depth-1 elements are not roots */
 	bool			 stopped;
 	char			 mismatch[64];	/* end tag libxml2 mismatched */
+	struct {
+		const char	*uri;		/* as libxml2 gave it */
+		char		*copy;
+		enum parse_ns	 ns;
+	}			 nscache[PARSE_XML_NSCACHE];
+	size_t			 nsnext;
+	const char		*lname_of;	/* the last name lowered */
+	const char		*lname;
 
 	int			 cap_depth;	/* captured element, 0 none */
 	enum parse_cap		 cap_mode;
@@ -67,13 +77,24 @@ static const struct {
 	{ "http://www.w3.org/1999/xhtml", PARSE_NS_XHTML },
 	{ "http://search.yahoo.com/mrss/", PARSE_NS_MEDIA },
 	{ "http://search.yahoo.com/mrss", PARSE_NS_MEDIA },
+	/* iTunes: every spelling in use (compared without case) */
 	{ "http://www.itunes.com/dtds/podcast-1.0.dtd", PARSE_NS_ITUNES },
+	{ "https://www.itunes.com/dtds/podcast-1.0.dtd", PARSE_NS_ITUNES },
+	{ "http://itunes.com/dtds/podcast-1.0.dtd", PARSE_NS_ITUNES },
+	{ "http://example.com/dtds/podcast-1.0.dtd", PARSE_NS_ITUNES },
 	{ "http://www.w3.org/XML/1998/namespace", PARSE_NS_XML },
 	/* RSS 2.0 and 0.9x under the namespaces some generators add */
 	{ "http://backend.userland.com/rss2", PARSE_NS_NONE },
 	{ "http://backend.userland.com/rss", PARSE_NS_NONE },
 	{ "http://blogs.law.harvard.edu/tech/rss", PARSE_NS_NONE },
+	{ "http://purl.org/rss/1.0/modules/rss091#", PARSE_NS_NONE },
 	{ "http://purl.org/net/rss1.1#", PARSE_NS_RSS10 },
+	/* the drafts of Atom before 0.3, read as it (as feedparser does) */
+	{ "http://purl.org/pie/", PARSE_NS_ATOM03 },
+	{ "http://purl.org/echo/", PARSE_NS_ATOM03 },
+	{ "http://example.com/necho", PARSE_NS_ATOM03 },
+	{ "http://example.com/newformat#", PARSE_NS_ATOM03 },
+	{ "uri/of/echo/namespace#", PARSE_NS_ATOM03 },
 	{ NULL, PARSE_NS_NONE }
 };
 
@@ -89,8 +110,9 @@ static const struct {
 };
 
 /*
- * The namespace of a URI; with no URI, an undeclared prefix that feeds
- * commonly forget to declare ("dc:creator") is recognised by name.
+ * The namespace of a URI, compared without case as feedparser does (an
+ * unknown one is PARSE_NS_OTHER); with no URI, an undeclared prefix that
+ * feeds commonly forget to declare ("dc:creator") is recognised by name.
  */
 enum parse_ns
 parse_xml_ns(const char *uri, const char *prefix)
@@ -107,15 +129,81 @@ parse_xml_ns(const char *uri, const char *prefix)
 		return (PARSE_NS_OTHER);
 	}
 	for (i = 0; parse_xml_nstab[i].uri != NULL; i++) {
-		if (strcmp(uri, parse_xml_nstab[i].uri) == 0)
+		if (strcasecmp(uri, parse_xml_nstab[i].uri) == 0)
 			return (parse_xml_nstab[i].ns);
 	}
+	if (strcasestr(uri, "backend.userland.com/rss") != NULL)
+		return (PARSE_NS_NONE);
 	return (PARSE_NS_OTHER);
 }
 
 /*
+ * The namespace of an element. The last URIs met are remembered (a feed
+ * has a handful), so the table is searched once for each. An element in
+ * a default namespace nobody knows (no prefix) is read as one with
+ * none, as feedparser reads it: <feed xmlns="http://example.com/x">.
+ */
+static enum parse_ns
+parse_xml_elem_ns(struct parse_xml *x, const char *uri, const char *prefix)
+{
+	enum parse_ns	 ns;
+	size_t		 i;
+
+	if (uri == NULL || *uri == '\0')
+		return (parse_xml_ns(uri, prefix));
+	for (i = 0; i < PARSE_XML_NSCACHE; i++) {
+		if (x->nscache[i].uri == uri &&
+		    strcmp(x->nscache[i].copy, uri) == 0) {
+			ns = x->nscache[i].ns;
+			goto found;
+		}
+	}
+	ns = parse_xml_ns(uri, NULL);
+	i = x->nsnext++ % PARSE_XML_NSCACHE;
+	free(x->nscache[i].copy);
+	x->nscache[i].uri = uri;
+	x->nscache[i].copy = xstrdup(uri);
+	x->nscache[i].ns = ns;
+found:
+	if (ns == PARSE_NS_OTHER && prefix == NULL)
+		return (PARSE_NS_NONE);
+	return (ns);
+}
+
+/*
+ * The name an element is matched by: lower case, as feedparser and
+ * gofeed match names (<PubDate>, CDF's <ITEM>), interned in libxml2's
+ * dictionary when it has to be made.
+ */
+static const char *
+parse_xml_lname(struct parse_xml *x, const char *name)
+{
+	char		 buf[128];
+	const char	*q;
+	size_t		 i;
+
+	if (name == x->lname_of)	/* "pubDate" in every item */
+		return (x->lname);
+	for (q = name; *q != '\0' && (*q < 'A' || *q > 'Z'); q++)
+		;
+	if (*q == '\0')
+		return (name);
+	for (i = 0; name[i] != '\0' && i < sizeof buf - 1; i++)
+		buf[i] = name[i] >= 'A' && name[i] <= 'Z' ?
+		    (char)(name[i] + 'a' - 'A') : name[i];
+	buf[i] = '\0';
+	if ((q = (const char *)xmlDictLookup(x->ctxt->dict,
+	    (const xmlChar *)buf, (int)i)) == NULL)
+		xmalloc_fail("libxml2");
+	x->lname_of = name;	/* names are the dictionary's: they stay */
+	x->lname = q;
+	return (q);
+}
+
+/*
  * An attribute's value from a SAX2 attribute array (ns PARSE_NS_NONE for
- * an unqualified attribute), allocated, or NULL. libxml2 leaves "&#38;"
+ * an unqualified attribute; the name compared without case, as
+ * feedparser does), allocated, or NULL. libxml2 leaves "&#38;"
  * for "&amp;" in values when entities are not substituted; undo that.
  */
 char *
@@ -128,7 +216,7 @@ parse_xml_attr(const char **attrs, int n, enum parse_ns ns, const char *name)
 	for (i = 0; i < n; i++) {
 		lname = attrs[i * 5];
 		uri = attrs[i * 5 + 2];
-		if (strcmp(lname, name) != 0)
+		if (strcasecmp(lname, name) != 0)
 			continue;
 		if (ns == PARSE_NS_NONE ? uri != NULL :
 		    parse_xml_ns(uri, attrs[i * 5 + 1]) != ns)
@@ -371,43 +459,24 @@ parse_xml_format(struct parse_xml *x, enum parse_ns ns)
 	return (NULL);
 }
 
-/* Say that an HTML page is not a feed, naming the feed it links to. */
-static void
-parse_xml_html_fail(struct parse_xml *x)
-{
-	if (x->p->failed)
-		return;
-	if (x->p->alternate != NULL)
-		parse_fail(x->p, "this is an HTML page, not a feed; it links to "
-		    "a feed at %s", x->p->alternate);
-	else
-		parse_fail(x->p, "this is an HTML page, not a feed");
-}
-
-/* Inside an HTML page: remember the feed it links to; stop at <body>. */
+/* Inside an XHTML page: keep the feeds it links to; stop at <body>. */
 static void
 parse_xml_html(struct parse_xml *x, struct parse_elem *e, const char **attrs,
     int nattrs)
 {
-	struct parse	*p = x->p;
-	char		*rel, *type, *href;
+	char	*rel, *type, *href;
 
 	if (strcasecmp(e->name, "body") == 0) {
-		parse_xml_html_fail(x);
+		parse_html_fail(x->p);
 		parse_xml_stop(x);
 		return;
 	}
-	if (strcasecmp(e->name, "link") != 0 || p->alternate != NULL)
+	if (strcasecmp(e->name, "link") != 0)
 		return;
 	rel = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "rel");
 	type = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "type");
 	href = parse_xml_attr(attrs, nattrs, PARSE_NS_NONE, "href");
-	if (rel != NULL && type != NULL && href != NULL &&
-	    strcasestr(rel, "alternate") != NULL &&
-	    (strcasestr(type, "rss") != NULL ||
-	    strcasestr(type, "atom") != NULL ||
-	    strcasestr(type, "json") != NULL))
-		p->alternate = parse_resolve(p, e->base, href);
+	parse_html_link(x->p, e->base, rel, type, href);
 	free(rel);
 	free(type);
 	free(href);
@@ -445,10 +514,11 @@ parse_xml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	parent = x->depth > 0 ? &x->stack[x->depth - 1] : NULL;
 	e = &x->stack[x->depth++];
 	memset(e, 0, sizeof *e);
-	e->ns = parse_xml_ns((const char *)uri, (const char *)prefix);
+	e->ns = parse_xml_elem_ns(x, (const char *)uri, (const char *)prefix);
 	if (x->read_as != PARSE_NS_NONE && e->ns == PARSE_NS_NONE)
 		e->ns = x->read_as;
 	e->name = (const char *)localname;
+	e->lname = x->cap_depth != 0 ? e->name : parse_xml_lname(x, e->name);
 	e->base = parent != NULL ? parent->base : x->p->url;
 	e->lang = parent != NULL ? parent->lang : NULL;
 	if ((v = parse_xml_attr(attrs, nattrs, PARSE_NS_XML, "base")) != NULL) {
@@ -486,19 +556,80 @@ parse_xml_links(struct parse *p, struct parse_elem *e, char **field, int type)
 		parse_resolve_html(p, e->base, field);
 }
 
-/* Set *field to a sanitised one-line copy of text unless it is set. */
+/* Set *field to a sanitised one-line copy of text, over what it was. */
 static void
-parse_xml_set_line(char **field, const struct str *text)
+parse_xml_set_last(char **field, const struct str *text)
 {
 	char	*v;
 
-	if (*field != NULL || text == NULL)
+	if (text == NULL)
 		return;
 	v = sanitize_line(str_cstr(text), text->len);
 	if (*v == '\0')
 		free(v);
-	else
+	else {
+		free(*field);
 		*field = v;
+	}
+}
+
+/* Set *link to the link text resolved, over what it was, unless empty. */
+static void
+parse_xml_set_link(struct parse *p, struct parse_elem *e, char **link,
+    const struct str *text)
+{
+	char	*v, *abs;
+
+	if (text == NULL)
+		return;
+	v = xstrdup(str_cstr(text));
+	if ((abs = parse_resolve(p, e->base, str_trim(v))) != NULL) {
+		free(*link);
+		*link = abs;
+	}
+	free(v);
+}
+
+/*
+ * A date (k: 0 published, 1 updated). The first element of those that
+ * mean it sets it; the same element again (a second <updated>) sets it
+ * over, as feedparser's tests want and gofeed does.
+ */
+static void
+parse_xml_set_date(struct parse *p, struct parse_elem *e, int64_t *t, int k,
+    const char *s)
+{
+	int64_t	v = FEED_TIME_UNKNOWN;
+
+	if (*t != FEED_TIME_UNKNOWN && p->date_src[k] == e->name &&
+	    p->date_ns[k] == e->ns) {
+		parse_date_field(p, &v, s);
+		if (v != FEED_TIME_UNKNOWN)
+			*t = v;
+		return;
+	}
+	if (*t != FEED_TIME_UNKNOWN)
+		return;
+	parse_date_field(p, t, s);
+	if (*t != FEED_TIME_UNKNOWN) {
+		p->date_src[k] = e->name;
+		p->date_ns[k] = e->ns;
+	}
+}
+
+/* Keywords (itunes:keywords, media:keywords): a category per comma. */
+static void
+parse_xml_keywords(struct parse *p, const char *t)
+{
+	char	*all, *w, *next;
+
+	all = xstrdup(t);
+	for (w = all; w != NULL; w = next) {
+		if ((next = strchr(w, ',')) != NULL)
+			*next++ = '\0';
+		parse_add_category(&p->item->categories, str_trim(w));
+	}
+	free(all);
 }
 
 /*
@@ -517,6 +648,7 @@ parse_xml_store(struct parse *p, struct parse_elem *e, struct str *text)
 		parse_item_end(p, e->lang);
 		return;
 	case PARSE_ROLE_FEED_TITLE:
+		/* The first title: feedparser's (gofeed takes the last). */
 		if (p->feed->title == NULL && t != NULL) {
 			v = parse_title(t, text->len, e->type);
 			if (*v != '\0')
@@ -526,23 +658,31 @@ parse_xml_store(struct parse *p, struct parse_elem *e, struct str *text)
 		}
 		return;
 	case PARSE_ROLE_FEED_LINK:
-		if (p->feed->link == NULL && t != NULL) {
-			v = xstrdup(t);
-			p->feed->link = parse_resolve(p, e->base, str_trim(v));
-			free(v);
-		}
+		/*
+		 * The last <link>, as feedparser and gofeed both have it,
+		 * over any atom:link (gofeed's order).
+		 */
+		parse_xml_set_link(p, e, &p->feed->link, text);
+		if (p->feed->link != NULL)
+			p->feed_link_rank = PARSE_LINK_RANK_RSS;
 		return;
 	case PARSE_ROLE_FEED_DESCRIPTION:
-		if (p->feed->description == NULL && t != NULL) {
+		/*
+		 * The last one, as in feedparser and gofeed; dc:description
+		 * and itunes:summary only when there is none.
+		 */
+		if (t != NULL && (e->rank == 0 || p->feed->description == NULL)) {
 			v = parse_title(t, text->len, e->type);
-			if (*v != '\0')
+			if (*v != '\0') {
+				free(p->feed->description);
 				p->feed->description = v;
-			else
+			} else
 				free(v);
 		}
 		return;
 	case PARSE_ROLE_FEED_LANGUAGE:
-		parse_xml_set_line(&p->feed->language, text);
+		/* The last one, as in feedparser and gofeed. */
+		parse_xml_set_last(&p->feed->language, text);
 		return;
 	case PARSE_ROLE_FEED_TTL:
 		if (t != NULL)
@@ -564,11 +704,10 @@ parse_xml_store(struct parse *p, struct parse_elem *e, struct str *text)
 		}
 		break;
 	case PARSE_ROLE_ITEM_LINK:
-		if (it->link == NULL) {
-			v = xstrdup(t);
-			it->link = parse_resolve(p, e->base, str_trim(v));
-			free(v);
-		}
+		/* The last <link> as for the feed's; over any atom:link. */
+		parse_xml_set_link(p, e, &it->link, text);
+		if (it->link != NULL)
+			p->link_rank = PARSE_LINK_RANK_RSS;
 		break;
 	case PARSE_ROLE_ITEM_GUID:
 		if (it->guid == NULL || p->guid_weak) {
@@ -580,22 +719,41 @@ parse_xml_store(struct parse *p, struct parse_elem *e, struct str *text)
 				it->guid = v;
 				p->guid_weak = false;
 				p->guid_permalink = e->role == PARSE_ROLE_ITEM_GUID &&
-				    !e->attr_flag && strcmp(e->name, "guid") == 0;
+				    !e->attr_flag && strcmp(e->lname, "guid") == 0;
 			}
 		}
 		break;
 	case PARSE_ROLE_ITEM_SUMMARY:
 		if (it->summary == NULL && (it->summary = parse_field(text))) {
-			it->summary_type = e->type;
-			parse_xml_links(p, e, &it->summary, e->type);
+			it->summary_type = parse_guess_type(it->summary, e->type);
+			parse_xml_links(p, e, &it->summary, it->summary_type);
 		}
 		break;
-	case PARSE_ROLE_ITEM_MEDIA_DESC:
-		if (p->media_desc == NULL &&
-		    (p->media_desc = parse_field(text)) != NULL) {
-			p->media_desc_type = e->type;
-			parse_xml_links(p, e, &p->media_desc, e->type);
+	case PARSE_ROLE_ITEM_ALT_TITLE:
+		if (p->alt_title == NULL || e->rank > p->alt_title_rank) {
+			v = parse_title(t, text->len, e->type);
+			if (*v == '\0')
+				free(v);
+			else {
+				free(p->alt_title);
+				p->alt_title = v;
+				p->alt_title_rank = e->rank;
+			}
 		}
+		break;
+	case PARSE_ROLE_ITEM_ALT_SUMMARY:
+		if ((p->alt_summary == NULL || e->rank > p->alt_summary_rank) &&
+		    (v = parse_field(text)) != NULL) {
+			free(p->alt_summary);
+			p->alt_summary = v;
+			p->alt_summary_rank = e->rank;
+			p->alt_summary_type = parse_guess_type(v, e->type);
+			parse_xml_links(p, e, &p->alt_summary,
+			    p->alt_summary_type);
+		}
+		break;
+	case PARSE_ROLE_ITEM_KEYWORDS:
+		parse_xml_keywords(p, t);
 		break;
 	case PARSE_ROLE_ITEM_CONTENT:
 		if (it->content == NULL && (it->content = parse_field(text))) {
@@ -604,10 +762,10 @@ parse_xml_store(struct parse *p, struct parse_elem *e, struct str *text)
 		}
 		break;
 	case PARSE_ROLE_ITEM_PUBLISHED:
-		parse_date_field(p, &it->published, t);
+		parse_xml_set_date(p, e, &it->published, 0, t);
 		break;
 	case PARSE_ROLE_ITEM_UPDATED:
-		parse_date_field(p, &it->updated, t);
+		parse_xml_set_date(p, e, &it->updated, 1, t);
 		break;
 	case PARSE_ROLE_ITEM_AUTHOR:
 		parse_add_person(&it->authors, t);
@@ -803,13 +961,15 @@ parse_xml_push(struct parse_xml *x, const char *buf, size_t len, bool last)
 	} while (len > 0 && !x->stopped);
 	xmlSetGenericErrorFunc(oldctx, olderr);
 	if (last && x->html)
-		parse_xml_html_fail(x);
+		parse_html_fail(x->p);
 }
 
 /* Free an XML parser. */
 void
 parse_xml_free(struct parse_xml *x)
 {
+	size_t	i;
+
 	if (x == NULL)
 		return;
 	while (x->depth > 0) {
@@ -822,6 +982,8 @@ parse_xml_free(struct parse_xml *x)
 		}
 		x->depth--;
 	}
+	for (i = 0; i < PARSE_XML_NSCACHE; i++)
+		free(x->nscache[i].copy);
 	str_free(&x->cap);
 	if (x->ctxt->myDoc != NULL)
 		xmlFreeDoc(x->ctxt->myDoc);

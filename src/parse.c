@@ -164,6 +164,16 @@ parse_title(const char *s, size_t n, int type)
 	return (sanitize_line(s, n));
 }
 
+/* The type of text that may be HTML or not (-1): HTML if it looks so. */
+int
+parse_guess_type(const char *s, int type)
+{
+	if (type != -1)
+		return (type);
+	return (s != NULL && html_looks_like(s) ? FEED_TEXT_HTML :
+	    FEED_TEXT_PLAIN);
+}
+
 /* A sanitised copy of a captured field, or NULL when it is only space. */
 char *
 parse_field(const struct str *s)
@@ -208,6 +218,16 @@ parse_add_person(struct strv *v, const char *s)
 		free(a);
 	else
 		strv_add_owned(v, a);
+}
+
+/* Add every person of from to to (which has none). */
+static void
+parse_copy_persons(struct strv *to, const struct strv *from)
+{
+	size_t	i;
+
+	for (i = 0; i < from->n; i++)
+		parse_add_person(to, from->v[i]);
 }
 
 /* Add a category, once (up to PARSE_LIST_MAX: the check is linear). */
@@ -258,9 +278,15 @@ parse_item_begin(struct parse *p, int depth)
 	p->guid_permalink = false;
 	p->guid_weak = false;
 	p->link_rank = 0;
+	p->date_src[0] = p->date_src[1] = NULL;
 	p->item_truncated = false;
-	free(p->media_desc);
-	p->media_desc = NULL;
+	strv_free(&p->source_authors);
+	free(p->alt_title);
+	p->alt_title = NULL;
+	p->alt_title_rank = 0;
+	free(p->alt_summary);
+	p->alt_summary = NULL;
+	p->alt_summary_rank = 0;
 }
 
 /* FNV-1a, for ids of items that have neither an id nor a link. */
@@ -276,6 +302,134 @@ parse_hash(uint64_t h, const char *s)
 	return (h ^ 0xff);
 }
 
+/* A field that only some items have, tagged so that fields never alias. */
+static uint64_t
+parse_hash_field(uint64_t h, const char *tag, const char *s)
+{
+	if (s == NULL)
+		return (h);
+	return (parse_hash(parse_hash(h, tag), s));
+}
+
+/*
+ * The id of an item with no id of its own: a hash of everything that
+ * tells it from the others (link, title, dates, body, authors,
+ * enclosures). The title, the publication date and the first body
+ * field are hashed as they always were, and each field added since only
+ * when the item has it: the id of an item that has only those stays
+ * what it was in the caches of earlier versions.
+ */
+static char *
+parse_hash_id(const struct item *it)
+{
+	uint64_t	 h;
+	const char	*body;
+	char		 buf[32], *id;
+	size_t		 i;
+
+	h = parse_hash(0xcbf29ce484222325ULL, it->title);
+	snprintf(buf, sizeof buf, "%lld", (long long)it->published);
+	h = parse_hash(h, buf);
+	body = it->summary != NULL ? it->summary : it->content;
+	if (it->title == NULL)
+		h = parse_hash(h, body);
+	else
+		h = parse_hash_field(h, "b", body);
+	if (body == it->summary)
+		h = parse_hash_field(h, "c", it->content);
+	if (it->updated != FEED_TIME_UNKNOWN) {
+		snprintf(buf, sizeof buf, "%lld", (long long)it->updated);
+		h = parse_hash_field(h, "u", buf);
+	}
+	h = parse_hash_field(h, "l", it->link);
+	for (i = 0; i < it->authors.n; i++)
+		h = parse_hash_field(h, "a", it->authors.v[i]);
+	for (i = 0; i < it->nenclosures; i++)
+		h = parse_hash_field(h, "e", it->enclosures[i].url);
+	xasprintf(&id, "hash:%016llx", (unsigned long long)h);
+	return (id);
+}
+
+/* Put a hash into the id set (which has room); false if it was there. */
+static bool
+parse_id_put(uint64_t *set, size_t cap, uint64_t h)
+{
+	size_t	i;
+
+	for (i = h & (cap - 1); set[i] != 0; i = (i + 1) & (cap - 1)) {
+		if (set[i] == h)
+			return (false);
+	}
+	set[i] = h;
+	return (true);
+}
+
+/*
+ * Whether id was given to an earlier item of this document; if not, it
+ * is remembered (an open-addressing set of the ids' hashes, grown at
+ * half full).
+ */
+static bool
+parse_id_seen(struct parse *p, const char *id)
+{
+	uint64_t	 h, *old;
+	size_t		 i, n;
+
+	if (p->nids * 2 >= p->idcap) {
+		old = p->ids;
+		n = p->idcap;
+		p->idcap = n == 0 ? 64 : n * 2;
+		p->ids = xcalloc(p->idcap, sizeof *p->ids);
+		for (i = 0; i < n; i++) {
+			if (old[i] != 0)
+				(void)parse_id_put(p->ids, p->idcap, old[i]);
+		}
+		free(old);
+	}
+	h = parse_hash(0xcbf29ce484222325ULL, id) | 1;	/* 0 is empty */
+	if (!parse_id_put(p->ids, p->idcap, h))
+		return (true);
+	p->nids++;
+	return (false);
+}
+
+/*
+ * Give an item its id: its own (guid, Atom id, JSON id: the feed's word
+ * is kept even when two items share it), else its link, else a hash of
+ * its fields. Two items of one document must not get one id, or the
+ * cache keeps only one of them: a link or a hash an earlier item has
+ * already is replaced by the hash, then by the hash with the item's
+ * place among its twins ("hash:…#2"), which stays the same as long as
+ * the feed keeps them in order.
+ */
+static void
+parse_item_id(struct parse *p, struct item *it)
+{
+	char	*base;
+	int	 k;
+
+	if (it->guid != NULL) {
+		(void)parse_id_seen(p, it->guid);
+		return;
+	}
+	if (it->link != NULL && !parse_id_seen(p, it->link)) {
+		it->guid = xstrdup(it->link);
+		return;
+	}
+	base = parse_hash_id(it);
+	if (!parse_id_seen(p, base)) {
+		it->guid = base;
+		return;
+	}
+	for (k = 2; ; k++) {
+		xasprintf(&it->guid, "%s#%d", base, k);
+		if (!parse_id_seen(p, it->guid))
+			break;
+		free(it->guid);
+	}
+	free(base);
+}
+
 /*
  * Tidy a language tag in place: the POSIX locale form feeds often use
  * ("ar_EG", PHP's and Java's) becomes the BCP 47 form ("ar-EG").
@@ -288,25 +442,17 @@ parse_lang_tidy(char *lang)
 			*lang = '-';
 }
 
-/* Complete an item (id, language, direction) and hand it out. */
+/*
+ * Complete an item (id, language, direction) and hand it out. Without a
+ * language tag (the item's, the feed's) the direction is the script's;
+ * either way the item's side is counted for the feed's.
+ */
 static void
 parse_item_emit(struct parse *p, struct item *it, const char *lang)
 {
-	uint64_t	h;
+	enum feed_dir	script;
 
-	if (it->guid == NULL && it->link != NULL)
-		it->guid = xstrdup(it->link);
-	if (it->guid == NULL) {
-		char buf[32];
-
-		h = parse_hash(0xcbf29ce484222325ULL, it->title);
-		snprintf(buf, sizeof buf, "%lld", (long long)it->published);
-		h = parse_hash(h, buf);
-		if (it->title == NULL)
-			h = parse_hash(h, it->summary != NULL ? it->summary :
-			    it->content);
-		xasprintf(&it->guid, "hash:%016llx", (unsigned long long)h);
-	}
+	parse_item_id(p, it);
 	if (it->language == NULL) {
 		if (lang != NULL && *lang != '\0')
 			it->language = sanitize_line(lang, strlen(lang));
@@ -318,6 +464,18 @@ parse_item_emit(struct parse *p, struct item *it, const char *lang)
 	}
 	parse_lang_tidy(it->language);
 	it->dir = feed_dir_from_language(it->language);
+	if (it->language == NULL) {
+		/* No tag: the script says, the feed's title if the item's cannot. */
+		if ((script = parse_dir_item(it)) == FEED_DIR_AUTO)
+			script = parse_dir_first(p->feed->title);
+		if (script == FEED_DIR_RTL)
+			it->dir = FEED_DIR_RTL;
+	} else
+		script = it->dir == FEED_DIR_RTL ? FEED_DIR_RTL : FEED_DIR_LTR;
+	if (script == FEED_DIR_RTL)
+		p->dir_rtl++;
+	else if (script == FEED_DIR_LTR)
+		p->dir_ltr++;
 	p->nitems++;
 	if (p->cb != NULL)
 		p->cb(it, p->arg);
@@ -327,9 +485,10 @@ parse_item_emit(struct parse *p, struct item *it, const char *lang)
 
 /*
  * End the item being built: lang is the xml:lang in scope. A permalink
- * guid stands in for a missing link, an Atom feed's author for a
- * missing author (RFC 4287 4.2.1) and media:description for a missing
- * summary.
+ * guid stands in for a missing link, the authors of an Atom entry's
+ * <source>, else of its feed, for missing authors (RFC 4287 4.2.1) and
+ * the extensions' title and summary
+ * (dc:title, media:description, ...) for missing ones.
  */
 void
 parse_item_end(struct parse *p, const char *lang)
@@ -343,12 +502,17 @@ parse_item_end(struct parse *p, const char *lang)
 	    (str_has_prefix_ci(it->guid, "http://") ||
 	    str_has_prefix_ci(it->guid, "https://")))
 		it->link = xstrdup(it->guid);
-	if (it->authors.n == 0 && p->feed_author != NULL)
-		parse_add_person(&it->authors, p->feed_author);
-	if (it->summary == NULL && p->media_desc != NULL) {
-		it->summary = p->media_desc;
-		it->summary_type = p->media_desc_type;
-		p->media_desc = NULL;
+	if (it->authors.n == 0)
+		parse_copy_persons(&it->authors, p->source_authors.n > 0 ?
+		    &p->source_authors : &p->feed_authors);
+	if (it->title == NULL && p->alt_title != NULL) {
+		it->title = p->alt_title;
+		p->alt_title = NULL;
+	}
+	if (it->summary == NULL && p->alt_summary != NULL) {
+		it->summary = p->alt_summary;
+		it->summary_type = p->alt_summary_type;
+		p->alt_summary = NULL;
 	}
 	parse_item_emit(p, it, p->item_lang != NULL ? p->item_lang : lang);
 	free(p->item_lang);
@@ -394,6 +558,21 @@ parse_feed_end(struct parse *p, char **cause)
 		    strlen(p->feed_lang));
 	parse_lang_tidy(p->feed->language);
 	p->feed->dir = feed_dir_from_language(p->feed->language);
+	if (p->feed->language == NULL) {
+		/* No tag: the side most items (and the title) are on. */
+		switch (parse_dir_first(p->feed->title)) {
+		case FEED_DIR_RTL:
+			p->dir_rtl++;
+			break;
+		case FEED_DIR_LTR:
+			p->dir_ltr++;
+			break;
+		default:
+			break;
+		}
+		if (p->dir_rtl > p->dir_ltr)
+			p->feed->dir = FEED_DIR_RTL;
+	}
 	f = p->feed;
 	p->feed = NULL;
 	return (f);
@@ -409,10 +588,13 @@ parse_state_free(struct parse *p)
 	str_free(&p->person_name);
 	str_free(&p->person_email);
 	free(p->item_lang);
-	free(p->alternate);
+	strv_free(&p->feed_links);
 	free(p->feed_lang);
-	free(p->feed_author);
-	free(p->media_desc);
+	strv_free(&p->feed_authors);
+	strv_free(&p->source_authors);
+	free(p->alt_title);
+	free(p->alt_summary);
+	free(p->ids);
 	free(p->cause);
 	free(p->url);
 	url_base_free(p->ubase);
@@ -423,6 +605,13 @@ size_t
 parse_cdata_runs(const struct parse *p)
 {
 	return (p->prelex.ncdata);
+}
+
+/* The feeds an HTML page links to; see parse.h. */
+const struct strv *
+parse_feed_links(const struct parse *p)
+{
+	return (&p->feed_links);
 }
 
 /* The warnings so far; see parse.h. */

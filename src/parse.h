@@ -43,6 +43,14 @@ struct feed	*parse_finish(struct parse *, char **cause);
 /* How many runs of text were handed to libxml2 as CDATA (for tests). */
 size_t		 parse_cdata_runs(const struct parse *);
 
+/*
+ * When the document was an HTML page: the feeds its <link rel="alternate">
+ * elements announce (absolute when the page's URL is known), for the
+ * edge to offer (feed discovery); empty otherwise. The reason
+ * parse_finish gives names them too.
+ */
+const struct strv *parse_feed_links(const struct parse *);
+
 /* Recoverable problems met so far ("line 12: ..."), for stderr or the log. */
 const struct strv *parse_warnings(const struct parse *);
 

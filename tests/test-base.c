@@ -64,7 +64,8 @@ test_lang(void)
 		{ "en", FEED_DIR_AUTO }, { "en-US", FEED_DIR_AUTO },
 		{ "arn", FEED_DIR_AUTO }, { "a", FEED_DIR_AUTO },
 		{ "", FEED_DIR_AUTO }, { NULL, FEED_DIR_AUTO },
-		{ "fr", FEED_DIR_AUTO }, { "heb", FEED_DIR_AUTO },
+		{ "fr", FEED_DIR_AUTO }, { "heb", FEED_DIR_RTL },
+		{ "hex", FEED_DIR_AUTO },
 	};
 	size_t	i;
 

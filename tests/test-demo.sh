@@ -12,7 +12,7 @@ cat >"$TMPD/expect" <<'EOF'
 akhbar-demo.xml rss2.0 ar rtl 8
 ar-news.xml rss2.0 ar rtl 24
 ar-culture.atom atom1.0 ar rtl 12
-ar-sport-economy.xml rss2.0 - auto 20
+ar-sport-economy.xml rss2.0 - rtl 20
 ar-tech.json json1.1 ar rtl 16
 fa-news.xml rss2.0 fa-IR rtl 13
 en-world.atom atom1.0 en auto 10

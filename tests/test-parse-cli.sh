@@ -14,6 +14,22 @@ case $(cat "$TMPD/html.err") in *"not a feed"*"HTML page"*) r=0 ;; *) r=1 ;; esa
 tap_ok $r "--parse says why an HTML page is not a feed"
 tap_is "$(wc -c <"$TMPD/html.out" | tr -d ' ')" 0 "nothing on stdout when it is not a feed"
 
+# Not a feed: a program, a JSON document that is not a JSON Feed, an
+# HTML page, which names the feeds it links to (feed discovery).
+fid=$top_srcdir/tests/data/fidelity
+for f in not-feed.py json-no-version.json html-no-feed.html; do
+	"$AKHBAR" --parse "$fid/$f" >"$TMPD/nf.out" 2>"$TMPD/nf.err"
+	rc=$?
+	case $(cat "$TMPD/nf.err") in *": not a feed: "*) r=0 ;; *) r=1 ;; esac
+	tap_is "$rc:$r:$(wc -c <"$TMPD/nf.out" | tr -d ' ')" "1:0:0" \
+	    "--parse of $f exits 1 saying it is not a feed"
+done
+"$AKHBAR" --parse "$fid/html-discovery.html" >/dev/null 2>"$TMPD/nf.err"
+tap_is "$(cat "$TMPD/nf.err")" "akhbar: $fid/html-discovery.html: not a feed: \
+this is an HTML page, not a feed; it links to feeds at \
+https://sabah.example/ar/rss/news.xml, https://sabah.example/sport.atom, \
+https://sabah.example/feed.json" "--parse of an HTML page names the feeds it links to"
+
 "$AKHBAR" --parse "$TMPD/no-such-file.xml" >"$TMPD/none.out" 2>"$TMPD/none.err"
 tap_is $? 1 "--parse of a missing file exits 1"
 tap_is "$(cat "$TMPD/none.err")" \
