@@ -815,8 +815,9 @@ ui_pager_side(struct ui_pager *p, int d)
 {
 	int	h = p->hscroll + d;
 
-	if (h > p->over)
-		h = p->over;
+	/* Right never scrolls back, nor past the widest line on screen. */
+	if (d > 0 && h > p->over)
+		h = p->over > p->hscroll ? p->over : p->hscroll;
 	if (h < 0)
 		h = 0;
 	if (h == p->hscroll)
