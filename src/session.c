@@ -27,7 +27,7 @@ session_problem_text(const char *path, const struct urls_problem *pr)
 {
 	char	*text, *out;
 
-	text = reason_text(pr->kind, 0, pr->detail);
+	text = reason_text(pr->kind, pr->code, pr->detail);
 	if (pr->line > 0)
 		xasprintf(&out, "%s:%d: %s", path, pr->line, text);
 	else
@@ -79,6 +79,7 @@ session_cache_start(struct session *s, void *arg, char **cause)
 		free(why);
 		return (-1);
 	}
+	db_set_retention(s->db, s->opts.max_items, s->opts.keep_days);
 	return (0);
 }
 
@@ -97,6 +98,8 @@ session_poller_start(struct session *s, void *arg, char **cause)
 
 	(void)arg;
 	poller_opts_default(&po);
+	if (s->opts.fetch != NULL)
+		po.fetch = *s->opts.fetch;
 	po.reload_on_start = s->opts.reload_on_start;
 	po.once = s->opts.once;
 	po.force = s->opts.force;
