@@ -35,6 +35,7 @@
 #include "sanitize.h"
 #include "session.h"
 #include "str.h"
+#include "sync.h"
 #include "ui.h"
 #include "url.h"
 #include "urls.h"
@@ -550,6 +551,43 @@ cli_reload_event(const struct poller_event *ev, int tty)
 }
 
 /*
+ * The sync source's settings (urls-source, ttrss-url, ttrss-login,
+ * ttrss-password, ttrss-passwordfile, ttrss-passwordeval), filled in this
+ * one place: until the configuration file's option table has them, from
+ * the environment (AKHBAR_URLS_SOURCE, AKHBAR_TTRSS_URL, ...). NULL for
+ * the urls file alone; exits with a message when they cannot work.
+ */
+static const struct sync_conf *
+cli_sync_conf(void)
+{
+	static struct sync_conf	 sc;
+	const char		*src;
+
+	src = getenv("AKHBAR_URLS_SOURCE");
+	if (src == NULL || *src == '\0' || strcmp(src, "local") == 0)
+		return (NULL);
+	if (strcmp(src, "ttrss") != 0) {
+		report(REPORT_ERROR, _("urls-source: unknown source '%s' "
+		    "(local or ttrss)"), src);
+		exit(CLI_EXIT_USAGE);
+	}
+	memset(&sc, 0, sizeof sc);
+	sc.kind = SYNC_TTRSS;
+	sc.url = getenv("AKHBAR_TTRSS_URL");
+	sc.login = getenv("AKHBAR_TTRSS_LOGIN");
+	sc.password = getenv("AKHBAR_TTRSS_PASSWORD");
+	sc.passwordfile = getenv("AKHBAR_TTRSS_PASSWORDFILE");
+	sc.passwordeval = getenv("AKHBAR_TTRSS_PASSWORDEVAL");
+	if (sc.url == NULL || *sc.url == '\0' || sc.login == NULL ||
+	    *sc.login == '\0') {
+		report(REPORT_ERROR, _("urls-source ttrss needs ttrss-url and "
+		    "ttrss-login"));
+		exit(CLI_EXIT_USAGE);
+	}
+	return (&sc);
+}
+
+/*
  * akhbar --reload: fetch every due feed of the urls file into the cache,
  * with a progress bar on a terminal and one line per failure otherwise.
  */
@@ -572,6 +610,7 @@ cli_reload(struct cli_opts *o)
 	so.force = o->force != 0;
 	so.once = true;
 	so.reload_on_start = true;
+	so.sync = cli_sync_conf();
 	if (session_start(&s, &so, cli_reload_stages,
 	    sizeof cli_reload_stages / sizeof cli_reload_stages[0], &rs,
 	    &cause) != 0) {
@@ -640,6 +679,8 @@ cli_interface(const struct cli_opts *o)
 	uo.urls_path = o->urls;
 	uo.cache_path = o->cache;
 	uo.demo = o->action == CLI_DEMO;
+	if (!uo.demo)
+		uo.sync = cli_sync_conf();
 	return (ui_main(&uo));
 }
 

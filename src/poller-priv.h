@@ -1,8 +1,9 @@
 /*
  * The poller family's insides, shared by poller.c (the thread, reloads),
  * poller-feed.c (one feed's way into the cache) and poller-event.c (the
- * event pipe's writing end). Calls go one way: poller.c to poller-feed.c,
- * both to poller-event.c. Nothing outside poller*.c includes this.
+ * event pipe's writing end) and poller-sync.c (the sync source). Calls go
+ * one way: poller.c to poller-feed.c and poller-sync.c, all to
+ * poller-event.c. Nothing outside poller*.c includes this.
  */
 #ifndef AKHBAR_POLLER_PRIV_H
 #define AKHBAR_POLLER_PRIV_H
@@ -19,8 +20,11 @@
 #include "poller.h"
 #include "str.h"
 
+struct db_sub;
 struct item;
 struct parse;
+struct sync;
+struct sync_conf;
 
 /* Why a feed failed: what the user is told, and the longer story. */
 struct poller_fail {
@@ -122,6 +126,10 @@ struct poller {
 	int		 any_interval;	/* some feed reloads by itself */
 	int		 any_own_interval; /* ... with its own interval */
 	int		 synced;	/* the cache has a row for each URL */
+
+	struct db_sub	*local;		/* the subscriptions, for db_feed_sync */
+	struct sync	*sync;		/* the sync source, or NULL (poller-sync.c) */
+	int64_t		 sync_last;	/* when it last synced */
 };
 
 /*
@@ -159,6 +167,15 @@ poller_cancelled(struct poller *p)
 void	poller_event_emit(struct poller *, int, const struct poller_feed *,
 	    int, long, const char *);
 void	poller_event_progress(struct poller *, int);
+
+/* poller-sync.c */
+int	poller_sync_start(struct poller *, const struct sync_conf *, char **);
+void	poller_sync_free(struct poller *);
+int	poller_sync_subs(struct poller *, const struct db_sub *, size_t,
+	    struct db_sub **, size_t *, char **);
+bool	poller_sync_due(struct poller *, int, const int64_t *, size_t, int64_t);
+int64_t	poller_sync_next(struct poller *);
+void	poller_sync_run(struct poller *, const struct db_sub *, size_t);
 
 /* poller-feed.c */
 int	poller_feed_data(void *, const struct fetch_head *, const char *,

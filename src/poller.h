@@ -20,6 +20,7 @@
 struct db;
 struct feed;
 struct poller;
+struct sync_conf;
 struct urls_list;
 
 /* A clock for the schedule: epoch seconds (tests stop or move time). */
@@ -42,6 +43,8 @@ struct poller_opts {
 					   0: no indexing (no INDEXED event) */
 	poller_clock	 clock;		/* NULL: time() */
 	void		*clock_arg;
+	const struct sync_conf *sync;	/* a sync source beside the urls
+					   file's feeds (sync.h), or NULL */
 };
 
 enum poller_event_type {
@@ -52,7 +55,9 @@ enum poller_event_type {
 	POLLER_EV_FEED_MOVED,	/* url moved permanently: text is the new URL */
 	POLLER_EV_FINISHED,	/* the reload ended: counts, cancelled */
 	POLLER_EV_INDEXED,	/* search indexing caught up (or was cancelled) */
-	POLLER_EV_ERROR		/* the reload could not run: reason, text */
+	POLLER_EV_ERROR,	/* the reload could not run: reason, text */
+	POLLER_EV_SUBS		/* the sync source's feeds changed: read the
+				   subscriptions again (session_sync_subs) */
 };
 
 /* One event; written to the pipe in one piece (smaller than PIPE_BUF). */

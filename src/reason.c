@@ -69,6 +69,13 @@ static const char *const reason_phrases[REASON_COUNT] = {
 	[REASON_NO_FEEDS] = N_("no feeds to read; add one URL per line (for "
 	    "example https://example.org/feed.xml)"),
 	[REASON_CACHE_OPEN] = N_("cannot open the cache"),
+	/* TRANSLATORS: a sync server (Tiny Tiny RSS) refused its API. */
+	[REASON_API_DISABLED] = N_("the server's API is turned off for this "
+	    "account (turn on API access in its preferences)"),
+	[REASON_API_LEVEL] = N_("the server's API is too old"),
+	[REASON_API] = N_("the server refused"),
+	[REASON_NO_PASSWORD] = N_("no password (set ttrss-password, "
+	    "ttrss-passwordfile or ttrss-passwordeval)"),
 };
 
 /*
@@ -99,6 +106,13 @@ reason_text(int kind, long code, const char *detail)
 		if (code <= 0)
 			goto plain;
 		xasprintf(&head, _("command killed (signal %d)"), (int)code);
+		break;
+	case REASON_API_LEVEL:
+		if (code <= 0)
+			goto plain;
+		/* TRANSLATORS: a sync server's API level, and the lowest akhbar reads. */
+		xasprintf(&head, _("the server's API is too old (level %d; "
+		    "akhbar needs level %d)"), (int)code, REASON_API_LEVEL_MIN);
 		break;
 	default:
 	plain:

@@ -15,6 +15,7 @@
 
 struct db;
 struct poller;
+struct sync_conf;
 
 struct session_opts {
 	const char	*urls_path;
@@ -23,13 +24,16 @@ struct session_opts {
 	bool		 once;		/* end the poller after the first reload (headless) */
 	bool		 reload_on_start;
 	long		 interval;	/* seconds between automatic reloads, 0: off */
+	const struct sync_conf *sync;	/* a sync source (urls-source), or NULL */
 };
 
 struct session_stage;
 
 struct session {
 	struct session_opts	 opts;		/* its paths copied */
-	struct urls_list	 subs;
+	struct urls_list	 subs;		/* the urls file's, then a sync
+						   source's as last synced */
+	size_t			 nlocal;	/* of them, the urls file's */
 	struct strv		 warnings;	/* from the urls file, for the edge to show */
 	struct db		*db;		/* the poller's write connection */
 	struct poller		*poller;
@@ -56,6 +60,8 @@ struct session_stage {
 /* Start urls, cache, then the caller's stages (may be none), then the poller; on failure stop what started and return -1 with *cause. */
 int	session_start(struct session *, const struct session_opts *,
 	    const struct session_stage *, size_t, void *, char **);
+/* Read a sync source's subscriptions again from db (after POLLER_EV_SUBS); the urls file's stay. */
+int	session_sync_subs(struct session *, struct db *, char **);
 /* Stop every started stage in reverse order; safe to call twice and from any exit path (also after a failed start, whose warnings it frees). */
 void	session_stop(struct session *);
 

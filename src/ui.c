@@ -625,6 +625,7 @@ ui_session(struct ui *ui, char **cause)
 	so.urls_path = ui->opts.urls_path;
 	so.cache_path = ui->opts.cache_path;
 	so.interval = ui->opts.reload_interval;
+	so.sync = ui->opts.sync;
 	if (session_start(&ui->session, &so, ui_stages,
 	    sizeof ui_stages / sizeof ui_stages[0], ui, cause) != 0) {
 		session_stop(&ui->session);	/* its paths and warnings */

@@ -9,6 +9,8 @@
 
 #include <stdbool.h>
 
+struct sync_conf;
+
 /* What the interface is told to do. */
 struct ui_opts {
 	const char	*urls_path;	/* the urls file */
@@ -19,6 +21,7 @@ struct ui_opts {
 	long		 reload_interval;	/* seconds; 0: no automatic reload */
 	const char	*bidi;		/* "auto", "app", "terminal", "off" */
 	bool		 color;		/* use colours (NO_COLOR turns them off) */
+	const struct sync_conf *sync;	/* a sync source (urls-source), or NULL */
 };
 
 void	ui_opts_default(struct ui_opts *);
