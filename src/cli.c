@@ -259,6 +259,32 @@ cli_open_cache(const char *path)
 	return (db);
 }
 
+static const struct sync_conf *cli_sync_conf(void);
+
+/* Add a sync source's feeds (as last synced) to urls; -1 when there is none. */
+static int
+cli_sync_subscribed(struct db *db, struct strv *urls)
+{
+	const struct sync_conf	*sc;
+	const struct db_sub	*v;
+	struct sync		*sy;
+	char			*cause = NULL;
+	size_t			 n, i;
+	int			 rc = -1;
+
+	if ((sc = cli_sync_conf()) == NULL)
+		return (-1);
+	if ((sy = sync_new(sc, NULL, &cause)) != NULL &&
+	    sync_cached_subs(sy, db, &v, &n, &cause) == 0) {
+		for (i = 0; i < n; i++)
+			strv_add(urls, v[i].url);
+		rc = 0;
+	}
+	free(cause);
+	sync_free(sy);
+	return (rc);
+}
+
 /*
  * The cache's feeds that the urls file lists, or -1 when it cannot be read
  * (then every feed of the cache counts). A feed taken out of the urls file
@@ -278,10 +304,14 @@ cli_subscribed(struct db *db, const char *urls_path,
 
 	rc = urls_load(urls_path, &subs, &warnings, &error);
 	urls_problems_free(&warnings);
-	urls_problem_clear(&error);
 	for (i = 0; i < subs.n; i++)
 		strv_add(&urls, subs.v[i].url);
 	urls_list_free(&subs);
+	/* A sync source's feeds count too; its urls file may not exist. */
+	if (cli_sync_subscribed(db, &urls) == 0 && rc != 0 &&
+	    error.kind == REASON_NO_URLS_FILE)
+		rc = 0;
+	urls_problem_clear(&error);
 	if (rc == 0)
 		rc = db_feed_states(db, &urls, st, n, &cause);
 	free(cause);

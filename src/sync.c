@@ -506,7 +506,7 @@ sync_source_id(struct sync *s, struct db *db, char **cause)
 
 	if (s->source != 0 && s->source_db == db)
 		return (s->source);
-	if (db_sync_source(db, s->be->name, s->url, s->login, &id, &mark,
+	if (db_sync_source(db, s->be->name, s->api_url, s->login, &id, &mark,
 	    cause) != 0)
 		return (0);
 	s->source = id;
@@ -977,10 +977,6 @@ sync_pull(struct sync *s, struct db *db, const struct db_sync_feed *listed,
 	int	 rc;
 	char	*cause = NULL;
 
-	/* The cache's unread counts now, its new items in them. */
-	if (sync_cached_subs(s, db, &subs, &nsubs, &cause) != 0)
-		return (sync_db_fail(s, cause));
-
 	/* Read lately: one page, newest first. */
 	if (sync_read_list(s, SYNC_LIST_READ_RECENTLY, NULL, 1, &budget, &ids,
 	    &n, &complete) != 0)
@@ -999,7 +995,9 @@ sync_pull(struct sync *s, struct db *db, const struct db_sync_feed *listed,
 	free(ids);
 	if (rc != 0)
 		return (-1);
-	/* Unread: the feeds whose counts differ from the server's. */
+	/* Unread: the feeds whose counts (as they are now) differ. */
+	if (sync_cached_subs(s, db, &subs, &nsubs, &cause) != 0)
+		return (sync_db_fail(s, cause));
 	for (i = 0; i < nlisted && budget > 0; i++) {
 		for (j = 0; j < s->ncached; j++) {
 			if (strcmp(s->cached[j].remote_id,
@@ -1063,7 +1061,7 @@ sync_run(struct sync *s, struct db *db, const struct db_sub *local,
 	s->requests = 0;
 	s->bytes = 0;
 	if (sync_source_id(s, db, &cause) == 0 ||
-	    db_sync_source(db, s->be->name, s->url, s->login, &id, &mark,
+	    db_sync_source(db, s->be->name, s->api_url, s->login, &id, &mark,
 	    &cause) != 0) {
 		sync_db_fail(s, cause);
 		goto out;
