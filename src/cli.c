@@ -16,15 +16,22 @@
 #include <getopt.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "cli-cache.h"
+#include "cli-conf.h"
 #include "cli-json.h"
+#include "cli-newsboat.h"
+#include "cli-opml.h"
 #include "cli-render.h"
+#include "conf.h"
 #include "db.h"
+#include "fetch.h"
 #include "i18n.h"
 #include "log.h"
 #include "parse.h"
@@ -34,8 +41,8 @@
 #include "report.h"
 #include "sanitize.h"
 #include "session.h"
+#include "session-conf.h"
 #include "str.h"
-#include "sync.h"
 #include "ui.h"
 #include "url.h"
 #include "urls.h"
@@ -50,7 +57,13 @@ enum cli_action {
 	CLI_RELOAD,
 	CLI_RENDER,
 	CLI_VERSION,
-	CLI_DEMO
+	CLI_DEMO,
+	CLI_DUMP_CONFIG,
+	CLI_IMPORT_OPML,
+	CLI_EXPORT_OPML,
+	CLI_IMPORT_NEWSBOAT,
+	CLI_MARK_ALL_READ,
+	CLI_VACUUM
 };
 
 struct cli_opts {
@@ -58,32 +71,51 @@ struct cli_opts {
 	const char	*arg;		/* the action's argument */
 	char		*urls;		/* urls file */
 	char		*cache;		/* cache file */
+	char		*config;	/* configuration file, NULL: the default */
 	int		 force;		/* --force */
+	int		 json;		/* --json */
+	struct conf	 conf;		/* the configuration read */
+	struct fetch_opts fetch;	/* the fetch settings it makes */
 	int		 width;		/* --width, 0 none */
 };
 
 enum {
 	OPT_FIRST_LONG = 0x100,
 	OPT_DEMO,
+	OPT_DUMP_CONFIG,
+	OPT_EXPORT_OPML,
+	OPT_IMPORT_NEWSBOAT,
+	OPT_IMPORT_OPML,
+	OPT_JSON,
+	OPT_MARK_ALL_READ,
 	OPT_RELOAD,
 	OPT_RENDER,
 	OPT_SEARCH,
 	OPT_UNREAD_COUNT,
+	OPT_VACUUM,
 	OPT_WIDTH
 };
 
 static const struct option cli_longopts[] = {
 	{ "cache",	required_argument,	NULL, 'C' },
+	{ "config",	required_argument,	NULL, 'c' },
 	{ "demo",	no_argument,		NULL, OPT_DEMO },
+	{ "dump-config", no_argument,		NULL, OPT_DUMP_CONFIG },
+	{ "export-opml", no_argument,		NULL, OPT_EXPORT_OPML },
 	{ "force",	no_argument,		NULL, 'f' },
 	{ "help",	no_argument,		NULL, 'h' },
+	{ "import-newsboat", optional_argument,	NULL, OPT_IMPORT_NEWSBOAT },
+	{ "import-opml", required_argument,	NULL, OPT_IMPORT_OPML },
+	{ "json",	no_argument,		NULL, OPT_JSON },
 	{ "log",	required_argument,	NULL, 'l' },
+	{ "mark-all-read", optional_argument,	NULL, OPT_MARK_ALL_READ },
 	{ "parse",	required_argument,	NULL, 'P' },
 	{ "reload",	no_argument,		NULL, OPT_RELOAD },
 	{ "render",	required_argument,	NULL, OPT_RENDER },
 	{ "search",	required_argument,	NULL, OPT_SEARCH },
 	{ "unread-count", no_argument,		NULL, OPT_UNREAD_COUNT },
 	{ "urls",	required_argument,	NULL, 'u' },
+	{ "vacuum",	no_argument,		NULL, OPT_VACUUM },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ "width",	required_argument,	NULL, OPT_WIDTH },
 	{ NULL,		0,			NULL, 0 }
@@ -92,38 +124,59 @@ static const struct option cli_longopts[] = {
 static void
 cli_usage(FILE *f)
 {
-	fprintf(f, _("Usage: %s [OPTION]...\n"), PACKAGE);
+	fprintf(f, _("Usage: %s [OPTION]... [ACTION]\n"), PACKAGE);
 	fputs(_("A terminal news reader that shows Arabic, Persian, Hebrew and Urdu right.\n"),
 	    f);
 	fputs("\n", f);
-	fputs(_("Options:\n"), f);
+	fputs(_("Files:\n"), f);
+	fputs(_("  -c, --config FILE     read the configuration from FILE\n"
+		"                        (default $XDG_CONFIG_HOME/akhbar/config)\n"), f);
 	fputs(_("  -u, --urls FILE       read feed URLs from FILE\n"
 		"                        (default $XDG_CONFIG_HOME/akhbar/urls)\n"), f);
 	fputs(_("  -C, --cache FILE      use FILE as the cache\n"
 		"                        (default $XDG_DATA_HOME/akhbar/cache.db)\n"), f);
 	fputs(_("  -l, --log FILE        append a debug log to FILE\n"), f);
+	fputs("\n", f);
+	fputs(_("Actions (one at most; with none, the interface):\n"), f);
 	fputs(_("      --demo            open the interface on offline demo feeds,\n"
 		"                        in a throwaway cache\n"), f);
-	fputs(_("  -P, --parse FILE      print what the feed parser reads from FILE\n"
-		"                        (a path, file:// or http(s):// URL, or - for\n"
-		"                        standard input) as JSON; problems go to\n"
-		"                        standard error\n"), f);
 	fputs(_("      --reload          fetch every feed into the cache and exit\n"
 		"                        (status 1 if any feed failed)\n"), f);
 	fputs(_("  -f, --force           with --reload: fetch every feed now, also\n"
 		"                        those backing off after errors or that\n"
 		"                        asked not to be fetched again so soon\n"), f);
+	fputs(_("      --unread-count    print the number of unread items\n"), f);
 	fputs(_("      --search QUERY    print the cached items matching QUERY,\n"
 		"                        newest first: feed, date and title\n"), f);
-	fputs(_("      --unread-count    print the number of unread items\n"), f);
+	fputs(_("      --json            with --unread-count or --search: print\n"
+		"                        JSON (--unread-count: each feed's count too)\n"), f);
+	fputs(_("      --mark-all-read [FEED]\n"
+		"                        mark every item read, or those of FEED\n"
+		"                        (its URL or title)\n"), f);
+	fputs(_("      --import-opml FILE\n"
+		"                        add the feeds of an OPML file to the urls\n"
+		"                        file (folders become tags)\n"), f);
+	fputs(_("      --export-opml     print the urls file's feeds as OPML\n"), f);
+	fputs(_("      --import-newsboat [DIR]\n"
+		"                        import newsboat's feeds and read and\n"
+		"                        starred states (default ~/.newsboat or\n"
+		"                        its XDG directories)\n"), f);
+	fputs(_("      --vacuum          compact the cache\n"), f);
+	fputs(_("      --dump-config     print the configuration as akhbar reads it\n"), f);
 	cli_render_usage(f);
+	fputs(_("  -P, --parse FILE      print what the feed parser reads from FILE\n"
+		"                        (a path, file:// or http(s):// URL, or - for\n"
+		"                        standard input) as JSON; problems go to\n"
+		"                        standard error\n"), f);
 	fputs(_("  -h, --help            show this help and exit\n"), f);
 	fputs(_("  -V, --version         show the version and exit\n"), f);
 	fputs("\n", f);
 	fputs(_("With no action, akhbar opens the interactive interface on the\n"
 		"cache (press ? in it for the keys; see man akhbar).\n"), f);
 	fputs("\n", f);
-	fprintf(f, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+	fputs(_("Exit status: 0 done, 1 the action failed (a feed, the cache, a\n"
+		"file), 2 a usage error or a broken configuration.\n"), f);
+	fputs(_("See akhbar(1) and akhbar.conf(5).\n"), f);
 }
 
 /*
@@ -167,11 +220,10 @@ cli_parse_item(struct item *it, void *arg)
 
 /* akhbar --parse: print the parser's reading of a feed as JSON. */
 static int
-cli_parse(const char *arg)
+cli_parse(const char *arg, const struct fetch_opts *fo)
 {
 	struct strv		 warnings = { NULL, 0 };
 	struct cli_parse_items	 items;
-	struct poller_opts	 po;
 	struct str		 out;
 	struct feed		*f;
 	char			*path, *why, *cause = NULL;
@@ -183,8 +235,7 @@ cli_parse(const char *arg)
 	str_init(&out);
 	if ((path = cli_parse_path(arg)) == NULL) {
 		/* An http(s) URL: fetched as the poller would. */
-		poller_opts_default(&po);
-		if ((f = poller_fetch_parse(arg, &po.fetch, &kind, &code,
+		if ((f = poller_fetch_parse(arg, fo, &kind, &code,
 		    &cause)) == NULL) {
 			why = reason_text(kind, code, cause);
 			report(REPORT_ERROR, "%s: %s", arg, why);
@@ -242,201 +293,6 @@ cli_set_action(struct cli_opts *o, enum cli_action a, const char *arg)
 	}
 	o->action = a;
 	o->arg = arg;
-}
-
-/* Open the cache read-only; NULL with a message when it cannot be read. */
-static struct db *
-cli_open_cache(const char *path)
-{
-	struct db	*db;
-	char		*cause = NULL;
-
-	db = db_open(path, DB_READONLY, &cause);
-	if (db == NULL) {
-		report(REPORT_ERROR, _("cannot read the cache: %s"), cause);
-		free(cause);
-	}
-	return (db);
-}
-
-static const struct sync_conf *cli_sync_conf(void);
-
-/* Add a sync source's feeds (as last synced) to urls; -1 when there is none. */
-static int
-cli_sync_subscribed(struct db *db, struct strv *urls)
-{
-	const struct sync_conf	*sc;
-	const struct db_sub	*v;
-	struct sync		*sy;
-	char			*cause = NULL;
-	size_t			 n, i;
-	int			 rc = -1;
-
-	if ((sc = cli_sync_conf()) == NULL)
-		return (-1);
-	if ((sy = sync_new(sc, NULL, &cause)) != NULL &&
-	    sync_cached_subs(sy, db, &v, &n, &cause) == 0) {
-		for (i = 0; i < n; i++)
-			strv_add(urls, v[i].url);
-		rc = 0;
-	}
-	free(cause);
-	sync_free(sy);
-	return (rc);
-}
-
-/*
- * The cache's feeds that the urls file lists, or -1 when it cannot be read
- * (then every feed of the cache counts). A feed taken out of the urls file
- * keeps its items in the cache but no longer counts.
- */
-static int
-cli_subscribed(struct db *db, const char *urls_path,
-    struct db_feed_state **st, size_t *n)
-{
-	struct urls_list	 subs = { NULL, 0 };
-	struct urls_problems	 warnings = { NULL, 0 };
-	struct urls_problem	 error;
-	struct strv		 urls = { NULL, 0 };
-	char			*cause = NULL;
-	size_t			 i;
-	int			 rc;
-
-	rc = urls_load(urls_path, &subs, &warnings, &error);
-	urls_problems_free(&warnings);
-	for (i = 0; i < subs.n; i++)
-		strv_add(&urls, subs.v[i].url);
-	urls_list_free(&subs);
-	/* A sync source's feeds count too; its urls file may not exist. */
-	if (cli_sync_subscribed(db, &urls) == 0 && rc != 0 &&
-	    error.kind == REASON_NO_URLS_FILE)
-		rc = 0;
-	urls_problem_clear(&error);
-	if (rc == 0)
-		rc = db_feed_states(db, &urls, st, n, &cause);
-	free(cause);
-	strv_free(&urls);
-	return (rc);
-}
-
-/* Print the number of unread items; a cache not made yet has none. */
-static int
-cli_unread_count(const char *path, const char *urls_path)
-{
-	struct stat		 sb;
-	struct db		*db;
-	struct db_feed_state	*st;
-	char			*cause = NULL;
-	int64_t			 n;
-	size_t			 nst, i;
-
-	/* An empty file is a cache not made yet, as --reload treats it. */
-	if ((stat(path, &sb) != 0 && errno == ENOENT) ||
-	    (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0)) {
-		printf("0\n");
-		return (CLI_EXIT_OK);
-	}
-	if ((db = cli_open_cache(path)) == NULL)
-		return (CLI_EXIT_FAIL);
-	if (cli_subscribed(db, urls_path, &st, &nst) == 0) {
-		for (n = 0, i = 0; i < nst; i++)
-			n += st[i].unread;
-		db_feed_states_free(st, nst);
-	} else if (db_item_count_unread(db, &n, &cause) != 0) {
-		report(REPORT_ERROR, _("cannot read the cache: %s"), cause);
-		free(cause);
-		db_close(db);
-		return (CLI_EXIT_FAIL);
-	}
-	printf("%lld\n", (long long)n);
-	db_close(db);
-	return (CLI_EXIT_OK);
-}
-
-/*
- * Print a field of a tab-separated line as sanitize_line makes it: white
- * space (tabs and newlines too) becomes one space, and no control
- * character reaches the terminal even from a cache written by something
- * other than this akhbar's sanitising parser.
- */
-static void
-cli_print_field(const char *s)
-{
-	char	*line;
-
-	if (s == NULL)
-		return;
-	line = sanitize_line(s, strlen(s));
-	fputs(line, stdout);
-	free(line);
-}
-
-/* Print the items matching a query, newest first, as feed, date, title. */
-static int
-cli_search(const char *path, const char *urls_path, const char *query)
-{
-	struct db		*db;
-	struct db_feed_state	*st = NULL;
-	struct db_item_row	*rows;
-	struct db_item_cursor	 cur = { 0, 0 };
-	struct tm		 tm;
-	time_t			 t;
-	char			*cause = NULL, date[32];
-	size_t			 n, i, j, total = 0, nst = 0;
-	int64_t			 left = 0;
-	enum db_page		 page = DB_PAGE_FIRST;
-	int			 all;
-
-	if (access(path, F_OK) != 0 && errno == ENOENT) {
-		report(REPORT_ERROR, _("no cache yet at %s"), path);
-		return (CLI_EXIT_FAIL);
-	}
-	if ((db = cli_open_cache(path)) == NULL)
-		return (CLI_EXIT_FAIL);
-	all = cli_subscribed(db, urls_path, &st, &nst) != 0;
-	for (;;) {
-		if (db_search_page(db, query, page, &cur, 200, &rows, &n,
-		    &cause) != 0) {
-			report(REPORT_ERROR, _("search failed: %s"), cause);
-			free(cause);
-			db_feed_states_free(st, nst);
-			db_close(db);
-			return (CLI_EXIT_FAIL);
-		}
-		if (n == 0)
-			break;		/* rows is NULL */
-		for (i = 0; i < n; i++) {
-			for (j = 0; !all && j < nst; j++) {
-				if (st[j].id == rows[i].feed_id)
-					break;
-			}
-			if (!all && j == nst)
-				continue;	/* not in the urls file */
-			t = (time_t)rows[i].date;
-			if (localtime_r(&t, &tm) == NULL ||
-			    strftime(date, sizeof date, "%Y-%m-%d %H:%M",
-			    &tm) == 0)
-				strcpy(date, "?");
-			cli_print_field(rows[i].feed_title);
-			printf("\t%s\t", date);
-			cli_print_field(rows[i].title);
-			putchar('\n');
-			total++;
-		}
-		db_item_row_cursor(&rows[n - 1], &cur);
-		db_item_rows_free(rows, n);
-		page = DB_PAGE_NEXT;
-	}
-	db_feed_states_free(st, nst);
-	if (total == 0)
-		report(REPORT_INFO, _("nothing matches %s"), query);
-	if (db_search_index_pending(db, 0, &left, NULL) == 0 && left > 0) {
-		report(REPORT_INFO, P_("%lld item is not indexed for search "
-		    "yet", "%lld items are not indexed for search yet", left),
-		    (long long)left);
-	}
-	db_close(db);
-	return (CLI_EXIT_OK);
 }
 
 static volatile sig_atomic_t cli_interrupted;
@@ -581,43 +437,6 @@ cli_reload_event(const struct poller_event *ev, int tty)
 }
 
 /*
- * The sync source's settings (urls-source, ttrss-url, ttrss-login,
- * ttrss-password, ttrss-passwordfile, ttrss-passwordeval), filled in this
- * one place: until the configuration file's option table has them, from
- * the environment (AKHBAR_URLS_SOURCE, AKHBAR_TTRSS_URL, ...). NULL for
- * the urls file alone; exits with a message when they cannot work.
- */
-static const struct sync_conf *
-cli_sync_conf(void)
-{
-	static struct sync_conf	 sc;
-	const char		*src;
-
-	src = getenv("AKHBAR_URLS_SOURCE");
-	if (src == NULL || *src == '\0' || strcmp(src, "local") == 0)
-		return (NULL);
-	if (strcmp(src, "ttrss") != 0) {
-		report(REPORT_ERROR, _("urls-source: unknown source '%s' "
-		    "(local or ttrss)"), src);
-		exit(CLI_EXIT_USAGE);
-	}
-	memset(&sc, 0, sizeof sc);
-	sc.kind = SYNC_TTRSS;
-	sc.url = getenv("AKHBAR_TTRSS_URL");
-	sc.login = getenv("AKHBAR_TTRSS_LOGIN");
-	sc.password = getenv("AKHBAR_TTRSS_PASSWORD");
-	sc.passwordfile = getenv("AKHBAR_TTRSS_PASSWORDFILE");
-	sc.passwordeval = getenv("AKHBAR_TTRSS_PASSWORDEVAL");
-	if (sc.url == NULL || *sc.url == '\0' || sc.login == NULL ||
-	    *sc.login == '\0') {
-		report(REPORT_ERROR, _("urls-source ttrss needs ttrss-url and "
-		    "ttrss-login"));
-		exit(CLI_EXIT_USAGE);
-	}
-	return (&sc);
-}
-
-/*
  * akhbar --reload: fetch every due feed of the urls file into the cache,
  * with a progress bar on a terminal and one line per failure otherwise.
  */
@@ -640,7 +459,7 @@ cli_reload(struct cli_opts *o)
 	so.force = o->force != 0;
 	so.once = true;
 	so.reload_on_start = true;
-	so.sync = cli_sync_conf();
+	session_conf_opts(&o->conf, &so, &o->fetch);
 	if (session_start(&s, &so, cli_reload_stages,
 	    sizeof cli_reload_stages / sizeof cli_reload_stages[0], &rs,
 	    &cause) != 0) {
@@ -695,7 +514,7 @@ cli_reload(struct cli_opts *o)
 	return (failed > 0 ? CLI_EXIT_FAIL : CLI_EXIT_OK);
 }
 
-/* No action (or --demo): the interactive interface. */
+/* No action (or --demo): the interactive interface, as the configuration sets it. */
 static int
 cli_interface(const struct cli_opts *o)
 {
@@ -703,15 +522,77 @@ cli_interface(const struct cli_opts *o)
 	const char	*env;
 
 	ui_opts_default(&uo);
-	/* A stand-in for the configuration's reload-interval (tests, bench). */
+	cli_conf_ui(&o->conf, &uo);
+	/* A stand-in for reload-time in seconds (tests, bench). */
 	if ((env = getenv("AKHBAR_RELOAD_INTERVAL")) != NULL && *env != '\0')
 		uo.reload_interval = strtol(env, NULL, 10);
 	uo.urls_path = o->urls;
 	uo.cache_path = o->cache;
 	uo.demo = o->action == CLI_DEMO;
-	if (!uo.demo)
-		uo.sync = cli_sync_conf();
 	return (ui_main(&uo));
+}
+
+/* The actions that read the configuration (not --help, --version). */
+static int
+cli_needs_conf(enum cli_action a)
+{
+	return (a != CLI_HELP && a != CLI_VERSION);
+}
+
+/* Run the chosen action; returns the exit code. */
+static int
+cli_run(struct cli_opts *o)
+{
+	switch (o->action) {
+	case CLI_HELP:
+		cli_usage(stdout);
+		return (CLI_EXIT_OK);
+	case CLI_VERSION:
+		printf("%s %s\n", PACKAGE, VERSION);
+		return (CLI_EXIT_OK);
+	case CLI_PARSE:
+		return (cli_parse(o->arg, &o->fetch));
+	case CLI_SEARCH:
+		return (cli_cache_search(o->cache, o->urls, o->arg,
+		    cli_conf_date_format(&o->conf), o->json));
+	case CLI_UNREAD_COUNT:
+		return (cli_cache_unread_count(o->cache, o->urls, o->json));
+	case CLI_RELOAD:
+		return (cli_reload(o));
+	case CLI_DUMP_CONFIG:
+		return (cli_conf_dump(&o->conf));
+	case CLI_MARK_ALL_READ:
+		return (cli_cache_mark_read(o->cache, o->arg));
+	case CLI_VACUUM:
+		return (cli_cache_vacuum(o->cache));
+	case CLI_IMPORT_OPML:
+		return (cli_opml_import(o->urls, o->arg));
+	case CLI_EXPORT_OPML:
+		return (cli_opml_export(o->urls));
+	case CLI_IMPORT_NEWSBOAT:
+		return (cli_newsboat_import(o->arg, o->urls, o->cache));
+	case CLI_RENDER:
+		return (cli_render(o->cache, o->arg, o->width));
+	case CLI_DEMO:
+	default:
+		return (cli_interface(o));
+	}
+}
+
+/* A usage error: the message, then where to read more. */
+static int __attribute__((format(printf, 1, 2)))
+cli_usage_error(const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (fmt != NULL) {
+		va_start(ap, fmt);
+		report_v(REPORT_ERROR, fmt, ap);
+		va_end(ap);
+	}
+	report(REPORT_INFO, _("Try '%s --help' for more information."),
+	    PACKAGE);
+	return (CLI_EXIT_USAGE);
 }
 
 /* Parse the command line and run the chosen action; returns the exit code. */
@@ -723,12 +604,17 @@ cli_main(int argc, char **argv)
 	int		 c, rc;
 
 	memset(&o, 0, sizeof o);
-	while ((c = getopt_long(argc, argv, "C:fhl:P:u:V", cli_longopts,
+	conf_init(&o.conf);
+	while ((c = getopt_long(argc, argv, "C:c:fhl:P:u:V", cli_longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'C':
 			free(o.cache);
 			o.cache = xstrdup(optarg);
+			break;
+		case 'c':
+			free(o.config);
+			o.config = xstrdup(optarg);
 			break;
 		case 'f':
 			o.force = 1;
@@ -767,6 +653,27 @@ cli_main(int argc, char **argv)
 		case OPT_UNREAD_COUNT:
 			cli_set_action(&o, CLI_UNREAD_COUNT, NULL);
 			break;
+		case OPT_DUMP_CONFIG:
+			cli_set_action(&o, CLI_DUMP_CONFIG, NULL);
+			break;
+		case OPT_EXPORT_OPML:
+			cli_set_action(&o, CLI_EXPORT_OPML, NULL);
+			break;
+		case OPT_IMPORT_OPML:
+			cli_set_action(&o, CLI_IMPORT_OPML, optarg);
+			break;
+		case OPT_IMPORT_NEWSBOAT:
+			cli_set_action(&o, CLI_IMPORT_NEWSBOAT, optarg);
+			break;
+		case OPT_MARK_ALL_READ:
+			cli_set_action(&o, CLI_MARK_ALL_READ, optarg);
+			break;
+		case OPT_VACUUM:
+			cli_set_action(&o, CLI_VACUUM, NULL);
+			break;
+		case OPT_JSON:
+			o.json = 1;
+			break;
 		case OPT_RENDER:
 			cli_set_action(&o, CLI_RENDER, optarg);
 			break;
@@ -779,18 +686,17 @@ cli_main(int argc, char **argv)
 			}
 			break;
 		default:
-			report(REPORT_INFO, _("Try '%s --help' for more "
-			    "information.\n"), PACKAGE);
-			rc = CLI_EXIT_USAGE;
+			rc = cli_usage_error(NULL);
 			goto out;
 		}
 	}
+	/* The optional argument of --import-newsboat and --mark-all-read. */
+	if ((o.action == CLI_IMPORT_NEWSBOAT || o.action == CLI_MARK_ALL_READ) &&
+	    o.arg == NULL && optind < argc)
+		o.arg = argv[optind++];
 	if (optind < argc) {
-		report(REPORT_ERROR, _("unexpected argument '%s'"),
+		rc = cli_usage_error(_("unexpected argument '%s'"),
 		    argv[optind]);
-		report(REPORT_INFO, _("Try '%s --help' for more "
-		    "information.\n"), PACKAGE);
-		rc = CLI_EXIT_USAGE;
 		goto out;
 	}
 	/*
@@ -799,9 +705,10 @@ cli_main(int argc, char **argv)
 	 * them would report success and store nothing.
 	 */
 	if ((o.urls != NULL && *o.urls == '\0') ||
-	    (o.cache != NULL && *o.cache == '\0')) {
-		report(REPORT_ERROR, _("an empty file name for --urls or "
-		    "--cache"));
+	    (o.cache != NULL && *o.cache == '\0') ||
+	    (o.config != NULL && *o.config == '\0')) {
+		report(REPORT_ERROR, _("an empty file name for --urls, --cache "
+		    "or --config"));
 		rc = CLI_EXIT_USAGE;
 		goto out;
 	}
@@ -817,6 +724,12 @@ cli_main(int argc, char **argv)
 		rc = CLI_EXIT_USAGE;
 		goto out;
 	}
+	if (o.json && o.action != CLI_UNREAD_COUNT && o.action != CLI_SEARCH) {
+		report(REPORT_ERROR, _("--json goes with --unread-count or "
+		    "--search"));
+		rc = CLI_EXIT_USAGE;
+		goto out;
+	}
 	if (o.width != 0 && o.action != CLI_RENDER) {
 		report(REPORT_ERROR, _("--width goes with --render"));
 		rc = CLI_EXIT_USAGE;
@@ -826,39 +739,19 @@ cli_main(int argc, char **argv)
 		o.urls = path_default_urls();
 	if (o.cache == NULL)
 		o.cache = path_default_cache();
-
-	switch (o.action) {
-	case CLI_HELP:
-		cli_usage(stdout);
-		rc = CLI_EXIT_OK;
-		break;
-	case CLI_PARSE:
-		rc = cli_parse(o.arg);
-		break;
-	case CLI_VERSION:
-		printf("%s %s\n", PACKAGE, VERSION);
-		rc = CLI_EXIT_OK;
-		break;
-	case CLI_SEARCH:
-		rc = cli_search(o.cache, o.urls, o.arg);
-		break;
-	case CLI_UNREAD_COUNT:
-		rc = cli_unread_count(o.cache, o.urls);
-		break;
-	case CLI_RELOAD:
-		rc = cli_reload(&o);
-		break;
-	case CLI_RENDER:
-		rc = cli_render(o.cache, o.arg, o.width);
-		break;
-	default:
-		rc = cli_interface(&o);
-		break;
+	if (cli_needs_conf(o.action)) {
+		conf_free(&o.conf);
+		if ((rc = cli_conf_load(o.config, &o.conf)) != CLI_EXIT_OK)
+			goto out;
 	}
-	/* -u and -C may come before a usage error: free them on every path. */
+	session_conf_fetch(&o.conf, &o.fetch);
+	rc = cli_run(&o);
+	/* -u, -C and -c may come before a usage error: free them on every path. */
 out:
 	free(o.urls);
 	free(o.cache);
+	free(o.config);
+	conf_free(&o.conf);
 	log_close();
 	return (rc);
 }

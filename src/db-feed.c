@@ -657,7 +657,10 @@ db_feed_retain(struct db *db, sqlite3_stmt *st, char **cause)
 	return (i == n ? 0 : -1);
 }
 
-/* Remove what retention no longer keeps: never starred items, never items the feed still carries. */
+/*
+ * Remove what retention no longer keeps: read items only, never starred
+ * ones, never items the feed still carries.
+ */
 static int
 db_feed_retention(struct db *db, int64_t feed, char **cause)
 {
@@ -687,8 +690,8 @@ db_feed_retention(struct db *db, int64_t feed, char **cause)
 
 	if (keep_days > 0) {
 		st = db_prepare(db, DB_STMT_RETAIN_DAYS,
-		    "SELECT id, starred FROM item WHERE feed_id = ?1"
-		    " AND sort_date < ?2", cause);
+		    "SELECT id, starred <> 0 OR unread <> 0 FROM item"
+		    " WHERE feed_id = ?1 AND sort_date < ?2", cause);
 		if (st == NULL)
 			return (-1);
 		sqlite3_bind_int64(st, 1, feed);
@@ -699,7 +702,8 @@ db_feed_retention(struct db *db, int64_t feed, char **cause)
 	}
 	if (max_items > 0) {
 		st = db_prepare(db, DB_STMT_RETAIN_MAX,
-		    "SELECT id, starred FROM item WHERE feed_id = ?1"
+		    "SELECT id, starred <> 0 OR unread <> 0 FROM item"
+		    " WHERE feed_id = ?1"
 		    " ORDER BY sort_date DESC, id DESC LIMIT -1 OFFSET ?2",
 		    cause);
 		if (st == NULL)

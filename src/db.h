@@ -247,6 +247,37 @@ int		 db_tag_list(struct db *, struct db_tag_row **, size_t *,
 		     char **);
 void		 db_tag_rows_free(struct db_tag_row *, size_t);
 
+/* db-query.c: query: feeds, the items a filter (filter.h) matches. */
+struct filter;
+/* Read one page of the items a filter matches, as db_item_page does. */
+int		 db_query_page(struct db *, const struct filter *,
+		     enum db_page, const struct db_item_cursor *, int,
+		     struct db_item_row **, size_t *, char **);
+/* Total and unread items a filter matches. */
+int		 db_query_count(struct db *, const struct filter *, int64_t *,
+		     int64_t *, char **);
+/* The SQL condition a filter makes at time now, and how many values it binds. */
+char		*db_query_sql(const struct filter *, int64_t, size_t *);
+
+/* db-newsboat.c: newsboat's cache.db, imported. */
+struct db_newsboat_counts {
+	size_t		 items;		/* articles added */
+	size_t		 read;		/* articles marked read */
+	size_t		 starred;	/* articles starred (newsboat's flags) */
+};
+/* Whether newsboat's cache at path is one akhbar reads; -1 with *cause naming it. */
+int		 db_newsboat_check(const char *, char **);
+/* Import newsboat's articles and states for the feeds with these URLs (synced first); one batch. */
+int		 db_newsboat_import(struct db *, const char *,
+		     const struct strv *, struct db_newsboat_counts *,
+		     char **);
+
+/* db-maint.c: compact the cache (VACUUM, then empty the write-ahead log). */
+int		 db_maint_vacuum(struct db *, char **);
+/* The urls file's keep= (0: global) and dir= (an enum feed_dir, -1: not given) of the feed with this URL. */
+int		 db_maint_feed_options(struct db *, const char *, int, int,
+		     char **);
+
 /*
  * Sync with an aggregator server (db-sync.c). A source is a server and a
  * login; its feeds are ordinary feed rows (db_feed_sync gives them their

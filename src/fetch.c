@@ -107,9 +107,8 @@ fetch_user_agent(void)
 
 	if (ua[0] == '\0') {
 		v = curl_version_info(CURLVERSION_NOW);
-		snprintf(ua, sizeof ua, "%s/%s (terminal news reader; +%s) "
-		    "libcurl/%s", PACKAGE, VERSION, PACKAGE_BUGREPORT,
-		    v->version);
+		snprintf(ua, sizeof ua, "%s/%s (terminal news reader) "
+		    "libcurl/%s", PACKAGE, VERSION, v->version);
 	}
 	return (ua);
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 
 #include "sanitize.h"
@@ -31,6 +32,8 @@ struct opml_state {
 	int		 depth;
 	bool		 root;		/* root element seen */
 	bool		 is_opml;
+	int		 root_line;	/* ... on this line */
+	char		*root_name;	/* ... named so, when it is not <opml> */
 	bool		 in_title;
 	struct str	 title;
 	/* the folder path: one entry per open outline (NULL if not a folder) */
@@ -57,13 +60,17 @@ opml_free(struct opml *o)
 		free(o->entries[i].url);
 		free(o->entries[i].title);
 		free(o->entries[i].category);
+		strv_free(&o->entries[i].more);
 	}
 	free(o->entries);
 	free(o->title);
 	free(o);
 }
 
-/* Add a feed (copies; title and category may be NULL); a repeated URL is skipped. */
+/*
+ * Add a feed (copies; title and category may be NULL); a repeated URL is
+ * not added again, but its folder joins the entry's other folders.
+ */
 void
 opml_add(struct opml *o, const char *url, const char *title,
     const char *category)
@@ -72,8 +79,14 @@ opml_add(struct opml *o, const char *url, const char *title,
 	size_t			 i;
 
 	for (i = 0; i < o->nentries; i++) {
-		if (strcmp(o->entries[i].url, url) == 0)
-			return;
+		e = &o->entries[i];
+		if (strcmp(e->url, url) != 0)
+			continue;
+		if (category != NULL && *category != '\0' &&
+		    (e->category == NULL || strcmp(e->category, category) != 0) &&
+		    !strv_contains(&e->more, category))
+			strv_add(&e->more, category);
+		return;
 	}
 	o->entries = xreallocarray(o->entries, o->nentries + 1,
 	    sizeof *o->entries);
@@ -82,6 +95,7 @@ opml_add(struct opml *o, const char *url, const char *title,
 	e->title = title != NULL && *title != '\0' ? xstrdup(title) : NULL;
 	e->category = category != NULL && *category != '\0' ?
 	    xstrdup(category) : NULL;
+	memset(&e->more, 0, sizeof e->more);
 }
 
 /* An attribute value, sanitised onto one line, or NULL when absent or blank. */
@@ -131,6 +145,20 @@ opml_path(struct opml_state *st)
 	return (str_steal(&s));
 }
 
+/* Add a feed in each of OPML 2.0's comma-separated category paths. */
+static void
+opml_add_categories(struct opml *o, const char *url, const char *title,
+    char *cats)
+{
+	char	*p, *next;
+
+	for (p = cats; p != NULL; p = next) {
+		if ((next = strchr(p, ',')) != NULL)
+			*next++ = '\0';
+		opml_add(o, url, title, p + (*p == '/'));
+	}
+}
+
 static void
 opml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     const xmlChar *uri, int nns, const xmlChar **nsv, int nattrs,
@@ -149,8 +177,11 @@ opml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	if (!st->root) {
 		st->root = true;
 		st->is_opml = strcasecmp(name, "opml") == 0;
-		if (!st->is_opml)
+		st->root_line = xmlSAX2GetLineNumber(st->ctxt);
+		if (!st->is_opml) {
+			st->root_name = sanitize_line(name, strlen(name));
 			xmlStopParser(st->ctxt);
+		}
 		return;
 	}
 	if (strcasecmp(name, "title") == 0 && st->depth == 3) {
@@ -167,12 +198,12 @@ opml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		path = opml_path(st);
 		if (path == NULL &&
 		    (cat = opml_attr(attrs, nattrs, "category")) != NULL) {
-			/* OPML 2.0: "/News/World,/Other"; the first path. */
-			cat[strcspn(cat, ",")] = '\0';
-			path = xstrdup(cat + (*cat == '/'));
+			/* OPML 2.0: "/News/World,/Other", every path. */
+			opml_add_categories(st->o, url, text, cat);
 			free(cat);
-		}
-		opml_add(st->o, url, text, path);
+			cat = NULL;
+		} else
+			opml_add(st->o, url, text, path);
 		free(path);
 		free(url);
 		free(text);
@@ -299,8 +330,14 @@ opml_read(const char *buf, size_t len, struct strv *warnings, char **cause)
 	xmlSetGenericErrorFunc(oldctx, olderr);
 	o = st.o;
 	if (!st.is_opml) {
-		xasprintf(cause, "not an OPML document (%s)", st.root ?
-		    "the root element is not <opml>" : "no root element");
+		if (st.root)
+			xasprintf(cause, "not an OPML document (line %d: the "
+			    "root element is <%s>, not <opml>)", st.root_line,
+			    st.root_name);
+		else
+			xasprintf(cause, "not an OPML document (no root "
+			    "element)");
+		free(st.root_name);
 		opml_free(o);
 		str_free(&st.title);
 		return (NULL);
@@ -385,6 +422,14 @@ opml_in(const char *c, const char *prefix)
 	return (c != NULL && strcmp(c, prefix) == 0);
 }
 
+/* Whether an entry is in folder prefix (NULL: at the top). */
+static bool
+opml_entry_in(const struct opml_entry *e, const char *prefix)
+{
+	return (opml_in(e->category, prefix) ||
+	    (prefix != NULL && strv_contains(&e->more, prefix)));
+}
+
 /* Write the entries of folder prefix and, nested, its subfolders. */
 static void
 opml_write_level(const struct opml *o, struct str *out, const char *prefix,
@@ -392,13 +437,13 @@ opml_write_level(const struct opml *o, struct str *out, const char *prefix,
 {
 	const struct opml_entry	*e;
 	struct strv		 seen = { NULL, 0 };
-	size_t			 i, plen;
-	const char		*rest;
+	size_t			 i, k, plen;
+	const char		*rest, *cat;
 	char			*name, *sub;
 
 	for (i = 0; i < o->nentries; i++) {
 		e = &o->entries[i];
-		if (!opml_in(e->category, prefix))
+		if (!opml_entry_in(e, prefix))
 			continue;
 		str_printf(out, "%*s<outline type=\"rss\" text=\"", indent, "");
 		opml_escape(out, e->title != NULL ? e->title : e->url);
@@ -411,35 +456,40 @@ opml_write_level(const struct opml *o, struct str *out, const char *prefix,
 		str_appends(out, "\"/>\n");
 	}
 	plen = prefix != NULL ? strlen(prefix) : 0;
-	for (i = 0; i < o->nentries; i++) {
-		e = &o->entries[i];
-		if (e->category == NULL)
-			continue;
-		if (prefix != NULL) {
-			if (strncmp(e->category, prefix, plen) != 0 ||
-			    e->category[plen] != '/')
+	/* Folders in the order of the entries' first folders, then others'. */
+	for (i = 0; i < 2 * o->nentries; i++) {
+		e = &o->entries[i % o->nentries];
+		for (k = i < o->nentries ? 0 : 1; k <= (i < o->nentries ? 0 :
+		    e->more.n); k++) {
+			cat = k == 0 ? e->category : e->more.v[k - 1];
+			if (cat == NULL)
 				continue;
-			rest = e->category + plen + 1;
-		} else
-			rest = e->category;
-		name = xstrndup(rest, strcspn(rest, "/"));
-		if (*name == '\0' || strv_contains(&seen, name)) {
-			free(name);
-			continue;
+			if (prefix != NULL) {
+				if (strncmp(cat, prefix, plen) != 0 ||
+				    cat[plen] != '/')
+					continue;
+				rest = cat + plen + 1;
+			} else
+				rest = cat;
+			name = xstrndup(rest, strcspn(rest, "/"));
+			if (*name == '\0' || strv_contains(&seen, name)) {
+				free(name);
+				continue;
+			}
+			strv_add_owned(&seen, name);
+			str_printf(out, "%*s<outline text=\"", indent, "");
+			opml_escape(out, name);
+			str_appends(out, "\" title=\"");
+			opml_escape(out, name);
+			str_appends(out, "\">\n");
+			if (prefix != NULL)
+				xasprintf(&sub, "%s/%s", prefix, name);
+			else
+				sub = xstrdup(name);
+			opml_write_level(o, out, sub, indent + 2);
+			free(sub);
+			str_printf(out, "%*s</outline>\n", indent, "");
 		}
-		strv_add_owned(&seen, name);
-		str_printf(out, "%*s<outline text=\"", indent, "");
-		opml_escape(out, name);
-		str_appends(out, "\" title=\"");
-		opml_escape(out, name);
-		str_appends(out, "\">\n");
-		if (prefix != NULL)
-			xasprintf(&sub, "%s/%s", prefix, name);
-		else
-			sub = xstrdup(name);
-		opml_write_level(o, out, sub, indent + 2);
-		free(sub);
-		str_printf(out, "%*s</outline>\n", indent, "");
 	}
 	strv_free(&seen);
 }

@@ -7,9 +7,11 @@
 #include "str.h"
 
 struct opml_entry {
-	char	*url;		/* xmlUrl, as given */
-	char	*title;		/* text or title, NULL if neither */
-	char	*category;	/* folders above it, "News/World"; NULL if none */
+	char		*url;		/* xmlUrl, as given */
+	char		*title;		/* text or title, NULL if neither */
+	char		*category;	/* folders above it, "News/World"; NULL if none */
+	struct strv	 more;		/* the other folders it is in: the URL
+					   listed again, OPML 2.0's other categories */
 };
 
 struct opml {

@@ -1,6 +1,6 @@
 /*
- * XDG base directories: the urls file lives under $XDG_CONFIG_HOME/akhbar,
- * the cache under $XDG_DATA_HOME/akhbar.
+ * XDG base directories: the configuration and urls files live under
+ * $XDG_CONFIG_HOME/akhbar, the cache under $XDG_DATA_HOME/akhbar.
  */
 #include "config.h"
 
@@ -61,6 +61,18 @@ path_default_urls(void)
 
 	dir = path_config_dir();
 	xasprintf(&p, "%s/urls", dir);
+	free(dir);
+	return (p);
+}
+
+/* The default configuration file; caller frees. */
+char *
+path_default_config(void)
+{
+	char	*dir, *p;
+
+	dir = path_config_dir();
+	xasprintf(&p, "%s/config", dir);
 	free(dir);
 	return (p);
 }

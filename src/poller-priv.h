@@ -81,6 +81,8 @@ struct poller {
 	long		*intervals;	/* ... each one's own interval, 0: opts.interval */
 	char		**titles;	/* ... "~Title" or NULL (for db_feed_sync) */
 	struct strv	*tags;		/* ... their tags */
+	int		*keeps;		/* ... keep= (0: the global max-items) */
+	int		*dirs;		/* ... dir= (enum feed_dir), -1 not given */
 	struct fetch	*fetch;
 	pthread_t	 thread;
 	int		 started;

@@ -176,6 +176,10 @@ poller_sync(struct poller *p, char **cause)
 		rc = db_feed_sync(p->db, all, nall, cause);
 		free(all);
 	}
+	/* The urls file's keep= and dir= of each feed. */
+	for (i = 0; rc == 0 && i < p->urls.n; i++)
+		rc = db_maint_feed_options(p->db, p->urls.v[i], p->keeps[i],
+		    p->dirs[i], cause);
 	if (rc == 0)
 		p->synced = 1;
 	return (rc);
@@ -427,6 +431,8 @@ poller_free(struct poller *p)
 	}
 	free(p->titles);
 	free(p->tags);
+	free(p->keeps);
+	free(p->dirs);
 	free(p->intervals);
 	free(p->want_ids);
 	free(p->local);
@@ -448,7 +454,7 @@ poller_start(struct db *db, const struct urls_list *subs,
 	struct poller	*p;
 	sigset_t	 block, saved;
 	int		 fds[2], error;
-	size_t		 i, j;
+	size_t		 i, j, k;
 
 	p = xcalloc(1, sizeof *p);
 	p->opts = *o;
@@ -463,16 +469,24 @@ poller_start(struct db *db, const struct urls_list *subs,
 	p->intervals = xcalloc(subs->n > 0 ? subs->n : 1, sizeof *p->intervals);
 	p->titles = xcalloc(subs->n > 0 ? subs->n : 1, sizeof *p->titles);
 	p->tags = xcalloc(subs->n > 0 ? subs->n : 1, sizeof *p->tags);
+	p->keeps = xcalloc(subs->n > 0 ? subs->n : 1, sizeof *p->keeps);
+	p->dirs = xcalloc(subs->n > 0 ? subs->n : 1, sizeof *p->dirs);
 	p->any_interval = o->interval > 0;
-	for (i = 0; i < subs->n; i++) {
+	for (i = 0, k = 0; i < subs->n; i++) {
+		/* A query: feed is a filter over the cache: nothing to fetch. */
+		if (subs->v[i].query != NULL)
+			continue;
 		strv_add(&p->urls, subs->v[i].url);
-		p->intervals[i] = subs->v[i].reload > 0 ? subs->v[i].reload : 0;
-		if (p->intervals[i] > 0)
+		p->intervals[k] = subs->v[i].reload > 0 ? subs->v[i].reload : 0;
+		if (p->intervals[k] > 0)
 			p->any_interval = p->any_own_interval = 1;
 		if (subs->v[i].title != NULL)
-			p->titles[i] = xstrdup(subs->v[i].title);
+			p->titles[k] = xstrdup(subs->v[i].title);
 		for (j = 0; j < subs->v[i].tags.n; j++)
-			strv_add(&p->tags[i], subs->v[i].tags.v[j]);
+			strv_add(&p->tags[k], subs->v[i].tags.v[j]);
+		p->keeps[k] = subs->v[i].keep;
+		p->dirs[k] = subs->v[i].dir_set ? (int)subs->v[i].dir : -1;
+		k++;
 	}
 	if (poller_sync_start(p, o->sync, cause) != 0) {
 		poller_free(p);

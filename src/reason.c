@@ -60,7 +60,8 @@ static const char *const reason_phrases[REASON_COUNT] = {
 	[REASON_NO_QUOTE] = N_("no closing quote"),
 	[REASON_NO_COMMAND] = N_("exec: without a command"),
 	/* TRANSLATORS: newsboat's query: lines (virtual feeds). */
-	[REASON_QUERY] = N_("query: feeds are not supported yet"),
+	[REASON_QUERY] = N_("a query: feed needs a name and an expression "
+	    "(query:NAME:EXPRESSION)"),
 	/* TRANSLATORS: a key=value word of the urls file, e.g. reload=abc. */
 	[REASON_BAD_OPTION] = N_("bad option"),
 	[REASON_NO_URLS_FILE] = N_("no such file; create it with one feed URL "
@@ -69,6 +70,16 @@ static const char *const reason_phrases[REASON_COUNT] = {
 	[REASON_NO_FEEDS] = N_("no feeds to read; add one URL per line (for "
 	    "example https://example.org/feed.xml)"),
 	[REASON_CACHE_OPEN] = N_("cannot open the cache"),
+	/* TRANSLATORS: the filter expression of a query: feed. */
+	[REASON_QUERY_SYNTAX] = N_("cannot read the query"),
+	[REASON_QUERY_ATTRIBUTE] = N_("unknown attribute in the query (title, "
+	    "content, author, feedtitle, feedurl, tags, unread, age)"),
+	[REASON_QUERY_OPERATOR] = N_("an operator the attribute does not take "
+	    "in the query"),
+	[REASON_QUERY_VALUE] = N_("a value the attribute does not take in the "
+	    "query"),
+	[REASON_QUERY_REGEX] = N_("not a regular expression in the query"),
+	[REASON_QUERY_DEPTH] = N_("parentheses nested too deep in the query"),
 	/* TRANSLATORS: a sync server (Tiny Tiny RSS) refused its API. */
 	[REASON_API_DISABLED] = N_("the server's API is turned off for this "
 	    "account (turn on API access in its preferences)"),
@@ -106,6 +117,18 @@ reason_text(int kind, long code, const char *detail)
 		if (code <= 0)
 			goto plain;
 		xasprintf(&head, _("command killed (signal %d)"), (int)code);
+		break;
+	case REASON_QUERY_SYNTAX:
+	case REASON_QUERY_ATTRIBUTE:
+	case REASON_QUERY_OPERATOR:
+	case REASON_QUERY_VALUE:
+	case REASON_QUERY_REGEX:
+	case REASON_QUERY_DEPTH:
+		if (code <= 0)
+			goto plain;
+		/* TRANSLATORS: a problem of a query: feed and where it is. */
+		xasprintf(&head, _("%s at column %d"), _(reason_phrases[kind]),
+		    (int)code);
 		break;
 	case REASON_API_LEVEL:
 		if (code <= 0)

@@ -45,11 +45,18 @@ enum reason_kind {
 	REASON_NUL_BYTE,	/* a NUL byte in the line */
 	REASON_NO_QUOTE,	/* a quoted word without its closing quote */
 	REASON_NO_COMMAND,	/* exec: without a command */
-	REASON_QUERY,		/* a query: feed (not supported yet) */
+	REASON_QUERY,		/* a query: feed without a name or an expression */
 	REASON_BAD_OPTION,	/* a key=value word akhbar cannot use */
 	REASON_NO_URLS_FILE,	/* the urls file does not exist */
 	REASON_NO_FEEDS,	/* the urls file lists no feed */
 	REASON_CACHE_OPEN,	/* the cache cannot be opened */
+	/* A query: feed's expression (code: its column; detail: the words). */
+	REASON_QUERY_SYNTAX,	/* cannot be read there */
+	REASON_QUERY_ATTRIBUTE,	/* not an attribute */
+	REASON_QUERY_OPERATOR,	/* an operator the attribute does not take */
+	REASON_QUERY_VALUE,	/* a value the attribute does not take */
+	REASON_QUERY_REGEX,	/* not a regular expression */
+	REASON_QUERY_DEPTH,	/* parentheses nested too deep */
 	/* A sync source's (an aggregator server's) own. */
 	REASON_API_DISABLED,	/* the account may not use the server's API */
 	REASON_API_LEVEL,	/* the server's API is too old: code is its level */

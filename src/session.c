@@ -28,7 +28,7 @@ session_problem_text(const char *path, const struct urls_problem *pr)
 {
 	char	*text, *out;
 
-	text = reason_text(pr->kind, 0, pr->detail);
+	text = reason_text(pr->kind, pr->code, pr->detail);
 	if (pr->line > 0)
 		xasprintf(&out, "%s:%d: %s", path, pr->line, text);
 	else
@@ -129,6 +129,7 @@ session_cache_start(struct session *s, void *arg, char **cause)
 		free(why);
 		return (-1);
 	}
+	db_set_retention(s->db, s->opts.max_items, s->opts.keep_days);
 	if (session_sync_subs(s, s->db, &why) != 0) {
 		*cause = reason_text(REASON_CACHE, 0, why);
 		free(why);
@@ -155,6 +156,8 @@ session_poller_start(struct session *s, void *arg, char **cause)
 
 	(void)arg;
 	poller_opts_default(&po);
+	if (s->opts.fetch != NULL)
+		po.fetch = *s->opts.fetch;
 	po.reload_on_start = s->opts.reload_on_start;
 	po.once = s->opts.once;
 	po.force = s->opts.force;

@@ -14,6 +14,7 @@
 #include "urls.h"
 
 struct db;
+struct fetch_opts;
 struct poller;
 struct sync_conf;
 
@@ -24,6 +25,9 @@ struct session_opts {
 	bool		 once;		/* end the poller after the first reload (headless) */
 	bool		 reload_on_start;
 	long		 interval;	/* seconds between automatic reloads, 0: off */
+	const struct fetch_opts *fetch;	/* NULL: the defaults (it must outlive the session) */
+	int		 max_items;	/* retention of every feed, 0: no limit */
+	int		 keep_days;	/* ... read items older than this go, 0: none */
 	const struct sync_conf *sync;	/* a sync source (urls-source), or NULL */
 };
 

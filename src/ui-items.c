@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conf.h"
 #include "i18n.h"
 #include "xmalloc.h"
 
@@ -148,6 +149,7 @@ ui_items_draw_row(struct ui *ui, struct ui_items *it, size_t i)
 	int			 cols = ui->cols, dw, fw, tw;
 	int			 xmark, xdate, xfeed, xtitle;
 	attr_t			 base, meta;
+	const char		*fmt;
 	char			*date;
 	bool			 sel = i == it->list.sel;
 
@@ -165,7 +167,14 @@ ui_items_draw_row(struct ui *ui, struct ui_items *it, size_t i)
 	ui_paint_blank(ui->body, y, 0, cols, base);
 
 	/* TRANSLATORS: strftime format of an article's date in lists. */
-	date = ui_date(r->date, _("%b %d"));
+	fmt = ui->opts.conf != NULL ? conf_string(ui->opts.conf,
+	    CONF_DATETIME_FORMAT) : "";
+	/* The user's datetime-format: any text is a format. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	date = *fmt != '\0' ? ui_date(r->date, fmt) : ui_date(r->date,
+	    _("%b %d"));
+#pragma GCC diagnostic pop
 	dw = cols >= 40 ? 7 : 0;
 	fw = ui_items_gathered(it) && cols >= 70 ? 18 : 0;
 	tw = cols - 1 - 3 - (dw ? dw + 1 : 0) - (fw ? fw + 1 : 0) - 2;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "ui-conf.h"
 #include "xmalloc.h"
 
 #define F	UI_KEY_FN
@@ -237,6 +238,21 @@ ui_keys_read(struct ui *ui, int *key)
 	return (1);
 }
 
+/* The configuration's bindings, looked at before the defaults. */
+static struct ui_binding *ui_keys_user;
+static size_t		  ui_keys_nuser;
+
+/* Take the configuration's bind and unbind lines (NULL: none). */
+void
+ui_keys_configure(const struct conf *cf)
+{
+	free(ui_keys_user);
+	ui_keys_user = NULL;
+	ui_keys_nuser = 0;
+	if (cf != NULL)
+		ui_keys_user = ui_conf_bindings(cf, &ui_keys_nuser);
+}
+
 /* The binding of a key in a view, or NULL (RTL layouts' letters too). */
 const struct ui_binding *
 ui_keys_lookup(int key, enum ui_view_kind view)
@@ -244,6 +260,12 @@ ui_keys_lookup(int key, enum ui_view_kind view)
 	size_t	i, n = sizeof ui_keys_default / sizeof ui_keys_default[0];
 	int	latin;
 
+	for (i = 0; i < ui_keys_nuser; i++) {
+		if (ui_keys_user[i].key == key &&
+		    (ui_keys_user[i].views & UI_IN(view)))
+			return (ui_keys_user[i].action != UI_ACT_NONE ?
+			    &ui_keys_user[i] : NULL);
+	}
 	for (i = 0; i < n; i++) {
 		if (ui_keys_default[i].key == key &&
 		    (ui_keys_default[i].views & UI_IN(view)))

@@ -224,6 +224,7 @@ struct ui_prompt {
 /* The interface. */
 struct ui {
 	struct ui_opts	 opts;
+	struct fetch_opts fetch;	/* the configuration's, for the session */
 	struct session	 session;	/* urls file, poller's cache, poller */
 	bool		 in_session;	/* session_start worked */
 	bool		 reload_now;	/* reload when the session starts */
@@ -364,6 +365,7 @@ void	 ui_prompt_draw(struct ui *);
 
 /* ui-keys.c */
 int	 ui_keys_read(struct ui *, int *);
+void	 ui_keys_configure(const struct conf *);
 const struct ui_binding *ui_keys_lookup(int, enum ui_view_kind);
 const struct ui_binding *ui_keys_table(size_t *);
 const char *ui_keys_action_name(enum ui_action);

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "ui-priv.h"
+#include "ui-conf.h"
 
 #include <sys/ioctl.h>
 
@@ -253,6 +254,8 @@ ui_term_start(struct ui *ui, char **cause)
 	set_escdelay(25);
 	curs_set(0);
 	ui_paint_init(ui);
+	if (ui->opts.conf != NULL)
+		ui_conf_colors(ui, ui->opts.conf);
 	ui_term_mouse(ui);
 
 	/* What a crash writes: undo what curses and akhbar did. */

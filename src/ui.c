@@ -33,7 +33,9 @@
 #include "reason.h"
 #include "sanitize.h"
 #include "report.h"
+#include "conf.h"
 #include "session.h"
+#include "session-conf.h"
 #include "urls.h"
 #include "xmalloc.h"
 
@@ -602,7 +604,8 @@ ui_stage_screen(struct session *s, void *arg, char **cause)
 	ui_push(ui, ui_feeds_new(ui));
 	ui_redraw(ui, UI_REDRAW_ALL);
 	s->opts.reload_on_start = ui->reload_now || (!ui->opts.demo &&
-	    ui_cache_stale(ui));
+	    (ui_cache_stale(ui) || (ui->opts.conf != NULL &&
+	    conf_bool(ui->opts.conf, CONF_REFRESH_ON_STARTUP))));
 	return (0);
 }
 
@@ -625,7 +628,10 @@ ui_session(struct ui *ui, char **cause)
 	so.urls_path = ui->opts.urls_path;
 	so.cache_path = ui->opts.cache_path;
 	so.interval = ui->opts.reload_interval;
-	so.sync = ui->opts.sync;
+	if (ui->opts.conf != NULL) {
+		session_conf_fetch(ui->opts.conf, &ui->fetch);
+		session_conf_opts(ui->opts.conf, &so, &ui->fetch);
+	}
 	if (session_start(&ui->session, &so, ui_stages,
 	    sizeof ui_stages / sizeof ui_stages[0], ui, cause) != 0) {
 		session_stop(&ui->session);	/* its paths and warnings */
@@ -747,6 +753,7 @@ ui_stop(struct ui *ui)
 static void
 ui_free(struct ui *ui)
 {
+	ui_keys_configure(NULL);	/* the configuration's bindings */
 	strv_free(&ui->urls);
 	free(ui->subs);
 	free(ui->msg);
@@ -783,6 +790,12 @@ ui_main(const struct ui_opts *opts)
 	ui.mode = layout_term_resolve(mode, environ, &why);
 	free(why);
 	ui.lcfg.mode = ui.mode;
+	if (opts->conf != NULL) {
+		ui.lcfg.shaping = conf_bool(opts->conf, CONF_ARABIC_SHAPING);
+		ui.lcfg.ligatures = conf_bool(opts->conf,
+		    CONF_ARABIC_LIGATURES);
+	}
+	ui_keys_configure(opts->conf);
 	ui.tmux = layout_term_tmux(environ);
 
 	if (opts->demo && ui_demo_prepare(&ui, &cause) != 0)

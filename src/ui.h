@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 
+struct conf;
 struct sync_conf;
 
 /* What the interface is told to do. */
@@ -21,6 +22,8 @@ struct ui_opts {
 	long		 reload_interval;	/* seconds; 0: no automatic reload */
 	const char	*bidi;		/* "auto", "app", "terminal", "off" */
 	bool		 color;		/* use colours (NO_COLOR turns them off) */
+	const struct conf *conf;	/* the configuration (keys, colours, the
+					   rest), or NULL for the defaults */
 	const struct sync_conf *sync;	/* a sync source (urls-source), or NULL */
 };
 

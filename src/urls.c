@@ -2,33 +2,43 @@
  * Reading the urls file, newsboat's format with akhbar's options:
  *
  *	https://example.org/feed.xml "news" "world news" "~My title" "!"
- *	"exec:curl -s https://example.org/x" tech reload=30
+ *	"exec:curl -s https://example.org/x" tech reload=30 dir=rtl
  *	exec:cat /var/feeds/local.xml
+ *	"query:Sport today:tags # \"sport\" and age < 1" keep=200
+ *	query:Unread:unread = "yes"
  *
  * The first word is the feed; a quoted one ("...", with \" and \\ inside)
- * may hold blanks, as an exec: command does; an unquoted exec: takes the
- * rest of the line. The words after it are tags, quoted or not, except
- * "~Title", "!" (hidden) and unquoted key=value options. Bad lines do not
- * stop the reader: each is skipped with a warning naming its line, and the
- * good lines are kept in order with duplicates dropped.
+ * may hold blanks, as an exec: command or a query: does; an unquoted
+ * exec: or query: takes the rest of the line. The words after it are
+ * tags, quoted or not, except "~Title", "!" (hidden) and unquoted
+ * key=value options. Bad lines do not stop the reader: each is skipped
+ * with a warning naming its line, and the good lines are kept in order
+ * with duplicates dropped.
  */
 #include "config.h"
 
 #include "urls.h"
 
+#include <sys/stat.h>
+
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
+#include "filter.h"
 #include "reason.h"
 #include "str.h"
 #include "xmalloc.h"
 
 /* The longest reload= accepted, in minutes (a year). */
 #define URLS_RELOAD_MAX	(366L * 24 * 60)
+/* The most articles keep= keeps. */
+#define URLS_KEEP_MAX	1000000L
 
 static int
 urls_is_url(const char *s)
@@ -57,6 +67,7 @@ static void
 urls_problem_set(struct urls_problem *pr, int kind, const char *detail)
 {
 	pr->kind = kind;
+	pr->code = 0;
 	free(pr->detail);
 	pr->detail = detail != NULL ? xstrdup(detail) : NULL;
 }
@@ -77,6 +88,7 @@ urls_sub_clear(struct urls_sub *sub)
 	free(sub->title);
 	strv_free(&sub->tags);
 	strv_free(&sub->options);
+	filter_free(sub->query);
 	memset(sub, 0, sizeof *sub);
 }
 
@@ -123,25 +135,105 @@ urls_is_option(const char *s)
 	return (*s == '=');
 }
 
+/* A whole number from 1 to max, or -1. */
+static long
+urls_number(const char *v, long max)
+{
+	char	*end;
+	long	 n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (!isdigit((unsigned char)*v) || *end != '\0' || errno != 0 ||
+	    n < 1 || n > max)
+		return (-1);
+	return (n);
+}
+
 /* Take one option word into sub; -1 when its value is no good. */
 static int
 urls_option(struct urls_sub *sub, const char *word)
 {
 	const char	*v;
-	char		*end;
 	long		 n;
 
 	v = strchr(word, '=') + 1;
-	if (strncmp(word, "reload=", 7) != 0) {
+	if (strncmp(word, "reload=", 7) == 0) {
+		if ((n = urls_number(v, URLS_RELOAD_MAX)) == -1)
+			return (-1);
+		sub->reload = n * 60;
+	} else if (strncmp(word, "keep=", 5) == 0) {
+		if ((n = urls_number(v, URLS_KEEP_MAX)) == -1)
+			return (-1);
+		sub->keep = (int)n;
+	} else if (strncmp(word, "dir=", 4) == 0) {
+		if (strcasecmp(v, "rtl") == 0)
+			sub->dir = FEED_DIR_RTL;
+		else if (strcasecmp(v, "ltr") == 0)
+			sub->dir = FEED_DIR_LTR;
+		else if (strcasecmp(v, "auto") == 0)
+			sub->dir = FEED_DIR_AUTO;
+		else
+			return (-1);
+		sub->dir_set = true;
+	} else if (strncmp(word, "full-article=", 13) == 0) {
+		if (strcasecmp(v, "yes") == 0)
+			sub->full_article = 1;
+		else if (strcasecmp(v, "no") == 0)
+			sub->full_article = 0;
+		else
+			return (-1);
+	} else
 		strv_add(&sub->options, word);
-		return (0);
+	return (0);
+}
+
+/* The urls file's kind for a filter's problem. */
+static int
+urls_query_kind(enum filter_error e)
+{
+	switch (e) {
+	case FILTER_ERR_ATTRIBUTE:
+		return (REASON_QUERY_ATTRIBUTE);
+	case FILTER_ERR_OPERATOR:
+		return (REASON_QUERY_OPERATOR);
+	case FILTER_ERR_VALUE:
+		return (REASON_QUERY_VALUE);
+	case FILTER_ERR_REGEX:
+		return (REASON_QUERY_REGEX);
+	case FILTER_ERR_DEPTH:
+		return (REASON_QUERY_DEPTH);
+	case FILTER_ERR_EMPTY:
+		return (REASON_QUERY);
+	case FILTER_ERR_SYNTAX:
+	default:
+		return (REASON_QUERY_SYNTAX);
 	}
-	errno = 0;
-	n = strtol(v, &end, 10);
-	if (!isdigit((unsigned char)*v) || *end != '\0' || errno != 0 ||
-	    n < 1 || n > URLS_RELOAD_MAX)
+}
+
+/*
+ * Read a query: feed's "query:NAME:EXPRESSION" into sub: its name is the
+ * title, its expression the filter. -1 with *pr (the column counts from
+ * the expression's start).
+ */
+static int
+urls_query(struct urls_sub *sub, const char *word, struct urls_problem *pr)
+{
+	struct filter_problem	 fpr;
+	const char		*name = word + 6, *colon;
+
+	if ((colon = strchr(name, ':')) == NULL || colon == name ||
+	    colon[1] == '\0') {
+		urls_problem_set(pr, REASON_QUERY, NULL);
 		return (-1);
-	sub->reload = n * 60;
+	}
+	if ((sub->query = filter_parse(colon + 1, &fpr)) == NULL) {
+		urls_problem_set(pr, urls_query_kind(fpr.kind), fpr.near);
+		pr->code = fpr.col;
+		free(fpr.near);
+		return (-1);
+	}
+	sub->title = xstrndup(name, (size_t)(colon - name));
 	return (0);
 }
 
@@ -182,6 +274,7 @@ urls_parse_line(const char *line, struct urls_sub *sub,
 	int		 q, rc = -1;
 
 	memset(sub, 0, sizeof *sub);
+	sub->full_article = -1;
 	copy = xstrdup(line);
 	s = str_trim(copy);
 	if (*s == '\0' || *s == '#') {
@@ -190,8 +283,8 @@ urls_parse_line(const char *line, struct urls_sub *sub,
 	}
 	str_init(&w);
 
-	/* The feed: a quoted word, an exec: line, or a bare word. */
-	if (strncmp(s, "exec:", 5) == 0) {
+	/* The feed: a quoted word, an exec: or query: line, or a bare word. */
+	if (strncmp(s, "exec:", 5) == 0 || strncasecmp(s, "query:", 6) == 0) {
 		str_appends(&w, s);
 		s += strlen(s);
 	} else if ((q = urls_word(&s, &w)) == -1) {
@@ -200,10 +293,9 @@ urls_parse_line(const char *line, struct urls_sub *sub,
 	}
 	p = str_cstr(&w);
 	if (strncasecmp(p, "query:", 6) == 0) {
-		urls_problem_set(pr, REASON_QUERY, NULL);
-		goto out;
-	}
-	if (strncmp(p, "exec:", 5) == 0) {
+		if (urls_query(sub, p, pr) != 0)
+			goto out;
+	} else if (strncmp(p, "exec:", 5) == 0) {
 		if (urls_check_command(p, pr) != 0)
 			goto out;
 	} else if (!urls_is_url(p)) {
@@ -226,8 +318,13 @@ urls_parse_line(const char *line, struct urls_sub *sub,
 		if (strcmp(p, "!") == 0)
 			sub->hidden = true;
 		else if (*p == '~') {
-			free(sub->title);
-			sub->title = p[1] != '\0' ? xstrdup(p + 1) : NULL;
+			if (p[1] != '\0') {
+				free(sub->title);
+				sub->title = xstrdup(p + 1);
+			} else if (sub->query == NULL) {
+				free(sub->title);
+				sub->title = NULL;
+			}
 		} else if (!q && urls_is_option(p)) {
 			if (urls_option(sub, p) != 0) {
 				urls_problem_set(pr, REASON_BAD_OPTION, p);
@@ -246,7 +343,7 @@ out:
 }
 
 static void
-urls_warn(struct urls_problems *warnings, int line, int kind,
+urls_warn(struct urls_problems *warnings, int line, int kind, long code,
     const char *detail)
 {
 	struct urls_problem	*pr;
@@ -256,6 +353,7 @@ urls_warn(struct urls_problems *warnings, int line, int kind,
 	pr = &warnings->v[warnings->n++];
 	pr->line = line;
 	pr->kind = kind;
+	pr->code = code;
 	pr->detail = detail != NULL ? xstrdup(detail) : NULL;
 }
 
@@ -370,12 +468,12 @@ urls_load(const char *path, struct urls_list *list,
 			n -= 3;
 		}
 		if (strlen(line) != (size_t)n) {
-			urls_warn(warnings, lineno, REASON_NUL_BYTE, NULL);
+			urls_warn(warnings, lineno, REASON_NUL_BYTE, 0, NULL);
 			continue;
 		}
 		switch (urls_parse_line(line, &sub, &pr)) {
 		case -1:
-			urls_warn(warnings, lineno, pr.kind, pr.detail);
+			urls_warn(warnings, lineno, pr.kind, pr.code, pr.detail);
 			urls_problem_clear(&pr);
 			continue;
 		case 0:
@@ -387,7 +485,7 @@ urls_load(const char *path, struct urls_list *list,
 		}
 		list->v[list->n] = sub;	/* for the look-up; kept if new */
 		if (urls_seen_add(&seen, list, sub.url, list->n)) {
-			urls_warn(warnings, lineno, REASON_DUPLICATE, sub.url);
+			urls_warn(warnings, lineno, REASON_DUPLICATE, 0, sub.url);
 			urls_sub_clear(&sub);
 			continue;
 		}
@@ -403,7 +501,7 @@ urls_load(const char *path, struct urls_list *list,
 	}
 	fclose(f);
 	if (list->n == 0)
-		urls_warn(warnings, 0, REASON_NO_FEEDS, NULL);
+		urls_warn(warnings, 0, REASON_NO_FEEDS, 0, NULL);
 	return (0);
 }
 
@@ -431,6 +529,218 @@ urls_problems_free(struct urls_problems *probs)
 	free(probs->v);
 	probs->v = NULL;
 	probs->n = 0;
+}
+
+/* Append a word in double quotes, with \" and \\ escaped. */
+static void
+urls_quote(struct str *out, const char *prefix, const char *s)
+{
+	str_appendc(out, '"');
+	str_appends(out, prefix);
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			str_appendc(out, '\\');
+		str_appendc(out, *s);
+	}
+	str_appendc(out, '"');
+}
+
+/*
+ * Append a subscription as its line (with a newline): the URL (quoted
+ * when it has blanks or quotes), then "tags", "~Title", "!" and options,
+ * as urls_parse_line reads them back.
+ */
+void
+urls_format(const struct urls_sub *sub, struct str *out)
+{
+	const char	*name_end;
+	size_t		 i;
+
+	if (strpbrk(sub->url, " \t\"\\") != NULL)
+		urls_quote(out, "", sub->url);
+	else
+		str_appends(out, sub->url);
+	for (i = 0; i < sub->tags.n; i++) {
+		str_appendc(out, ' ');
+		urls_quote(out, "", sub->tags.v[i]);
+	}
+	if (sub->title != NULL) {
+		/* A query's name is its title already. */
+		name_end = sub->query != NULL ? strchr(sub->url + 6, ':') : NULL;
+		if (name_end == NULL || strlen(sub->title) !=
+		    (size_t)(name_end - sub->url - 6) || strncmp(sub->title,
+		    sub->url + 6, strlen(sub->title)) != 0) {
+			str_appendc(out, ' ');
+			urls_quote(out, "~", sub->title);
+		}
+	}
+	if (sub->hidden)
+		str_appends(out, " \"!\"");
+	if (sub->reload > 0)
+		str_printf(out, " reload=%ld", sub->reload / 60);
+	if (sub->dir_set)
+		str_printf(out, " dir=%s", sub->dir == FEED_DIR_RTL ? "rtl" :
+		    sub->dir == FEED_DIR_LTR ? "ltr" : "auto");
+	if (sub->keep > 0)
+		str_printf(out, " keep=%d", sub->keep);
+	if (sub->full_article >= 0)
+		str_printf(out, " full-article=%s", sub->full_article ? "yes" :
+		    "no");
+	for (i = 0; i < sub->options.n; i++)
+		str_printf(out, " %s", sub->options.v[i]);
+	str_appendc(out, '\n');
+}
+
+/* Read a whole file into out; 0 when it does not exist (out empty). */
+static int
+urls_slurp(const char *path, struct str *out, char **cause)
+{
+	FILE	*f;
+	char	 buf[8192];
+	size_t	 n;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		if (errno == ENOENT)
+			return (0);
+		xasprintf(cause, "%s: %s", path, strerror(errno));
+		return (-1);
+	}
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		str_append(out, buf, n);
+	if (ferror(f)) {
+		xasprintf(cause, "%s: %s", path, strerror(errno));
+		fclose(f);
+		return (-1);
+	}
+	fclose(f);
+	return (0);
+}
+
+/*
+ * Write text to path atomically: a new file beside it (beside the file a
+ * symbolic link points to), synced, with the old one's permissions, then
+ * renamed over it. Nothing of the old file changes on failure.
+ */
+static int
+urls_write(const char *path, const struct str *text, char **cause)
+{
+	struct stat	 sb;
+	char		*real, *tmp, *p;
+	mode_t		 mode = 0644;
+	ssize_t		 n;
+	size_t		 done;
+	int		 fd;
+
+	if ((real = realpath(path, NULL)) == NULL)
+		real = xstrdup(path);
+	if (stat(real, &sb) == 0)
+		mode = sb.st_mode & 07777;
+	else {
+		/* A new file: its directories too. */
+		for (p = real + 1; *p != '\0'; p++) {
+			if (*p != '/')
+				continue;
+			*p = '\0';
+			if (mkdir(real, 0700) != 0 && errno != EEXIST) {
+				xasprintf(cause, "%s: %s", real,
+				    strerror(errno));
+				free(real);
+				return (-1);
+			}
+			*p = '/';
+		}
+	}
+	xasprintf(&tmp, "%s.XXXXXX", real);
+	if ((fd = mkstemp(tmp)) == -1) {
+		xasprintf(cause, "%s: %s", tmp, strerror(errno));
+		goto fail;
+	}
+	for (done = 0; done < text->len; done += (size_t)n) {
+		n = write(fd, text->ptr + done, text->len - done);
+		if (n == -1 && errno == EINTR) {
+			n = 0;
+			continue;
+		}
+		if (n <= 0)
+			break;
+	}
+	if (done < text->len || fchmod(fd, mode) != 0 || fsync(fd) != 0) {
+		xasprintf(cause, "%s: %s", tmp, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		goto fail;
+	}
+	if (close(fd) != 0 || rename(tmp, real) != 0) {
+		xasprintf(cause, "%s: %s", real, strerror(errno));
+		unlink(tmp);
+		goto fail;
+	}
+	free(tmp);
+	free(real);
+	return (0);
+
+fail:
+	free(tmp);
+	free(real);
+	return (-1);
+}
+
+/*
+ * Add the n subscriptions to the urls file at path, after a "# comment"
+ * line (comment may be NULL), skipping those it or the list itself has
+ * already. The file is written again whole and atomically, each line it
+ * had kept as it was; nothing is written when nothing is new. *added and
+ * *skipped count the subscriptions. -1 with *cause when it cannot be read
+ * or written (the file is as it was).
+ */
+int
+urls_add(const char *path, const struct urls_sub *subs, size_t n,
+    const char *comment, size_t *added, size_t *skipped, char **cause)
+{
+	struct urls_list	 have = { NULL, 0 };
+	struct urls_problems	 warnings = { NULL, 0 };
+	struct urls_problem	 error;
+	struct strv		 seen = { NULL, 0 };
+	struct str		 text;
+	size_t			 i;
+	int			 rc = -1;
+
+	*added = *skipped = 0;
+	str_init(&text);
+	if (urls_slurp(path, &text, cause) != 0)
+		goto out;
+	if (urls_load(path, &have, &warnings, &error) != 0 &&
+	    error.kind != REASON_NO_URLS_FILE) {
+		xasprintf(cause, "%s: %s", path, error.detail != NULL ?
+		    error.detail : "cannot read");
+		urls_problem_clear(&error);
+		goto out;
+	}
+	urls_problem_clear(&error);
+	for (i = 0; i < have.n; i++)
+		strv_add(&seen, have.v[i].url);
+	if (text.len > 0 && text.ptr[text.len - 1] != '\n')
+		str_appendc(&text, '\n');
+	for (i = 0; i < n; i++) {
+		if (subs[i].url == NULL)
+			continue;
+		if (strv_contains(&seen, subs[i].url)) {
+			(*skipped)++;
+			continue;
+		}
+		if (*added == 0 && comment != NULL)
+			str_printf(&text, "# %s\n", comment);
+		urls_format(&subs[i], &text);
+		strv_add(&seen, subs[i].url);
+		(*added)++;
+	}
+	rc = *added > 0 ? urls_write(path, &text, cause) : 0;
+out:
+	str_free(&text);
+	strv_free(&seen);
+	urls_list_free(&have);
+	urls_problems_free(&warnings);
+	return (rc);
 }
 
 /*

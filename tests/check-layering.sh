@@ -7,14 +7,14 @@
 #   10 entry    main.c
 #    9 cli      cli.c cli-*.c
 #    8 ui       ui.c ui-*.c ui-*.h         the only layer that uses curses
-#    7 session  session.c
+#    7 session  session.c session-*.c
 #    6 poll     poller.c poller-*.c fetch.c fetch-*.c schedule.c
 #               sync.c sync-*.c (an aggregator server's sync)
 #    5 cache    db.c db-*.c db-priv.h      (never includes or calls ingest)
 #    4 ingest   parse.c parse-*.c opml.c url.c   (never the cache; no
 #               db_*, sqlite3_*, curl_*: url.c has libcurl's curl_url* API)
 #    3 text     html*.c layout*.c arabic.c sanitize.c doc.c
-#    2 config   urls.c config*.c
+#    2 config   urls.c conf.c conf-*.c filter.c
 #    1 model    feed.c
 #    0 base     xmalloc.c str.c log.c path.c utf8.c report.c reason.c i18n.h
 #
@@ -42,7 +42,7 @@ rank() {
 		rank=9 layer=cli ;;
 	ui.[ch]|ui-*.[ch])
 		rank=8 layer=ui ;;
-	session.[ch])
+	session.[ch]|session-*.[ch])
 		rank=7 layer=session ;;
 	poller.[ch]|poller-*.[ch]|fetch.[ch]|fetch-*.[ch]|schedule.[ch]|\
 	sync.[ch]|sync-*.[ch])
@@ -53,7 +53,7 @@ rank() {
 		rank=4 layer=ingest ;;
 	html*.[ch]|layout*.[ch]|arabic.[ch]|sanitize.[ch]|doc.[ch])
 		rank=3 layer=text ;;
-	urls.[ch]|config*.[ch])
+	urls.[ch]|conf.[ch]|conf-*.[ch]|filter.[ch])
 		rank=2 layer=config ;;
 	feed.[ch])
 		rank=1 layer=model ;;

@@ -361,8 +361,12 @@ test_retention(void)
 		    NULL);
 	}
 	fx_sql_int(db, "UPDATE item SET starred = 1 WHERE guid = 'd9'");
+	/* Retention removes read items only: every one is read but a's d8. */
+	db_feed_mark_read(db, 0, &cause);
+	db_item_set_unread(db, fx_sql_int(db, "SELECT id FROM item WHERE "
+	    "feed_id = 1 AND guid = 'd8'"), true, &cause);
 
-	/* keep-days 5 on feed a: d7 is still in the feed, d9 is starred. */
+	/* keep-days 5 on feed a: d7 is still in the feed, d8 unread, d9 starred. */
 	db_feed_set_retention(db, a, 0, 5, &cause);
 	db_feed_begin(db, a, &cause);
 	db_item_upsert(db, a, (it = fx_item("d7", "d7", now - 7 * 86400 -
@@ -370,8 +374,9 @@ test_retention(void)
 	item_free(it);
 	db_feed_commit(db, a, NULL, &cause);
 	fx_is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM "
-	    "item WHERE feed_id = 1 ORDER BY guid)", "d0 d1 d2 d3 d4 d7 d9",
-	    "keep-days removes old items, never starred or still carried");
+	    "item WHERE feed_id = 1 ORDER BY guid)", "d0 d1 d2 d3 d4 d7 d8 d9",
+	    "keep-days removes old read items, never unread, starred or still "
+	    "carried ones");
 	fx_is_sql(db, "SELECT count(*) FROM item WHERE feed_id = 2", "10",
 	    "another feed's items are untouched");
 
@@ -390,7 +395,7 @@ test_retention(void)
 	db_feed_begin(db, a, &cause);
 	db_feed_commit(db, a, NULL, &cause);
 	fx_is_sql(db, "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM "
-	    "item WHERE feed_id = 1 ORDER BY guid)", "d0 d1 d9",
+	    "item WHERE feed_id = 1 ORDER BY guid)", "d0 d1 d8 d9",
 	    "per-feed max-items overrides the global setting");
 	free(cause);
 	db_close(db);

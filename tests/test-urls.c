@@ -1,6 +1,8 @@
 /* Tests for urls.c: the urls file reader (newsboat's format) and exec: splitting. */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,8 +196,8 @@ test_newsboat(void)
 	    "\"https://example.org/quoted.xml\" \"~Quoted\"\n"
 	    "# a comment with a \" quote\n");
 	ok(urls_load(path, &subs, &warn, &err) == 0, "newsboat's format loads");
-	is_int(subs.n, 5, "five feeds");
-	if (subs.n == 5) {
+	is_int(subs.n, 6, "six feeds");
+	if (subs.n == 6) {
 		t = tags(&subs.v[0]);
 		is_str(t, "news|world news", "quoted tags, blanks kept");
 		free(t);
@@ -215,17 +217,19 @@ test_newsboat(void)
 		    strcmp(subs.v[2].options.v[0], "x-speed=fast") == 0,
 		    "other key=value words are kept as written");
 		is_int(subs.v[2].reload, 0, "... and set no interval");
-		t = tags(&subs.v[3]);
+		ok(subs.v[3].query != NULL, "newsboat's quoted query: is a query");
+		is_str(subs.v[3].title, "Unread", "... \"~Unread\" its title");
+		is_str(subs.v[3].url, "query:unread:unread = \"yes\"",
+		    "... its URL the line's first word");
+		t = tags(&subs.v[4]);
 		is_str(t, "a|b", "a tag is kept once, empty ones dropped");
 		free(t);
-		ok(subs.v[3].title == NULL, "an empty \"~\" is no title");
-		is_str(subs.v[4].url, "https://example.org/quoted.xml",
+		ok(subs.v[4].title == NULL, "an empty \"~\" is no title");
+		is_str(subs.v[5].url, "https://example.org/quoted.xml",
 		    "a quoted URL");
-		is_str(subs.v[4].title, "Quoted", "... with its title");
+		is_str(subs.v[5].title, "Quoted", "... with its title");
 	}
-	is_int(warn.n, 4, "four warnings");
-	ok(warned(&warn, 4, REASON_QUERY, NULL),
-	    "a query: line is skipped: not supported yet");
+	is_int(warn.n, 3, "three warnings");
 	ok(warned(&warn, 5, REASON_BAD_OPTION, "reload=0"),
 	    "reload=0 is not a guess: the line is skipped with a warning");
 	ok(warned(&warn, 6, REASON_BAD_OPTION, "reload=ten"),
@@ -294,8 +298,8 @@ test_line(void)
 	is_int(pr.kind, REASON_BAD_OPTION, "... is a bad option");
 	urls_problem_clear(&pr);
 	is_int(urls_parse_line("QUERY:x", &sub, &pr), -1,
-	    "query: in capitals");
-	is_int(pr.kind, REASON_QUERY, "... is still a query");
+	    "query: in capitals, without an expression");
+	is_int(pr.kind, REASON_QUERY, "... is still a query, and bad");
 	urls_problem_clear(&pr);
 }
 
@@ -320,6 +324,182 @@ test_split(void)
 	free(cause);
 }
 
+/* newsboat's query: feeds, as its documentation writes them, and bad ones. */
+static void
+test_query(void)
+{
+	struct urls_list	 subs = { NULL, 0 };
+	struct urls_problems	 warn = { NULL, 0 };
+	struct urls_problem	 err;
+	const struct urls_problem *pr;
+	char			 path[64], *t;
+
+	write_file(path,
+	    "\"query:Unread Articles:unread = \\\"yes\\\"\"\n"
+	    "query:Sport:tags # \"sport\"\n"
+	    "\"query:Gaza:(title =~ \\\"غزة|gaza\\\" or content # \\\"غزة\\\") "
+	    "and age < 7\" news \"~غزة اليوم\" keep=100\n"
+	    "query:Bad:titel = \"x\"\n"
+	    "query:Bad2:title = \"x\" and\n"
+	    "query:Bad3:age =~ \"1\"\n"
+	    "query:Bad4:title =~ \"(\"\n"
+	    "query:Bad5:unread = \"perhaps\"\n"
+	    "query:NoExpression:\n"
+	    "query:Between:age between 1:7\n");
+	ok(urls_load(path, &subs, &warn, &err) == 0, "query: lines load");
+	is_int(subs.n, 4, "four query feeds are good");
+	if (subs.n == 4) {
+		ok(subs.v[0].query != NULL, "a quoted query: with \\\" inside");
+		is_str(subs.v[0].title, "Unread Articles", "... its name is its title");
+		ok(subs.v[1].query != NULL, "an unquoted query: takes the line");
+		is_str(subs.v[1].title, "Sport", "... named Sport");
+		is_str(subs.v[1].url, "query:Sport:tags # \"sport\"",
+		    "... all of the line its URL");
+		is_str(subs.v[2].title, "غزة اليوم", "a \"~Title\" overrides the name");
+		t = tags(&subs.v[2]);
+		is_str(t, "news", "... a query has tags");
+		free(t);
+		is_int(subs.v[2].keep, 100, "... and options");
+		is_str(subs.v[3].title, "Between", "between A:B");
+	}
+	is_int(warn.n, 6, "six bad query: lines");
+	pr = warning_at(&warn, 4);
+	ok(pr != NULL && pr->kind == REASON_QUERY_ATTRIBUTE && pr->code == 1 &&
+	    pr->detail != NULL && strcmp(pr->detail, "titel") == 0,
+	    "an unknown attribute, its column and word");
+	pr = warning_at(&warn, 5);
+	ok(pr != NULL && pr->kind == REASON_QUERY_SYNTAX && pr->code == 16,
+	    "an expression that ends too soon, at its end");
+	pr = warning_at(&warn, 6);
+	ok(pr != NULL && pr->kind == REASON_QUERY_OPERATOR && pr->code == 5,
+	    "=~ does not go with age");
+	pr = warning_at(&warn, 7);
+	ok(pr != NULL && pr->kind == REASON_QUERY_REGEX && pr->code == 10,
+	    "a regular expression that does not compile");
+	pr = warning_at(&warn, 8);
+	ok(pr != NULL && pr->kind == REASON_QUERY_VALUE && pr->code == 10,
+	    "unread takes yes or no");
+	ok(warned(&warn, 9, REASON_QUERY, NULL), "a query: without expression");
+	urls_list_free(&subs);
+	urls_problems_free(&warn);
+	unlink(path);
+}
+
+/* akhbar's own key=value words. */
+static void
+test_options(void)
+{
+	struct urls_sub		 sub;
+	struct urls_problem	 pr;
+	struct str		 line;
+
+	memset(&pr, 0, sizeof pr);
+	is_int(urls_parse_line("https://a.example/x dir=rtl keep=500 "
+	    "full-article=yes reload=30 x-y=z", &sub, &pr), 1,
+	    "every option on one line");
+	ok(sub.dir_set && sub.dir == FEED_DIR_RTL, "dir=rtl");
+	is_int(sub.keep, 500, "keep=500");
+	is_int(sub.full_article, 1, "full-article=yes");
+	is_int(sub.reload, 1800, "reload=30");
+	str_init(&line);
+	urls_format(&sub, &line);
+	ok(strstr(str_cstr(&line), "reload=30") != NULL &&
+	    strstr(str_cstr(&line), "dir=rtl") != NULL &&
+	    strstr(str_cstr(&line), "keep=500") != NULL &&
+	    strstr(str_cstr(&line), "full-article=yes") != NULL &&
+	    strstr(str_cstr(&line), "x-y=z") != NULL,
+	    "... and written back with every option");
+	str_free(&line);
+	urls_sub_clear(&sub);
+	is_int(urls_parse_line("https://a.example/x", &sub, &pr), 1, "no option");
+	ok(!sub.dir_set && sub.keep == 0 && sub.full_article == -1,
+	    "... no direction, no keep=, full-article not given");
+	urls_sub_clear(&sub);
+	is_int(urls_parse_line("https://a.example/x dir=sideways", &sub, &pr),
+	    -1, "dir=sideways");
+	ok(pr.kind == REASON_BAD_OPTION && strcmp(pr.detail, "dir=sideways") == 0,
+	    "... is a bad option");
+	urls_problem_clear(&pr);
+	is_int(urls_parse_line("https://a.example/x keep=0", &sub, &pr), -1,
+	    "keep=0 is a bad option");
+	urls_problem_clear(&pr);
+	is_int(urls_parse_line("https://a.example/x full-article=maybe", &sub,
+	    &pr), -1, "full-article=maybe is a bad option");
+	urls_problem_clear(&pr);
+}
+
+/* Adding to a urls file: comments kept, duplicates skipped, read back the same. */
+static void
+test_add(void)
+{
+	struct urls_list	 subs = { NULL, 0 };
+	struct urls_problems	 warn = { NULL, 0 };
+	struct urls_problem	 err;
+	struct urls_sub		 add[3];
+	struct str		 text;
+	struct stat		 sb;
+	FILE			*f;
+	char			 path[64], buf[4096], *cause = NULL, *t;
+	size_t			 added, skipped, n;
+
+	write_file(path, "# my feeds\nhttps://a.example/x \"old\" # note\n"
+	    "not a url line\nhttps://b.example/y");
+	chmod(path, 0640);
+	memset(add, 0, sizeof add);
+	memset(&err, 0, sizeof err);
+	urls_parse_line("https://a.example/x \"new\"", &add[0], &err);
+	urls_parse_line("\"https://c.example/with\\\"quote\\\"\" "
+	    "\"tag \\\"q\\\"\" \"~Title with \\\\ and \\\"\" \"!\" reload=5",
+	    &add[1], &err);
+	urls_parse_line("https://d.example/z dir=ltr", &add[2], &err);
+	ok(urls_add(path, add, 3, "Imported from test", &added, &skipped,
+	    &cause) == 0, "subscriptions added to a urls file");
+	is_int(added, 2, "... two of them");
+	is_int(skipped, 1, "... one there already");
+	f = fopen(path, "r");
+	n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	ok(strncmp(buf, "# my feeds\nhttps://a.example/x \"old\" # note\n"
+	    "not a url line\nhttps://b.example/y\n# Imported from test\n",
+	    54 + 20) == 0, "every line it had is kept, then the comment");
+	ok(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0640,
+	    "... with its permissions");
+	ok(urls_load(path, &subs, &warn, &err) == 0 && subs.n == 4,
+	    "the file reads back: four feeds");
+	if (subs.n == 4) {
+		is_str(subs.v[2].url, "https://c.example/with\"quote\"",
+		    "a quoted URL written back");
+		t = tags(&subs.v[2]);
+		is_str(t, "tag \"q\"", "... its tag");
+		free(t);
+		is_str(subs.v[2].title, "Title with \\ and \"", "... its title");
+		ok(subs.v[2].hidden && subs.v[2].reload == 300, "... hidden, reload=5");
+		ok(subs.v[3].dir_set && subs.v[3].dir == FEED_DIR_LTR, "dir=ltr");
+	}
+	urls_list_free(&subs);
+	urls_problems_free(&warn);
+	ok(urls_add(path, add, 3, "again", &added, &skipped, &cause) == 0 &&
+	    added == 0 && skipped == 3, "adding them again adds nothing");
+	str_init(&text);
+	snprintf(buf, sizeof buf, "%s.new/dir/urls", path);
+	ok(urls_add(buf, add + 2, 1, NULL, &added, &skipped, &cause) == 0 &&
+	    added == 1, "a urls file that does not exist is made");
+	ok(urls_load(buf, &subs, &warn, &err) == 0 && subs.n == 1,
+	    "... and reads back");
+	urls_list_free(&subs);
+	urls_problems_free(&warn);
+	unlink(buf);
+	snprintf(buf, sizeof buf, "%s.new/dir", path);
+	rmdir(buf);
+	snprintf(buf, sizeof buf, "%s.new", path);
+	rmdir(buf);
+	str_free(&text);
+	for (n = 0; n < 3; n++)
+		urls_sub_clear(&add[n]);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -328,5 +508,8 @@ main(void)
 	test_many();
 	test_line();
 	test_split();
+	test_query();
+	test_options();
+	test_add();
 	return (tap_done());
 }

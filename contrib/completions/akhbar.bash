@@ -1,0 +1,31 @@
+# bash completion for akhbar(1). Installed as
+# $(datadir)/bash-completion/completions/akhbar.
+_akhbar()
+{
+	local cur prev opts
+	COMPREPLY=()
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	opts='--config --urls --cache --log --demo --reload --force
+	    --unread-count --search --json --mark-all-read --import-opml
+	    --export-opml --import-newsboat --vacuum --dump-config --parse
+	    --render --width
+	    --help --version -c -u -C -l -f -P -h -V'
+	case $prev in
+	-c|--config|-u|--urls|-C|--cache|-l|--log|-P|--parse|--render)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return 0 ;;
+	--import-opml)
+		COMPREPLY=($(compgen -f -X '!*.@(opml|xml|OPML|XML)' -- "$cur")
+		    $(compgen -d -- "$cur"))
+		return 0 ;;
+	--import-newsboat)
+		COMPREPLY=($(compgen -d -- "$cur"))
+		return 0 ;;
+	--search|--mark-all-read|--width)
+		return 0 ;;
+	esac
+	COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+	return 0
+}
+complete -o filenames -F _akhbar akhbar

@@ -1,0 +1,465 @@
+/*
+ * The headless actions on the cache: --unread-count and --search (as
+ * text, or as JSON with --json), --mark-all-read [FEED] and --vacuum.
+ * --search and --unread-count look at the feeds of the urls file only: a
+ * feed taken out of it keeps its items in the cache but stops counting.
+ */
+#include "config.h"
+
+#include "cli-cache.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#include "cli.h"
+#include "db.h"
+#include "i18n.h"
+#include "parse-date.h"
+#include "report.h"
+#include "sanitize.h"
+#include "str.h"
+#include "urls.h"
+#include "xmalloc.h"
+
+#define CLI_CACHE_JSON \
+	(JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE)
+
+/* Open the cache read-only; NULL with a message when it cannot be read. */
+static struct db *
+cli_cache_open(const char *path, int flags)
+{
+	struct db	*db;
+	char		*cause = NULL;
+
+	db = db_open(path, flags, &cause);
+	if (db == NULL) {
+		report(REPORT_ERROR, _("cannot read the cache: %s"), cause);
+		free(cause);
+	}
+	return (db);
+}
+
+/* Whether there is no cache yet: no file, or an empty one (--reload's view). */
+static int
+cli_cache_none(const char *path)
+{
+	struct stat	sb;
+
+	if (stat(path, &sb) != 0)
+		return (errno == ENOENT);
+	return (S_ISREG(sb.st_mode) && sb.st_size == 0);
+}
+
+/*
+ * The cache's feeds that the urls file lists, or -1 when it cannot be read
+ * (then every feed of the cache counts).
+ */
+static int
+cli_cache_subscribed(struct db *db, const char *urls_path,
+    struct db_feed_state **st, size_t *n)
+{
+	struct urls_list	 subs = { NULL, 0 };
+	struct urls_problems	 warnings = { NULL, 0 };
+	struct urls_problem	 error;
+	struct strv		 urls = { NULL, 0 };
+	char			*cause = NULL;
+	size_t			 i;
+	int			 rc;
+
+	rc = urls_load(urls_path, &subs, &warnings, &error);
+	urls_problems_free(&warnings);
+	urls_problem_clear(&error);
+	for (i = 0; i < subs.n; i++)
+		strv_add(&urls, subs.v[i].url);
+	urls_list_free(&subs);
+	if (rc == 0)
+		rc = db_feed_states(db, &urls, st, n, &cause);
+	free(cause);
+	strv_free(&urls);
+	return (rc);
+}
+
+/* Whether feed id is one of the n states (all: no list). */
+static int
+cli_cache_listed(const struct db_feed_state *st, size_t n, int all,
+    int64_t id)
+{
+	size_t	i;
+
+	if (all)
+		return (1);
+	for (i = 0; i < n; i++) {
+		if (st[i].id == id)
+			return (1);
+	}
+	return (0);
+}
+
+/* Print the JSON of --unread-count: the sum, then each feed's counts. */
+static int
+cli_cache_unread_json(struct db *db, const struct db_feed_state *st,
+    size_t nst, int all, int64_t total)
+{
+	struct json_object	*o, *feeds, *fo;
+	struct db_feed_row	*rows;
+	struct db_feed_cursor	 cur = { 0, 0 };
+	enum db_page		 page = DB_PAGE_FIRST;
+	char			*cause = NULL;
+	size_t			 n, i;
+
+	o = json_object_new_object();
+	json_object_object_add(o, "unread", json_object_new_int64(total));
+	feeds = json_object_new_array();
+	json_object_object_add(o, "feeds", feeds);
+	for (;;) {
+		if (db_feed_page(db, page, &cur, 200, &rows, &n, &cause) != 0) {
+			report(REPORT_ERROR, _("cannot read the cache: %s"),
+			    cause);
+			free(cause);
+			json_object_put(o);
+			return (CLI_EXIT_FAIL);
+		}
+		if (n == 0)
+			break;
+		for (i = 0; i < n; i++) {
+			if (!cli_cache_listed(st, nst, all, rows[i].id))
+				continue;
+			fo = json_object_new_object();
+			json_object_object_add(fo, "url",
+			    json_object_new_string(rows[i].url));
+			json_object_object_add(fo, "title", rows[i].title != NULL ?
+			    json_object_new_string(rows[i].title) : NULL);
+			json_object_object_add(fo, "unread",
+			    json_object_new_int64(rows[i].unread));
+			json_object_array_add(feeds, fo);
+		}
+		db_feed_row_cursor(&rows[n - 1], &cur);
+		db_feed_rows_free(rows, n);
+		page = DB_PAGE_NEXT;
+	}
+	printf("%s\n", json_object_to_json_string_ext(o, CLI_CACHE_JSON));
+	json_object_put(o);
+	return (CLI_EXIT_OK);
+}
+
+/* Print the number of unread items (JSON: and each feed's); no cache yet has none. */
+int
+cli_cache_unread_count(const char *path, const char *urls_path, int json)
+{
+	struct db		*db;
+	struct db_feed_state	*st = NULL;
+	char			*cause = NULL;
+	int64_t			 n = 0;
+	size_t			 nst = 0, i;
+	int			 all, rc = CLI_EXIT_OK;
+
+	if (cli_cache_none(path)) {
+		printf(json ? "{\"unread\": 0, \"feeds\": [ ]}\n" : "0\n");
+		return (CLI_EXIT_OK);
+	}
+	if ((db = cli_cache_open(path, DB_READONLY)) == NULL)
+		return (CLI_EXIT_FAIL);
+	all = cli_cache_subscribed(db, urls_path, &st, &nst) != 0;
+	if (!all) {
+		for (i = 0; i < nst; i++)
+			n += st[i].unread;
+	} else if (db_item_count_unread(db, &n, &cause) != 0) {
+		report(REPORT_ERROR, _("cannot read the cache: %s"), cause);
+		free(cause);
+		db_close(db);
+		return (CLI_EXIT_FAIL);
+	}
+	if (json)
+		rc = cli_cache_unread_json(db, st, nst, all, n);
+	else
+		printf("%lld\n", (long long)n);
+	db_feed_states_free(st, nst);
+	db_close(db);
+	return (rc);
+}
+
+/*
+ * Print a field of a tab-separated line as sanitize_line makes it: white
+ * space (tabs and newlines too) becomes one space, and no control
+ * character reaches the terminal even from a cache written by something
+ * other than this akhbar's sanitising parser.
+ */
+static void
+cli_cache_field(const char *s)
+{
+	char	*line;
+
+	if (s == NULL)
+		return;
+	line = sanitize_line(s, strlen(s));
+	fputs(line, stdout);
+	free(line);
+}
+
+/* A string for JSON, sanitised as the text lines are, or null. */
+static struct json_object *
+cli_cache_json_string(const char *s)
+{
+	struct json_object	*o;
+	char			*line;
+
+	if (s == NULL)
+		return (NULL);
+	line = sanitize_line(s, strlen(s));
+	o = json_object_new_string(line);
+	free(line);
+	return (o);
+}
+
+/* One search result as a line of JSON (no newline). */
+static void
+cli_cache_search_json(const struct db_item_row *r)
+{
+	struct json_object	*o;
+	char			 date[64];
+
+	o = json_object_new_object();
+	json_object_object_add(o, "id", json_object_new_int64(r->id));
+	json_object_object_add(o, "feed_id",
+	    json_object_new_int64(r->feed_id));
+	json_object_object_add(o, "feed", cli_cache_json_string(r->feed_title));
+	json_object_object_add(o, "title", cli_cache_json_string(r->title));
+	json_object_object_add(o, "link", r->link != NULL ?
+	    json_object_new_string(r->link) : NULL);
+	parse_date_format(r->date, date, sizeof date);
+	json_object_object_add(o, "date", json_object_new_string(date));
+	json_object_object_add(o, "unread", json_object_new_boolean(r->unread));
+	json_object_object_add(o, "starred",
+	    json_object_new_boolean(r->starred));
+	json_object_object_add(o, "snippet", cli_cache_json_string(r->snippet));
+	fputs(json_object_to_json_string_ext(o, CLI_CACHE_JSON), stdout);
+	json_object_put(o);
+}
+
+/*
+ * Print the items matching a query, newest first: feed, date (in the
+ * strftime format datefmt, in the user's locale) and title, or a JSON
+ * array of objects.
+ */
+int
+cli_cache_search(const char *path, const char *urls_path, const char *query,
+    const char *datefmt, int json)
+{
+	struct db		*db;
+	struct db_feed_state	*st = NULL;
+	struct db_item_row	*rows;
+	struct db_item_cursor	 cur = { 0, 0 };
+	struct tm		 tm;
+	time_t			 t;
+	char			*cause = NULL, date[256];
+	size_t			 n, i, total = 0, nst = 0;
+	int64_t			 left = 0;
+	enum db_page		 page = DB_PAGE_FIRST;
+	int			 all;
+
+	if (access(path, F_OK) != 0 && errno == ENOENT) {
+		report(REPORT_ERROR, _("no cache yet at %s"), path);
+		return (CLI_EXIT_FAIL);
+	}
+	if ((db = cli_cache_open(path, DB_READONLY)) == NULL)
+		return (CLI_EXIT_FAIL);
+	all = cli_cache_subscribed(db, urls_path, &st, &nst) != 0;
+	if (json)
+		fputs("[", stdout);
+	for (;;) {
+		if (db_search_page(db, query, page, &cur, 200, &rows, &n,
+		    &cause) != 0) {
+			if (json)
+				fputs("]\n", stdout);
+			report(REPORT_ERROR, _("search failed: %s"), cause);
+			free(cause);
+			db_feed_states_free(st, nst);
+			db_close(db);
+			return (CLI_EXIT_FAIL);
+		}
+		if (n == 0)
+			break;		/* rows is NULL */
+		for (i = 0; i < n; i++) {
+			if (!cli_cache_listed(st, nst, all, rows[i].feed_id))
+				continue;
+			if (json) {
+				fputs(total > 0 ? ",\n" : "\n", stdout);
+				cli_cache_search_json(&rows[i]);
+				total++;
+				continue;
+			}
+			t = (time_t)rows[i].date;
+			/* The user's datetime-format: any text is a format. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+			if (localtime_r(&t, &tm) == NULL ||
+			    strftime(date, sizeof date, datefmt, &tm) == 0)
+				strcpy(date, "?");
+#pragma GCC diagnostic pop
+			cli_cache_field(rows[i].feed_title);
+			printf("\t");
+			cli_cache_field(date);
+			printf("\t");
+			cli_cache_field(rows[i].title);
+			putchar('\n');
+			total++;
+		}
+		db_item_row_cursor(&rows[n - 1], &cur);
+		db_item_rows_free(rows, n);
+		page = DB_PAGE_NEXT;
+	}
+	if (json)
+		fputs(total > 0 ? "\n]\n" : "]\n", stdout);
+	db_feed_states_free(st, nst);
+	if (total == 0)
+		report(REPORT_INFO, _("nothing matches %s"), query);
+	if (db_search_index_pending(db, 0, &left, NULL) == 0 && left > 0) {
+		report(REPORT_INFO, P_("%lld item is not indexed for search "
+		    "yet", "%lld items are not indexed for search yet", left),
+		    (long long)left);
+	}
+	db_close(db);
+	return (CLI_EXIT_OK);
+}
+
+/* The id of the feed with this URL, or else this title; 0 when none. */
+static int64_t
+cli_cache_find_feed(struct db *db, const char *feed, char **cause)
+{
+	struct db_feed_row	*rows;
+	struct db_feed_cursor	 cur = { 0, 0 };
+	enum db_page		 page = DB_PAGE_FIRST;
+	size_t			 n, i;
+	int64_t			 byurl = 0, bytitle = 0;
+	int			 titles = 0;
+
+	for (;;) {
+		if (db_feed_page(db, page, &cur, 200, &rows, &n, cause) != 0)
+			return (-1);
+		if (n == 0)
+			break;
+		for (i = 0; i < n; i++) {
+			if (strcmp(rows[i].url, feed) == 0)
+				byurl = rows[i].id;
+			else if (rows[i].title != NULL &&
+			    strcmp(rows[i].title, feed) == 0) {
+				bytitle = rows[i].id;
+				titles++;
+			}
+		}
+		db_feed_row_cursor(&rows[n - 1], &cur);
+		db_feed_rows_free(rows, n);
+		page = DB_PAGE_NEXT;
+	}
+	if (byurl != 0)
+		return (byurl);
+	if (titles > 1) {
+		xasprintf(cause, _("%d feeds have the title %s: name one by its "
+		    "URL"), titles, feed);
+		return (-1);
+	}
+	return (bytitle);
+}
+
+/* akhbar --mark-all-read [FEED]: every item (of the feed named by URL or title) read. */
+int
+cli_cache_mark_read(const char *path, const char *feed)
+{
+	struct db	*db;
+	char		*cause = NULL;
+	int64_t		 id = 0, before = 0, after = 0;
+
+	if (cli_cache_none(path)) {
+		report(REPORT_ERROR, _("no cache yet at %s"), path);
+		return (CLI_EXIT_FAIL);
+	}
+	if ((db = cli_cache_open(path, 0)) == NULL)
+		return (CLI_EXIT_FAIL);
+	if (feed != NULL && (id = cli_cache_find_feed(db, feed, &cause)) <= 0) {
+		if (id == 0)
+			report(REPORT_ERROR, _("no feed in the cache has the URL "
+			    "or title %s"), feed);
+		else
+			report(REPORT_ERROR, "%s", cause);
+		free(cause);
+		db_close(db);
+		return (CLI_EXIT_FAIL);
+	}
+	if (db_item_count_unread(db, &before, &cause) != 0 ||
+	    db_feed_mark_read(db, id, &cause) != 0 ||
+	    db_item_count_unread(db, &after, &cause) != 0) {
+		report(REPORT_ERROR, _("cannot mark items read: %s"), cause);
+		free(cause);
+		db_close(db);
+		return (CLI_EXIT_FAIL);
+	}
+	db_close(db);
+	printf(P_("%lld article marked read\n", "%lld articles marked read\n",
+	    before - after), (long long)(before - after));
+	return (CLI_EXIT_OK);
+}
+
+/* A size for people: kilobytes or megabytes. */
+static void
+cli_cache_size(int64_t n, char *buf, size_t size)
+{
+	if (n >= 1024 * 1024)
+		snprintf(buf, size, _("%.1f MB"), (double)n / (1024 * 1024));
+	else
+		snprintf(buf, size, _("%.0f kB"), (double)n / 1024);
+}
+
+/* The bytes of the cache and its write-ahead log. */
+static int64_t
+cli_cache_bytes(const char *path)
+{
+	struct stat	 sb;
+	char		*wal;
+	int64_t		 n = 0;
+
+	if (stat(path, &sb) == 0)
+		n += sb.st_size;
+	xasprintf(&wal, "%s-wal", path);
+	if (stat(wal, &sb) == 0)
+		n += sb.st_size;
+	free(wal);
+	return (n);
+}
+
+/* akhbar --vacuum: compact the cache, saying its size before and after. */
+int
+cli_cache_vacuum(const char *path)
+{
+	struct db	*db;
+	char		*cause = NULL, before[32], after[32];
+	int64_t		 b, a;
+
+	if (cli_cache_none(path)) {
+		report(REPORT_ERROR, _("no cache yet at %s"), path);
+		return (CLI_EXIT_FAIL);
+	}
+	if ((db = cli_cache_open(path, 0)) == NULL)
+		return (CLI_EXIT_FAIL);
+	b = cli_cache_bytes(path);
+	if (db_maint_vacuum(db, &cause) != 0) {
+		report(REPORT_ERROR, _("cannot compact the cache: %s"), cause);
+		free(cause);
+		db_close(db);
+		return (CLI_EXIT_FAIL);
+	}
+	db_close(db);
+	a = cli_cache_bytes(path);
+	cli_cache_size(b, before, sizeof before);
+	cli_cache_size(a, after, sizeof after);
+	/* TRANSLATORS: --vacuum: the cache, its size before and after. */
+	printf(_("%s: %s before, %s after\n"), path, before, after);
+	return (CLI_EXIT_OK);
+}
