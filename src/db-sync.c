@@ -69,7 +69,7 @@ db_sync_source(struct db *db, const char *kind, const char *url,
 	return (-1);
 }
 
-/* The source's feeds as last synced, in the server's order. */
+/* The source's feeds as last synced, in the server's order (source 0: every source's). */
 int
 db_sync_feeds(struct db *db, int64_t source, struct db_sync_feed **out,
     size_t *nout, char **cause)
@@ -84,7 +84,7 @@ db_sync_feeds(struct db *db, int64_t source, struct db_sync_feed **out,
 	st = db_prepare(db, DB_STMT_SYNC_FEEDS,
 	    "SELECT s.feed_id, s.remote_id, f.url, f.title_file, s.category,"
 	    " f.unread_count FROM sync_feed s CROSS JOIN feed f"
-	    " ON f.id = s.feed_id WHERE s.source_id = ?1"
+	    " ON f.id = s.feed_id WHERE (?1 = 0 OR s.source_id = ?1)"
 	    " ORDER BY s.position, s.feed_id", cause);
 	if (st == NULL)
 		return (-1);

@@ -232,6 +232,11 @@ session_start(struct session *s, const struct session_opts *o,
 	s->opts = *o;
 	s->opts.urls_path = s->urls_path;
 	s->opts.cache_path = s->cache_path;
+	/* Its strings must outlive the session (the configuration's). */
+	if (o->sync != NULL) {
+		s->sync_conf = *o->sync;
+		s->opts.sync = &s->sync_conf;
+	}
 	s->stages = stages;
 	s->nstages = n;
 	s->arg = arg;

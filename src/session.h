@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "str.h"
+#include "sync.h"
 #include "urls.h"
 
 struct db;
@@ -29,6 +30,7 @@ struct session_opts {
 	int		 max_items;	/* retention of every feed, 0: no limit */
 	int		 keep_days;	/* ... read items older than this go, 0: none */
 	const struct sync_conf *sync;	/* a sync source (urls-source), or NULL */
+	struct sync_conf sync_conf;	/* where session_conf_opts keeps it */
 };
 
 struct session_stage;
@@ -49,6 +51,7 @@ struct session {
 	size_t			 started;	/* of all stages, in order */
 	char			*urls_path;
 	char			*cache_path;
+	struct sync_conf	 sync_conf;	/* opts.sync points here */
 };
 
 typedef int	(*session_start_fn)(struct session *, void *, char **);

@@ -56,6 +56,8 @@ struct sync {
 	char			*passwordeval;
 	char			*api_url;
 	char			*name;
+	char			*proxy;		/* NULL: $https_proxy and friends */
+	char			*user_agent;	/* NULL: akhbar's own */
 	const struct sync_backend *be;
 	void			*be_data;
 	struct fetch_opts	 fopts;
@@ -138,8 +140,11 @@ sync_new(const struct sync_conf *conf, const struct fetch_opts *fo,
 		s->fopts = *fo;
 	else
 		fetch_opts_default(&s->fopts);
-	s->fopts.proxy = NULL;		/* not kept: $https_proxy still works */
-	s->fopts.user_agent = NULL;
+	/* The configuration's proxy and User-Agent, copied. */
+	s->proxy = sync_dup(s->fopts.proxy);
+	s->user_agent = sync_dup(s->fopts.user_agent);
+	s->fopts.proxy = s->proxy;
+	s->fopts.user_agent = s->user_agent;
 	return (s);
 }
 
@@ -163,6 +168,8 @@ sync_free(struct sync *s)
 	free(s->login);
 	free(s->api_url);
 	free(s->name);
+	free(s->proxy);
+	free(s->user_agent);
 	free(s->subs);
 	free(s->tags);
 	db_sync_feeds_free(s->cached, s->ncached);
@@ -288,7 +295,10 @@ sync_curl(struct sync *s)
 	s->headers = curl_slist_append(s->headers, "Accept: application/json");
 	curl_easy_setopt(s->curl, CURLOPT_URL, s->api_url);
 	curl_easy_setopt(s->curl, CURLOPT_HTTPHEADER, s->headers);
-	curl_easy_setopt(s->curl, CURLOPT_USERAGENT, fetch_user_agent());
+	curl_easy_setopt(s->curl, CURLOPT_USERAGENT, s->user_agent != NULL ?
+	    s->user_agent : fetch_user_agent());
+	if (s->proxy != NULL)
+		curl_easy_setopt(s->curl, CURLOPT_PROXY, s->proxy);
 	curl_easy_setopt(s->curl, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(s->curl, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(s->curl, CURLOPT_FOLLOWLOCATION, 0L);

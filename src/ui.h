@@ -10,7 +10,6 @@
 #include <stdbool.h>
 
 struct conf;
-struct sync_conf;
 
 /* What the interface is told to do. */
 struct ui_opts {
@@ -24,7 +23,6 @@ struct ui_opts {
 	bool		 color;		/* use colours (NO_COLOR turns them off) */
 	const struct conf *conf;	/* the configuration (keys, colours, the
 					   rest), or NULL for the defaults */
-	const struct sync_conf *sync;	/* a sync source (urls-source), or NULL */
 };
 
 void	ui_opts_default(struct ui_opts *);

@@ -79,9 +79,17 @@ echo $! >"$TMPD/proxy.pid"
 i=0
 while [ ! -f "$TMPD/proxy.port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 PROXY=http://127.0.0.1:$(cat "$TMPD/proxy.port")/
-export AKHBAR_URLS_SOURCE=ttrss AKHBAR_TTRSS_URL="$PROXY" \
-    AKHBAR_TTRSS_LOGIN="$TTRSS_USER" AKHBAR_TTRSS_PASSWORDFILE="$PW"
-reload() { "$AKHBAR" -u "$U" -C "$C" --reload "$@" 2>"$TMPD/err"; }
+# conf [URL [PASSWORD-LINE]]: the configuration's three lines (and the URL).
+conf() {
+	{
+		echo "urls-source ttrss"
+		echo "ttrss-url \"${1:-$PROXY}\""
+		echo "ttrss-login $TTRSS_USER"
+		echo "${2:-ttrss-passwordfile \"$PW\"}"
+	} >"$TMPD/config"
+}
+conf
+reload() { "$AKHBAR" -c "$TMPD/config" -u "$U" -C "$C" --reload "$@" 2>"$TMPD/err"; }
 
 A=$(login)
 B=$(login)
@@ -108,7 +116,7 @@ tap_is "$(sq "select t.name from tag t join feed_tag ft on ft.tag_id = t.id join
 tap_is "$(sq "select count(*) from item i join feed f on f.id = i.feed_id where f.url like 'file:%'")" \
     "$(sq "select total from feed where url like 'file:%'")" "the local file:// feed beside it is read"
 tap_is "$(local_state ttrss:1 ttrss:4)" "ttrss:1:1:0 ttrss:4:1:0" "items with their states"
-tap_is "$("$AKHBAR" -u "$U" -C "$C" --search 'الخبر' 2>&1 | grep -c 'نص\|الأولى\|Two')" 5 "with their content, searched"
+tap_is "$("$AKHBAR" -c "$TMPD/config" -u "$U" -C "$C" --search 'الخبر' 2>&1 | grep -c 'نص\|الأولى\|Two')" 5 "with their content, searched"
 tap_is "$(grep -c "$TTRSS_PASSWORD" "$TMPD/log")" 0 "the password is not in the debug log"
 
 # ---- changes in akhbar go to the server ----
@@ -148,15 +156,18 @@ tap_is "$(sq "select count(*) from item where guid like 'ttrss:%'")" 6 "the new 
 tap_ok $(grep -q "1 new" "$TMPD/log2"; echo $?) "only it was new"
 
 # ---- failures, with the server's words ----
-AKHBAR_TTRSS_PASSWORDFILE= AKHBAR_TTRSS_PASSWORDEVAL="printf %s wrong" reload
+conf "$PROXY" 'ttrss-passwordeval "printf %s wrong"'
+reload
 rc=$?
 tap_is "$rc" 1 "a wrong password fails the reload"
 tap_ok $(grep -q "login denied: LOGIN_ERROR" "$TMPD/err"; echo $?) "with the server's words ($(cat "$TMPD/err"))"
 tap_is "$(sq "select count(*) from feed where error_kind <> 0 and url like 'http://feeds.invalid/%'")" 2 \
     "the source's feeds show the failure"
 tap_is "$(sq "select error_kind from feed where url like 'file:%'")" 0 "the local feed still works"
-AKHBAR_TTRSS_PASSWORDFILE= AKHBAR_TTRSS_PASSWORDEVAL="printf %s $TTRSS_PASSWORD" reload
+conf "$PROXY" "ttrss-passwordeval \"printf %s $TTRSS_PASSWORD\""
+reload
 tap_ok $? "ttrss-passwordeval: the password a command prints (no shell)"
+conf
 "$TTRSS_PSQL" -c "update ttrss_user_prefs set value = 'false' where pref_name = 'ENABLE_API_ACCESS'" >/dev/null
 reload
 tap_ok $(grep -q "API_DISABLED" "$TMPD/err"; echo $?) "API access turned off is said so ($(cat "$TMPD/err"))"
@@ -174,7 +185,7 @@ tap_is "$(($(cat "$TMPD/proxy.port.count") - before))" 3 "it died at the third r
 tap_is "$(queue)" 2 "what it confirmed left the queue, the rest stayed"
 tap_is "$(local_state ttrss:2 ttrss:3 ttrss:4 ttrss:5)" "ttrss:2:0:0 ttrss:3:0:1 ttrss:4:0:0 ttrss:5:0:0" \
     "nothing changed in the cache"
-"$AKHBAR" -u "$U" -C "$C" --unread-count >/dev/null 2>&1
+"$AKHBAR" -c "$TMPD/config" -u "$U" -C "$C" --unread-count >/dev/null 2>&1
 tap_ok $? "the cache reads while the server is down"
 TTRSS_DIR="$SRV/s" "$top_srcdir/tests/ttrss/start.sh" >/dev/null 2>"$TMPD/start.err"
 tap_ok $? "the server restarts"
@@ -185,7 +196,8 @@ tap_is "$(state 2,3,4,5)" "2:0:0 3:0:1 4:0:0 5:0:0" "the server has every change
 
 # ---- the server down ----
 TTRSS_DIR="$SRV/s" "$top_srcdir/tests/ttrss/stop.sh"
-AKHBAR_TTRSS_URL=$TTRSS_URL reload
+conf "$TTRSS_URL"
+reload
 tap_is "$?" 1 "the server down fails the sync"
 tap_ok $(grep -q "connection refused" "$TMPD/err"; echo $?) "and says why ($(cat "$TMPD/err"))"
 tap_is "$(sq "select error_kind from feed where url like 'file:%'")" 0 "the local feed still works"
