@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli-article.h"
 #include "cli-cache.h"
 #include "cli-conf.h"
 #include "cli-json.h"
@@ -56,6 +57,8 @@ enum cli_action {
 	CLI_UNREAD_COUNT,
 	CLI_RELOAD,
 	CLI_RENDER,
+	CLI_FETCH_ARTICLE,
+	CLI_ARTICLE,
 	CLI_VERSION,
 	CLI_DEMO,
 	CLI_DUMP_CONFIG,
@@ -81,9 +84,11 @@ struct cli_opts {
 
 enum {
 	OPT_FIRST_LONG = 0x100,
+	OPT_ARTICLE,
 	OPT_DEMO,
 	OPT_DUMP_CONFIG,
 	OPT_EXPORT_OPML,
+	OPT_FETCH_ARTICLE,
 	OPT_IMPORT_NEWSBOAT,
 	OPT_IMPORT_OPML,
 	OPT_JSON,
@@ -97,11 +102,13 @@ enum {
 };
 
 static const struct option cli_longopts[] = {
+	{ "article",	required_argument,	NULL, OPT_ARTICLE },
 	{ "cache",	required_argument,	NULL, 'C' },
 	{ "config",	required_argument,	NULL, 'c' },
 	{ "demo",	no_argument,		NULL, OPT_DEMO },
 	{ "dump-config", no_argument,		NULL, OPT_DUMP_CONFIG },
 	{ "export-opml", no_argument,		NULL, OPT_EXPORT_OPML },
+	{ "fetch-article", required_argument,	NULL, OPT_FETCH_ARTICLE },
 	{ "force",	no_argument,		NULL, 'f' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "import-newsboat", optional_argument,	NULL, OPT_IMPORT_NEWSBOAT },
@@ -168,6 +175,7 @@ cli_usage(FILE *f)
 		"                        (a path, file:// or http(s):// URL, or - for\n"
 		"                        standard input) as JSON; problems go to\n"
 		"                        standard error\n"), f);
+	cli_article_usage(f);
 	fputs(_("  -h, --help            show this help and exit\n"), f);
 	fputs(_("  -V, --version         show the version and exit\n"), f);
 	fputs("\n", f);
@@ -573,6 +581,10 @@ cli_run(struct cli_opts *o)
 		return (cli_newsboat_import(o->arg, o->urls, o->cache));
 	case CLI_RENDER:
 		return (cli_render(o->cache, o->arg, o->width));
+	case CLI_FETCH_ARTICLE:
+		return (cli_fetch_article(o->cache, o->arg));
+	case CLI_ARTICLE:
+		return (cli_article(o->cache, o->arg));
 	case CLI_DEMO:
 	default:
 		return (cli_interface(o));
@@ -676,6 +688,12 @@ cli_main(int argc, char **argv)
 			break;
 		case OPT_RENDER:
 			cli_set_action(&o, CLI_RENDER, optarg);
+			break;
+		case OPT_FETCH_ARTICLE:
+			cli_set_action(&o, CLI_FETCH_ARTICLE, optarg);
+			break;
+		case OPT_ARTICLE:
+			cli_set_action(&o, CLI_ARTICLE, optarg);
 			break;
 		case OPT_WIDTH:
 			if ((o.width = cli_render_width(optarg)) < 0) {

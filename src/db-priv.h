@@ -1,6 +1,7 @@
 /*
  * Declarations shared by the cache's files (db.c, db-open.c, db-schema.c,
- * db-feed.c, db-item.c, db-tag.c, db-search.c) and nothing else: the
+ * db-feed.c, db-item.c, db-tag.c, db-search.c, db-article.c) and nothing
+ * else: the
  * connection structure, the prepared statement cache, the error helpers,
  * the counts a feed keeps.
  *
@@ -14,6 +15,7 @@
  *	db-open.c		db_open: connect, register, migrate
  *	 |-> db-schema.c	migrations
  *	 |-> db-search.c	tokenizer, indexing, search pages and counts
+ *	 |    |-> db-article.c	full articles (the text akhbar_body indexes)
  *	 |    `-> db-item.c	upserts, item pages, counts, ranks
  *	 |         |
  *	 |         |   db-feed.c	feeds, urls-file sync, feed transactions
@@ -112,6 +114,16 @@ enum db_stmt_id {
 	DB_STMT_SEARCH_DONE,
 	DB_STMT_SEARCH_LEFT,
 	DB_STMT_SEARCH_SNIPPET,
+	DB_STMT_ARTICLE_GET,
+	DB_STMT_ARTICLE_HAS,
+	DB_STMT_ARTICLE_UNINDEX,
+	DB_STMT_ARTICLE_PUT,
+	DB_STMT_ARTICLE_FAIL,
+	DB_STMT_ARTICLE_PENDING,
+	DB_STMT_ARTICLE_TOUCH,
+	DB_STMT_ARTICLE_WANTED,
+	DB_STMT_ARTICLE_WANT_ITEM,
+	DB_STMT_ARTICLE_COUNT,
 	DB_STMT_QUEUE_ITEM,
 	DB_STMT_QUEUE_FEED,
 	DB_STMT_QUEUE_ALL,
@@ -222,5 +234,9 @@ int		 db_queue_feed_read(struct db *, int64_t, char **);
 int		 db_schema_migrate(struct db *, char **);
 int		 db_schema_migrate_to(struct db *, int, char **);
 int		 db_search_register(struct db *, char **);
+
+/* Append a stored article body (TEXT, or a compressed BLOB) to s through plain (its HTML as text). */
+void		 db_article_body(sqlite3_value *, void (*)(struct str *,
+		     const char *, bool), struct str *);
 
 #endif

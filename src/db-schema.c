@@ -4,7 +4,7 @@
  * runs every step, so new and upgraded caches end up identical. A cache
  * written by a newer akhbar (a higher version) is refused, never altered.
  *
- * The current schema (version 2, and the changes of 3 to 9 below):
+ * The current schema (version 2, and the changes of 3 to 10 below):
  *  feed	one row per subscribed URL: metadata from the feed, HTTP
  *		validators, the last fetch's outcome, the urls file's
  *		title (title_file, shown through title_override unless
@@ -28,7 +28,9 @@
  *		lists new items, a trigger changed ones.
  *  tag		the urls file's tags; feed_tag says which feeds have them
  *		(db_feed_sync), tag_item lists their items by date.
- *  sync_*	an aggregator server's side (version 9): the sources, their
+ *  article	an item's full article, fetched from its link, or why
+ *		there is none (db-article.c); searched with the item.
+ *  sync_*	an aggregator server's side (version 10): the sources, their
  *		feeds' and items' remote ids, and the queue of changes to
  *		send (db-sync.c, db-queue.c).
  */
@@ -310,7 +312,70 @@ static const char db_schema_v8[] =
 	" END;";
 
 /*
- * Version 9: sync with an aggregator server (urls-source ttrss). A source
+ * Version 9: full articles (db-article.c). An item's web page gives an
+ * article row: the article as clean HTML in body (TEXT, or a compressed
+ * BLOB), what the page says of itself, the page's validators, or the
+ * failure's reason (error_kind, error_code, error) with when to try
+ * again (next_try; 0: only when asked). It goes with its item, in the
+ * item's delete trigger, after the item's words left the index: those
+ * words were akhbar_body(), which reads the article too, so the index's
+ * view and both triggers that delete words read it now. Until an item
+ * has an article akhbar_body() is akhbar_text(), so an upgraded cache's
+ * index stays right.
+ */
+static const char db_schema_v9[] =
+	"CREATE TABLE article ("
+	" item_id INTEGER PRIMARY KEY,"
+	" fetched INTEGER NOT NULL DEFAULT 0,"
+	" error_kind INTEGER NOT NULL DEFAULT 0,"
+	" error_code INTEGER NOT NULL DEFAULT 0,"
+	" error TEXT,"
+	" attempts INTEGER NOT NULL DEFAULT 0,"
+	" next_try INTEGER NOT NULL DEFAULT 0,"
+	" chars INTEGER NOT NULL DEFAULT 0,"
+	" url TEXT,"
+	" title TEXT,"
+	" author TEXT,"
+	" site TEXT,"
+	" image TEXT,"
+	" excerpt TEXT,"
+	" published INTEGER,"
+	" lang TEXT,"
+	" dir INTEGER NOT NULL DEFAULT 0,"
+	" etag TEXT,"
+	" last_modified TEXT,"
+	" body"
+	");"
+	"DROP VIEW item_text;"
+	"CREATE VIEW item_text AS SELECT i.id AS id, i.title AS title,"
+	" akhbar_body(i.summary, i.summary_type, i.content, i.content_type,"
+	"  a.body) AS body"
+	" FROM item i LEFT JOIN article a ON a.item_id = i.id;"
+	"DROP TRIGGER item_fts_change;"
+	"CREATE TRIGGER item_fts_change AFTER UPDATE OF hash ON item"
+	" WHEN old.hash <> new.hash BEGIN"
+	"  INSERT INTO item_fts(item_fts, rowid, title, body)"
+	"   SELECT 'delete', old.id, old.title, akhbar_body(old.summary,"
+	"    old.summary_type, old.content, old.content_type,"
+	"    (SELECT body FROM article WHERE item_id = old.id))"
+	"   WHERE NOT EXISTS (SELECT 1 FROM fts_pending"
+	"    WHERE item_id = old.id);"
+	"  INSERT OR IGNORE INTO fts_pending (item_id) VALUES (new.id);"
+	" END;"
+	"DROP TRIGGER item_fts_delete;"
+	"CREATE TRIGGER item_fts_delete AFTER DELETE ON item BEGIN"
+	"  INSERT INTO item_fts(item_fts, rowid, title, body)"
+	"   SELECT 'delete', old.id, old.title, akhbar_body(old.summary,"
+	"    old.summary_type, old.content, old.content_type,"
+	"    (SELECT body FROM article WHERE item_id = old.id))"
+	"   WHERE NOT EXISTS (SELECT 1 FROM fts_pending"
+	"    WHERE item_id = old.id);"
+	"  DELETE FROM fts_pending WHERE item_id = old.id;"
+	"  DELETE FROM article WHERE item_id = old.id;"
+	" END;";
+
+/*
+ * Version 10: sync with an aggregator server (urls-source ttrss). A source
  * (sync_source) is a server and a login, with its mark: the highest
  * remote item id stored, what the next sync asks for items after.
  * sync_feed maps the cache's feeds that come from a source to the
@@ -326,7 +391,7 @@ static const char db_schema_v8[] =
  * id, and so outlives the item's removal; a row leaves only when the
  * server confirmed it (db_sync_changes_done).
  */
-static const char db_schema_v9[] =
+static const char db_schema_v10[] =
 	"CREATE TABLE sync_source ("
 	" id INTEGER PRIMARY KEY,"
 	" kind TEXT NOT NULL,"
@@ -371,6 +436,7 @@ static const char *db_schema_steps[] = {
 	db_schema_v7,	/* 6 -> 7 */
 	db_schema_v8,	/* 7 -> 8 */
 	db_schema_v9,	/* 8 -> 9 */
+	db_schema_v10,	/* 9 -> 10 */
 };
 _Static_assert(sizeof db_schema_steps / sizeof db_schema_steps[0] ==
     DB_SCHEMA_VERSION, "one migration step per schema version");

@@ -2,7 +2,8 @@
  * Full-text search: the "akhbar" FTS5 tokenizer (arabic.c's normaliser
  * and light10 stemmer behind the fts5_tokenizer interface), the
  * akhbar_text() SQL function that turns an item's summary and content
- * into the plain text that is indexed, background indexing of new and
+ * into plain text and akhbar_body(), that text and its full article's
+ * (db-article.c), which is what is indexed, background indexing of new and
  * changed items, and date-ordered, keyset-paged search results with
  * snippets.
  *
@@ -181,31 +182,60 @@ db_search_plain(struct str *out, const char *s, bool html)
 	}
 }
 
+/* Append the plain text of an item's summary and content (argv[0..3]) to s. */
+static void
+db_search_text_into(struct str *s, sqlite3_value **argv)
+{
+	const char	*summary, *content;
+
+	summary = (const char *)sqlite3_value_text(argv[0]);
+	content = (const char *)sqlite3_value_text(argv[2]);
+	/* Plain text is never longer than the two texts and a newline. */
+	str_reserve(s, s->len + (size_t)sqlite3_value_bytes(argv[0]) +
+	    (size_t)sqlite3_value_bytes(argv[2]) + 1);
+	if (summary != NULL)
+		db_search_plain(s, summary,
+		    sqlite3_value_int(argv[1]) == FEED_TEXT_HTML);
+	if (content != NULL && (summary == NULL ||
+	    strcmp(summary, content) != 0)) {
+		if (s->len != 0)
+			str_appendc(s, '\n');
+		db_search_plain(s, content,
+		    sqlite3_value_int(argv[3]) == FEED_TEXT_HTML);
+	}
+}
+
 /* akhbar_text(summary, summary_type, content, content_type): plain text. */
 static void
 db_search_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const char	*summary, *content;
 	struct str	 s;
 
 	(void)argc;
-	summary = (const char *)sqlite3_value_text(argv[0]);
-	content = (const char *)sqlite3_value_text(argv[2]);
 	str_init(&s);
-	/* Plain text is never longer than the two texts and a newline. */
-	str_reserve(&s, (size_t)sqlite3_value_bytes(argv[0]) +
-	    (size_t)sqlite3_value_bytes(argv[2]) + 1);
 	str_append(&s, "", 0);
-	if (summary != NULL)
-		db_search_plain(&s, summary,
-		    sqlite3_value_int(argv[1]) == FEED_TEXT_HTML);
-	if (content != NULL && (summary == NULL ||
-	    strcmp(summary, content) != 0)) {
-		if (s.len != 0)
-			str_appendc(&s, '\n');
-		db_search_plain(&s, content,
-		    sqlite3_value_int(argv[3]) == FEED_TEXT_HTML);
-	}
+	db_search_text_into(&s, argv);
+	sqlite3_result_text(ctx, s.ptr, (int)s.len, free);
+}
+
+/*
+ * akhbar_body(summary, summary_type, content, content_type, article): the
+ * text item_fts indexes for an item, akhbar_text()'s and then, when the
+ * item has a full article (article.body), its text. With a NULL article
+ * it is exactly akhbar_text(), so caches indexed before articles existed
+ * delete the words they indexed.
+ */
+static void
+db_search_body(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct str	 s;
+
+	(void)argc;
+	str_init(&s);
+	str_append(&s, "", 0);
+	db_search_text_into(&s, argv);
+	if (sqlite3_value_type(argv[4]) != SQLITE_NULL)
+		db_article_body(argv[4], db_search_plain, &s);
 	sqlite3_result_text(ctx, s.ptr, (int)s.len, free);
 }
 
@@ -235,7 +265,7 @@ db_search_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, 0);
 }
 
-/* Register akhbar_text(), akhbar_in() and the "akhbar" tokenizer. */
+/* Register akhbar_text(), akhbar_body(), akhbar_in() and the "akhbar" tokenizer. */
 int
 db_search_register(struct db *db, char **cause)
 {
@@ -251,6 +281,11 @@ db_search_register(struct db *db, char **cause)
 	    db_search_text, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return (db_fail(db, rc, "register akhbar_text", cause));
+	rc = sqlite3_create_function(db->sq, "akhbar_body", 5,
+	    SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_INNOCUOUS, NULL,
+	    db_search_body, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return (db_fail(db, rc, "register akhbar_body", cause));
 	rc = sqlite3_create_function(db->sq, "akhbar_in", 2,
 	    SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_DIRECTONLY, NULL,
 	    db_search_in, NULL, NULL);
@@ -292,9 +327,10 @@ db_search_index_batch(struct db *db, int max, char **cause)
 	int		 rc;
 
 	sel = db_prepare(db, DB_STMT_SEARCH_PENDING,
-	    "SELECT i.id, i.title, akhbar_text(i.summary,"
-	    "  i.summary_type, i.content, i.content_type)"
+	    "SELECT i.id, i.title, akhbar_body(i.summary,"
+	    "  i.summary_type, i.content, i.content_type, a.body)"
 	    " FROM fts_pending p CROSS JOIN item i ON i.id = p.item_id"
+	    " LEFT JOIN article a ON a.item_id = i.id"
 	    " WHERE p.item_id >= (SELECT min(item_id) FROM"
 	    "  (SELECT item_id FROM fts_pending"
 	    "   ORDER BY item_id DESC LIMIT ?1))"

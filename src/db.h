@@ -47,7 +47,7 @@ struct db_fetch_result {
 };
 
 /* The schema version this build reads and writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	9
+#define DB_SCHEMA_VERSION	10
 
 /* Which ordered list of items a page is read from. */
 enum db_list {
@@ -277,6 +277,71 @@ int		 db_maint_vacuum(struct db *, char **);
 /* The urls file's keep= (0: global) and dir= (an enum feed_dir, -1: not given) of the feed with this URL. */
 int		 db_maint_feed_options(struct db *, const char *, int, int,
 		     char **);
+/*
+ * An item's full article: its web page fetched and the article found in
+ * it (html.h's html_article_extract), kept beside the feed's summary.
+ * A failed fetch or extraction is kept too, with its reason; a failure
+ * after an article was stored keeps the article.
+ */
+struct db_article {
+	int64_t		 item_id;
+	int64_t		 fetched;	/* when it was last fetched (epoch) */
+	int		 error_kind;	/* enum reason_kind: REASON_NONE when
+					   html is the article */
+	long		 error_code;	/* its number (HTTP status) */
+	char		*error;		/* the detail, or NULL */
+	int		 attempts;	/* failed fetches in a row */
+	int64_t		 next_try;	/* a failure: the poller tries again
+					   from then on; 0: only when asked */
+	char		*html;		/* the article as clean HTML, or NULL */
+	size_t		 len;
+	int64_t		 chars;		/* characters of its text */
+	char		*url;		/* the page's canonical URL, or its own */
+	char		*title;		/* what the page says: og:title ... */
+	char		*author;
+	char		*site;
+	char		*image;
+	char		*excerpt;
+	int64_t		 published;	/* or FEED_TIME_UNKNOWN */
+	char		*lang;
+	enum feed_dir	 dir;
+	char		*etag;		/* validators of the page */
+	char		*last_modified;
+};
+
+/* An item whose article is to be fetched: where, and what is known. */
+struct db_article_want {
+	int64_t		 item_id;
+	int64_t		 feed_id;
+	char		*link;		/* the item's link */
+	char		*title;		/* the item's title, or NULL */
+	char		*etag;		/* the stored page's validators, or NULL */
+	char		*last_modified;
+	int		 attempts;	/* failed fetches so far */
+	bool		 have;		/* an article is stored already */
+};
+
+/* An item's full article; *ap is NULL when none was ever fetched. */
+int		 db_article_get(struct db *, int64_t, struct db_article **,
+		     char **);
+void		 db_article_free(struct db_article *);
+/* Make an item show its full article (a->html set): what the article view renders. */
+void		 db_article_to_item(const struct db_article *, struct item *);
+/* Store what fetching an item's page gave (an article, or why not), indexed for search with the item. */
+int		 db_article_store(struct db *, const struct db_article *,
+		     char **);
+/* The page had not changed (304): only its time and validators. */
+int		 db_article_touch(struct db *, int64_t, int64_t, const char *,
+		     const char *, char **);
+/* The newest max items of a feed with no article yet, or whose failure may be tried again at now. */
+int		 db_article_wanted(struct db *, int64_t, int, int64_t,
+		     struct db_article_want **, size_t *, char **);
+/* What fetching one item's article needs (*wp NULL when the item is gone). */
+int		 db_article_want_item(struct db *, int64_t,
+		     struct db_article_want **, char **);
+void		 db_article_wants_free(struct db_article_want *, size_t);
+/* How many articles the cache holds, and their stored bytes. */
+int		 db_article_count(struct db *, int64_t *, int64_t *, char **);
 
 /*
  * Sync with an aggregator server (db-sync.c). A source is a server and a

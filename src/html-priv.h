@@ -187,4 +187,93 @@ void	 html_table_free(struct html_table *);
 size_t	 html_offset(const struct html_reader *);
 bool	 html_name_in(const char *, const char *const *);
 
+/*
+ * ---- the article extractor: html-article.c (the page's tree, scores,
+ * the block chosen) calls html-page.c (what the page says of itself) and
+ * html-clean.c (the block written back as clean HTML); html-page.c calls
+ * html-clean.c; none calls back up; all call html.c. html-charset.c (a
+ * page's bytes as UTF-8) calls nothing of the family.
+ */
+
+/* What the extractor knows of an element (its _private points here). */
+struct html_art_node {
+	xmlNodePtr	 n;
+	unsigned int	 flags;		/* HTML_ART_* below */
+	int		 weight;	/* what its class and id say */
+	double		 score;		/* a candidate's */
+	size_t		 chars;		/* characters of text in it */
+	size_t		 inline_chars;	/* ... not inside a block in it */
+	size_t		 commas;
+	size_t		 inline_commas;
+	double		 link_chars;	/* ... inside links (#links a third) */
+	size_t		 heading_chars;	/* ... inside headings */
+	size_t		 li_chars;	/* ... inside list items */
+	int		 p;		/* elements inside it */
+	int		 img;
+	int		 li;
+	int		 input;
+	int		 embed;
+};
+#define HTML_ART_NEVER		0x01	/* never part of an article (scripts,
+					   forms' controls, hidden) */
+#define HTML_ART_UNLIKELY	0x02	/* its class, id or role says not */
+#define HTML_ART_OFF		0x04	/* left out in this attempt */
+#define HTML_ART_BLOCK		0x08	/* a block element */
+#define HTML_ART_CAND		0x10	/* a candidate: score is set */
+#define HTML_ART_HINT		0x20	/* itemprop=articleBody */
+
+/* What an attempt does (readability's flags, dropped one by one). */
+#define HTML_ART_STRIP		0x1	/* leave out unlikely elements */
+#define HTML_ART_WEIGHT		0x2	/* weigh classes and ids */
+#define HTML_ART_CLEAN		0x4	/* clean the block conditionally */
+
+/* One extraction: the page's tree and what an attempt writes. */
+struct html_art {
+	const struct html_article_opts *opts;
+	struct html_art_node *nodes;	/* every element, in document order */
+	size_t		 nnodes;
+	char		*base;		/* the base of relative links */
+	int		 mode;		/* HTML_ART_STRIP ... of the attempt */
+	bool		 title_done;	/* a heading repeating the title went */
+	struct str	 out;		/* the article written so far */
+	size_t		 chars;		/* ... its characters of text */
+	size_t		 paragraphs;	/* ... its blocks of text */
+};
+
+#define HTML_PAGE_LDJSON	16	/* JSON-LD scripts read */
+
+/* What the page's <head> says, and what the first walk finds. */
+struct html_page {
+	struct html_article	*r;		/* filled in as it goes */
+	char			*base;		/* <base href>, as written */
+	char			*canonical;	/* as written */
+	char			*og_url;
+	char			*image;
+	char			*title;		/* <title> */
+	char			*og_title;
+	char			*description;
+	char			*og_description;
+	size_t			 script_bytes;
+	xmlNodePtr		 ldjson[HTML_PAGE_LDJSON];
+	size_t			 nldjson;
+	bool			 paywall;
+};
+
+/* html-page.c */
+void	 html_page_element(struct html_page *, xmlNodePtr);
+void	 html_page_finish(struct html_art *, struct html_page *);
+char	*html_page_ldjson_body(struct html_page *);
+bool	 html_page_ldjson_paywall(struct html_page *);
+void	 html_page_from_text(struct html_art *, const char *);
+void	 html_page_clear(struct html_page *);
+
+/* html-clean.c */
+void	 html_clean_write(struct html_art *, xmlNodePtr, bool);
+size_t	 html_clean_chars(const char *, size_t, size_t *);
+void	 html_clean_text(xmlNodePtr, struct str *, size_t);
+bool	 html_clean_is_block(const char *);
+bool	 html_clean_conditionally(const struct html_art *,
+	    const struct html_art_node *);
+void	 html_clean_escape(struct str *, const char *, bool);
+
 #endif

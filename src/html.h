@@ -94,4 +94,70 @@ void	 html_render(struct doc *, const char *, size_t, enum feed_text,
 void	 html_item_render(struct doc *, const struct item *,
 	    const struct html_render_opts *);
 
+/* ---- the article of a web page (html-article.c) ---- */
+
+/*
+ * How a reference of the page is made absolute against a base URL: an
+ * allocated absolute URL, or NULL when it cannot be (url_resolve does it;
+ * the text layer has no URL parser of its own).
+ */
+typedef char	*(*html_resolve_fn)(const char *, const char *);
+
+/* What html_article_extract is told of the page. */
+struct html_article_opts {
+	const char	*url;		/* where the page came from, after
+					   redirects: the base of its links */
+	const char	*content_type;	/* the HTTP Content-Type, or NULL */
+	html_resolve_fn	 resolve;	/* NULL: links stay as written */
+	const char	*title;		/* the item's title (a heading that
+					   repeats it is left out), or NULL */
+};
+
+/*
+ * The article of a page: the block a reader's mode would show, as clean
+ * HTML (the elements and attributes html_render reads, links and images
+ * absolute, dir= and lang= kept), with what the page's <head> says of it.
+ * Every string is sanitised UTF-8, allocated, NULL when absent.
+ */
+struct html_article {
+	char		*html;		/* the article; NULL when none was found */
+	size_t		 len;
+	size_t		 chars;		/* characters of text in it */
+	size_t		 paragraphs;	/* its blocks of text */
+	char		*title;		/* og:title, else <title> */
+	char		*url;		/* <link rel=canonical>, else og:url */
+	char		*site;		/* og:site_name */
+	char		*author;	/* <meta name=author>, article:author */
+	char		*image;		/* og:image */
+	char		*excerpt;	/* og:description, else description */
+	char		*published;	/* article:published_time, as written */
+	char		*lang;		/* the article's language (lang=) */
+	enum feed_dir	 dir;		/* its direction (dir=), else AUTO */
+	char		*charset;	/* the encoding the page was read in */
+	int		 reason;	/* enum reason_kind: REASON_NONE, or
+					   why there is no article */
+	char		*detail;	/* words about it, or NULL */
+};
+
+/*
+ * Find the article in n bytes of a web page (any encoding: the BOM, the
+ * HTTP charset, <meta charset> or, undeclared and not UTF-8,
+ * windows-1256). Returns 0 with a->html set, or -1 with a->reason (not a
+ * web page, no article, a paywall, a page written by scripts) and
+ * whatever metadata the page had. Work and memory are bounded by n.
+ */
+int	 html_article_extract(const char *, size_t,
+	    const struct html_article_opts *, struct html_article *);
+/* Free what an extraction allocated; the struct may be reused. */
+void	 html_article_clear(struct html_article *);
+
+/*
+ * n bytes of a web page as sanitised UTF-8 (*len bytes), decoded from the
+ * encoding its BOM, the HTTP Content-Type, a <meta> or <?xml?>
+ * declaration name (in that order), else UTF-8 when it is valid and
+ * windows-1256 when not; *charset says which (both allocated).
+ */
+char	*html_charset_decode(const char *, size_t, const char *, size_t *,
+	    char **);
+
 #endif

@@ -351,6 +351,8 @@ poller_feed_finish(struct poller *p, struct poller_feed *pf, int ok,
 	p->done++;
 	if (ok) {
 		p->new_items += pf->new_items;
+		if (pf->full_article)
+			poller_article_note(p, pf->id);
 		poller_event_emit(p, POLLER_EV_FEED_DONE, pf, REASON_NONE, 0, NULL);
 		if (pf->result->moved_to != NULL)
 			poller_event_emit(p, POLLER_EV_FEED_MOVED, pf, REASON_NONE, 0,

@@ -1,9 +1,13 @@
 /*
  * The poller family's insides, shared by poller.c (the thread, reloads),
- * poller-feed.c (one feed's way into the cache) and poller-event.c (the
- * event pipe's writing end) and poller-sync.c (the sync source). Calls go
- * one way: poller.c to poller-feed.c and poller-sync.c, all to
- * poller-event.c. Nothing outside poller*.c includes this.
+ * poller-feed.c (one feed's way into the cache), poller-sync.c (the sync
+ * source), poller-article.c (items'
+ * web pages for their full articles) and poller-event.c (the event
+ * pipe's writing end). Calls go one way: poller.c to poller-feed.c,
+ * poller-sync.c and poller-article.c, all to poller-event.c; poller-feed.c hands the
+ * feeds whose articles are wanted to poller-article.c as data
+ * (poller_article_note), not as a call. Nothing outside poller*.c
+ * includes this.
  */
 #ifndef AKHBAR_POLLER_PRIV_H
 #define AKHBAR_POLLER_PRIV_H
@@ -17,8 +21,10 @@
 #include <time.h>
 
 #include "fetch.h"
+#include "html.h"
 #include "poller.h"
 #include "str.h"
+#include "xmalloc.h"
 
 struct db_sub;
 struct item;
@@ -56,6 +62,7 @@ struct poller_feed {
 	int		 db_failed;
 	char		*db_cause;
 	int		 new_items;
+	bool		 full_article;	/* its items' articles are fetched */
 	TAILQ_ENTRY(poller_feed) entry;
 
 	/* A feed whose bytes all waited parses them first, then joins a batch. */
@@ -67,6 +74,60 @@ struct poller_feed {
 	TAILQ_ENTRY(poller_feed) bentry;
 };
 TAILQ_HEAD(poller_feeds, poller_feed);
+
+/* Where an item's article is on its way. */
+enum poller_article_state {
+	POLLER_ARTICLE_WAIT = 0,	/* queued: art_wait */
+	POLLER_ARTICLE_RUN,		/* being fetched: art_run */
+	POLLER_ARTICLE_DONE		/* read, waiting for the cache: art_done */
+};
+
+/* One item's article: its fetch, then what to store (poller-article.c). */
+struct poller_article {
+	struct poller	*p;
+	int64_t		 item_id;
+	int64_t		 feed_id;
+	char		*url;		/* the item's link */
+	char		*host;		/* its host; NULL: not http(s) */
+	char		*title;		/* the item's, for the extractor */
+	char		*etag;		/* a stored article's validators */
+	char		*last_modified;
+	int		 attempts;	/* failed fetches before this one */
+	bool		 have;		/* an article is stored already */
+	bool		 asked;		/* by the interface: events as it goes */
+	enum poller_article_state state;
+	struct fetch_job *job;
+	struct str	 buf;		/* the page so far (freed once read) */
+	size_t		 bytes;		/* ... its bytes */
+	char		*head_url;
+	char		*content_type;
+	struct fetch_result *result;
+	struct html_article page;	/* what the extractor found */
+	bool		 touch;		/* a 304: the stored article stays */
+	int		 kind;		/* enum reason_kind: REASON_NONE, or why not */
+	long		 code;
+	char		*detail;
+	int64_t		 next_try;	/* a failure: when to try again, 0 never */
+	TAILQ_ENTRY(poller_article) entry;
+};
+TAILQ_HEAD(poller_articles, poller_article);
+
+/* A host that said to wait (429, 503): no article from it until then. */
+struct poller_host {
+	char		*host;
+	int64_t		 until;
+	long		 code;		/* what it answered */
+};
+
+/*
+ * Full articles at once, from one host, waiting for the cache; bytes of a
+ * page; a feed's newest items looked at after each of its fetches.
+ */
+#define POLLER_ARTICLE_JOBS	4
+#define POLLER_ARTICLE_HOST	2
+#define POLLER_ARTICLE_DONE_MAX	8
+#define POLLER_ARTICLE_MAX	(4 * 1024 * 1024)
+#define POLLER_ARTICLE_BACKLOG	20
 
 /* When each feed was last tried, for the periodic interval. */
 struct poller_seen {
@@ -129,6 +190,24 @@ struct poller {
 	int		 any_own_interval; /* ... with its own interval */
 	int		 synced;	/* the cache has a row for each URL */
 
+	/* Full articles (poller-article.c). */
+	bool		*full;		/* ... each subscription's full-article */
+	int		 any_full;	/* some subscription has it on */
+	int64_t		*want_articles;	/* poller_fetch_article's items, under lock */
+	size_t		 nwant_articles;
+	atomic_int	 want_articles_n; /* ... how many, read without the lock */
+	struct poller_articles art_wait;
+	struct poller_articles art_run;
+	struct poller_articles art_done;
+	int		 nart_wait;
+	int		 nart_run;
+	int		 nart_done;
+	int64_t		*art_feeds;	/* feeds stored whose articles to look for */
+	size_t		 nart_feeds;
+	size_t		 art_feeds_cap;
+	struct poller_host *hosts;	/* hosts that said to wait */
+	size_t		 nhosts;
+	struct timespec	 art_progress;	/* the last ARTICLE_PROGRESS */
 	struct db_sub	*local;		/* the subscriptions, for db_feed_sync */
 	struct sync	*sync;		/* the sync source, or NULL (poller-sync.c) */
 	int64_t		 sync_last;	/* when it last synced */
@@ -165,10 +244,35 @@ poller_cancelled(struct poller *p)
 	return (true);
 }
 
+/* A stored feed whose items' articles are wanted: poller-article.c looks. */
+static inline void
+poller_article_note(struct poller *p, int64_t feed)
+{
+	if (p->nart_feeds == p->art_feeds_cap) {
+		p->art_feeds_cap = p->art_feeds_cap ? p->art_feeds_cap * 2 : 16;
+		p->art_feeds = xreallocarray(p->art_feeds, p->art_feeds_cap,
+		    sizeof *p->art_feeds);
+	}
+	p->art_feeds[p->nart_feeds++] = feed;
+}
+
 /* poller-event.c */
 void	poller_event_emit(struct poller *, int, const struct poller_feed *,
 	    int, long, const char *);
 void	poller_event_progress(struct poller *, int);
+void	poller_event_article(struct poller *, int, int64_t, int64_t,
+	    const char *, bool, size_t, int, long, const char *);
+void	poller_event_article_progress(struct poller *, int64_t, int64_t,
+	    const char *, int64_t);
+
+/* poller-article.c */
+struct urls_sub;
+int	poller_article_option(const struct urls_sub *);
+bool	poller_article_advance(struct poller *);
+void	poller_article_flush(struct poller *);
+void	poller_article_cancel(struct poller *);
+void	poller_article_refuse(struct poller *, int, const char *);
+void	poller_article_free_all(struct poller *);
 
 /* poller-sync.c */
 int	poller_sync_start(struct poller *, const struct sync_conf *, char **);

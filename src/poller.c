@@ -2,8 +2,11 @@
  * The poller thread. A reload lists the feeds that are due (db_feed_states
  * and schedule.c), queues one fetch job per feed and runs the fetch loop;
  * each feed's bytes find their way into the cache in poller-feed.c, and
- * events go out through poller-event.c. poller_reload_feed's feeds wait in p->want_ids for the thread; the
- * schedule reads opts.clock (tests move it) or time().
+ * events go out through poller-event.c; the full articles of their items
+ * are fetched in the same loop (poller-article.c). poller_reload_feed's
+ * feeds wait in p->want_ids for the thread, poller_fetch_article's items
+ * in p->want_articles; the schedule reads opts.clock (tests move it) or
+ * time().
  */
 #include "config.h"
 
@@ -34,6 +37,8 @@ _Static_assert(sizeof(struct poller_event) <= PIPE_BUF,
     "an event is written to the pipe in one piece");
 
 static long	poller_interval(struct poller *, const char *);
+static bool	poller_full(struct poller *, const char *);
+static void	poller_articles_drain(struct poller *);
 
 /* Fill in the defaults (and the fetch defaults, with $AKHBAR_FETCH_*). */
 void
@@ -200,7 +205,7 @@ poller_do_reload(struct poller *p, int periodic, const int64_t *ids,
 	char			*cause = NULL;
 	int64_t			 now;
 	long			 interval;
-	bool			 forced, sync;
+	bool			 forced, busy, sync;
 
 	/*
 	 * A cancel asked for before this reload began (a Ctrl-C while the
@@ -257,6 +262,7 @@ poller_do_reload(struct poller *p, int periodic, const int64_t *ids,
 		feeds[nf].last_modified = st[i].last_modified ?
 		    xstrdup(st[i].last_modified) : NULL;
 		feeds[nf].failures = st[i].failures;
+		feeds[nf].full_article = poller_full(p, st[i].url);
 		str_init(&feeds[nf].buf);
 		nf++;
 	}
@@ -282,14 +288,22 @@ poller_do_reload(struct poller *p, int periodic, const int64_t *ids,
 			fetch_cancel(p->fetch);
 		if (db_batch_open(p->db) && poller_feed_batch_left(p) == 0)
 			poller_feed_batch_commit(p);
+		busy = poller_article_advance(p);
 		if (fetch_run(p->fetch, db_batch_open(p->db) ?
-		    (int)poller_feed_batch_left(p) + 1 : 500) <= 0)
+		    (int)poller_feed_batch_left(p) + 1 : 500) > 0)
+			continue;
+		if (!busy)
 			break;
+		/* No transfer left: articles wait for the cache, give it. */
+		poller_feed_advance(p);
+		poller_feed_batch_commit(p);
 	}
 	poller_feed_advance(p);
 	poller_feed_batch_commit(p);
 	if (sync && !poller_cancelled(p) && !atomic_load(&p->quit))
 		poller_sync_run(p, p->local, p->urls.n);
+	/* The articles of the feeds the last commit stored. */
+	poller_articles_drain(p);
 	atomic_store(&p->reloading, 0);
 	poller_event_emit(p, POLLER_EV_FINISHED, NULL, REASON_NONE, 0, NULL);
 	for (i = 0; i < nf; i++) {
@@ -316,6 +330,51 @@ poller_interval(struct poller *p, const char *url)
 		}
 	}
 	return (p->opts.interval > 0 ? p->opts.interval : 0);
+}
+
+/* Whether a feed's items get their full articles fetched. */
+static bool
+poller_full(struct poller *p, const char *url)
+{
+	size_t	i;
+
+	if (!p->any_full)
+		return (false);
+	for (i = 0; i < p->urls.n; i++) {
+		if (strcmp(p->urls.v[i], url) == 0)
+			return (p->full[i]);
+	}
+	return (false);
+}
+
+/* Fetch and store the articles queued until none is left (or a cancel). */
+static void
+poller_articles_drain(struct poller *p)
+{
+	while (poller_article_advance(p)) {
+		if (poller_cancelled(p) || atomic_load(&p->quit))
+			fetch_cancel(p->fetch);
+		fetch_run(p->fetch, 500);
+	}
+}
+
+/* Fetch the articles the interface asked for, between reloads. */
+static void
+poller_articles_asked(struct poller *p)
+{
+	char	*cause = NULL;
+
+	/* libcurl is set up at the first fetch (see poller_do_reload). */
+	if (p->fetch == NULL &&
+	    (p->fetch = fetch_new(&p->opts.fetch, &cause)) == NULL) {
+		poller_article_refuse(p, REASON_START, cause);
+		free(cause);
+		return;
+	}
+	atomic_store(&p->reloading, 1);
+	poller_articles_drain(p);
+	atomic_store(&p->reloading, 0);
+	poller_index(p);
 }
 
 /* The earliest time a periodic reload has something to do, or 0. */
@@ -366,6 +425,7 @@ poller_main(void *arg)
 	int64_t		 due, now, *ids;
 	size_t		 nids;
 	int		 manual;
+	bool		 articles;
 
 	if (p->opts.reload_on_start) {
 		poller_do_reload(p, 0, NULL, 0);
@@ -375,7 +435,7 @@ poller_main(void *arg)
 		due = poller_next_due(p);
 		pthread_mutex_lock(&p->lock);
 		while (!p->want_reload && p->nwant_ids == 0 &&
-		    !atomic_load(&p->quit)) {
+		    p->nwant_articles == 0 && !atomic_load(&p->quit)) {
 			if (due == 0) {
 				pthread_cond_wait(&p->cond, &p->lock);
 				continue;
@@ -396,12 +456,13 @@ poller_main(void *arg)
 		nids = p->nwant_ids;
 		p->want_ids = NULL;
 		p->nwant_ids = 0;
+		articles = p->nwant_articles > 0;
 		pthread_mutex_unlock(&p->lock);
 		if (atomic_load(&p->quit)) {
 			free(ids);
 			break;
 		}
-		if (manual || nids == 0) {
+		if (manual || (nids == 0 && !articles)) {
 			poller_do_reload(p, !manual, NULL, 0);
 			p->cancel_done = p->cancel_hit;
 		}
@@ -411,6 +472,10 @@ poller_main(void *arg)
 			p->cancel_done = p->cancel_hit;
 		}
 		free(ids);
+		if (atomic_load(&p->want_articles_n) > 0) {
+			poller_articles_asked(p);
+			p->cancel_done = p->cancel_hit;
+		}
 	}
 	close(p->wfd);
 	p->wfd = -1;
@@ -435,6 +500,9 @@ poller_free(struct poller *p)
 	free(p->dirs);
 	free(p->intervals);
 	free(p->want_ids);
+	free(p->want_articles);
+	free(p->full);
+	poller_article_free_all(p);
 	free(p->local);
 	poller_sync_free(p);
 	strv_free(&p->urls);
@@ -453,7 +521,7 @@ poller_start(struct db *db, const struct urls_list *subs,
 {
 	struct poller	*p;
 	sigset_t	 block, saved;
-	int		 fds[2], error;
+	int		 fds[2], error, full;
 	size_t		 i, j, k;
 
 	p = xcalloc(1, sizeof *p);
@@ -471,11 +539,20 @@ poller_start(struct db *db, const struct urls_list *subs,
 	p->tags = xcalloc(subs->n > 0 ? subs->n : 1, sizeof *p->tags);
 	p->keeps = xcalloc(subs->n > 0 ? subs->n : 1, sizeof *p->keeps);
 	p->dirs = xcalloc(subs->n > 0 ? subs->n : 1, sizeof *p->dirs);
+	p->full = xcalloc(subs->n > 0 ? subs->n : 1, sizeof *p->full);
+	TAILQ_INIT(&p->art_wait);
+	TAILQ_INIT(&p->art_run);
+	TAILQ_INIT(&p->art_done);
+	atomic_init(&p->want_articles_n, 0);
 	p->any_interval = o->interval > 0;
 	for (i = 0, k = 0; i < subs->n; i++) {
 		/* A query: feed is a filter over the cache: nothing to fetch. */
 		if (subs->v[i].query != NULL)
 			continue;
+		full = poller_article_option(&subs->v[i]);
+		p->full[k] = full == -1 ? o->full_article : full == 1;
+		if (p->full[k])
+			p->any_full = 1;
 		strv_add(&p->urls, subs->v[i].url);
 		p->intervals[k] = subs->v[i].reload > 0 ? subs->v[i].reload : 0;
 		if (p->intervals[k] > 0)
@@ -570,6 +647,35 @@ poller_reload_feed(struct poller *p, int64_t feed_id)
 	}
 	pthread_cond_signal(&p->cond);
 	pthread_mutex_unlock(&p->lock);
+}
+
+/*
+ * Ask for an item's full article now: its web page fetched (conditionally
+ * when an article is stored), the article found and stored, with
+ * ARTICLE_PROGRESS, then ARTICLE_DONE or ARTICLE_FAILED for it. During a
+ * reload it goes ahead of the feeds' articles.
+ */
+void
+poller_fetch_article(struct poller *p, int64_t item_id)
+{
+	size_t	i;
+
+	pthread_mutex_lock(&p->lock);
+	for (i = 0; i < p->nwant_articles; i++) {
+		if (p->want_articles[i] == item_id)
+			break;
+	}
+	if (i == p->nwant_articles) {
+		p->want_articles = xreallocarray(p->want_articles,
+		    p->nwant_articles + 1, sizeof *p->want_articles);
+		p->want_articles[p->nwant_articles++] = item_id;
+	}
+	atomic_store(&p->want_articles_n, (int)p->nwant_articles);
+	pthread_cond_signal(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+	/* A reload's loop waits in its fetch engine: wake it. */
+	if (atomic_load(&p->reloading))
+		fetch_wakeup(p->fetch);
 }
 
 /*

@@ -3,8 +3,11 @@
  * it. It reloads the feeds of the urls file when asked, on start and every
  * interval, fetching many at once (fetch.c), streaming each body into the
  * parser (parse.h) and each item into the cache (db.h), one transaction per
- * feed. It tells the interface what happens through a pipe of fixed-size
- * events, which the interface polls along with its keyboard. The thread
+ * feed. Items of feeds with full-article on get their web pages fetched
+ * after their feed, and any item's on demand, for the full article
+ * (poller-article.c). It tells the interface what happens through a pipe
+ * of fixed-size events, which the interface polls along with its
+ * keyboard. The thread
  * blocks SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP and SIGCONT, so that
  * they reach the thread that started it.
  */
@@ -41,6 +44,10 @@ struct poller_opts {
 	size_t		 buffer_total;	/* ... and for all feeds together */
 	int		 index_batch;	/* items indexed per step after a reload;
 					   0: no indexing (no INDEXED event) */
+	bool		 full_article;	/* fetch the full articles of every
+					   feed's new items, unless its
+					   full-article=no (the urls file's
+					   full-article=yes turns it on for one) */
 	poller_clock	 clock;		/* NULL: time() */
 	void		*clock_arg;
 	const struct sync_conf *sync;	/* a sync source beside the urls
@@ -56,6 +63,14 @@ enum poller_event_type {
 	POLLER_EV_FINISHED,	/* the reload ended: counts, cancelled */
 	POLLER_EV_INDEXED,	/* search indexing caught up (or was cancelled) */
 	POLLER_EV_ERROR,	/* the reload could not run: reason, text */
+	POLLER_EV_ARTICLE_PROGRESS, /* item_id's page: bytes so far (only
+				   for poller_fetch_article's items) */
+	POLLER_EV_ARTICLE_DONE,	/* item_id's full article is stored and can be
+				   read (new_items: 1; 0 when the page had
+				   not changed and the stored one stays) */
+	POLLER_EV_ARTICLE_FAILED, /* item_id has no full article: reason, code,
+				   text the detail; it keeps its summary (and
+				   an article stored before) */
 	POLLER_EV_SUBS		/* the sync source's feeds changed: read the
 				   subscriptions again (session_sync_subs) */
 };
@@ -72,8 +87,10 @@ struct poller_event {
 	int		 reason;	/* FEED_FAILED, ERROR: enum reason_kind */
 	long		 code;		/* ... its number (HTTP status, exit status) */
 	int64_t		 feed_id;
+	int64_t		 item_id;	/* ARTICLE_*: the item */
+	int		 asked;		/* ARTICLE_*: by poller_fetch_article */
 	int64_t		 bytes;		/* body bytes received so far */
-	char		 url[1024];	/* the feed, truncated */
+	char		 url[1024];	/* the feed (ARTICLE_*: the page), truncated */
 	char		 text[1024];	/* FEED_FAILED: the words shown with the
 					   reason (a command's last line on standard
 					   error), often empty; FEED_MOVED: the new
@@ -88,6 +105,8 @@ int		 poller_read_event(struct poller *, struct poller_event *);
 void		 poller_reload(struct poller *);
 /* Fetch that one feed now (forced), with the events of a reload of one feed. */
 void		 poller_reload_feed(struct poller *, int64_t);
+/* Fetch an item's web page now for its full article (conditionally when one is stored), with ARTICLE_* events. */
+void		 poller_fetch_article(struct poller *, int64_t);
 void		 poller_cancel(struct poller *);
 void		 poller_stop(struct poller *);
 /* Fetch one URL and parse it; NULL with the reason, its number and a detail (allocated) when it fails. */

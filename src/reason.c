@@ -80,6 +80,13 @@ static const char *const reason_phrases[REASON_COUNT] = {
 	    "query"),
 	[REASON_QUERY_REGEX] = N_("not a regular expression in the query"),
 	[REASON_QUERY_DEPTH] = N_("parentheses nested too deep in the query"),
+	/* TRANSLATORS: an item's link, fetched for its full article. */
+	[REASON_NOT_HTML] = N_("not a web page"),
+	[REASON_NO_ARTICLE] = N_("no article found on the page"),
+	[REASON_PAYWALL] = N_("the article is for subscribers only"),
+	/* TRANSLATORS: the page shows its text only by running JavaScript. */
+	[REASON_SCRIPTED] = N_("the page is written by scripts"),
+	[REASON_NO_LINK] = N_("the item has no link"),
 	/* TRANSLATORS: a sync server (Tiny Tiny RSS) refused its API. */
 	[REASON_API_DISABLED] = N_("the server's API is turned off for this "
 	    "account (turn on API access in its preferences)"),

@@ -57,6 +57,12 @@ enum reason_kind {
 	REASON_QUERY_VALUE,	/* a value the attribute does not take */
 	REASON_QUERY_REGEX,	/* not a regular expression */
 	REASON_QUERY_DEPTH,	/* parentheses nested too deep */
+	/* A full article (an item's web page) that gave none. */
+	REASON_NOT_HTML,	/* the link is not a web page: detail, its type */
+	REASON_NO_ARTICLE,	/* no part of the page is clearly the article */
+	REASON_PAYWALL,		/* the article is for subscribers */
+	REASON_SCRIPTED,	/* the page's text is written by scripts */
+	REASON_NO_LINK,		/* the item has no link to fetch */
 	/* A sync source's (an aggregator server's) own. */
 	REASON_API_DISABLED,	/* the account may not use the server's API */
 	REASON_API_LEVEL,	/* the server's API is too old: code is its level */

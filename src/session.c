@@ -163,6 +163,7 @@ session_poller_start(struct session *s, void *arg, char **cause)
 	po.force = s->opts.force;
 	po.interval = s->opts.interval;
 	po.sync = s->opts.sync;
+	po.full_article = s->opts.full_article;
 	/* The poller fetches the urls file's feeds; the source syncs its own. */
 	local.v = s->subs.v;
 	local.n = s->nlocal;

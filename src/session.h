@@ -29,6 +29,8 @@ struct session_opts {
 	const struct fetch_opts *fetch;	/* NULL: the defaults (it must outlive the session) */
 	int		 max_items;	/* retention of every feed, 0: no limit */
 	int		 keep_days;	/* ... read items older than this go, 0: none */
+	bool		 full_article;	/* every feed's full articles, unless its
+					   full-article=no (poller_opts.full_article) */
 	const struct sync_conf *sync;	/* a sync source (urls-source), or NULL */
 	struct sync_conf sync_conf;	/* where session_conf_opts keeps it */
 };

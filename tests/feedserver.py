@@ -31,7 +31,9 @@ misbehaviour; the rest of the path names the file:
   /ctype/TYPE/NAME         the file with Content-Type TYPE ("text-plain"
                            means text/plain: the first '-' becomes '/')
   /html                    an HTML page instead of a feed
-  /endless[?limit=BYTES]   a 200 whose body never ends (1 GB at most)
+  /endless[?limit=BYTES][&type=html]
+                           a 200 whose body never ends (1 GB at most): a
+                           feed, or with type=html a web page
   /gzipbomb[?size=BYTES]   gzip that inflates to SIZE bytes (default 1 GB)
   /slowheaders/SECS/NAME   waits SECS seconds before answering
   /auth/USER:PASS/NAME     the file behind HTTP Basic authentication
@@ -336,13 +338,19 @@ class Handler(BaseHTTPRequestHandler):
             self.simple(200, body, ctype="text/html; charset=utf-8")
         elif first == "endless":
             limit = int(query.get("limit", [str(GB)])[0])
+            html = query.get("type", [""])[0] == "html"
             self.send_response(200)
-            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Type", "text/html; charset=utf-8"
+                             if html else "application/rss+xml")
             self.send_header("Transfer-Encoding", "chunked")
             self.end_headers()
-            self.send_chunk(b'<?xml version="1.0"?>\n<rss version="2.0">'
-                            b'<channel><title>endless</title>')
-            block = b" " * 65536
+            if html:
+                self.send_chunk(b"<!DOCTYPE html>\n<html><body><div>")
+                block = b"<p>endless, endless, endless text.</p>" * 1724
+            else:
+                self.send_chunk(b'<?xml version="1.0"?>\n<rss version="2.0">'
+                                b'<channel><title>endless</title>')
+                block = b" " * 65536
             sent = 0
             while sent < limit and not STOP.is_set():
                 self.send_chunk(block)

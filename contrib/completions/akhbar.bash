@@ -9,7 +9,7 @@ _akhbar()
 	opts='--config --urls --cache --log --demo --reload --force
 	    --unread-count --search --json --mark-all-read --import-opml
 	    --export-opml --import-newsboat --vacuum --dump-config --parse
-	    --render --width
+	    --render --width --fetch-article --article
 	    --help --version -c -u -C -l -f -P -h -V'
 	case $prev in
 	-c|--config|-u|--urls|-C|--cache|-l|--log|-P|--parse|--render)
@@ -22,7 +22,7 @@ _akhbar()
 	--import-newsboat)
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return 0 ;;
-	--search|--mark-all-read|--width)
+	--search|--mark-all-read|--width|--fetch-article|--article)
 		return 0 ;;
 	esac
 	COMPREPLY=($(compgen -W "$opts" -- "$cur"))

@@ -3,7 +3,8 @@
 
     run.py --akhbar build/src/akhbar --data build/bench-data [--runs 3]
            [--size default|small] [--newsboat auto|no|install|PATH]
-           [--bench-db PATH] [--bench-layout PATH] [--only NAME,...]
+           [--bench-db PATH] [--bench-layout PATH] [--bench-article PATH]
+           [--only NAME,...]
 
 Generates the data once (tests/bench/gen-feeds.py, reused between runs),
 serves it over loopback, and runs each scenario --runs times, printing the
@@ -945,6 +946,11 @@ class Bench:
     def layout(self):
         self.driver(self.a.bench_layout, "layout", [], 300)
 
+    def article(self):
+        """Full articles: extraction per page, cache bytes per 1 000."""
+        self.driver(self.a.bench_article, "full articles",
+                    ["-d", self.work], 600)
+
     # -- summary -------------------------------------------------------
     def ratios(self):
         if not self.newsboat:
@@ -1057,6 +1063,7 @@ class Bench:
                      ("reload-big", lambda: self.reload("reload_big")),
                      ("cache", self.cache),
                      ("layout", self.layout),
+                     ("article", self.article),
                      ("interface", self.interface)]
             for name, fn in steps:
                 if only and name not in only:
@@ -1117,6 +1124,7 @@ def main():
     ap.add_argument("--bench-reload", default=None)
     ap.add_argument("--bench-layout", default=None)
     ap.add_argument("--bench-ui", default=None)
+    ap.add_argument("--bench-article", default=None)
     ap.add_argument("--only", default=None,
                     help="comma-separated: parse,reload,reload-big,cache,"
                     "layout,interface")

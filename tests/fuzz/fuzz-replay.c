@@ -1,8 +1,9 @@
 /*
  * Replays fuzz inputs through LLVMFuzzerTestOneInput without libFuzzer:
- * every file in tests/fuzz/corpus, tests/data and tests/data/html, each as
- * TAP. A crash or a sanitizer report fails make check. Linked with each
- * target (fuzz-parse.c, fuzz-html.c) in turn.
+ * every file in tests/fuzz/corpus, tests/data, tests/data/html and
+ * tests/data/article, each as TAP. A crash or a sanitizer report fails
+ * make check. Linked with each target (fuzz-parse.c, fuzz-html.c,
+ * fuzz-article.c) in turn.
  */
 #include "config.h"
 
@@ -75,6 +76,8 @@ main(void)
 	snprintf(dir, sizeof dir, "%s/tests/data", top);
 	replay_dir(dir);
 	snprintf(dir, sizeof dir, "%s/tests/data/html", top);
+	replay_dir(dir);
+	snprintf(dir, sizeof dir, "%s/tests/data/article", top);
 	replay_dir(dir);
 	return (tap_done());
 }
