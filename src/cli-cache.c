@@ -58,6 +58,24 @@ cli_cache_none(const char *path)
 	return (S_ISREG(sb.st_mode) && sb.st_size == 0);
 }
 
+/* Add the feeds of the cache's sync sources to urls; how many. */
+static size_t
+cli_cache_synced(struct db *db, struct strv *urls)
+{
+	struct db_sync_feed	*v;
+	char			*cause = NULL;
+	size_t			 n, i;
+
+	if (db_sync_feeds(db, 0, &v, &n, &cause) != 0) {
+		free(cause);
+		return (0);
+	}
+	for (i = 0; i < n; i++)
+		strv_add(urls, v[i].url);
+	db_sync_feeds_free(v, n);
+	return (n);
+}
+
 /*
  * The cache's feeds that the urls file lists, or -1 when it cannot be read
  * (then every feed of the cache counts).
@@ -80,6 +98,9 @@ cli_cache_subscribed(struct db *db, const char *urls_path,
 	for (i = 0; i < subs.n; i++)
 		strv_add(&urls, subs.v[i].url);
 	urls_list_free(&subs);
+	/* A sync source's feeds count too (its urls file may not exist). */
+	if (cli_cache_synced(db, &urls) > 0)
+		rc = 0;
 	if (rc == 0)
 		rc = db_feed_states(db, &urls, st, n, &cause);
 	free(cause);

@@ -23,6 +23,7 @@
 struct db;
 struct feed;
 struct poller;
+struct sync_conf;
 struct urls_list;
 
 /* A clock for the schedule: epoch seconds (tests stop or move time). */
@@ -49,6 +50,8 @@ struct poller_opts {
 					   full-article=yes turns it on for one) */
 	poller_clock	 clock;		/* NULL: time() */
 	void		*clock_arg;
+	const struct sync_conf *sync;	/* a sync source beside the urls
+					   file's feeds (sync.h), or NULL */
 };
 
 enum poller_event_type {
@@ -65,9 +68,11 @@ enum poller_event_type {
 	POLLER_EV_ARTICLE_DONE,	/* item_id's full article is stored and can be
 				   read (new_items: 1; 0 when the page had
 				   not changed and the stored one stays) */
-	POLLER_EV_ARTICLE_FAILED /* item_id has no full article: reason, code,
+	POLLER_EV_ARTICLE_FAILED, /* item_id has no full article: reason, code,
 				   text the detail; it keeps its summary (and
 				   an article stored before) */
+	POLLER_EV_SUBS		/* the sync source's feeds changed: read the
+				   subscriptions again (session_sync_subs) */
 };
 
 /* One event; written to the pipe in one piece (smaller than PIPE_BUF). */
