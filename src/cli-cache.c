@@ -69,9 +69,28 @@ cli_cache_say_none(const char *path)
 	    path);
 }
 
+/* Add the feeds of the cache's sync sources to urls; how many. */
+static size_t
+cli_cache_synced(struct db *db, struct strv *urls)
+{
+	struct db_sync_feed	*v;
+	char			*cause = NULL;
+	size_t			 n, i;
+
+	if (db_sync_feeds(db, 0, &v, &n, &cause) != 0) {
+		free(cause);
+		return (0);
+	}
+	for (i = 0; i < n; i++)
+		strv_add(urls, v[i].url);
+	db_sync_feeds_free(v, n);
+	return (n);
+}
+
 /*
- * The cache's feeds that the urls file lists: 0; 1 when there is no urls
- * file (then every feed of the cache counts); -1, said, when it cannot
+ * The cache's feeds that the urls file and the sync sources list: 0; 1
+ * when there is neither a urls file nor a synced feed (then every feed
+ * of the cache counts); -1, said, when the urls file cannot
  * be read.
  */
 static int
@@ -98,12 +117,16 @@ cli_cache_subscribed(struct db *db, const char *urls_path,
 			free(why);
 		}
 		urls_problem_clear(&error);
-		return (rc);
+		if (rc == -1)
+			return (rc);
 	}
 	for (i = 0; i < subs.n; i++)
 		strv_add(&urls, subs.v[i].url);
 	urls_list_free(&subs);
-	if (db_feed_states(db, &urls, st, n, &cause) != 0) {
+	/* A sync source's feeds count too (its urls file may not exist). */
+	if (cli_cache_synced(db, &urls) > 0)
+		rc = 0;
+	if (rc == 0 && db_feed_states(db, &urls, st, n, &cause) != 0) {
 		report(REPORT_ERROR, _("cannot read the cache: %s"), cause);
 		free(cause);
 		rc = -1;

@@ -214,6 +214,7 @@ cli_reload_event(const struct poller_event *ev, int tty, const char *datefmt)
 		free(why);
 		return;
 	case POLLER_EV_INDEXED:
+	case POLLER_EV_SUBS:
 		return;
 	}
 	if (!tty)
@@ -288,6 +289,7 @@ cli_reload(const struct cli_reload_opts *o)
 			if (ev.type == POLLER_EV_FINISHED || (tty &&
 			    ev.type != POLLER_EV_INDEXED &&
 			    ev.type != POLLER_EV_ERROR &&
+			    ev.type != POLLER_EV_SUBS &&
 			    ev.type != POLLER_EV_FEED_WAITING))
 				last = ev;
 		}

@@ -23,6 +23,11 @@ static const char *const conf_bidi_choices[] = {
 #define SEC_RELOAD	"reload"
 #define SEC_NETWORK	"network"
 #define SEC_CACHE	"cache"
+#define SEC_SYNC	"sync"
+
+static const char *const conf_source_choices[] = {
+	"local", "ttrss", NULL
+};
 
 #define B(name, def)	(name), CONF_BOOL, (def), 0, 1, NULL, NULL
 #define I(name, def, lo, hi, unit) \
@@ -131,6 +136,28 @@ static const struct conf_def conf_defs[CONF_COUNT] = {
 	    N_("The default of the urls file's full-article=: fetch each "
 	    "article's web page for its whole text. Accepted and stored; "
 	    "the fetching itself is not built yet."), NULL, SEC_CACHE },
+	[CONF_URLS_SOURCE] = { "urls-source", CONF_CHOICE, "local", 0, 0,
+	    conf_source_choices, NULL,
+	    N_("Where the feeds come from: local (the urls file) or ttrss (a "
+	    "Tiny Tiny RSS server: its feeds, categories as tags, articles "
+	    "and read and starred states, kept in step both ways; the urls "
+	    "file's feeds are read beside them)."), NULL, SEC_SYNC },
+	[CONF_TTRSS_URL] = { S("ttrss-url", ""),
+	    N_("The Tiny Tiny RSS server's address (where its web interface "
+	    "is; api/ is added)."), NULL, SEC_SYNC },
+	[CONF_TTRSS_LOGIN] = { S("ttrss-login", ""),
+	    N_("The account on the Tiny Tiny RSS server (its API access "
+	    "must be turned on in its preferences)."), NULL, SEC_SYNC },
+	[CONF_TTRSS_PASSWORD] = { S("ttrss-password", ""),
+	    N_("The account's password; ttrss-passwordfile or "
+	    "ttrss-passwordeval keep it out of this file."), NULL,
+	    SEC_SYNC },
+	[CONF_TTRSS_PASSWORDFILE] = { S("ttrss-passwordfile", ""),
+	    N_("A file whose first line is the password."), NULL, SEC_SYNC },
+	[CONF_TTRSS_PASSWORDEVAL] = { S("ttrss-passwordeval", ""),
+	    N_("A command whose first line of output is the password (pass "
+	    "show ttrss, gpg -dq file.gpg). It is run without a shell, once "
+	    "a session, and never written to the log."), NULL, SEC_SYNC },
 };
 
 /* newsboat's names of akhbar's options. */

@@ -853,6 +853,9 @@ db_feed_mark_read(struct db *db, int64_t feed, char **cause)
 
 	if (db_begin_nested(db, &began, cause) != 0)
 		return (-1);
+	/* A sync source's items: "read" queued for each (db-queue.c). */
+	if (db_queue_feed_read(db, feed, cause) != 0)
+		goto fail;
 	if (feed == 0) {
 		st = db_prepare(db, DB_STMT_ITEM_MARK_ALL_READ,
 		    "UPDATE item SET unread = 0 WHERE unread = 1", cause);

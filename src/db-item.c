@@ -836,6 +836,10 @@ db_item_set(struct db *db, enum db_stmt_id id, const char *sql,
 		c.tags = true;
 		if (db_count_add(db, feed, &c, cause) != 0)
 			goto fail;
+		/* For a sync source's item, the change to send (db-queue.c). */
+		if (db_queue_item(db, item, starred ? DB_SYNC_STARRED :
+		    DB_SYNC_UNREAD, value, cause) != 0)
+			goto fail;
 	}
 	return (db_commit_nested(db, began, cause));
 

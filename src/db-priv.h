@@ -8,6 +8,10 @@
  * Calls inside the family point one way, down this graph (drawn from the
  * objects' symbols, nm -u; each file includes db.h and this header only):
  *
+ *	db-sync.c		an aggregator server's side: sources, remote
+ *	 |			ids, marks, the queue's reading end, remote
+ *	 |			states applied (calls db-item.c, db-feed.c,
+ *	 |			db-queue.c; nothing calls it but callers of db.h)
  *	db-open.c		db_open: connect, register, migrate
  *	 |-> db-schema.c	migrations
  *	 |-> db-search.c	tokenizer, indexing, search pages and counts
@@ -17,7 +21,10 @@
  *	 |         |
  *	 |         |   db-feed.c	feeds, urls-file sync, feed transactions
  *	 |         |    |   db-tag.c	the tag list
- *	 v         v    v    v
+ *	 |         v    v    |
+ *	 |      db-queue.c   |		the queue of changes for a sync source,
+ *	 |         |         |		filled in the change's transaction
+ *	 v         v         v
  *	db.c	connection, statements, errors, transactions, db_count_add,
  *		page reading: every file above calls it, it calls none of them
  *
@@ -118,6 +125,24 @@ enum db_stmt_id {
 	DB_STMT_ARTICLE_WANTED,
 	DB_STMT_ARTICLE_WANT_ITEM,
 	DB_STMT_ARTICLE_COUNT,
+	DB_STMT_QUEUE_ITEM,
+	DB_STMT_QUEUE_FEED,
+	DB_STMT_QUEUE_ALL,
+	DB_STMT_SYNC_SOURCE_FIND,
+	DB_STMT_SYNC_SOURCE_NEW,
+	DB_STMT_SYNC_FEEDS,
+	DB_STMT_SYNC_FEED_FIND,
+	DB_STMT_SYNC_FEED_SET,
+	DB_STMT_SYNC_FEED_DROP,
+	DB_STMT_SYNC_ITEM_MAP,
+	DB_STMT_SYNC_ITEM_ID,
+	DB_STMT_SYNC_MARK,
+	DB_STMT_SYNC_CHANGES,
+	DB_STMT_SYNC_CHANGE_DONE,
+	DB_STMT_SYNC_PENDING,
+	DB_STMT_SYNC_STATES,
+	DB_STMT_SYNC_STATES_FEED,
+	DB_STMT_SYNC_RESULT,
 	DB_STMT_COUNT
 };
 
@@ -140,6 +165,8 @@ struct db {
 	size_t		 tagcap;
 	int		 max_items;	/* global retention, 0: none */
 	int		 keep_days;	/* global retention, 0: none */
+	bool		 sync_remote;	/* states set now come from a sync
+					   source's server: not queued */
 	sqlite3_stmt	*stmts[DB_STMT_COUNT];
 };
 
@@ -199,6 +226,11 @@ struct db_count {
 };
 int		 db_count_add(struct db *, int64_t, const struct db_count *,
 		     char **);
+
+/* db-queue.c: a change to an item of a sync source, queued to be sent. */
+int		 db_queue_item(struct db *, int64_t, enum db_sync_field, bool,
+		     char **);
+int		 db_queue_feed_read(struct db *, int64_t, char **);
 
 int		 db_schema_migrate(struct db *, char **);
 int		 db_schema_migrate_to(struct db *, int, char **);

@@ -4,7 +4,7 @@
  * runs every step, so new and upgraded caches end up identical. A cache
  * written by a newer akhbar (a higher version) is refused, never altered.
  *
- * The current schema (version 2, and the changes of 3 to 10 below):
+ * The current schema (version 2, and the changes of 3 to 11 below):
  *  feed	one row per subscribed URL: metadata from the feed, HTTP
  *		validators, the last fetch's outcome, the urls file's
  *		title (title_file, shown through title_override unless
@@ -30,6 +30,9 @@
  *		(db_feed_sync), tag_item lists their items by date.
  *  article	an item's full article, fetched from its link, or why
  *		there is none (db-article.c); searched with the item.
+ *  sync_*	an aggregator server's side (version 10): the sources, their
+ *		feeds' and items' remote ids, and the queue of changes to
+ *		send (db-sync.c, db-queue.c).
  */
 #include "config.h"
 
@@ -372,13 +375,65 @@ static const char db_schema_v9[] =
 	" END;";
 
 /*
- * Version 10: the search stemmer cuts a suffix only when it leaves three
+ * Version 10: sync with an aggregator server (urls-source ttrss). A source
+ * (sync_source) is a server and a login, with its mark: the highest
+ * remote item id stored, what the next sync asks for items after.
+ * sync_feed maps the cache's feeds that come from a source to the
+ * server's ids (the rest of the row is an ordinary feed: db_feed_sync
+ * keeps its title and its category as a tag); sync_item does the same
+ * for items. sync_change is the queue of read, unread, starred and
+ * unstarred changes made in akhbar to items of a source, one row per
+ * item and field (the last change wins: INSERT OR REPLACE gives the row a
+ * new id, so a change made while an older one was being sent is not
+ * taken off the queue with it). It is filled in the transaction of the
+ * change itself (db_item_set_unread, db_item_set_starred,
+ * db_feed_mark_read, through db-queue.c), names the item by its remote
+ * id, and so outlives the item's removal; a row leaves only when the
+ * server confirmed it (db_sync_changes_done).
+ */
+static const char db_schema_v10[] =
+	"CREATE TABLE sync_source ("
+	" id INTEGER PRIMARY KEY,"
+	" kind TEXT NOT NULL,"
+	" url TEXT NOT NULL,"
+	" login TEXT NOT NULL,"
+	" mark INTEGER NOT NULL DEFAULT 0,"
+	" last_sync INTEGER NOT NULL DEFAULT 0,"
+	" UNIQUE (kind, url, login)"
+	");"
+	"CREATE TABLE sync_feed ("
+	" feed_id INTEGER PRIMARY KEY REFERENCES feed(id) ON DELETE CASCADE,"
+	" source_id INTEGER NOT NULL REFERENCES sync_source(id)"
+	"  ON DELETE CASCADE,"
+	" remote_id TEXT NOT NULL,"
+	" category TEXT,"
+	" position INTEGER NOT NULL DEFAULT 0"
+	");"
+	"CREATE UNIQUE INDEX sync_feed_remote ON sync_feed(source_id, remote_id);"
+	"CREATE TABLE sync_item ("
+	" item_id INTEGER PRIMARY KEY REFERENCES item(id) ON DELETE CASCADE,"
+	" source_id INTEGER NOT NULL,"
+	" remote_id INTEGER NOT NULL"
+	");"
+	"CREATE UNIQUE INDEX sync_item_remote ON sync_item(source_id, remote_id);"
+	"CREATE TABLE sync_change ("
+	" id INTEGER PRIMARY KEY,"
+	" source_id INTEGER NOT NULL,"
+	" remote_id INTEGER NOT NULL,"
+	" field INTEGER NOT NULL,"
+	" value INTEGER NOT NULL,"
+	" changed INTEGER NOT NULL,"
+	" UNIQUE (source_id, remote_id, field)"
+	");";
+
+/*
+ * Version 11: the search stemmer cuts a suffix only when it leaves three
  * letters that are not a stop stem (arabic.c), so the words indexed
  * before are not the words a query looks for now: the index is emptied
  * and every item waits to be indexed again, in the background as new
  * items are (a search says how many wait), not while the cache opens.
  */
-static const char db_schema_v10[] =
+static const char db_schema_v11[] =
 	"INSERT INTO item_fts(item_fts) VALUES ('delete-all');"
 	"INSERT OR IGNORE INTO fts_pending (item_id) SELECT id FROM item;";
 
@@ -393,6 +448,7 @@ static const char *db_schema_steps[] = {
 	db_schema_v8,	/* 7 -> 8 */
 	db_schema_v9,	/* 8 -> 9 */
 	db_schema_v10,	/* 9 -> 10 */
+	db_schema_v11,	/* 10 -> 11 */
 };
 _Static_assert(sizeof db_schema_steps / sizeof db_schema_steps[0] ==
     DB_SCHEMA_VERSION, "one migration step per schema version");

@@ -50,7 +50,7 @@ struct db_fetch_result {
 };
 
 /* The schema version this build reads and writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	10
+#define DB_SCHEMA_VERSION	11
 
 /* Which ordered list of items a page is read from. */
 enum db_list {
@@ -357,5 +357,71 @@ int		 db_article_want_item(struct db *, int64_t,
 void		 db_article_wants_free(struct db_article_want *, size_t);
 /* How many articles the cache holds, and their stored bytes. */
 int		 db_article_count(struct db *, int64_t *, int64_t *, char **);
+
+/*
+ * Sync with an aggregator server (db-sync.c). A source is a server and a
+ * login; its feeds are ordinary feed rows (db_feed_sync gives them their
+ * titles and their categories as tags) mapped to the server's ids, its
+ * items too. Changes the user makes to its items are queued in the same
+ * transaction (db_item_set_unread, db_item_set_starred, db_feed_mark_read)
+ * and leave the queue when the server confirmed them.
+ */
+
+/* Which state of an item a change or a server's list is about. */
+enum db_sync_field {
+	DB_SYNC_UNREAD = 0,
+	DB_SYNC_STARRED = 1
+};
+
+/* One feed of a source, as the server lists it or the cache keeps it. */
+struct db_sync_feed {
+	int64_t		 feed_id;	/* the cache's, 0: not there yet */
+	char		*remote_id;	/* the server's */
+	char		*url;		/* the cache's key for it */
+	char		*title;		/* or NULL */
+	char		*category;	/* its tag, or NULL */
+	int64_t		 unread;	/* its unread items (cache or server) */
+};
+
+/* One queued change. */
+struct db_sync_change {
+	int64_t		 id;		/* its row in the queue */
+	int64_t		 remote_id;	/* the item's id on the server */
+	int		 field;		/* enum db_sync_field */
+	bool		 value;
+};
+
+/* The source for kind, url and login, made when new; its id and mark. */
+int		 db_sync_source(struct db *, const char *, const char *,
+		     const char *, int64_t *, int64_t *, char **);
+/* The source's feeds as last synced, in the server's order. */
+int		 db_sync_feeds(struct db *, int64_t, struct db_sync_feed **,
+		     size_t *, char **);
+void		 db_sync_feeds_free(struct db_sync_feed *, size_t);
+/* After db_feed_sync made their rows: the source's feeds are these (by url); any other leaves it. */
+int		 db_sync_feeds_set(struct db *, int64_t,
+		     const struct db_sync_feed *, size_t, char **);
+/* The source a feed comes from (*source 0: none). */
+int		 db_sync_feed_source(struct db *, int64_t, int64_t *, char **);
+/* In the feed's transaction, after db_item_upsert: the item with guid is the source's remote item. */
+int		 db_sync_item_map(struct db *, int64_t, int64_t, const char *,
+		     int64_t, char **);
+/* Set a remote item's state as the server has it: not queued, and left alone while a change of it waits to be sent. */
+int		 db_sync_item_state(struct db *, int64_t, int64_t,
+		     enum db_sync_field, bool, char **);
+/* The remote ids (ascending) of the source's items (of one feed; 0: all) whose field is value. */
+int		 db_sync_items_with(struct db *, int64_t, int64_t,
+		     enum db_sync_field, bool, int64_t **, size_t *, char **);
+/* Store the source's mark: the highest remote item id stored. */
+int		 db_sync_set_mark(struct db *, int64_t, int64_t, char **);
+/* Up to max queued changes of the source, oldest first. */
+int		 db_sync_changes(struct db *, int64_t, size_t,
+		     struct db_sync_change **, size_t *, char **);
+/* Take the changes the server confirmed (their queue rows) off the queue. */
+int		 db_sync_changes_done(struct db *, const int64_t *, size_t,
+		     char **);
+/* Store a sync's outcome on every feed of the source (as a fetch's). */
+int		 db_sync_set_result(struct db *, int64_t,
+		     const struct db_fetch_result *, char **);
 
 #endif

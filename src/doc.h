@@ -3,7 +3,7 @@
  * blocks, each one paragraph of UTF-8 text with style runs, a direction
  * hint, an indent and a kind, plus the article's numbered links. Text
  * layer: no curses, no cache. The HTML renderer (html.h: html_render,
- * html_render_item) fills it from markup, doc_from_text() from plain text.
+ * html_item_render) fills it from markup, doc_from_text() from plain text.
  *
  * How a block is set at a width (doc_text() does exactly this, and the
  * article view paints the same):
@@ -115,8 +115,6 @@ int		 doc_add_link_kind(struct doc *, const char *,
 		     enum doc_link_kind);
 void		 doc_append(struct doc_block *, const char *, size_t, int);
 void		 doc_from_text(struct doc *, const char *, enum layout_dir);
-/* html-render.c: the renderer, for callers of the interim filler. */
-void		 doc_from_html(struct doc *, const char *, enum layout_dir);
 char		*doc_text(const struct doc *, int,
 		     const struct layout_config *, bool);
 

@@ -536,6 +536,13 @@ fetch_reason(CURLcode rc, long oserr)
 	}
 }
 
+/* The kind of a libcurl failure (rc, a CURLcode; the system's errno), for other users of libcurl. */
+int
+fetch_curl_reason(int rc, long oserr)
+{
+	return (fetch_reason((CURLcode)rc, oserr));
+}
+
 static void
 fetch_http_done(struct fetch_job *j, CURLcode rc)
 {

@@ -93,5 +93,6 @@ size_t		 fetch_jobs(const struct fetch *);
 void		 fetch_cancel(struct fetch *);
 void		 fetch_wakeup(struct fetch *);
 void		 fetch_result_free(struct fetch_result *);
+int		 fetch_curl_reason(int, long);
 
 #endif

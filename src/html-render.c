@@ -864,19 +864,3 @@ html_render(struct doc *d, const char *s, size_t n, enum feed_text type,
 		    opts->dir);
 	free(own);
 }
-
-/*
- * The interim filler's entry point, kept for its callers: the renderer
- * with the default options and the direction hint.
- */
-void
-doc_from_html(struct doc *d, const char *html, enum layout_dir dir)
-{
-	struct html_render_opts	o;
-
-	if (html == NULL)
-		return;
-	html_render_opts_default(&o);
-	o.dir = dir;
-	html_render(d, html, strlen(html), FEED_TEXT_HTML, &o);
-}

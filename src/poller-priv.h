@@ -1,9 +1,10 @@
 /*
  * The poller family's insides, shared by poller.c (the thread, reloads),
- * poller-feed.c (one feed's way into the cache), poller-article.c (items'
+ * poller-feed.c (one feed's way into the cache), poller-sync.c (the sync
+ * source), poller-article.c (items'
  * web pages for their full articles) and poller-event.c (the event
- * pipe's writing end). Calls go one way: poller.c to poller-feed.c and
- * poller-article.c, all three to poller-event.c; poller-feed.c hands the
+ * pipe's writing end). Calls go one way: poller.c to poller-feed.c,
+ * poller-sync.c and poller-article.c, all to poller-event.c; poller-feed.c hands the
  * feeds whose articles are wanted to poller-article.c as data
  * (poller_article_note), not as a call. Nothing outside poller*.c
  * includes this.
@@ -25,8 +26,11 @@
 #include "str.h"
 #include "xmalloc.h"
 
+struct db_sub;
 struct item;
 struct parse;
+struct sync;
+struct sync_conf;
 
 /* Why a feed failed: what the user is told, and the longer story. */
 struct poller_fail {
@@ -205,6 +209,9 @@ struct poller {
 	struct poller_host *hosts;	/* hosts that said to wait */
 	size_t		 nhosts;
 	struct timespec	 art_progress;	/* the last ARTICLE_PROGRESS */
+	struct db_sub	*local;		/* the subscriptions, for db_feed_sync */
+	struct sync	*sync;		/* the sync source, or NULL (poller-sync.c) */
+	int64_t		 sync_last;	/* when it last synced */
 };
 
 /*
@@ -270,6 +277,15 @@ void	poller_article_flush(struct poller *);
 void	poller_article_cancel(struct poller *);
 void	poller_article_refuse(struct poller *, int, const char *);
 void	poller_article_free_all(struct poller *);
+
+/* poller-sync.c */
+int	poller_sync_start(struct poller *, const struct sync_conf *, char **);
+void	poller_sync_free(struct poller *);
+int	poller_sync_subs(struct poller *, const struct db_sub *, size_t,
+	    struct db_sub **, size_t *, char **);
+bool	poller_sync_due(struct poller *, int, const int64_t *, size_t, int64_t);
+int64_t	poller_sync_next(struct poller *);
+void	poller_sync_run(struct poller *, const struct db_sub *, size_t);
 
 /* poller-feed.c */
 int	poller_feed_data(void *, const struct fetch_head *, const char *,

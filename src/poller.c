@@ -159,21 +159,28 @@ poller_wanted(const int64_t *ids, size_t n, int64_t id)
 static int
 poller_sync(struct poller *p, char **cause)
 {
-	struct db_sub	*subs;
-	size_t		 i;
+	struct db_sub	*all;
+	size_t		 i, nall;
 	int		 rc;
 
 	if (p->synced)
 		return (0);
-	subs = xcalloc(p->urls.n > 0 ? p->urls.n : 1, sizeof *subs);
-	for (i = 0; i < p->urls.n; i++) {
-		subs[i].url = p->urls.v[i];
-		subs[i].title = p->titles[i];
-		subs[i].tags = (const char *const *)p->tags[i].v;
-		subs[i].ntags = p->tags[i].n;
+	if (p->local == NULL) {
+		p->local = xcalloc(p->urls.n > 0 ? p->urls.n : 1,
+		    sizeof *p->local);
+		for (i = 0; i < p->urls.n; i++) {
+			p->local[i].url = p->urls.v[i];
+			p->local[i].title = p->titles[i];
+			p->local[i].tags = (const char *const *)p->tags[i].v;
+			p->local[i].ntags = p->tags[i].n;
+		}
 	}
-	rc = db_feed_sync(p->db, subs, p->urls.n, cause);
-	free(subs);
+	/* A sync source's feeds, as last synced, stay beside them. */
+	rc = poller_sync_subs(p, p->local, p->urls.n, &all, &nall, cause);
+	if (rc == 0) {
+		rc = db_feed_sync(p->db, all, nall, cause);
+		free(all);
+	}
 	/* The urls file's keep= and dir= of each feed. */
 	for (i = 0; rc == 0 && i < p->urls.n; i++)
 		rc = db_maint_feed_options(p->db, p->urls.v[i], p->keeps[i],
@@ -199,7 +206,7 @@ poller_do_reload(struct poller *p, int periodic, const int64_t *ids,
 	char			*cause = NULL;
 	int64_t			 now;
 	long			 interval;
-	bool			 forced, busy;
+	bool			 forced, busy, sync;
 
 	/*
 	 * A cancel asked for before this reload began (a Ctrl-C while the
@@ -268,14 +275,16 @@ poller_do_reload(struct poller *p, int periodic, const int64_t *ids,
 		str_init(&feeds[nf].buf);
 		nf++;
 	}
-	if (periodic && nf == 0) {
+	/* A sync source counts as one more feed (poller-sync.c). */
+	sync = poller_sync_due(p, periodic, ids, nids, now);
+	if (periodic && nf == 0 && !sync) {
 		/* Nothing due after all: no reload to speak of. */
 		db_feed_states_free(st, n);
 		free(wait);
 		free(feeds);
 		return;
 	}
-	p->total = (int)nf;
+	p->total = (int)nf + (sync ? 1 : 0);
 	atomic_store(&p->reloading, 1);
 	poller_event_emit(p, POLLER_EV_STARTED, NULL, REASON_NONE, 0, NULL);
 	for (i = 0; i < n; i++) {
@@ -309,6 +318,8 @@ poller_do_reload(struct poller *p, int periodic, const int64_t *ids,
 	}
 	poller_feed_advance(p);
 	poller_feed_batch_commit(p);
+	if (sync && !poller_cancelled(p) && !atomic_load(&p->quit))
+		poller_sync_run(p, p->local, p->urls.n);
 	/* The articles of the feeds the last commit stored. */
 	poller_articles_drain(p);
 	atomic_store(&p->reloading, 0);
@@ -410,6 +421,9 @@ poller_next_due(struct poller *p)
 			best = t;
 	}
 	db_feed_states_free(st, n);
+	t = poller_sync_next(p);
+	if (t != 0 && (best == 0 || t < best))
+		best = t;
 	return (best);
 }
 
@@ -507,6 +521,8 @@ poller_free(struct poller *p)
 	free(p->want_articles);
 	free(p->full);
 	poller_article_free_all(p);
+	free(p->local);
+	poller_sync_free(p);
 	strv_free(&p->urls);
 	fetch_free(p->fetch);
 	free(p);
@@ -567,6 +583,11 @@ poller_start(struct db *db, const struct urls_list *subs,
 		p->dirs[k] = subs->v[i].dir_set ? (int)subs->v[i].dir : -1;
 		k++;
 	}
+	if (poller_sync_start(p, o->sync, cause) != 0) {
+		poller_free(p);
+		return (NULL);
+	}
+	p->opts.sync = NULL;		/* sync_new copied what it needs */
 	if (pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) {
 		xasprintf(cause, "pipe: %s", strerror(errno));
 		poller_free(p);

@@ -24,6 +24,7 @@ struct db;
 struct feed;
 struct poller;
 struct strv;
+struct sync_conf;
 struct urls_list;
 
 /* A clock for the schedule: epoch seconds (tests stop or move time). */
@@ -50,6 +51,8 @@ struct poller_opts {
 					   full-article=yes turns it on for one) */
 	poller_clock	 clock;		/* NULL: time() */
 	void		*clock_arg;
+	const struct sync_conf *sync;	/* a sync source beside the urls
+					   file's feeds (sync.h), or NULL */
 };
 
 enum poller_event_type {
@@ -69,6 +72,8 @@ enum poller_event_type {
 	POLLER_EV_ARTICLE_FAILED, /* item_id has no full article: reason, code,
 				   text the detail; it keeps its summary (and
 				   an article stored before) */
+	POLLER_EV_SUBS,		/* the sync source's feeds changed: read the
+				   subscriptions again (session_sync_subs) */
 	POLLER_EV_FEED_WAITING	/* url is not fetched: it failed failures
 				   times in a row and backs off until
 				   next_try; reason, code and text are its

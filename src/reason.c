@@ -87,6 +87,13 @@ static const char *const reason_phrases[REASON_COUNT] = {
 	/* TRANSLATORS: the page shows its text only by running JavaScript. */
 	[REASON_SCRIPTED] = N_("the page is written by scripts"),
 	[REASON_NO_LINK] = N_("the item has no link"),
+	/* TRANSLATORS: a sync server (Tiny Tiny RSS) refused its API. */
+	[REASON_API_DISABLED] = N_("the server's API is turned off for this "
+	    "account (turn on API access in its preferences)"),
+	[REASON_API_LEVEL] = N_("the server's API is too old"),
+	[REASON_API] = N_("the server refused"),
+	[REASON_NO_PASSWORD] = N_("no password (set ttrss-password, "
+	    "ttrss-passwordfile or ttrss-passwordeval)"),
 	[REASON_SEARCH_EMPTY] = N_("nothing to search for: the query has no "
 	    "word"),
 	[REASON_SEARCH_PAREN] = N_("a parenthesis without its pair in the "
@@ -142,6 +149,13 @@ reason_text(int kind, long code, const char *detail)
 		/* TRANSLATORS: a problem of a query: feed and where it is. */
 		xasprintf(&head, _("%s at column %d"), _(reason_phrases[kind]),
 		    (int)code);
+		break;
+	case REASON_API_LEVEL:
+		if (code <= 0)
+			goto plain;
+		/* TRANSLATORS: a sync server's API level, and the lowest akhbar reads. */
+		xasprintf(&head, _("the server's API is too old (level %d; "
+		    "akhbar needs level %d)"), (int)code, REASON_API_LEVEL_MIN);
 		break;
 	default:
 	plain:

@@ -63,6 +63,11 @@ enum reason_kind {
 	REASON_PAYWALL,		/* the article is for subscribers */
 	REASON_SCRIPTED,	/* the page's text is written by scripts */
 	REASON_NO_LINK,		/* the item has no link to fetch */
+	/* A sync source's (an aggregator server's) own. */
+	REASON_API_DISABLED,	/* the account may not use the server's API */
+	REASON_API_LEVEL,	/* the server's API is too old: code is its level */
+	REASON_API,		/* the server refused: detail is its words */
+	REASON_NO_PASSWORD,	/* no password was configured or found */
 	/* A search query (code: its column; never stored). */
 	REASON_SEARCH_EMPTY,	/* nothing to search for */
 	REASON_SEARCH_PAREN,	/* a parenthesis without its pair */
@@ -70,6 +75,9 @@ enum reason_kind {
 	REASON_SEARCH_NOT_ONLY,	/* a part that only leaves words out */
 	REASON_COUNT
 };
+
+/* The lowest API level of a Tiny Tiny RSS server that akhbar syncs with. */
+#define REASON_API_LEVEL_MIN	8
 
 /* The words for the user: the kind's phrase in the user's language, its number, the detail. */
 char	*reason_text(int, long, const char *);

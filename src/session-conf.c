@@ -9,10 +9,12 @@
 #include "session-conf.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #include "conf.h"
 #include "fetch.h"
 #include "session.h"
+#include "sync.h"
 
 /*
  * The fetch settings: the defaults, what the configuration sets, then
@@ -41,12 +43,41 @@ session_conf_fetch(const struct conf *cf, struct fetch_opts *fo)
 	fetch_opts_from_env(fo);
 }
 
-/* What the configuration sets of a session: fetching and retention. */
+/* What the configuration sets of a session: fetching, retention, a sync source. */
 void
 session_conf_opts(const struct conf *cf, struct session_opts *so,
     const struct fetch_opts *fo)
 {
 	so->fetch = fo;
+	so->sync = session_conf_sync(cf, &so->sync_conf);
 	so->max_items = (int)conf_int(cf, CONF_MAX_ITEMS);
 	so->keep_days = (int)conf_int(cf, CONF_KEEP_ARTICLES_DAYS);
+}
+
+static const char *
+session_conf_str(const struct conf *cf, enum conf_option o)
+{
+	const char	*s = conf_string(cf, o);
+
+	return (*s != '\0' ? s : NULL);
+}
+
+/*
+ * The sync source of the configuration (urls-source ttrss and its
+ * ttrss-* lines) in *sc, or NULL when the feeds come from the urls file
+ * alone. The strings point into cf.
+ */
+const struct sync_conf *
+session_conf_sync(const struct conf *cf, struct sync_conf *sc)
+{
+	if (strcmp(conf_choice_name(cf, CONF_URLS_SOURCE), "ttrss") != 0)
+		return (NULL);
+	memset(sc, 0, sizeof *sc);
+	sc->kind = SYNC_TTRSS;
+	sc->url = session_conf_str(cf, CONF_TTRSS_URL);
+	sc->login = session_conf_str(cf, CONF_TTRSS_LOGIN);
+	sc->password = session_conf_str(cf, CONF_TTRSS_PASSWORD);
+	sc->passwordfile = session_conf_str(cf, CONF_TTRSS_PASSWORDFILE);
+	sc->passwordeval = session_conf_str(cf, CONF_TTRSS_PASSWORDEVAL);
+	return (sc);
 }

@@ -18,6 +18,7 @@
 #include "poller.h"
 #include "reason.h"
 #include "str.h"
+#include "sync.h"
 #include "urls.h"
 #include "xmalloc.h"
 
@@ -47,10 +48,20 @@ session_urls_start(struct session *s, void *arg, char **cause)
 	(void)arg;
 	rc = urls_load(s->urls_path, &s->subs, &warnings, &error);
 	for (i = 0; i < warnings.n; i++) {
+		/* Beside a sync source, an empty urls file is no news. */
+		if (s->opts.sync != NULL && warnings.v[i].kind == REASON_NO_FEEDS)
+			continue;
 		strv_add_owned(&s->warnings,
 		    session_problem_text(s->urls_path, &warnings.v[i]));
 	}
 	urls_problems_free(&warnings);
+	if (rc != 0 && s->opts.sync != NULL &&
+	    error.kind == REASON_NO_URLS_FILE) {
+		/* The sync source's feeds are enough. */
+		urls_problem_clear(&error);
+		rc = 0;
+	}
+	s->nlocal = s->subs.n;
 	if (rc != 0) {
 		*cause = session_problem_text(s->urls_path, &error);
 		urls_problem_clear(&error);
@@ -67,6 +78,45 @@ session_urls_stop(struct session *s, void *arg)
 	urls_list_free(&s->subs);
 }
 
+/*
+ * The sync source's feeds as db last synced them, after the urls file's
+ * in s->subs: start-up never waits for the server.
+ */
+int
+session_sync_subs(struct session *s, struct db *db, char **cause)
+{
+	const struct db_sub	*v;
+	struct urls_sub		*u;
+	struct sync		*sy;
+	size_t			 n, i;
+
+	if (s->opts.sync == NULL)
+		return (0);
+	while (s->subs.n > s->nlocal)
+		urls_sub_clear(&s->subs.v[--s->subs.n]);
+	if ((sy = sync_new(s->opts.sync, NULL, cause)) == NULL)
+		return (-1);
+	if (sync_cached_subs(sy, db, &v, &n, cause) != 0) {
+		sync_free(sy);
+		return (-1);
+	}
+	s->subs.v = xreallocarray(s->subs.v, s->nlocal + n + 1,
+	    sizeof *s->subs.v);
+	for (i = 0; i < n; i++) {
+		if (urls_find(&s->subs, v[i].url) != NULL)
+			continue;	/* the urls file's */
+		u = &s->subs.v[s->subs.n++];
+		memset(u, 0, sizeof *u);
+		u->url = xstrdup(v[i].url);
+		if (v[i].title != NULL)
+			u->title = xstrdup(v[i].title);
+		if (v[i].ntags > 0)
+			strv_add(&u->tags, v[i].tags[0]);
+	}
+	sync_free(sy);
+	return (0);
+}
+
 static int
 session_cache_start(struct session *s, void *arg, char **cause)
 {
@@ -80,6 +130,13 @@ session_cache_start(struct session *s, void *arg, char **cause)
 		return (-1);
 	}
 	db_set_retention(s->db, s->opts.max_items, s->opts.keep_days);
+	if (session_sync_subs(s, s->db, &why) != 0) {
+		*cause = reason_text(REASON_CACHE, 0, why);
+		free(why);
+		db_close(s->db);
+		s->db = NULL;
+		return (-1);
+	}
 	return (0);
 }
 
@@ -95,6 +152,7 @@ static int
 session_poller_start(struct session *s, void *arg, char **cause)
 {
 	struct poller_opts	po;
+	struct urls_list	local;
 
 	(void)arg;
 	poller_opts_default(&po);
@@ -104,8 +162,12 @@ session_poller_start(struct session *s, void *arg, char **cause)
 	po.once = s->opts.once;
 	po.force = s->opts.force;
 	po.interval = s->opts.interval;
+	po.sync = s->opts.sync;
 	po.full_article = s->opts.full_article;
-	if ((s->poller = poller_start(s->db, &s->subs, &po, cause)) == NULL)
+	/* The poller fetches the urls file's feeds; the source syncs its own. */
+	local.v = s->subs.v;
+	local.n = s->nlocal;
+	if ((s->poller = poller_start(s->db, &local, &po, cause)) == NULL)
 		return (-1);
 	return (0);
 }
@@ -171,6 +233,11 @@ session_start(struct session *s, const struct session_opts *o,
 	s->opts = *o;
 	s->opts.urls_path = s->urls_path;
 	s->opts.cache_path = s->cache_path;
+	/* Its strings must outlive the session (the configuration's). */
+	if (o->sync != NULL) {
+		s->sync_conf = *o->sync;
+		s->opts.sync = &s->sync_conf;
+	}
 	s->stages = stages;
 	s->nstages = n;
 	s->arg = arg;

@@ -35,6 +35,7 @@ static const char *const ui_conf_element_names[UI_COLOR_COUNT] = {
 	[UI_COLOR_QUOTE] = "quote",
 	[UI_COLOR_HEADING] = "heading",
 	[UI_COLOR_BAR] = "bar",
+	[UI_COLOR_PLACEHOLDER] = "placeholder",
 };
 
 /* The theme's element names, in enum ui_color's order. */

@@ -52,7 +52,9 @@ static const struct ui_binding ui_keys_default[] = {
 	{ F(KEY_RIGHT),	UI_ACT_OPEN,		0, UI_IN_LISTS },
 	{ 'q',		UI_ACT_BACK,		0, UI_IN_ANY },
 	{ 'h',		UI_ACT_BACK,		0, MOVE },
-	{ F(KEY_LEFT),	UI_ACT_BACK,		0, MOVE },
+	{ F(KEY_LEFT),	UI_ACT_BACK,		0, LISTS },
+	{ F(KEY_LEFT),	UI_ACT_SCROLL_LEFT,	0, V(PAGER) },
+	{ F(KEY_RIGHT),	UI_ACT_SCROLL_RIGHT,	0, V(PAGER) },
 	{ 'Q',		UI_ACT_QUIT,		0, UI_IN_ANY },
 	{ 'n',		UI_ACT_NEXT_UNREAD,	0, READ },
 	{ 'p',		UI_ACT_PREV_UNREAD,	0, READ },
@@ -142,6 +144,11 @@ static const struct {
 	[UI_ACT_DISMISS] =	{ "dismiss", N_("dismiss the message") },
 	[UI_ACT_IMPORT] =	{ "import",
 	    N_("import the bundled list of Arabic news feeds") },
+	[UI_ACT_SCROLL_LEFT] =	{ "scroll-left",
+	    N_("scroll lines too wide for the view back to the left; go "
+	    "back when they are not scrolled") },
+	[UI_ACT_SCROLL_RIGHT] =	{ "scroll-right",
+	    N_("scroll lines too wide for the view to the right") },
 };
 
 /*

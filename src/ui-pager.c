@@ -1,12 +1,25 @@
 /*
  * The article view: a header (feed, title, author, date in the user's
- * locale, link) and the body, all one struct doc of styled blocks (doc.h)
- * laid out by the layout layer at the view's width: each paragraph in its
- * own direction, right-aligned when it reads right to left, left-aligned
- * otherwise; list markers and quote bars on the paragraph's reading side;
- * preformatted lines never wrapped. Only the blocks near the screen keep
- * their laid-out lines; the others keep their line count, and a resize
- * wraps again without analysing the text again.
+ * locale, link) and the body as the article renderer makes it
+ * (html_item_render: paragraphs, headings, lists, quotes, verbatim
+ * lines, tables set for the view's width, placeholders, the numbered
+ * links and their list), all one struct doc of styled blocks set the way
+ * doc.h says and doc_text() does: a blank line before a block that is not
+ * tight, indent, marker and quote bars on the block's reading side, each
+ * paragraph wrapped and set in its own direction, verbatim lines and
+ * table rows never wrapped (clipped, and verbatim lines scrolled
+ * sideways with the arrow keys).
+ *
+ * Laid out lazily. Opening an article renders it but lays out only the
+ * blocks on screen; every other block's lines are estimated from its
+ * length, and the article's extent is the sum of what is known and what
+ * is estimated, refined as blocks are laid out. The top of the screen is
+ * a block and a line in it, so a refinement above it moves nothing that
+ * is shown; moving lays out exactly the blocks it passes, and End the
+ * last screen's. Only the blocks near the screen keep their layouts; the
+ * others keep their line count for the width they were laid out at, and
+ * a resize wraps again without analysing the text again (a doc whose
+ * tables were set for the old width is rendered again).
  */
 #include "config.h"
 
@@ -16,36 +29,58 @@
 #include <string.h>
 
 #include "feed.h"
+#include "html.h"
 #include "i18n.h"
+#include "url.h"
 #include "xmalloc.h"
 
 #define UI_PAGER_MARGIN	1		/* blank columns at either side */
 #define UI_PAGER_FSI	"\xe2\x81\xa8"	/* U+2068 FIRST STRONG ISOLATE */
 #define UI_PAGER_PDI	"\xe2\x81\xa9"	/* U+2069 POP DIRECTIONAL ISOLATE */
+#define UI_PAGER_NOWRAP	(1 << 20)	/* the width PRE and ROW are set at */
+#define UI_PAGER_MIN	4		/* the fewest columns a block's text gets */
+#define UI_PAGER_BAR	0x2502		/* │ a quote's bar */
+#define UI_PAGER_RULE	0x2500		/* ─ a horizontal rule */
+#define UI_PAGER_MORE_R	0x203a		/* › in the margin: more on the right */
+#define UI_PAGER_MORE_L	0x2039		/* ‹ in the margin: more on the left */
 
-/* One block's layout. */
+/* One block's layout, or what is known of it. */
 struct ui_pblock {
 	struct layout_para *para;	/* NULL when far from the screen */
-	int		 width;		/* it was wrapped at */
-	int		 nlines;
-	int		 gap;		/* blank lines after it */
+	struct layout_para *mark;	/* the marker's, with para */
+	int		 mw;		/* marker columns + the blank after it */
+	int		 wrapped;	/* para is wrapped at this; 0: not */
+	int		 avail;		/* nlines is exact at this; 0: estimated */
+	int		 nlines;	/* lines of text, exact or estimated */
+	int		 cols;		/* columns of the text on one line */
 };
 
 /* The article view. */
 struct ui_pager {
 	struct ui_view	 v;
+	struct ui	*ui;
 	struct ui_view	*list;		/* the article list it came from */
 	int64_t		 item;
 	int64_t		 feed;
 	char		*feed_title;
 	char		*link;
+	struct item	*it;		/* the article, to render it again */
+	char		*feed_url;	/* the feed's, looked up when needed */
+	bool		 feed_url_read;
 	struct doc	*doc;
 	size_t		 nheader;	/* header blocks before the body */
 	struct ui_pblock *pb;
-	int		*start;		/* first line of each block */
-	int		 total;		/* lines */
-	int		 top;		/* first line on screen */
+	int64_t		 total;		/* lines, exact and estimated */
+	size_t		 tb;		/* the block of the screen's top line */
+	int		 tl;		/* and that line in it (its gap first) */
+	bool		 end_known;	/* eb, el: the top of the last screen */
+	size_t		 eb;
+	int		 el;
+	bool		 at_end;	/* the last line is on screen */
 	int		 width;		/* of the text, without the margins */
+	int		 hscroll;	/* columns of verbatim lines scrolled off */
+	int		 over;		/* columns the widest of them on screen
+					   goes past the right edge */
 	enum layout_dir	 dir;		/* the body's direction hint */
 };
 
@@ -53,6 +88,53 @@ static struct ui_pager *
 ui_pager_of(struct ui_view *v)
 {
 	return ((struct ui_pager *)v);
+}
+
+/* The columns of the view's text: the screen less the margins. */
+static int
+ui_pager_text_width(const struct ui *ui)
+{
+	int	w = ui->cols - 2 * UI_PAGER_MARGIN;
+
+	return (w > UI_PAGER_MIN ? w : UI_PAGER_MIN);
+}
+
+/*
+ * The renderer's resolver: a relative link against the item's link, else
+ * the feed's URL (the address the feed was read from, the base of what it
+ * holds; the parser resolved against xml:base and the site's link
+ * already).
+ */
+static char *
+ui_pager_resolve(const char *ref, size_t len, void *arg)
+{
+	struct ui_pager		*p = arg;
+	struct db_feed_row	*f = NULL;
+	const char		*base = NULL;
+	char			*cause = NULL, *r, *abs;
+
+	if (len == 0 || url_is_absolute(ref, len))
+		return (NULL);
+	if (p->it->link != NULL && url_is_absolute(p->it->link,
+	    strlen(p->it->link)))
+		base = p->it->link;
+	else {
+		if (!p->feed_url_read) {
+			p->feed_url_read = true;
+			if (db_feed_get(p->ui->db, p->feed, &f, &cause) != 0)
+				free(cause);
+			else if (f != NULL && f->url != NULL)
+				p->feed_url = xstrdup(f->url);
+			db_feed_rows_free(f, f != NULL ? 1 : 0);
+		}
+		base = p->feed_url;
+	}
+	if (base == NULL)
+		return (NULL);
+	r = xstrndup(ref, len);
+	abs = url_resolve(base, r);
+	free(r);
+	return (abs);
 }
 
 /* Add a header line: a label, then a value isolated from it. */
@@ -73,33 +155,213 @@ ui_pager_header(struct ui *ui, struct ui_pager *p, const char *label,
 	doc_add_run(b, 0, ll, UI_STYLE_LABEL);
 	if (style != 0)
 		doc_add_run(b, ll + 1, b->len - ll - 1, style);
+	b->tight = p->nheader > 0;
 	free(text);
 	p->nheader++;
 }
 
-/* Fill the view's doc from the cache: header, body, the list of links. */
-static void
-ui_pager_fill(struct ui *ui, struct ui_pager *p, const struct db_item_row *r)
+/*
+ * About the columns of a block's text on one line, for estimates: a
+ * column a code point, but none for harakat and other combining marks,
+ * zero-width and bidi controls, and two for the wide scripts.
+ */
+static int
+ui_pager_measure(const char *text, size_t len)
 {
-	struct item	*it = NULL;
-	struct str	 authors;
-	struct doc_block *b;
-	char		*cause = NULL, *date, *text;
-	const char	*body;
-	enum feed_text	 type;
-	size_t		 i, nlinks;
+	const unsigned char	*s = (const unsigned char *)text;
+	size_t			 i;
+	int			 cols = 0;
+	unsigned char		 c, d;
+
+	for (i = 0; i < len; i++) {
+		if ((c = s[i]) < 0x80) {
+			cols++;
+			continue;
+		}
+		if (c < 0xc0 || i + 1 >= len)
+			continue;	/* a continuation byte */
+		d = s[i + 1];
+		if (c == 0xd9 ? (d >= 0x8b && d <= 0x9f) || d == 0xb0 :
+		    c == 0xcc || (c == 0xcd && d < 0xb0))
+			continue;	/* harakat, combining marks */
+		if (c == 0xe2 && i + 2 < len && ((d == 0x80 &&
+		    ((s[i + 2] >= 0x8b && s[i + 2] <= 0x8f) ||
+		    (s[i + 2] >= 0xaa && s[i + 2] <= 0xae))) || (d == 0x81 &&
+		    s[i + 2] >= 0xa6 && s[i + 2] <= 0xa9)))
+			continue;	/* zero width, bidi controls */
+		cols += c >= 0xe3 && c <= 0xed ? 2 : 1;
+	}
+	return (cols);
+}
+
+/* The columns block i's text is wrapped in, its marker taking mw. */
+static int
+ui_pager_avail(const struct ui_pager *p, size_t i, int mw)
+{
+	int	w = p->width - p->doc->blocks[i].indent - mw;
+
+	return (w > UI_PAGER_MIN ? w : UI_PAGER_MIN);
+}
+
+/* Whether block i has a blank line before it. */
+static int
+ui_pager_gap(const struct ui_pager *p, size_t i)
+{
+	return (i > 0 && !p->doc->blocks[i].tight ? 1 : 0);
+}
+
+/* Block i's lines as counted now, its gap included (maybe estimated). */
+static int
+ui_pager_count(const struct ui_pager *p, size_t i)
+{
+	return (ui_pager_gap(p, i) + p->pb[i].nlines);
+}
+
+/* Estimate block i's lines at the view's width, unless they are known. */
+static void
+ui_pager_estimate(struct ui_pager *p, size_t i)
+{
+	struct ui_pblock	*pb = &p->pb[i];
+	const struct doc_block	*b = &p->doc->blocks[i];
+	int			 w, n;
+
+	if (b->kind == DOC_PRE || b->kind == DOC_ROW || b->kind == DOC_RULE)
+		n = 1;
+	else {
+		/* A line breaks at a word: about half of one is lost. */
+		w = ui_pager_avail(p, i, pb->mw);
+		w = w > 12 ? w - 3 : w;
+		n = pb->cols > 0 ? (pb->cols + w - 1) / w : 1;
+	}
+	p->total += n - pb->nlines;
+	pb->nlines = n;
+	pb->avail = 0;
+}
+
+/*
+ * Lay block i out at the view's width (again only when it changed);
+ * returns its lines, its gap included.
+ */
+static int
+ui_pager_layout(struct ui *ui, struct ui_pager *p, size_t i)
+{
+	struct ui_pblock		*pb = &p->pb[i];
+	const struct doc_block		*b = &p->doc->blocks[i];
+	const struct layout_line	*lines;
+	int				 avail, n, k, nm;
+
+	if (pb->para == NULL) {
+		pb->para = layout_para_new(b->text, b->len, b->runs,
+		    b->nruns, b->dir, &ui->lcfg);
+		pb->wrapped = 0;
+		if (b->marker != NULL && *b->marker != '\0') {
+			pb->mark = layout_para_new(b->marker,
+			    strlen(b->marker), NULL, 0,
+			    layout_para_rtl(pb->para) ? LAYOUT_DIR_RTL :
+			    LAYOUT_DIR_LTR, &ui->lcfg);
+			layout_para_wrap(pb->mark, UI_PAGER_NOWRAP);
+			lines = layout_para_lines(pb->mark, &nm);
+			pb->mw = lines[0].width + 1;
+		}
+	}
+	avail = ui_pager_avail(p, i, pb->mw);
+	if (pb->wrapped == avail)
+		return (ui_pager_count(p, i));
+	if (b->kind == DOC_RULE)
+		n = 1;
+	else {
+		n = layout_para_wrap(pb->para, b->kind == DOC_PRE ||
+		    b->kind == DOC_ROW ? UI_PAGER_NOWRAP : avail);
+		lines = layout_para_lines(pb->para, &n);
+		for (pb->cols = 0, k = 0; k < n; k++)
+			pb->cols += lines[k].width + 1;
+	}
+	pb->wrapped = avail;
+	if (pb->avail != avail) {
+		p->total += n - pb->nlines;
+		pb->nlines = n;
+		pb->avail = avail;
+		/* A count that changed from the last screen's top on moves it. */
+		if (p->end_known && i >= p->eb)
+			p->end_known = false;
+	}
+	return (ui_pager_count(p, i));
+}
+
+/* Free block i's layout (its line count stays). */
+static void
+ui_pager_drop(struct ui_pager *p, size_t i)
+{
+	layout_para_free(p->pb[i].para);
+	layout_para_free(p->pb[i].mark);
+	p->pb[i].para = NULL;
+	p->pb[i].mark = NULL;
+	p->pb[i].wrapped = 0;
+}
+
+/* Free the layouts of blocks more than a screen from [lo, hi). */
+static void
+ui_pager_forget(struct ui *ui, struct ui_pager *p, size_t lo, size_t hi)
+{
+	size_t	i, r = (size_t)(ui->body_rows > 0 ? ui->body_rows : 1);
+
+	for (i = 0; i < p->doc->nblocks; i++) {
+		if (p->pb[i].para != NULL && (i + r < lo || i > hi + r))
+			ui_pager_drop(p, i);
+	}
+}
+
+/* Free every layout and what is known of the blocks. */
+static void
+ui_pager_clear(struct ui_pager *p)
+{
+	size_t	i;
+
+	for (i = 0; p->pb != NULL && i < p->doc->nblocks; i++)
+		ui_pager_drop(p, i);
+	free(p->pb);
+	p->pb = NULL;
+}
+
+/* Count the doc's blocks anew: estimates for all, nothing laid out. */
+static void
+ui_pager_count_all(struct ui *ui, struct ui_pager *p)
+{
+	const struct doc_block	*b;
+	size_t			 i, n = p->doc->nblocks;
+
+	p->width = ui_pager_text_width(ui);
+	p->pb = xcalloc(n + 1, sizeof *p->pb);
+	p->total = 0;
+	for (i = 0; i < n; i++) {
+		b = &p->doc->blocks[i];
+		/* A marker is about as wide as its text and a blank. */
+		if (b->marker != NULL && *b->marker != '\0')
+			p->pb[i].mw = ui_pager_measure(b->marker,
+			    strlen(b->marker)) + 1;
+		p->pb[i].cols = ui_pager_measure(b->text, b->len);
+		ui_pager_estimate(p, i);
+		p->total += ui_pager_gap(p, i);
+	}
+	p->end_known = false;
+}
+
+/* Render the article into a new doc: the header, then its body. */
+static void
+ui_pager_render(struct ui *ui, struct ui_pager *p)
+{
+	struct html_render_opts	 o;
+	const char		*words[HTML_WORDS];
+	struct str		 authors;
+	char			*date;
+	size_t			 i;
+	struct item		*it = p->it;
 
 	doc_free(p->doc);
 	p->doc = doc_new();
 	p->nheader = 0;
-	if (db_item_get(ui->db, r->id, &it, &cause) != 0 || it == NULL) {
-		ui_error_cause(ui, _("cannot read the article"), cause);
-		doc_add(p->doc, DOC_PARA, r->title != NULL ? r->title : "",
-		    r->title != NULL ? strlen(r->title) : 0, p->dir);
-		return;
-	}
 	/* TRANSLATORS: the article view's header labels. */
-	ui_pager_header(ui, p, _("Feed:"), r->feed_title, 0);
+	ui_pager_header(ui, p, _("Feed:"), p->feed_title, 0);
 	ui_pager_header(ui, p, _("Title:"), it->title, DOC_BOLD);
 	str_init(&authors);
 	for (i = 0; i < it->authors.n; i++) {
@@ -111,156 +373,154 @@ ui_pager_fill(struct ui *ui, struct ui_pager *p, const struct db_item_row *r)
 	str_free(&authors);
 	/* TRANSLATORS: strftime format of an article's date in its header. */
 	date = ui_date(it->published != FEED_TIME_UNKNOWN ? it->published :
-	    it->updated != FEED_TIME_UNKNOWN ? it->updated : r->date,
-	    _("%A %d %B %Y, %H:%M"));
+	    it->updated, _("%A %d %B %Y, %H:%M"));
 	ui_pager_header(ui, p, _("Date:"), date, 0);
 	free(date);
 	ui_pager_header(ui, p, _("Link:"), it->link, DOC_LINK);
+
+	for (i = 0; i < HTML_WORDS; i++)
+		words[i] = _(html_words[i]);
+	html_render_opts_default(&o);
+	o.dir = p->dir;
+	o.width = ui_pager_text_width(ui);
+	o.layout = &ui->lcfg;
+	o.words = words;
+	o.link_list = true;
+	o.resolve = ui_pager_resolve;
+	o.resolve_arg = p;
+	html_item_render(p->doc, it, &o);
+	/* The body starts a line below the header. */
+	if (p->doc->nblocks > p->nheader)
+		p->doc->blocks[p->nheader].tight = false;
+}
+
+/* Read the article from the cache and render it; false when it is gone. */
+static bool
+ui_pager_fill(struct ui *ui, struct ui_pager *p, const struct db_item_row *r)
+{
+	struct item	*it = NULL;
+	char		*cause = NULL;
+
+	item_free(p->it);
+	p->it = NULL;
 	free(p->link);
+	p->link = NULL;
+	if (db_item_get(ui->db, r->id, &it, &cause) != 0 || it == NULL) {
+		ui_error_cause(ui, _("cannot read the article"), cause);
+		doc_free(p->doc);
+		p->doc = doc_new();
+		p->nheader = 0;
+		doc_add(p->doc, DOC_PARA, r->title != NULL ? r->title : "",
+		    r->title != NULL ? strlen(r->title) : 0, p->dir);
+		return (false);
+	}
+	if (it->published == FEED_TIME_UNKNOWN &&
+	    it->updated == FEED_TIME_UNKNOWN)
+		it->updated = r->date;
+	p->it = it;
 	p->link = it->link != NULL ? xstrdup(it->link) : NULL;
-
-	body = it->content != NULL ? it->content : it->summary;
-	type = it->content != NULL ? it->content_type : it->summary_type;
-	if (type == FEED_TEXT_HTML)
-		doc_from_html(p->doc, body, p->dir);
-	else
-		doc_from_text(p->doc, body, p->dir);
-
-	/* The links, numbered as in the text. */
-	nlinks = p->doc->nlinks;
-	if (nlinks > 0) {
-		b = doc_add(p->doc, DOC_HEADING, _("Links"),
-		    strlen(_("Links")), ui->rtl ? LAYOUT_DIR_RTL :
-		    LAYOUT_DIR_LTR);
-		b->level = 2;
-	}
-	for (i = 0; i < nlinks; i++) {
-		xasprintf(&text, "[%zu] %s", i + 1, p->doc->links[i].url);
-		b = doc_add(p->doc, DOC_ITEM, text, strlen(text),
-		    LAYOUT_DIR_LTR);
-		doc_add_run(b, 0, b->len, DOC_STYLE_LINK((int)i + 1));
-		free(text);
-	}
-	item_free(it);
+	ui_pager_render(ui, p);
+	return (true);
 }
 
-/* Columns of a block's marker (and the space after it). */
-static int
-ui_pager_marker(struct ui *ui, const struct doc_block *b)
+/* Whether (b1, l1) comes before (b2, l2). */
+static bool
+ui_pager_before(size_t b1, int l1, size_t b2, int l2)
 {
-	if (b->kind != DOC_ITEM || b->marker == NULL)
-		return (0);
-	return (ui_text_width(ui, b->marker) + 1);
+	return (b1 < b2 || (b1 == b2 && l1 < l2));
 }
 
-/* The columns a block's text is wrapped in. */
-static int
-ui_pager_avail(struct ui *ui, struct ui_pager *p, size_t i)
-{
-	const struct doc_block	*b = &p->doc->blocks[i];
-	int			 w;
-
-	w = p->width - b->indent - ui_pager_marker(ui, b);
-	return (w > 4 ? w : 4);
-}
-
-/* Lay a block out (again) at the view's width. */
+/* Find the top of the last screen, laying out the blocks it shows. */
 static void
-ui_pager_layout(struct ui *ui, struct ui_pager *p, size_t i)
+ui_pager_end(struct ui *ui, struct ui_pager *p)
 {
-	struct ui_pblock	*pb = &p->pb[i];
-	const struct doc_block	*b = &p->doc->blocks[i];
-	int			 w = ui_pager_avail(ui, p, i);
+	size_t	i = p->doc->nblocks;
+	int	left = ui->body_rows > 0 ? ui->body_rows : 1, n;
 
-	if (pb->para == NULL)
-		pb->para = layout_para_new(b->text, b->len, b->runs, b->nruns,
-		    b->dir, &ui->lcfg);
-	else if (pb->width == w)
+	if (p->end_known)
 		return;
-	pb->width = w;
-	pb->nlines = layout_para_wrap(pb->para, b->kind == DOC_PRE ? 1 << 20 :
-	    w);
-}
-
-/* Free the layouts of blocks far from the screen. */
-static void
-ui_pager_forget(struct ui *ui, struct ui_pager *p)
-{
-	int	lo = p->top - ui->body_rows, hi = p->top + 2 * ui->body_rows;
-	size_t	i;
-
-	for (i = 0; i < p->doc->nblocks; i++) {
-		if (p->pb[i].para == NULL)
-			continue;
-		if (p->start[i] + p->pb[i].nlines < lo || p->start[i] > hi) {
-			layout_para_free(p->pb[i].para);
-			p->pb[i].para = NULL;
+	p->eb = 0;
+	p->el = 0;
+	while (i > 0) {
+		n = ui_pager_layout(ui, p, i - 1);
+		if (n >= left) {
+			p->eb = i - 1;
+			p->el = n - left;
+			break;
 		}
+		left -= n;
+		i--;
 	}
+	p->end_known = true;
 }
 
-/* The block line l is in. */
-static size_t
-ui_pager_block_at(const struct ui_pager *p, int l)
-{
-	size_t	lo = 0, hi = p->doc->nblocks, mid;
-
-	while (hi - lo > 1) {
-		mid = lo + (hi - lo) / 2;
-		if (p->start[mid] <= l)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return (lo);
-}
-
-/* Count every block's lines at the current width; keep the top line's place. */
+/* Keep the top on a line of its block and no further than the end. */
 static void
-ui_pager_relayout(struct ui *ui, struct ui_pager *p)
+ui_pager_clamp(struct ui *ui, struct ui_pager *p)
 {
-	const struct doc_block	*b, *nb;
-	size_t			 i, n = p->doc->nblocks, anchor = 0;
-	int			 within = 0, width;
+	int	n;
 
-	width = ui->cols - 2 * UI_PAGER_MARGIN;
-	if (width < 8)
-		width = 8;
-	if (p->start != NULL && n > 0) {
-		anchor = ui_pager_block_at(p, p->top);
-		within = p->top - p->start[anchor];
+	if (p->doc->nblocks == 0) {
+		p->tb = 0;
+		p->tl = 0;
+		return;
 	}
-	p->width = width;
-	free(p->start);
-	p->start = xreallocarray(NULL, n + 1, sizeof *p->start);
-	if (p->pb == NULL)
-		p->pb = xcalloc(n + 1, sizeof *p->pb);
-	p->total = 0;
-	for (i = 0; i < n; i++) {
-		b = &p->doc->blocks[i];
-		nb = i + 1 < n ? &p->doc->blocks[i + 1] : NULL;
-		ui_pager_layout(ui, p, i);
-		p->start[i] = p->total;
-		/* No blank between header lines, list items, verbatim lines. */
-		p->pb[i].gap = 1;
-		if (nb == NULL || (i + 1 < p->nheader) ||
-		    (b->kind == nb->kind && (b->kind == DOC_ITEM ||
-		    b->kind == DOC_PRE)))
-			p->pb[i].gap = 0;
-		p->total += p->pb[i].nlines + p->pb[i].gap;
+	if (p->tb >= p->doc->nblocks) {
+		p->tb = p->doc->nblocks - 1;
+		p->tl = 0;
 	}
-	p->start[n] = p->total;
-	if (anchor < n) {
-		if (within >= p->pb[anchor].nlines + p->pb[anchor].gap)
-			within = p->pb[anchor].nlines > 0 ?
-			    p->pb[anchor].nlines - 1 : 0;
-		p->top = p->start[anchor] + within;
+	n = ui_pager_layout(ui, p, p->tb);
+	if (p->tl >= n)
+		p->tl = n > 0 ? n - 1 : 0;
+	ui_pager_end(ui, p);
+	if (ui_pager_before(p->eb, p->el, p->tb, p->tl)) {
+		p->tb = p->eb;
+		p->tl = p->el;
 	}
-	if (p->top > p->total - 1)
-		p->top = p->total > 0 ? p->total - 1 : 0;
-	if (p->top < 0)
-		p->top = 0;
-	ui_pager_forget(ui, p);
+}
+
+/* Move the top down by d lines, never past the last screen's top. */
+static void
+ui_pager_down(struct ui *ui, struct ui_pager *p, int d)
+{
+	int	n, step;
+
+	if (p->doc->nblocks == 0)
+		return;
+	ui_pager_end(ui, p);
+	while (d > 0 && ui_pager_before(p->tb, p->tl, p->eb, p->el)) {
+		n = ui_pager_layout(ui, p, p->tb);
+		step = p->tb == p->eb ? p->el - p->tl : n - p->tl;
+		if (d < step) {
+			p->tl += d;
+			break;
+		}
+		d -= step;
+		if (p->tb == p->eb) {
+			p->tl = p->el;
+			break;
+		}
+		p->tb++;
+		p->tl = 0;
+	}
+}
+
+/* Move the top up by d lines, never above the first. */
+static void
+ui_pager_up(struct ui *ui, struct ui_pager *p, int d)
+{
+	while (d > 0) {
+		if (p->tl >= d) {
+			p->tl -= d;
+			break;
+		}
+		d -= p->tl;
+		p->tl = 0;
+		if (p->tb == 0)
+			break;
+		p->tb--;
+		p->tl = ui_pager_layout(ui, p, p->tb);
+	}
 }
 
 /* The attributes of a block's text. */
@@ -278,82 +538,211 @@ ui_pager_attr(struct ui *ui, const struct doc_block *b)
 	}
 }
 
-/* Paint line j of block i on screen row y. */
+/* Put one character with attributes at (y, x) of the body. */
+static void
+ui_pager_put(struct ui *ui, int y, int x, wchar_t c, attr_t a)
+{
+	cchar_t	 cc;
+	wchar_t	 s[2] = { c, 0 };
+
+	if (x < 0 || x >= ui->cols)
+		return;
+	setcchar(&cc, s, a, PAIR_NUMBER(a), NULL);
+	mvwadd_wch(ui->body, y, x, &cc);
+}
+
+/*
+ * Paint a laid-out line at column x of the text (from the left margin)
+ * with its first skip columns cut off, clipped at the text's right edge;
+ * a mark in the margin says where more of it is. Returns the columns it
+ * goes past the right edge.
+ */
+static int
+ui_pager_paint(struct ui *ui, struct ui_pager *p, int y, int x, int skip,
+    const struct layout_line *line, attr_t attr)
+{
+	struct layout_line	 ln = *line;
+	attr_t			 meta = ui_attr(ui, UI_COLOR_META);
+	int			 over, cut = 0;
+
+	ln.indent = 0;
+	while (ln.ncells > 0 && cut < skip) {
+		cut += ln.cells[0].width;
+		ln.width -= ln.cells[0].width;
+		ln.cells++;
+		ln.ncells--;
+	}
+	/* A wide character cut in half leaves a blank. */
+	x += cut - skip;
+	if (skip > 0)
+		ui_pager_put(ui, y, 0, UI_PAGER_MORE_L, meta);
+	over = x + ln.width - p->width;
+	ui_paint_line(ui, ui->body, y, UI_PAGER_MARGIN + x, p->width - x, &ln,
+	    attr, true);
+	if (over > 0)
+		ui_pager_put(ui, y, ui->cols - 1, UI_PAGER_MORE_R, meta);
+	return (over);
+}
+
+/* Paint line j (of its text, after the gap) of block i on body row y. */
 static void
 ui_pager_draw_line(struct ui *ui, struct ui_pager *p, size_t i, int j, int y)
 {
 	const struct doc_block		*b = &p->doc->blocks[i];
+	struct ui_pblock		*pb = &p->pb[i];
 	const struct layout_line	*lines;
-	int				 n, avail, mw, xtext, xmark, xbar;
+	attr_t				 qa = ui_attr(ui, UI_COLOR_QUOTE);
+	int				 n, k, x, w = p->width, area, skip = 0;
+	int				 over;
 	bool				 rtl;
-	cchar_t				 cc;
-	wchar_t				 bar[2] = { 0x2502, 0 };
 
-	ui_pager_layout(ui, p, i);
-	lines = layout_para_lines(p->pb[i].para, &n);
+	rtl = ui->mode == LAYOUT_MODE_APP && layout_para_rtl(pb->para);
+	area = w - b->indent;
+	/* The bars, outermost first, from the reading side. */
+	for (k = 0; k < b->quote; k++)
+		ui_pager_put(ui, y, UI_PAGER_MARGIN + (rtl ? w - 1 - 2 * k :
+		    2 * k), UI_PAGER_BAR, qa);
+	if (b->kind == DOC_RULE) {
+		for (k = 0; k < area; k++)
+			ui_pager_put(ui, y, UI_PAGER_MARGIN + (rtl ? k :
+			    b->indent + k), UI_PAGER_RULE,
+			    ui_attr(ui, UI_COLOR_META));
+		return;
+	}
+	lines = layout_para_lines(pb->para, &n);
 	if (j >= n)
 		return;
-	avail = ui_pager_avail(ui, p, i);
-	mw = ui_pager_marker(ui, b);
-	rtl = ui->mode == LAYOUT_MODE_APP && layout_para_rtl(p->pb[i].para);
-	if (!rtl) {
-		xmark = UI_PAGER_MARGIN + b->indent;
-		xtext = xmark + mw;
-		xbar = xmark - 2;
-	} else {
-		xtext = UI_PAGER_MARGIN + (p->width - b->indent - mw - avail);
-		xmark = xtext + avail + 1;
-		xbar = ui->cols - UI_PAGER_MARGIN - b->indent + 1;
+	if (j == 0 && pb->mark != NULL) {
+		lines = layout_para_lines(pb->mark, &k);
+		ui_pager_paint(ui, p, y, rtl ? w - b->indent - lines[0].width :
+		    b->indent, 0, &lines[0], ui_attr(ui, UI_COLOR_META));
+		lines = layout_para_lines(pb->para, &n);
 	}
-	ui_paint_line(ui, ui->body, y, xtext, avail, &lines[j],
-	    ui_pager_attr(ui, b), true);
-	if (j == 0 && mw > 0)
-		ui_paint_field(ui, ui->body, y, xmark, mw - 1, b->marker,
-		    rtl ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR, 0,
-		    ui_attr(ui, UI_COLOR_META));
-	if ((b->kind == DOC_QUOTE || (b->kind == DOC_PRE && b->level > 0)) &&
-	    b->indent >= 2 && xbar >= 0 && xbar < ui->cols) {
-		setcchar(&cc, bar, ui_attr(ui, UI_COLOR_QUOTE),
-		    PAIR_NUMBER(ui_attr(ui, UI_COLOR_QUOTE)), NULL);
-		mvwadd_wch(ui->body, y, xbar, &cc);
+	if (rtl)
+		x = w - b->indent - pb->mw - lines[j].width;
+	else
+		x = b->indent + pb->mw;
+	if (b->kind == DOC_PRE && !rtl)
+		skip = p->hscroll;
+	if (x < 0) {
+		/* An RTL row wider than the view: its start is kept. */
+		skip -= x;
+		x = 0;
 	}
+	over = ui_pager_paint(ui, p, y, x, skip, &lines[j],
+	    ui_pager_attr(ui, b));
+	if (b->kind == DOC_PRE && over + p->hscroll > p->over)
+		p->over = over + p->hscroll;
 }
 
 static void
 ui_pager_draw(struct ui *ui, struct ui_view *v, int flags)
 {
 	struct ui_pager	*p = ui_pager_of(v);
-	size_t		 i;
-	int		 y, l;
+	size_t		 i, n = p->doc->nblocks;
+	int		 y, j, lines, gap;
 
 	if (!(flags & (UI_REDRAW_BODY | UI_REDRAW_SEL)))
 		return;
 	werase(ui->body);
-	for (y = 0; y < ui->body_rows; y++) {
-		l = p->top + y;
-		if (l >= p->total || p->doc->nblocks == 0)
-			break;
-		i = ui_pager_block_at(p, l);
-		ui_pager_draw_line(ui, p, i, l - p->start[i], y);
+	p->over = 0;
+	i = p->tb;
+	j = p->tl;
+	for (y = 0; y < ui->body_rows && i < n;) {
+		lines = ui_pager_layout(ui, p, i);
+		if (j >= lines) {
+			i++;
+			j = 0;
+			continue;
+		}
+		gap = ui_pager_gap(p, i);
+		if (j >= gap)
+			ui_pager_draw_line(ui, p, i, j - gap, y);
+		j++;
+		y++;
 	}
-	ui_pager_forget(ui, p);
+	/* The end is on screen when no line of the last block is left. */
+	p->at_end = i >= n || (i + 1 == n && j >= ui_pager_count(p, i));
+	ui_pager_forget(ui, p, p->tb, i);
 	wnoutrefresh(ui->body);
 }
 
-/* Scroll to line top, kept within the article. */
+/* Redraw flags after the top moved from (b, l), if it did. */
 static int
-ui_pager_scroll(struct ui_pager *p, int top, int rows)
+ui_pager_moved(struct ui_pager *p, size_t b, int l)
 {
-	int	max = p->total - rows;
-
-	if (top > max)
-		top = max;
-	if (top < 0)
-		top = 0;
-	if (top == p->top)
+	if (p->tb == b && p->tl == l)
 		return (0);
-	p->top = top;
 	return (UI_REDRAW_BODY | UI_REDRAW_STATUS);
+}
+
+/* Lay the article out for the view's size now; keep the top's place. */
+static void
+ui_pager_relayout(struct ui *ui, struct ui_pager *p)
+{
+	size_t	i;
+
+	p->width = ui_pager_text_width(ui);
+	for (i = 0; i < p->doc->nblocks; i++) {
+		if (p->pb[i].avail != ui_pager_avail(p, i, p->pb[i].mw))
+			ui_pager_estimate(p, i);
+	}
+	p->end_known = false;
+	ui_pager_clamp(ui, p);
+}
+
+/*
+ * Where block i of the old doc is in the new one: the same block (the
+ * same kind and text, as many times before it), or the nearest before it
+ * that is there; *same says whether it was the block itself.
+ */
+static size_t
+ui_pager_find(const struct doc *od, size_t i, const struct doc *nd,
+    bool *same)
+{
+	const struct doc_block	*a, *c;
+	size_t			 k, j, seen, want;
+
+	*same = true;
+	for (k = i + 1; k-- > 0; *same = false) {
+		a = &od->blocks[k];
+		for (want = 0, j = 0; j < k; j++) {
+			c = &od->blocks[j];
+			if (c->kind == a->kind && c->len == a->len &&
+			    memcmp(c->text, a->text, a->len) == 0)
+				want++;
+		}
+		for (seen = 0, j = 0; j < nd->nblocks; j++) {
+			c = &nd->blocks[j];
+			if (c->kind != a->kind || c->len != a->len ||
+			    memcmp(c->text, a->text, a->len) != 0)
+				continue;
+			if (seen++ == want)
+				return (j);
+		}
+	}
+	*same = false;
+	return (0);
+}
+
+/* Render the article again for the view's new width, keeping the top. */
+static void
+ui_pager_rerender(struct ui *ui, struct ui_pager *p)
+{
+	struct doc	*old = p->doc;
+	size_t		 tb = 0;
+	bool		 same = false;
+
+	ui_pager_clear(p);
+	p->doc = NULL;
+	ui_pager_render(ui, p);
+	if (old->nblocks > 0)
+		tb = ui_pager_find(old, p->tb, p->doc, &same);
+	p->tl = same ? p->tl : 0;
+	p->tb = tb;
+	doc_free(old);
+	ui_pager_count_all(ui, p);
+	ui_pager_clamp(ui, p);
 }
 
 /* Show another article of the list in this view. */
@@ -362,7 +751,6 @@ ui_pager_show(struct ui *ui, struct ui_pager *p)
 {
 	struct db_item_row	*r = ui_items_selected(p->list);
 	char			*cause = NULL;
-	size_t			 i;
 
 	if (r == NULL)
 		return (0);
@@ -376,20 +764,20 @@ ui_pager_show(struct ui *ui, struct ui_pager *p)
 				ui->unread--;
 		}
 	}
-	for (i = 0; p->pb != NULL && i < p->doc->nblocks; i++)
-		layout_para_free(p->pb[i].para);
-	free(p->pb);
-	p->pb = NULL;
-	free(p->start);
-	p->start = NULL;
+	ui_pager_clear(p);
 	p->item = r->id;
 	p->feed = r->feed_id;
 	free(p->feed_title);
 	p->feed_title = xstrdup(r->feed_title != NULL ? r->feed_title : "");
-	p->top = 0;
+	free(p->feed_url);
+	p->feed_url = NULL;
+	p->feed_url_read = false;
+	p->tb = 0;
+	p->tl = 0;
+	p->hscroll = 0;
 	p->dir = ui_items_row_dir(p->list, r);
 	ui_pager_fill(ui, p, r);
-	ui_pager_relayout(ui, p);
+	ui_pager_count_all(ui, p);
 	return (UI_REDRAW_ALL);
 }
 
@@ -421,31 +809,67 @@ ui_pager_link(struct ui *ui, struct ui_pager *p, int k)
 	return (UI_REDRAW_ALL);
 }
 
+/* Scroll verbatim lines sideways by d columns (within what is clipped). */
+static int
+ui_pager_side(struct ui_pager *p, int d)
+{
+	int	h = p->hscroll + d;
+
+	/* Right never scrolls back, nor past the widest line on screen. */
+	if (d > 0 && h > p->over)
+		h = p->over > p->hscroll ? p->over : p->hscroll;
+	if (h < 0)
+		h = 0;
+	if (h == p->hscroll)
+		return (0);
+	p->hscroll = h;
+	return (UI_REDRAW_BODY);
+}
+
 static int
 ui_pager_act(struct ui *ui, struct ui_view *v, enum ui_action a, int arg)
 {
 	struct ui_pager		*p = ui_pager_of(v);
 	struct db_item_row	*r;
 	char			*cause = NULL;
-	int			 rows = ui->body_rows, flags;
+	size_t			 tb = p->tb;
+	int			 rows = ui->body_rows, tl = p->tl, flags;
 
 	switch (a) {
 	case UI_ACT_UP:
-		return (ui_pager_scroll(p, p->top - 1, rows));
+		ui_pager_up(ui, p, 1);
+		return (ui_pager_moved(p, tb, tl));
 	case UI_ACT_DOWN:
-		return (ui_pager_scroll(p, p->top + 1, rows));
+		ui_pager_down(ui, p, 1);
+		return (ui_pager_moved(p, tb, tl));
 	case UI_ACT_PAGE_UP:
-		return (ui_pager_scroll(p, p->top - rows, rows));
+		ui_pager_up(ui, p, rows);
+		return (ui_pager_moved(p, tb, tl));
 	case UI_ACT_PAGE_DOWN:
-		return (ui_pager_scroll(p, p->top + rows, rows));
+		ui_pager_down(ui, p, rows);
+		return (ui_pager_moved(p, tb, tl));
 	case UI_ACT_HALF_UP:
-		return (ui_pager_scroll(p, p->top - (rows + 1) / 2, rows));
+		ui_pager_up(ui, p, (rows + 1) / 2);
+		return (ui_pager_moved(p, tb, tl));
 	case UI_ACT_HALF_DOWN:
-		return (ui_pager_scroll(p, p->top + (rows + 1) / 2, rows));
+		ui_pager_down(ui, p, (rows + 1) / 2);
+		return (ui_pager_moved(p, tb, tl));
 	case UI_ACT_HOME:
-		return (ui_pager_scroll(p, 0, rows));
+		p->tb = 0;
+		p->tl = 0;
+		return (ui_pager_moved(p, tb, tl));
 	case UI_ACT_END:
-		return (ui_pager_scroll(p, p->total, rows));
+		ui_pager_end(ui, p);
+		p->tb = p->eb;
+		p->tl = p->el;
+		return (ui_pager_moved(p, tb, tl));
+	case UI_ACT_SCROLL_RIGHT:
+		return (ui_pager_side(p, p->width / 2));
+	case UI_ACT_SCROLL_LEFT:
+		/* Nothing scrolled: the key goes back, as it does elsewhere. */
+		if (p->hscroll > 0)
+			return (ui_pager_side(p, -(p->width / 2)));
+		/* FALLTHROUGH */
 	case UI_ACT_BACK:
 		ui_pop(ui);
 		return (UI_REDRAW_ALL);
@@ -544,7 +968,14 @@ ui_pager_event(struct ui *ui, struct ui_view *v, const struct poller_event *ev)
 static void
 ui_pager_resize(struct ui *ui, struct ui_view *v)
 {
-	ui_pager_relayout(ui, ui_pager_of(v));
+	struct ui_pager	*p = ui_pager_of(v);
+
+	/* Tables were set for the old width: set them for this one. */
+	if (p->doc->width != 0 && p->it != NULL &&
+	    p->doc->width != ui_pager_text_width(ui))
+		ui_pager_rerender(ui, p);
+	else
+		ui_pager_relayout(ui, p);
 }
 
 static void
@@ -552,13 +983,24 @@ ui_pager_status(struct ui *ui, struct ui_view *v, struct str *name,
     struct str *pos)
 {
 	struct ui_pager	*p = ui_pager_of(v);
+	int64_t		 seen = p->tl + ui->body_rows;
+	size_t		 i;
 	int		 pct;
 
 	str_appends(name, p->feed_title != NULL ? p->feed_title : "");
-	pct = p->total <= ui->body_rows ? 100 :
-	    (int)((int64_t)(p->top + ui->body_rows) * 100 / p->total);
-	if (pct > 100)
+	/*
+	 * How much of the article the screen's last line has reached; the
+	 * lines of blocks not laid out yet are estimated, so 100 only when
+	 * the end is on screen.
+	 */
+	for (i = 0; i < p->tb && i < p->doc->nblocks; i++)
+		seen += ui_pager_count(p, i);
+	if (p->at_end)
 		pct = 100;
+	else {
+		pct = p->total > 0 ? (int)(seen * 100 / p->total) : 0;
+		pct = pct > 99 ? 99 : pct;
+	}
 	/* TRANSLATORS: how far down the article view is, in percent. */
 	str_printf(pos, _("%d%%"), pct);
 }
@@ -577,14 +1019,12 @@ static void
 ui_pager_free(struct ui_view *v)
 {
 	struct ui_pager	*p = ui_pager_of(v);
-	size_t		 i;
 
-	for (i = 0; p->pb != NULL && i < p->doc->nblocks; i++)
-		layout_para_free(p->pb[i].para);
-	free(p->pb);
-	free(p->start);
+	ui_pager_clear(p);
 	doc_free(p->doc);
+	item_free(p->it);
 	free(p->feed_title);
+	free(p->feed_url);
 	free(p->link);
 	free(p);
 }
@@ -613,12 +1053,13 @@ ui_pager_new(struct ui *ui, struct ui_view *list, const struct db_item_row *r,
 
 	p = xcalloc(1, sizeof *p);
 	p->v.ops = &ui_pager_ops;
+	p->ui = ui;
 	p->list = list;
 	p->item = r->id;
 	p->feed = r->feed_id;
 	p->feed_title = xstrdup(r->feed_title != NULL ? r->feed_title : "");
 	p->dir = dir;
 	ui_pager_fill(ui, p, r);
-	ui_pager_relayout(ui, p);
+	ui_pager_count_all(ui, p);
 	return (&p->v);
 }

@@ -50,6 +50,7 @@ static const struct ui_theme ui_theme_default[UI_COLOR_COUNT] = {
 	{ UI_COLOR_HEADING, COLOR_MAGENTA, -1, 90, -1, A_BOLD, A_BOLD },
 	{ UI_COLOR_BAR, COLOR_BLACK, COLOR_GREEN, 16, 114, A_NORMAL,
 	    A_REVERSE },
+	{ UI_COLOR_PLACEHOLDER, -1, -1, -1, -1, A_DIM, A_DIM },
 };
 
 /* Set the theme up for this terminal: colours when it has them and may. */
@@ -146,6 +147,8 @@ ui_paint_style(const struct ui *ui, int style)
 		a |= A_UNDERLINE;
 	if (style & UI_STYLE_LABEL)
 		a |= ui_attr(ui, UI_COLOR_HEADER);
+	if (style & DOC_PLACEHOLDER)
+		a |= ui_attr(ui, UI_COLOR_PLACEHOLDER);
 	if (style & DOC_LINK)
 		a |= ui_attr(ui, UI_COLOR_LINK);
 	else if (style & (DOC_CODE | DOC_QUOTE_STYLE))

@@ -90,6 +90,8 @@ enum ui_action {
 	UI_ACT_REDRAW,
 	UI_ACT_DISMISS,
 	UI_ACT_IMPORT,
+	UI_ACT_SCROLL_LEFT,	/* verbatim lines; back when not scrolled */
+	UI_ACT_SCROLL_RIGHT,
 	UI_ACT_COUNT
 };
 
@@ -124,6 +126,7 @@ enum ui_color {
 	UI_COLOR_QUOTE,		/* quoted text, preformatted text */
 	UI_COLOR_HEADING,
 	UI_COLOR_BAR,		/* the reload progress bar */
+	UI_COLOR_PLACEHOLDER,	/* "[image: ...]" in an article: dimmed */
 	UI_COLOR_COUNT
 };
 

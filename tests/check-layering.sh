@@ -9,6 +9,7 @@
 #    8 ui       ui.c ui-*.c ui-*.h         the only layer that uses curses
 #    7 session  session.c session-*.c
 #    6 poll     poller.c poller-*.c fetch.c fetch-*.c schedule.c
+#               sync.c sync-*.c (an aggregator server's sync)
 #    5 cache    db.c db-*.c db-priv.h      (never includes or calls ingest)
 #    4 ingest   parse.c parse-*.c opml.c url.c   (never the cache; no
 #               db_*, sqlite3_*, curl_*: url.c has libcurl's curl_url* API)
@@ -43,7 +44,8 @@ rank() {
 		rank=8 layer=ui ;;
 	session.[ch]|session-*.[ch])
 		rank=7 layer=session ;;
-	poller.[ch]|poller-*.[ch]|fetch.[ch]|fetch-*.[ch]|schedule.[ch])
+	poller.[ch]|poller-*.[ch]|fetch.[ch]|fetch-*.[ch]|schedule.[ch]|\
+	sync.[ch]|sync-*.[ch])
 		rank=6 layer=poll ;;
 	db.[ch]|db-*.[ch])
 		rank=5 layer=cache ;;

@@ -64,6 +64,7 @@ main(void)
 		{ "reload", "Reloading" },
 		{ "network", "Network" },
 		{ "cache", "The cache" },
+		{ "sync", "Sync with a server" },
 	};
 	const struct conf_def	*t, *d;
 	size_t			 n, i, k, c;

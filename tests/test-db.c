@@ -599,8 +599,8 @@ test_migrate_v3(void)
 	    " FROM item WHERE id <= 2;"
 	    "UPDATE item SET fts_indexed = 1 WHERE id <= 2;", NULL, NULL,
 	    NULL);
-	/* Version 4's step, before version 10 puts every item back. */
-	if (db_schema_migrate_to(raw, 9, &cause) != 0) {
+	/* Version 4's step, before version 11 puts every item back. */
+	if (db_schema_migrate_to(raw, 10, &cause) != 0) {
 		diag("%s", cause);
 		free(cause);
 		cause = NULL;
@@ -618,7 +618,7 @@ test_migrate_v3(void)
 		return;
 	}
 	is_int(fx_sql_int(db, "SELECT count(*) FROM fts_pending"), 3,
-	    "every item is pending once the stems changed (version 10)");
+	    "every item is pending once the stems changed (version 11)");
 	db_search_index_pending(db, 10, &left, &cause);
 	is_search(db, "جيش", "جيش الجيش");
 	fx_sql_int(db, "DELETE FROM item WHERE id = 1");
@@ -951,7 +951,7 @@ search_body(int i)
 }
 
 /*
- * Version 10 re-indexes every item: words a stemmer of before indexed
+ * Version 11 re-indexes every item: words a stemmer of before indexed
  * ("لبنان" as لبن) are gone, and each item is found by today's stems.
  */
 static void
@@ -969,9 +969,9 @@ test_migrate_stems(void)
 	/* What an older stemmer left in the index: لبنان under لبن. */
 	fx_sql_int(db, "INSERT INTO item_fts (rowid, title, body) VALUES"
 	    " (1, '', 'لبن')");
-	fx_sql_int(db, "PRAGMA user_version = 9");
+	fx_sql_int(db, "PRAGMA user_version = 10");
 	got = search_ids(db, "لبن");
-	is_str(got, "t2 t1", "a version 9 index has the old stems");
+	is_str(got, "t2 t1", "a version 10 index has the old stems");
 	free(got);
 	db_close(db);
 
@@ -982,7 +982,7 @@ test_migrate_stems(void)
 		return;
 	}
 	db_search_index_pending(db, 0, &left, &cause);
-	is_int(left, 2, "version 10 puts every item back to be indexed");
+	is_int(left, 2, "version 11 puts every item back to be indexed");
 	db_search_index_pending(db, 100, &left, &cause);
 	got = search_ids(db, "لبن");
 	is_str(got, "t2", "... and the old stems are gone");
