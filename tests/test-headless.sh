@@ -159,6 +159,54 @@ else
 	tap_skip "python3 not found"
 fi
 
+# ---- every key of --parse and --search --json is documented ----
+if [ -n "${PYTHON3:-}" ]; then
+	"$AKHBAR" --parse "$data/rss2.xml" >"$TMPD/p.json" 2>/dev/null
+	"$AKHBAR" -C "$FC" --search 'الجيش' --json >"$TMPD/s.json"
+	"$PYTHON3" - "$TMPD/p.json" "$TMPD/s.json" "$top_srcdir/README.md" \
+	    "$top_srcdir/doc/akhbar.1" <<'EOF'
+import json, re, sys
+def keys(o, out):
+    if isinstance(o, dict):
+        for k, v in o.items():
+            out.add(k)
+            keys(v, out)
+    elif isinstance(o, list):
+        for v in o:
+            keys(v, out)
+    return out
+parse = keys(json.load(open(sys.argv[1])), set())
+search = keys(json.load(open(sys.argv[2])), set())
+assert "enclosures" in parse and "length" in parse, parse
+readme = open(sys.argv[3]).read()
+man = open(sys.argv[4]).read().replace("\\-", "-")
+def section(text, start, end):
+    i = text.index(start)
+    return text[i:text.index(end, i + 1)]
+r_parse = section(readme, "- `--parse FILE|URL`", "\n- ")
+r_search = section(readme, "`--search --json` prints", "\n- ")
+m_parse = section(man, ".BR -P \", \" --parse", "\n.TP\n.B --reload")
+m_search = section(man, ".B --search --json", "\n.TP")
+bad = []
+for k in sorted(parse):
+    if "`%s`" % k not in r_parse:
+        bad.append("README --parse: " + k)
+    if not re.search(r"^\.BR? %s( |$)" % k, m_parse, re.M):
+        bad.append("akhbar.1 --parse: " + k)
+for k in sorted(search):
+    if "`%s`" % k not in r_search:
+        bad.append("README --search --json: " + k)
+    if not re.search(r"^\.BR? %s( |$)" % k, m_search, re.M):
+        bad.append("akhbar.1 --search --json: " + k)
+if bad:
+    print("\n".join("# undocumented: " + b for b in bad))
+    sys.exit(1)
+EOF
+	tap_ok $? "every key --parse and --search --json print is in the README and akhbar(1)"
+else
+	tap_skip "python3 not found"
+fi
+
 # ---- marking items without the interface ----
 tap_is "$("$AKHBAR" -C "$FC" --mark-read 1 4)" "2 articles marked read" "--mark-read ID ID"
 tap_is "$("$AKHBAR" -C "$FC" --unread-count)" 1 "... and the counts follow"
