@@ -397,7 +397,8 @@ cli_ids_check(const char *const *ids, size_t n)
 /*
  * Whether the urls file -u names is missing, said: an error for every
  * action (a typo is not an empty list of feeds), but the imports, which
- * make it, and --help and --version.
+ * make it, and --help and --version. The interface shows its first-run
+ * screen, which names the file and offers to make it.
  */
 static bool
 cli_urls_missing(const struct cli_opts *o)
@@ -406,7 +407,8 @@ cli_urls_missing(const struct cli_opts *o)
 	char		*why;
 
 	if (o->action == CLI_HELP || o->action == CLI_VERSION ||
-	    o->action == CLI_IMPORT_OPML || o->action == CLI_IMPORT_NEWSBOAT)
+	    o->action == CLI_IMPORT_OPML || o->action == CLI_IMPORT_NEWSBOAT ||
+	    o->action == CLI_NONE || o->action == CLI_DEMO)
 		return (false);
 	if (stat(o->urls, &sb) == 0 || errno != ENOENT)
 		return (false);
