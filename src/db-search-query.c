@@ -39,6 +39,7 @@
 #define DB_SQ_RING	32	/* words of a phrase matched in a snippet */
 #define DB_SQ_BEFORE	3	/* words of a snippet before its first match */
 #define DB_SQ_WORDS	16	/* words of a snippet */
+#define DB_SQ_PHRASES	64	/* phrases a snippet looks for, at most */
 
 enum db_sq_tok {
 	DB_SQ_END = 0,
@@ -76,6 +77,7 @@ struct db_sq_node {
 	bool		  prefix;	/* phrase: its last word a prefix */
 	struct db_sq_node **v;		/* and, or: the parts */
 	size_t		  n;
+	size_t		  cap;
 };
 
 /* One word of a phrase, as the index has it. */
@@ -98,6 +100,7 @@ struct db_search_query {
 	size_t		  nphrases;
 	struct db_sq_node **nodes;	/* every node, to free */
 	size_t		  nnodes;
+	size_t		  capnodes;
 };
 
 struct db_sq_parser {
@@ -214,8 +217,11 @@ db_sq_node_new(struct db_sq_parser *ps, enum db_sq_kind kind)
 
 	n = xcalloc(1, sizeof *n);
 	n->kind = kind;
-	sq->nodes = xreallocarray(sq->nodes, sq->nnodes + 1,
-	    sizeof *sq->nodes);
+	if (sq->nnodes == sq->capnodes) {
+		sq->capnodes = sq->capnodes > 0 ? sq->capnodes * 2 : 16;
+		sq->nodes = xreallocarray(sq->nodes, sq->capnodes,
+		    sizeof *sq->nodes);
+	}
 	sq->nodes[sq->nnodes++] = n;
 	return (n);
 }
@@ -223,8 +229,11 @@ db_sq_node_new(struct db_sq_parser *ps, enum db_sq_kind kind)
 static void
 db_sq_node_add(struct db_sq_node *parent, struct db_sq_node *child)
 {
-	parent->v = xreallocarray(parent->v, parent->n + 1,
-	    sizeof *parent->v);
+	if (parent->n == parent->cap) {
+		parent->cap = parent->cap > 0 ? parent->cap * 2 : 4;
+		parent->v = xreallocarray(parent->v, parent->cap,
+		    sizeof *parent->v);
+	}
 	parent->v[parent->n++] = child;
 }
 
@@ -475,7 +484,10 @@ db_sq_gather_cb(void *arg, const struct arabic_token *t)
 	return (ph->n >= DB_SQ_RING);
 }
 
-/* Keep the phrases that make an item match (none under a NOT). */
+/*
+ * Keep the phrases that make an item match (none under a NOT), the first
+ * DB_SQ_PHRASES of them: a snippet's walk compares each word with each.
+ */
 static void
 db_sq_phrases(struct db_search_query *sq, const struct db_sq_node *n)
 {
@@ -483,15 +495,16 @@ db_sq_phrases(struct db_search_query *sq, const struct db_sq_node *n)
 	struct db_sq_phrase	*ph;
 	size_t			 i;
 
-	if (n->neg)
+	if (n->neg || sq->nphrases == DB_SQ_PHRASES)
 		return;
 	if (n->kind != DB_SQ_NODE_PHRASE) {
 		for (i = 0; i < n->n; i++)
 			db_sq_phrases(sq, n->v[i]);
 		return;
 	}
-	sq->phrases = xreallocarray(sq->phrases, sq->nphrases + 1,
-	    sizeof *sq->phrases);
+	if (sq->phrases == NULL)
+		sq->phrases = xreallocarray(NULL, DB_SQ_PHRASES,
+		    sizeof *sq->phrases);
 	ph = &sq->phrases[sq->nphrases++];
 	memset(ph, 0, sizeof *ph);
 	ph->exact = n->exact;
