@@ -155,8 +155,6 @@ cli_usage(FILE *f)
 	fputs(_("  -C, --cache FILE      use FILE as the cache\n"
 		"                        (default $XDG_DATA_HOME/akhbar/cache.db)\n"), f);
 	fputs(_("  -l, --log FILE        append a debug log to FILE\n"), f);
-	fputs(_("  -q, --quiet           print errors only: no warnings, notes,\n"
-		"                        feeds backing off or progress bar\n"), f);
 	fputs("\n", f);
 	fputs(_("Actions (one at most; with none, the interface):\n"), f);
 	fputs(_("      --demo            open the interface on offline demo feeds,\n"
@@ -166,6 +164,8 @@ cli_usage(FILE *f)
 	fputs(_("  -f, --force           with --reload: fetch every feed now, also\n"
 		"                        those backing off after errors or that\n"
 		"                        asked not to be fetched again so soon\n"), f);
+	fputs(_("  -q, --quiet           print errors only: no warnings, notes,\n"
+		"                        feeds backing off or progress bar\n"), f);
 	fputs(_("      --unread-count    print the number of unread items\n"), f);
 	fputs(_("      --search QUERY    print the cached items matching QUERY,\n"
 		"                        newest first: id, feed, date, title and\n"
