@@ -288,8 +288,49 @@ arabic_suffix2(uint32_t b, uint32_t a)
 }
 
 /*
+ * Stems a suffix is never cut down to: a word of the news (or a name) and
+ * an unrelated one would meet there. Each three letters, normalised.
+ */
+static const uint32_t arabic_stop_stems[][ARABIC_MINSTEM] = {
+	{ 0x0627, 0x0644, 0x0645 },	/* الم: German (الألمانية) is not pain */
+	{ 0x0627, 0x0645, 0x0646 },	/* امن: آمنة (a name), أمنية, الأمنية */
+	{ 0x0628, 0x062D, 0x0631 },	/* بحر: Bahrain (البحرين) is not a sea */
+	{ 0x062A, 0x0631, 0x0643 },	/* ترك: Turkish (التركية) is not "left" */
+	{ 0x0633, 0x0644, 0x0645 },	/* سلم: سلمان, سلمى are not peace */
+	{ 0x0633, 0x0648, 0x062F },	/* سود: Sudan (السودان) is not "black" */
+	{ 0x0633, 0x0648, 0x0631 },	/* سور: Syria (سورية) is not a wall */
+	{ 0x0637, 0x0647, 0x0631 },	/* طهر: Tehran (طهران) is not purity */
+	{ 0x0639, 0x062F, 0x0646 },	/* عدن: عدنان (a name) is not Aden */
+	{ 0x0644, 0x0628, 0x0646 },	/* لبن: Lebanon (لبنان) is not milk */
+};
+
+/* Whether a suffix may be cut off w to leave its first len letters. */
+static inline int
+arabic_stem_ok(const uint32_t *w, size_t len)
+{
+	size_t	i;
+
+	if (len < ARABIC_MINSTEM)
+		return (0);
+	if (len > ARABIC_MINSTEM)
+		return (1);
+	for (i = 0; i < sizeof arabic_stop_stems /
+	    sizeof arabic_stop_stems[0]; i++) {
+		if (w[0] == arabic_stop_stems[i][0] &&
+		    w[1] == arabic_stop_stems[i][1] &&
+		    w[2] == arabic_stop_stems[i][2])
+			return (0);
+	}
+	return (1);
+}
+
+/*
  * light10 on a normalised word of len code points: returns the stem's
- * length; it starts *front code points into the word.
+ * length; it starts *front code points into the word. Prefixes go as
+ * light10 has them (two letters stay); a suffix goes only when it leaves
+ * ARABIC_MINSTEM letters that are not one of the stop-list's stems:
+ * shorter stems, and those, are where unrelated words and names meet
+ * (حسين and حسه at حس, آمنة and الأمنية at امن).
  */
 static size_t
 arabic_light10(const uint32_t *w, size_t len, size_t *front)
@@ -317,12 +358,14 @@ arabic_light10(const uint32_t *w, size_t len, size_t *front)
 	len -= f;
 	*front = f;
 
-	/* 3. suffixes, longest first, while two letters remain */
-	while (len >= 3) {
+	/* 3. suffixes, longest first, while the stem left may be one */
+	while (len > ARABIC_MINSTEM) {
 		a = w[len - 1];
-		if (len >= 4 && arabic_suffix2(w[len - 2], a))
+		if (len >= 2 + ARABIC_MINSTEM &&
+		    arabic_suffix2(w[len - 2], a) && arabic_stem_ok(w, len - 2))
 			len -= 2;
-		else if (a == 0x0647 || a == 0x0629 || a == 0x064A)
+		else if ((a == 0x0647 || a == 0x0629 || a == 0x064A) &&
+		    arabic_stem_ok(w, len - 1))
 			len -= 1;
 		else
 			break;

@@ -14,6 +14,7 @@
 
 #define ARABIC_MAXWORD	256	/* longer words are cut (code points) */
 #define ARABIC_MAXBYTES	(ARABIC_MAXWORD * 4) /* a word's normalised UTF-8 */
+#define ARABIC_MINSTEM	3	/* letters a suffix leaves at least */
 
 /* One word of a text. */
 struct arabic_token {

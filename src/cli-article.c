@@ -40,6 +40,7 @@
 #include "sanitize.h"
 #include "url.h"
 #include "urls.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define CLI_ARTICLE_WIDTH	80
@@ -288,9 +289,14 @@ cli_article(const char *cache, const char *arg)
 	}
 	html_item_render(d, it, &o);
 	text = doc_text(d, width, &cfg, false);
-	/* What reaches the terminal has no control character. */
+	/*
+	 * What reaches the terminal has no control character, and each
+	 * line keeps its bidi embeddings and isolates to itself.
+	 */
 	out = sanitize_text(text, strlen(text));
-	fputs(out, stdout);
+	free(text);
+	text = utf8_bidi_closed(out);
+	fputs(text, stdout);
 	free(out);
 	free(text);
 	doc_free(d);

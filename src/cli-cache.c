@@ -21,12 +21,15 @@
 
 #include "cli.h"
 #include "db.h"
+#include "feed.h"
 #include "i18n.h"
 #include "parse-date.h"
+#include "reason.h"
 #include "report.h"
 #include "sanitize.h"
 #include "str.h"
 #include "urls.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define CLI_CACHE_JSON \
@@ -58,6 +61,14 @@ cli_cache_none(const char *path)
 	return (S_ISREG(sb.st_mode) && sb.st_size == 0);
 }
 
+/* Say that there is no cache yet (a note: nothing to count or find). */
+static void
+cli_cache_say_none(const char *path)
+{
+	report(REPORT_INFO, _("no cache yet at %s; akhbar --reload makes it"),
+	    path);
+}
+
 /* Add the feeds of the cache's sync sources to urls; how many. */
 static size_t
 cli_cache_synced(struct db *db, struct strv *urls)
@@ -77,8 +88,10 @@ cli_cache_synced(struct db *db, struct strv *urls)
 }
 
 /*
- * The cache's feeds that the urls file lists, or -1 when it cannot be read
- * (then every feed of the cache counts).
+ * The cache's feeds that the urls file and the sync sources list: 0; 1
+ * when there is neither a urls file nor a synced feed (then every feed
+ * of the cache counts); -1, said, when the urls file cannot
+ * be read.
  */
 static int
 cli_cache_subscribed(struct db *db, const char *urls_path,
@@ -88,22 +101,36 @@ cli_cache_subscribed(struct db *db, const char *urls_path,
 	struct urls_problems	 warnings = { NULL, 0 };
 	struct urls_problem	 error;
 	struct strv		 urls = { NULL, 0 };
-	char			*cause = NULL;
+	char			*cause = NULL, *why;
 	size_t			 i;
 	int			 rc;
 
+	*st = NULL;
+	*n = 0;
 	rc = urls_load(urls_path, &subs, &warnings, &error);
 	urls_problems_free(&warnings);
-	urls_problem_clear(&error);
+	if (rc != 0) {
+		rc = error.kind == REASON_NO_URLS_FILE ? 1 : -1;
+		if (rc == -1) {
+			why = reason_text(error.kind, error.code, error.detail);
+			report(REPORT_ERROR, "%s: %s", urls_path, why);
+			free(why);
+		}
+		urls_problem_clear(&error);
+		if (rc == -1)
+			return (rc);
+	}
 	for (i = 0; i < subs.n; i++)
 		strv_add(&urls, subs.v[i].url);
 	urls_list_free(&subs);
 	/* A sync source's feeds count too (its urls file may not exist). */
 	if (cli_cache_synced(db, &urls) > 0)
 		rc = 0;
-	if (rc == 0)
-		rc = db_feed_states(db, &urls, st, n, &cause);
-	free(cause);
+	if (rc == 0 && db_feed_states(db, &urls, st, n, &cause) != 0) {
+		report(REPORT_ERROR, _("cannot read the cache: %s"), cause);
+		free(cause);
+		rc = -1;
+	}
 	strv_free(&urls);
 	return (rc);
 }
@@ -184,11 +211,15 @@ cli_cache_unread_count(const char *path, const char *urls_path, int json)
 
 	if (cli_cache_none(path)) {
 		printf(json ? "{\"unread\": 0, \"feeds\": [ ]}\n" : "0\n");
+		cli_cache_say_none(path);
 		return (CLI_EXIT_OK);
 	}
 	if ((db = cli_cache_open(path, DB_READONLY)) == NULL)
 		return (CLI_EXIT_FAIL);
-	all = cli_cache_subscribed(db, urls_path, &st, &nst) != 0;
+	if ((all = cli_cache_subscribed(db, urls_path, &st, &nst)) < 0) {
+		db_close(db);
+		return (CLI_EXIT_USAGE);
+	}
 	if (!all) {
 		for (i = 0; i < nst; i++)
 			n += st[i].unread;
@@ -211,17 +242,21 @@ cli_cache_unread_count(const char *path, const char *urls_path, int json)
  * Print a field of a tab-separated line as sanitize_line makes it: white
  * space (tabs and newlines too) becomes one space, and no control
  * character reaches the terminal even from a cache written by something
- * other than this akhbar's sanitising parser.
+ * other than this akhbar's sanitising parser. Its bidi embeddings and
+ * isolates end with it: a U+202E in a title reverses the title, not the
+ * link after it.
  */
 static void
 cli_cache_field(const char *s)
 {
-	char	*line;
+	char	*line, *closed;
 
 	if (s == NULL)
 		return;
 	line = sanitize_line(s, strlen(s));
-	fputs(line, stdout);
+	closed = utf8_bidi_closed(line);
+	fputs(closed, stdout);
+	free(closed);
 	free(line);
 }
 
@@ -240,12 +275,25 @@ cli_cache_json_string(const char *s)
 	return (o);
 }
 
-/* One search result as a line of JSON (no newline). */
+/* A date for JSON: ISO 8601 UTC, or null when unknown. */
+static struct json_object *
+cli_cache_json_date(int64_t t)
+{
+	char	date[64];
+
+	if (t == FEED_TIME_UNKNOWN)
+		return (NULL);
+	parse_date_format(t, date, sizeof date);
+	return (json_object_new_string(date));
+}
+
+/* One search result as a line of JSON (no newline): every field of its row. */
 static void
 cli_cache_search_json(const struct db_item_row *r)
 {
-	struct json_object	*o;
-	char			 date[64];
+	struct json_object	*o, *m;
+	char			*text;
+	size_t			 i;
 
 	o = json_object_new_object();
 	json_object_object_add(o, "id", json_object_new_int64(r->id));
@@ -253,85 +301,137 @@ cli_cache_search_json(const struct db_item_row *r)
 	    json_object_new_int64(r->feed_id));
 	json_object_object_add(o, "feed", cli_cache_json_string(r->feed_title));
 	json_object_object_add(o, "title", cli_cache_json_string(r->title));
-	json_object_object_add(o, "link", r->link != NULL ?
-	    json_object_new_string(r->link) : NULL);
-	parse_date_format(r->date, date, sizeof date);
-	json_object_object_add(o, "date", json_object_new_string(date));
+	json_object_object_add(o, "link", cli_cache_json_string(r->link));
+	json_object_object_add(o, "date", cli_cache_json_date(r->date));
+	json_object_object_add(o, "published",
+	    cli_cache_json_date(r->published));
+	json_object_object_add(o, "updated", cli_cache_json_date(r->updated));
 	json_object_object_add(o, "unread", json_object_new_boolean(r->unread));
 	json_object_object_add(o, "starred",
 	    json_object_new_boolean(r->starred));
+	json_object_object_add(o, "direction",
+	    json_object_new_string(feed_dir_name(r->dir)));
 	json_object_object_add(o, "snippet", cli_cache_json_string(r->snippet));
+	m = json_object_new_array();
+	for (i = 0; i < r->nmatches && r->snippet != NULL; i++) {
+		text = xstrndup(r->snippet + r->matches[i].start,
+		    r->matches[i].end - r->matches[i].start);
+		json_object_array_add(m, cli_cache_json_string(text));
+		free(text);
+	}
+	json_object_object_add(o, "matches", m);
 	fputs(json_object_to_json_string_ext(o, CLI_CACHE_JSON), stdout);
 	json_object_put(o);
 }
 
+/* One search result as a line: id, feed, date, title and link, tab-separated. */
+static void
+cli_cache_search_line(const struct db_item_row *r, const char *datefmt)
+{
+	struct tm	 tm;
+	time_t		 t;
+	char		 date[256];
+
+	t = (time_t)r->date;
+	/* The user's datetime-format: any text is a format. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(date, sizeof date, datefmt, &tm) == 0)
+		strcpy(date, "?");
+#pragma GCC diagnostic pop
+	printf("%lld\t", (long long)r->id);
+	cli_cache_field(r->feed_title);
+	putchar('\t');
+	cli_cache_field(date);
+	putchar('\t');
+	cli_cache_field(r->title);
+	putchar('\t');
+	cli_cache_field(r->link);
+	putchar('\n');
+}
+
 /*
- * Print the items matching a query, newest first: feed, date (in the
- * strftime format datefmt, in the user's locale) and title, or a JSON
- * array of objects.
+ * Whether query reads as a search; when not, say why (a usage error).
+ */
+static int
+cli_cache_query_ok(const char *query)
+{
+	char	*why;
+	long	 col;
+	int	 kind;
+
+	if (db_search_query_check(query, &kind, &col) == 0)
+		return (1);
+	why = reason_text(kind, col, NULL);
+	report(REPORT_ERROR, _("cannot search for '%s': %s"), query, why);
+	free(why);
+	return (0);
+}
+
+/*
+ * Print the items matching a query, newest first, at most limit of them
+ * (0: all): one line each (id, feed, date in the strftime format datefmt
+ * in the user's locale, title, link), or a JSON array of objects, each
+ * with its snippet (made for the rows printed only).
  */
 int
 cli_cache_search(const char *path, const char *urls_path, const char *query,
-    const char *datefmt, int json)
+    const char *datefmt, int json, long limit)
 {
 	struct db		*db;
 	struct db_feed_state	*st = NULL;
 	struct db_item_row	*rows;
 	struct db_item_cursor	 cur = { 0, 0 };
-	struct tm		 tm;
-	time_t			 t;
-	char			*cause = NULL, date[256];
-	size_t			 n, i, total = 0, nst = 0;
+	char			*cause = NULL;
+	size_t			 n, i, nst = 0;
+	long			 total = 0;
 	int64_t			 left = 0;
 	enum db_page		 page = DB_PAGE_FIRST;
-	int			 all;
+	int			 all, rc = CLI_EXIT_OK;
 
-	if (access(path, F_OK) != 0 && errno == ENOENT) {
-		report(REPORT_ERROR, _("no cache yet at %s"), path);
-		return (CLI_EXIT_FAIL);
+	if (!cli_cache_query_ok(query))
+		return (CLI_EXIT_USAGE);
+	if (cli_cache_none(path)) {
+		if (json)
+			fputs("[]\n", stdout);
+		cli_cache_say_none(path);
+		return (CLI_EXIT_OK);
 	}
 	if ((db = cli_cache_open(path, DB_READONLY)) == NULL)
 		return (CLI_EXIT_FAIL);
-	all = cli_cache_subscribed(db, urls_path, &st, &nst) != 0;
+	if ((all = cli_cache_subscribed(db, urls_path, &st, &nst)) < 0) {
+		db_close(db);
+		return (CLI_EXIT_USAGE);
+	}
 	if (json)
 		fputs("[", stdout);
-	for (;;) {
+	while (limit == 0 || total < limit) {
 		if (db_search_page(db, query, page, &cur, 200, &rows, &n,
 		    &cause) != 0) {
-			if (json)
-				fputs("]\n", stdout);
 			report(REPORT_ERROR, _("search failed: %s"), cause);
 			free(cause);
-			db_feed_states_free(st, nst);
-			db_close(db);
-			return (CLI_EXIT_FAIL);
+			rc = CLI_EXIT_FAIL;
+			break;
 		}
 		if (n == 0)
 			break;		/* rows is NULL */
-		for (i = 0; i < n; i++) {
+		for (i = 0; i < n && (limit == 0 || total < limit); i++) {
 			if (!cli_cache_listed(st, nst, all, rows[i].feed_id))
 				continue;
-			if (json) {
-				fputs(total > 0 ? ",\n" : "\n", stdout);
-				cli_cache_search_json(&rows[i]);
-				total++;
+			total++;
+			if (!json) {
+				cli_cache_search_line(&rows[i], datefmt);
 				continue;
 			}
-			t = (time_t)rows[i].date;
-			/* The user's datetime-format: any text is a format. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-			if (localtime_r(&t, &tm) == NULL ||
-			    strftime(date, sizeof date, datefmt, &tm) == 0)
-				strcpy(date, "?");
-#pragma GCC diagnostic pop
-			cli_cache_field(rows[i].feed_title);
-			printf("\t");
-			cli_cache_field(date);
-			printf("\t");
-			cli_cache_field(rows[i].title);
-			putchar('\n');
-			total++;
+			if (db_search_snippets(db, query, &rows[i], 1,
+			    &cause) != 0) {
+				report(REPORT_WARNING, "%s", cause);
+				free(cause);
+				cause = NULL;
+			}
+			fputs(total > 1 ? ",\n" : "\n", stdout);
+			cli_cache_search_json(&rows[i]);
 		}
 		db_item_row_cursor(&rows[n - 1], &cur);
 		db_item_rows_free(rows, n);
@@ -340,7 +440,7 @@ cli_cache_search(const char *path, const char *urls_path, const char *query,
 	if (json)
 		fputs(total > 0 ? "\n]\n" : "]\n", stdout);
 	db_feed_states_free(st, nst);
-	if (total == 0)
+	if (total == 0 && rc == CLI_EXIT_OK)
 		report(REPORT_INFO, _("nothing matches %s"), query);
 	if (db_search_index_pending(db, 0, &left, NULL) == 0 && left > 0) {
 		report(REPORT_INFO, P_("%lld item is not indexed for search "
@@ -348,7 +448,7 @@ cli_cache_search(const char *path, const char *urls_path, const char *query,
 		    (long long)left);
 	}
 	db_close(db);
-	return (CLI_EXIT_OK);
+	return (rc);
 }
 
 /* The id of the feed with this URL, or else this title; 0 when none. */
@@ -426,6 +526,78 @@ cli_cache_mark_read(const char *path, const char *feed)
 	printf(P_("%lld article marked read\n", "%lld articles marked read\n",
 	    before - after), (long long)(before - after));
 	return (CLI_EXIT_OK);
+}
+
+/*
+ * akhbar --mark-read, --mark-unread, --star, --unstar ID...: the items
+ * with these ids (as --search prints them) changed through the calls the
+ * interface and the sync make (db_item_set_unread, db_item_set_starred),
+ * which keep the counts. An id the cache does not have is said; the
+ * others are still changed, and the status is 1.
+ */
+int
+cli_cache_mark_items(const char *path, enum cli_cache_mark how,
+    const char *const *ids, size_t n)
+{
+	struct db	*db;
+	struct item	*it;
+	char		*cause = NULL;
+	size_t		 i, done = 0;
+	int64_t		 id;
+	int		 rc = CLI_EXIT_OK, r;
+
+	if (cli_cache_none(path)) {
+		report(REPORT_ERROR, _("no cache yet at %s"), path);
+		return (CLI_EXIT_FAIL);
+	}
+	if ((db = cli_cache_open(path, 0)) == NULL)
+		return (CLI_EXIT_FAIL);
+	for (i = 0; i < n; i++) {
+		id = strtoll(ids[i], NULL, 10);
+		if (db_item_get(db, id, &it, &cause) != 0)
+			break;
+		if (it == NULL) {
+			report(REPORT_ERROR, _("no item %lld in the cache"),
+			    (long long)id);
+			rc = CLI_EXIT_FAIL;
+			continue;
+		}
+		item_free(it);
+		if (how == CLI_CACHE_READ || how == CLI_CACHE_UNREAD)
+			r = db_item_set_unread(db, id, how == CLI_CACHE_UNREAD,
+			    &cause);
+		else
+			r = db_item_set_starred(db, id, how == CLI_CACHE_STAR,
+			    &cause);
+		if (r != 0)
+			break;
+		done++;
+	}
+	if (cause != NULL) {
+		report(REPORT_ERROR, _("cannot change the cache: %s"), cause);
+		free(cause);
+		rc = CLI_EXIT_FAIL;
+	}
+	db_close(db);
+	switch (how) {
+	case CLI_CACHE_READ:
+		printf(P_("%zu article marked read\n",
+		    "%zu articles marked read\n", done), done);
+		break;
+	case CLI_CACHE_UNREAD:
+		printf(P_("%zu article marked unread\n",
+		    "%zu articles marked unread\n", done), done);
+		break;
+	case CLI_CACHE_STAR:
+		printf(P_("%zu article starred\n", "%zu articles starred\n",
+		    done), done);
+		break;
+	case CLI_CACHE_UNSTAR:
+		printf(P_("%zu article unstarred\n",
+		    "%zu articles unstarred\n", done), done);
+		break;
+	}
+	return (rc);
 }
 
 /* A size for people: kilobytes or megabytes. */

@@ -33,6 +33,7 @@
 #include "sanitize.h"
 #include "str.h"
 #include "url.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define CLI_RENDER_MAX_FILE	(64 * 1024 * 1024)	/* bytes read */
@@ -234,9 +235,14 @@ cli_render(const char *cache, const char *arg, int width)
 	}
 	if (rc == CLI_EXIT_OK) {
 		text = doc_text(d, width, &cfg, false);
-		/* What reaches the terminal has no control character. */
+		/*
+		 * What reaches the terminal has no control character, and
+		 * each line keeps its bidi embeddings and isolates to itself.
+		 */
 		out = sanitize_text(text, strlen(text));
-		fputs(out, stdout);
+		free(text);
+		text = utf8_bidi_closed(out);
+		fputs(text, stdout);
 		free(out);
 		free(text);
 	}

@@ -2,9 +2,10 @@
  * The command line. Options are parsed with getopt_long into struct
  * cli_opts; then exactly one action runs. Headless actions use the same
  * parser, cache and poller code as the interface, with no curses:
- * --reload runs the interface's session (session.c) with a signal stage of
- * its own. Every message goes through report() (escaped, "akhbar: ..."),
- * every failure's words through reason_text().
+ * --reload (cli-reload.c) runs the interface's session (session.c) with a
+ * signal stage of its own. Every message goes through report() (escaped,
+ * "akhbar: ..."; getopt's own are kept quiet), every failure's words
+ * through reason_text().
  */
 #include "config.h"
 
@@ -14,39 +15,30 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "cli-article.h"
 #include "cli-cache.h"
 #include "cli-conf.h"
-#include "cli-json.h"
 #include "cli-newsboat.h"
 #include "cli-opml.h"
+#include "cli-parse.h"
+#include "cli-reload.h"
 #include "cli-render.h"
 #include "conf.h"
-#include "db.h"
 #include "fetch.h"
 #include "i18n.h"
 #include "log.h"
-#include "parse.h"
 #include "path.h"
-#include "poller.h"
 #include "reason.h"
 #include "report.h"
-#include "sanitize.h"
-#include "session.h"
 #include "session-conf.h"
 #include "str.h"
 #include "ui.h"
-#include "url.h"
-#include "urls.h"
 #include "xmalloc.h"
 
 enum cli_action {
@@ -66,6 +58,10 @@ enum cli_action {
 	CLI_EXPORT_OPML,
 	CLI_IMPORT_NEWSBOAT,
 	CLI_MARK_ALL_READ,
+	CLI_MARK_READ,
+	CLI_MARK_UNREAD,
+	CLI_STAR,
+	CLI_UNSTAR,
 	CLI_VACUUM
 };
 
@@ -80,6 +76,11 @@ struct cli_opts {
 	struct conf	 conf;		/* the configuration read */
 	struct fetch_opts fetch;	/* the fetch settings it makes */
 	int		 width;		/* --width, 0 none */
+	int		 quiet;		/* --quiet */
+	long		 limit;		/* --limit, 0 none */
+	const char	*const *ids;	/* --mark-read ID... and the like */
+	size_t		 nids;
+	bool		 urls_given;	/* -u: the file must be there */
 };
 
 enum {
@@ -92,11 +93,16 @@ enum {
 	OPT_IMPORT_NEWSBOAT,
 	OPT_IMPORT_OPML,
 	OPT_JSON,
+	OPT_LIMIT,
 	OPT_MARK_ALL_READ,
+	OPT_MARK_READ,
+	OPT_MARK_UNREAD,
 	OPT_RELOAD,
 	OPT_RENDER,
 	OPT_SEARCH,
+	OPT_STAR,
 	OPT_UNREAD_COUNT,
+	OPT_UNSTAR,
 	OPT_VACUUM,
 	OPT_WIDTH
 };
@@ -114,13 +120,19 @@ static const struct option cli_longopts[] = {
 	{ "import-newsboat", optional_argument,	NULL, OPT_IMPORT_NEWSBOAT },
 	{ "import-opml", required_argument,	NULL, OPT_IMPORT_OPML },
 	{ "json",	no_argument,		NULL, OPT_JSON },
+	{ "limit",	required_argument,	NULL, OPT_LIMIT },
 	{ "log",	required_argument,	NULL, 'l' },
 	{ "mark-all-read", optional_argument,	NULL, OPT_MARK_ALL_READ },
+	{ "mark-read",	required_argument,	NULL, OPT_MARK_READ },
+	{ "mark-unread", required_argument,	NULL, OPT_MARK_UNREAD },
 	{ "parse",	required_argument,	NULL, 'P' },
+	{ "quiet",	no_argument,		NULL, 'q' },
 	{ "reload",	no_argument,		NULL, OPT_RELOAD },
 	{ "render",	required_argument,	NULL, OPT_RENDER },
 	{ "search",	required_argument,	NULL, OPT_SEARCH },
+	{ "star",	required_argument,	NULL, OPT_STAR },
 	{ "unread-count", no_argument,		NULL, OPT_UNREAD_COUNT },
+	{ "unstar",	required_argument,	NULL, OPT_UNSTAR },
 	{ "urls",	required_argument,	NULL, 'u' },
 	{ "vacuum",	no_argument,		NULL, OPT_VACUUM },
 	{ "version",	no_argument,		NULL, 'V' },
@@ -152,14 +164,25 @@ cli_usage(FILE *f)
 	fputs(_("  -f, --force           with --reload: fetch every feed now, also\n"
 		"                        those backing off after errors or that\n"
 		"                        asked not to be fetched again so soon\n"), f);
+	fputs(_("  -q, --quiet           print errors only: no warnings, notes,\n"
+		"                        feeds backing off or progress bar\n"), f);
 	fputs(_("      --unread-count    print the number of unread items\n"), f);
 	fputs(_("      --search QUERY    print the cached items matching QUERY,\n"
-		"                        newest first: feed, date and title\n"), f);
+		"                        newest first: id, feed, date, title and\n"
+		"                        link (words, \"phrases\", word*, AND, OR,\n"
+		"                        NOT or -word, parentheses)\n"), f);
+	fputs(_("      --limit N         with --search: the first N items only\n"), f);
 	fputs(_("      --json            with --unread-count or --search: print\n"
 		"                        JSON (--unread-count: each feed's count too)\n"), f);
 	fputs(_("      --mark-all-read [FEED]\n"
 		"                        mark every item read, or those of FEED\n"
 		"                        (its URL or title)\n"), f);
+	fputs(_("      --mark-read ID... mark items read (ids as --search prints\n"
+		"                        them)\n"), f);
+	fputs(_("      --mark-unread ID...\n"
+		"                        mark items unread\n"), f);
+	fputs(_("      --star ID..., --unstar ID...\n"
+		"                        star items, or unstar them\n"), f);
 	fputs(_("      --import-opml FILE\n"
 		"                        add the feeds of an OPML file to the urls\n"
 		"                        file (folders become tags)\n"), f);
@@ -187,111 +210,6 @@ cli_usage(FILE *f)
 	fputs(_("See akhbar(1) and akhbar.conf(5).\n"), f);
 }
 
-/*
- * The path a --parse argument names, or NULL for an http(s) URL. A file:
- * URL is decoded by url.c (file:///tmp/a%20b.xml is "/tmp/a b.xml"); one
- * naming another host, or not parsing, stays as written and fails to open.
- */
-static char *
-cli_parse_path(const char *arg)
-{
-	char	*path;
-	bool	 remote;
-
-	if (str_has_prefix_ci(arg, "http://") ||
-	    str_has_prefix_ci(arg, "https://"))
-		return (NULL);
-	if (!str_has_prefix_ci(arg, "file:"))
-		return (xstrdup(arg));
-	if (url_file_path(arg, &path, &remote) == 0)
-		return (path);
-	return (xstrdup(arg));
-}
-
-/* The items --parse has serialised so far. */
-struct cli_parse_items {
-	struct str	 json;
-	size_t		 n;
-};
-
-/* Serialise each item as the parser hands it out, and free it. */
-static void
-cli_parse_item(struct item *it, void *arg)
-{
-	struct cli_parse_items	*ci = arg;
-
-	if (ci->n++ > 0)
-		str_append(&ci->json, ",\n", 2);
-	cli_json_item(it, &ci->json);
-	item_free(it);
-}
-
-/* akhbar --parse: print the parser's reading of a feed as JSON. */
-static int
-cli_parse(const char *arg, const struct fetch_opts *fo)
-{
-	struct strv		 warnings = { NULL, 0 };
-	struct cli_parse_items	 items;
-	struct str		 out;
-	struct feed		*f;
-	char			*path, *why, *cause = NULL;
-	struct stat		 sb;
-	size_t			 i;
-	long			 code;
-	int			 err, kind;
-
-	str_init(&out);
-	if ((path = cli_parse_path(arg)) == NULL) {
-		/* An http(s) URL: fetched as the poller would. */
-		if ((f = poller_fetch_parse(arg, fo, &kind, &code,
-		    &cause)) == NULL) {
-			why = reason_text(kind, code, cause);
-			report(REPORT_ERROR, "%s: %s", arg, why);
-			free(why);
-			free(cause);
-			return (CLI_EXIT_FAIL);
-		}
-		cli_json_feed(f, &out);
-	} else {
-		/* A file: items are serialised as they are read. */
-		err = 0;
-		if (strcmp(path, "-") != 0) {
-			if (access(path, R_OK) != 0)
-				err = errno;
-			else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-				err = EISDIR;
-		}
-		if (err != 0) {
-			report(REPORT_ERROR, _("cannot read %s: %s"), arg,
-			    strerror(err));
-			free(path);
-			return (CLI_EXIT_FAIL);
-		}
-		str_init(&items.json);
-		items.n = 0;
-		f = parse_file_cb(path, cli_parse_item, &items, &warnings,
-		    &cause);
-		for (i = 0; i < warnings.n; i++)
-			report(REPORT_WARNING, "%s: %s", arg, warnings.v[i]);
-		strv_free(&warnings);
-		free(path);
-		if (f == NULL) {
-			why = reason_text(REASON_NOT_FEED, 0, cause);
-			report(REPORT_ERROR, "%s: %s", arg, why);
-			free(why);
-			free(cause);
-			str_free(&items.json);
-			return (CLI_EXIT_FAIL);
-		}
-		cli_json_feed_items(f, &items.json, items.n, &out);
-		str_free(&items.json);
-	}
-	fwrite(str_cstr(&out), 1, out.len, stdout);
-	str_free(&out);
-	feed_free(f);
-	return (CLI_EXIT_OK);
-}
-
 static void
 cli_set_action(struct cli_opts *o, enum cli_action a, const char *arg)
 {
@@ -301,225 +219,6 @@ cli_set_action(struct cli_opts *o, enum cli_action a, const char *arg)
 	}
 	o->action = a;
 	o->arg = arg;
-}
-
-static volatile sig_atomic_t cli_interrupted;
-
-static void
-cli_sigint(int sig)
-{
-	(void)sig;
-	cli_interrupted++;
-}
-
-static void
-cli_human_bytes(char *buf, size_t size, int64_t n)
-{
-	if (n >= 1024 * 1024)
-		snprintf(buf, size, "%.1f MB", (double)n / (1024 * 1024));
-	else
-		snprintf(buf, size, "%.0f kB", (double)n / 1024);
-}
-
-/*
- * Draw the progress bar on the terminal (stderr). The bar and the summary
- * that replaces it are --reload's drawing on a terminal, not messages.
- */
-static void
-cli_progress_bar(const struct poller_event *ev)
-{
-	char	bar[31], bytes[32];
-	int	i, fill;
-
-	fill = ev->total > 0 ? ev->done * 30 / ev->total : 30;
-	for (i = 0; i < 30; i++)
-		bar[i] = i < fill ? '#' : '.';
-	bar[30] = '\0';
-	cli_human_bytes(bytes, sizeof bytes, ev->bytes);
-	fprintf(stderr, "\r\033[K[%s] ", bar);
-	/* TRANSLATORS: progress: feeds done / feeds in all. */
-	fprintf(stderr, P_("%d/%d feed", "%d/%d feeds", ev->total), ev->done,
-	    ev->total);
-	fprintf(stderr, "  %s", bytes);
-	if (ev->failed > 0)
-		fprintf(stderr, _("  %d failed"), ev->failed);
-	fflush(stderr);
-}
-
-/* The summary line that replaces the progress bar at the end. */
-static void
-cli_progress_summary(const struct poller_event *last)
-{
-	fputs("\r\033[K", stderr);
-	/* TRANSLATORS: the next four messages are printed one after
-	   another as one line, e.g. "3 feeds reloaded, 12 new items,
-	   1 failed, 2 not due yet". */
-	fprintf(stderr, P_("%d feed reloaded, ", "%d feeds reloaded, ",
-	    last->done), last->done);
-	fprintf(stderr, P_("%d new item", "%d new items", last->new_items),
-	    last->new_items);
-	if (last->failed > 0)
-		fprintf(stderr, _(", %d failed"), last->failed);
-	if (last->skipped > 0)
-		fprintf(stderr, P_(", %d not due yet", ", %d not due yet",
-		    last->skipped), last->skipped);
-	fputs("\n", stderr);
-}
-
-/* What --reload's signal stage keeps to restore. */
-struct cli_reload_signals {
-	struct sigaction	 old_int;
-	struct sigaction	 old_term;
-};
-
-/*
- * --reload's own stage: SIGINT and SIGTERM come to this thread (the
- * poller's blocks them) and cancel the reload; what finished is kept.
- */
-static int
-cli_signals_start(struct session *s, void *arg, char **cause)
-{
-	struct cli_reload_signals	*rs = arg;
-	struct sigaction		 sa;
-
-	(void)s;
-	(void)cause;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = cli_sigint;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0;
-	sigaction(SIGINT, &sa, &rs->old_int);
-	sigaction(SIGTERM, &sa, &rs->old_term);
-	return (0);
-}
-
-static void
-cli_signals_stop(struct session *s, void *arg)
-{
-	struct cli_reload_signals	*rs = arg;
-
-	(void)s;
-	sigaction(SIGINT, &rs->old_int, NULL);
-	sigaction(SIGTERM, &rs->old_term, NULL);
-}
-
-static const struct session_stage cli_reload_stages[] = {
-	{ "signals", cli_signals_start, cli_signals_stop },
-};
-
-/* Tell one event of the reload: failures, moves, errors; the bar on a terminal. */
-static void
-cli_reload_event(const struct poller_event *ev, int tty)
-{
-	char	*why;
-
-	switch (ev->type) {
-	case POLLER_EV_FEED_FAILED:
-		if (tty)
-			fputs("\r\033[K", stderr);
-		why = reason_text(ev->reason, ev->code, ev->text);
-		report(REPORT_ERROR, "%s: %s", ev->url, why);
-		free(why);
-		break;
-	case POLLER_EV_FEED_MOVED:
-		if (tty)
-			fputs("\r\033[K", stderr);
-		report(REPORT_INFO, _("%s: moved permanently to %s; the cache "
-		    "follows, update the urls file"), ev->url, ev->text);
-		break;
-	case POLLER_EV_ERROR:
-		why = reason_text(ev->reason, ev->code, ev->text);
-		report(REPORT_ERROR, "%s", why);
-		free(why);
-		return;
-	case POLLER_EV_INDEXED:
-		return;
-	}
-	if (!tty)
-		return;
-	cli_progress_bar(ev);
-	if (ev->type == POLLER_EV_FINISHED && !ev->cancelled) {
-		fputs(_("  indexing for search..."), stderr);
-		fflush(stderr);
-	}
-}
-
-/*
- * akhbar --reload: fetch every due feed of the urls file into the cache,
- * with a progress bar on a terminal and one line per failure otherwise.
- */
-static int
-cli_reload(struct cli_opts *o)
-{
-	struct session_opts		 so;
-	struct session			 s;
-	struct cli_reload_signals	 rs;
-	struct poller_event		 ev, last;
-	struct pollfd			 pfd;
-	char				*cause = NULL;
-	size_t				 i;
-	int				 tty, failed = 0, cancelled = 0;
-	int				 error = 0, n, cancel_sent = 0;
-
-	memset(&so, 0, sizeof so);
-	so.urls_path = o->urls;
-	so.cache_path = o->cache;
-	so.force = o->force != 0;
-	so.once = true;
-	so.reload_on_start = true;
-	session_conf_opts(&o->conf, &so, &o->fetch);
-	if (session_start(&s, &so, cli_reload_stages,
-	    sizeof cli_reload_stages / sizeof cli_reload_stages[0], &rs,
-	    &cause) != 0) {
-		for (i = 0; i < s.warnings.n; i++)
-			report(REPORT_WARNING, "%s", s.warnings.v[i]);
-		report(REPORT_ERROR, "%s", cause);
-		free(cause);
-		session_stop(&s);
-		return (CLI_EXIT_USAGE);
-	}
-	for (i = 0; i < s.warnings.n; i++)
-		report(REPORT_WARNING, "%s", s.warnings.v[i]);
-
-	tty = isatty(STDERR_FILENO);
-	memset(&last, 0, sizeof last);
-	pfd.fd = poller_fd(s.poller);
-	pfd.events = POLLIN;
-	for (;;) {
-		/* Every Ctrl-C is passed on: one may come before a reload. */
-		if (cli_interrupted != cancel_sent) {
-			poller_cancel(s.poller);
-			cancel_sent = cli_interrupted;
-		}
-		if (poll(&pfd, 1, 250) == -1 && errno != EINTR)
-			break;
-		while ((n = poller_read_event(s.poller, &ev)) == 1) {
-			cli_reload_event(&ev, tty);
-			if (ev.type == POLLER_EV_ERROR)
-				error = 1;
-			else if (ev.type == POLLER_EV_FINISHED) {
-				failed = ev.failed;
-				cancelled = ev.cancelled;
-			}
-			if (ev.type == POLLER_EV_FINISHED || (tty &&
-			    ev.type != POLLER_EV_INDEXED &&
-			    ev.type != POLLER_EV_ERROR))
-				last = ev;
-		}
-		if (n == -1)
-			break;
-	}
-	session_stop(&s);
-	if (tty)
-		cli_progress_summary(&last);
-	if (cancelled || cli_interrupted) {
-		report(REPORT_ERROR, _("reload interrupted; what finished is "
-		    "stored"));
-		return (CLI_EXIT_FAIL);
-	}
-	if (error)
-		return (CLI_EXIT_USAGE);
-	return (failed > 0 ? CLI_EXIT_FAIL : CLI_EXIT_OK);
 }
 
 /* No action (or --demo): the interactive interface, as the configuration sets it. */
@@ -551,6 +250,8 @@ cli_needs_conf(enum cli_action a)
 static int
 cli_run(struct cli_opts *o)
 {
+	struct cli_reload_opts	ro;
+
 	switch (o->action) {
 	case CLI_HELP:
 		cli_usage(stdout);
@@ -562,15 +263,34 @@ cli_run(struct cli_opts *o)
 		return (cli_parse(o->arg, &o->fetch));
 	case CLI_SEARCH:
 		return (cli_cache_search(o->cache, o->urls, o->arg,
-		    cli_conf_date_format(&o->conf), o->json));
+		    cli_conf_date_format(&o->conf), o->json, o->limit));
 	case CLI_UNREAD_COUNT:
 		return (cli_cache_unread_count(o->cache, o->urls, o->json));
 	case CLI_RELOAD:
-		return (cli_reload(o));
+		memset(&ro, 0, sizeof ro);
+		ro.urls = o->urls;
+		ro.cache = o->cache;
+		ro.force = o->force;
+		ro.quiet = o->quiet;
+		ro.conf = &o->conf;
+		ro.fetch = &o->fetch;
+		return (cli_reload(&ro));
 	case CLI_DUMP_CONFIG:
 		return (cli_conf_dump(&o->conf));
 	case CLI_MARK_ALL_READ:
 		return (cli_cache_mark_read(o->cache, o->arg));
+	case CLI_MARK_READ:
+		return (cli_cache_mark_items(o->cache, CLI_CACHE_READ, o->ids,
+		    o->nids));
+	case CLI_MARK_UNREAD:
+		return (cli_cache_mark_items(o->cache, CLI_CACHE_UNREAD, o->ids,
+		    o->nids));
+	case CLI_STAR:
+		return (cli_cache_mark_items(o->cache, CLI_CACHE_STAR, o->ids,
+		    o->nids));
+	case CLI_UNSTAR:
+		return (cli_cache_mark_items(o->cache, CLI_CACHE_UNSTAR, o->ids,
+		    o->nids));
 	case CLI_VACUUM:
 		return (cli_cache_vacuum(o->cache));
 	case CLI_IMPORT_OPML:
@@ -607,17 +327,110 @@ cli_usage_error(const char *fmt, ...)
 	return (CLI_EXIT_USAGE);
 }
 
+/* A whole number from 1 (a --limit), or -1. */
+static long
+cli_number(const char *s)
+{
+	char	*end;
+	long	 n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || n < 1)
+		return (-1);
+	return (n);
+}
+
+/* The option getopt stopped at, as typed ("-x", "--name"); caller frees. */
+static void
+cli_option_name(char **argv, char **out)
+{
+	const char	*a = argv[optind - 1];
+
+	if (optopt != 0 && optopt < 0x100)
+		xasprintf(out, "-%c", optopt);
+	else if (optopt != 0 || a == NULL || strncmp(a, "--", 2) != 0)
+		xasprintf(out, "%s", a != NULL ? a : "?");
+	else
+		*out = xstrndup(a, strcspn(a, "="));
+}
+
+/* Whether a --name getopt refused begins more than one long option. */
+static bool
+cli_ambiguous(const char *name)
+{
+	const struct option	*lo;
+	size_t			 len;
+	int			 n = 0;
+
+	if (strncmp(name, "--", 2) != 0)
+		return (false);
+	name += 2;
+	len = strlen(name);
+	for (lo = cli_longopts; lo->name != NULL; lo++) {
+		if (len > 0 && strncmp(lo->name, name, len) == 0)
+			n++;
+	}
+	return (n > 1);
+}
+
+/* Whether every item id is a number; says which one is not. */
+static int
+cli_ids_check(const char *const *ids, size_t n)
+{
+	char		*end;
+	size_t		 i;
+	long long	 v;
+
+	for (i = 0; i < n; i++) {
+		errno = 0;
+		v = strtoll(ids[i], &end, 10);
+		if (errno != 0 || end == ids[i] || *end != '\0' || v < 1) {
+			report(REPORT_ERROR, _("not an item id: '%s' (the "
+			    "first column of --search)"), ids[i]);
+			return (-1);
+		}
+	}
+	return (0);
+}
+
+/*
+ * Whether the urls file -u names is missing, said: an error for every
+ * action (a typo is not an empty list of feeds), but the imports, which
+ * make it, and --help and --version. The interface shows its first-run
+ * screen, which names the file and offers to make it.
+ */
+static bool
+cli_urls_missing(const struct cli_opts *o)
+{
+	struct stat	 sb;
+	char		*why;
+
+	if (o->action == CLI_HELP || o->action == CLI_VERSION ||
+	    o->action == CLI_IMPORT_OPML || o->action == CLI_IMPORT_NEWSBOAT ||
+	    o->action == CLI_NONE || o->action == CLI_DEMO)
+		return (false);
+	if (stat(o->urls, &sb) == 0 || errno != ENOENT)
+		return (false);
+	why = reason_text(REASON_NO_URLS_FILE, 0, NULL);
+	report(REPORT_ERROR, "%s: %s", o->urls, why);
+	free(why);
+	return (true);
+}
+
 /* Parse the command line and run the chosen action; returns the exit code. */
 int
 cli_main(int argc, char **argv)
 {
 	struct cli_opts	 o;
+	const char	**ids = NULL;
 	char		*cause = NULL;
-	int		 c, rc;
+	int		 c, i, rc;
 
 	memset(&o, 0, sizeof o);
 	conf_init(&o.conf);
-	while ((c = getopt_long(argc, argv, "C:c:fhl:P:u:V", cli_longopts,
+	opterr = 0;		/* its messages would not start with "akhbar:" */
+	while ((c = getopt_long(argc, argv, ":C:c:fhl:P:qu:V", cli_longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'C':
@@ -655,6 +468,30 @@ cli_main(int argc, char **argv)
 		case 'u':
 			free(o.urls);
 			o.urls = xstrdup(optarg);
+			o.urls_given = true;
+			break;
+		case 'q':
+			o.quiet = 1;
+			report_set_quiet(true);
+			break;
+		case OPT_LIMIT:
+			if ((o.limit = cli_number(optarg)) <= 0) {
+				rc = cli_usage_error(_("--limit wants a number "
+				    "of items, not '%s'"), optarg);
+				goto out;
+			}
+			break;
+		case OPT_MARK_READ:
+			cli_set_action(&o, CLI_MARK_READ, optarg);
+			break;
+		case OPT_MARK_UNREAD:
+			cli_set_action(&o, CLI_MARK_UNREAD, optarg);
+			break;
+		case OPT_STAR:
+			cli_set_action(&o, CLI_STAR, optarg);
+			break;
+		case OPT_UNSTAR:
+			cli_set_action(&o, CLI_UNSTAR, optarg);
 			break;
 		case 'V':
 			cli_set_action(&o, CLI_VERSION, NULL);
@@ -703,8 +540,20 @@ cli_main(int argc, char **argv)
 				goto out;
 			}
 			break;
+		case ':':
+			cli_option_name(argv, &cause);
+			rc = cli_usage_error(_("%s needs an argument"), cause);
+			free(cause);
+			goto out;
 		default:
-			rc = cli_usage_error(NULL);
+			cli_option_name(argv, &cause);
+			if (cli_ambiguous(cause))
+				rc = cli_usage_error(_("%s is short for more "
+				    "than one option"), cause);
+			else
+				rc = cli_usage_error(_("unknown option %s"),
+				    cause);
+			free(cause);
 			goto out;
 		}
 	}
@@ -712,6 +561,22 @@ cli_main(int argc, char **argv)
 	if ((o.action == CLI_IMPORT_NEWSBOAT || o.action == CLI_MARK_ALL_READ) &&
 	    o.arg == NULL && optind < argc)
 		o.arg = argv[optind++];
+	/* --mark-read ID... and the like: the ids after the first. */
+	if (o.action == CLI_MARK_READ || o.action == CLI_MARK_UNREAD ||
+	    o.action == CLI_STAR || o.action == CLI_UNSTAR) {
+		ids = xreallocarray(NULL, (size_t)(argc - optind) + 1,
+		    sizeof *ids);
+		ids[0] = o.arg;
+		for (i = optind; i < argc; i++)
+			ids[i - optind + 1] = argv[i];
+		o.ids = ids;
+		o.nids = (size_t)(argc - optind) + 1;
+		optind = argc;
+		if (cli_ids_check(o.ids, o.nids) != 0) {
+			rc = cli_usage_error(NULL);
+			goto out;
+		}
+	}
 	if (optind < argc) {
 		rc = cli_usage_error(_("unexpected argument '%s'"),
 		    argv[optind]);
@@ -753,6 +618,15 @@ cli_main(int argc, char **argv)
 		rc = CLI_EXIT_USAGE;
 		goto out;
 	}
+	if (o.limit != 0 && o.action != CLI_SEARCH) {
+		report(REPORT_ERROR, _("--limit goes with --search"));
+		rc = CLI_EXIT_USAGE;
+		goto out;
+	}
+	if (o.urls_given && cli_urls_missing(&o)) {
+		rc = CLI_EXIT_USAGE;
+		goto out;
+	}
 	if (o.urls == NULL)
 		o.urls = path_default_urls();
 	if (o.cache == NULL)
@@ -766,6 +640,7 @@ cli_main(int argc, char **argv)
 	rc = cli_run(&o);
 	/* -u, -C and -c may come before a usage error: free them on every path. */
 out:
+	free(ids);
 	free(o.urls);
 	free(o.cache);
 	free(o.config);

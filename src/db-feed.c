@@ -32,7 +32,8 @@ static const char *db_feed_page_sql[] = {
 
 #define DB_FEED_STATE \
 	"SELECT id, url, COALESCE(moved_to, url), etag, last_modified," \
-	" next_fetch, failures, unread_count FROM feed "
+	" next_fetch, failures, unread_count, error_kind, error_code, error" \
+	" FROM feed "
 
 static int
 db_feed_cmp_id(const void *a, const void *b)
@@ -398,6 +399,9 @@ db_feed_state_read(sqlite3_stmt *st, struct db_feed_state *fs)
 	fs->next_fetch = sqlite3_column_int64(st, 5);
 	fs->failures = sqlite3_column_int(st, 6);
 	fs->unread = sqlite3_column_int64(st, 7);
+	fs->error_kind = sqlite3_column_int(st, 8);
+	fs->error_code = (long)sqlite3_column_int64(st, 9);
+	fs->error = db_column_strdup(st, 10);
 }
 
 /*
@@ -465,6 +469,7 @@ db_feed_states_free(struct db_feed_state *v, size_t n)
 		free(v[i].url);
 		free(v[i].etag);
 		free(v[i].last_modified);
+		free(v[i].error);
 	}
 	free(v);
 }

@@ -15,6 +15,7 @@
  *	db-open.c		db_open: connect, register, migrate
  *	 |-> db-schema.c	migrations
  *	 |-> db-search.c	tokenizer, indexing, search pages and counts
+ *	 |    |-> db-search-query.c	the search language, snippets
  *	 |    |-> db-article.c	full articles (the text akhbar_body indexes)
  *	 |    `-> db-item.c	upserts, item pages, counts, ranks
  *	 |         |
@@ -234,6 +235,22 @@ int		 db_queue_feed_read(struct db *, int64_t, char **);
 int		 db_schema_migrate(struct db *, char **);
 int		 db_schema_migrate_to(struct db *, int, char **);
 int		 db_search_register(struct db *, char **);
+
+/* A phrase of a search query that starts with this is searched exactly. */
+#define DB_SEARCH_QUERY_EXACT	'\x01'
+
+/* A query read in the search language (db-search-query.c). */
+struct db_search_query;
+/* Read a query; NULL with the problem's kind (enum reason_kind) and column. */
+struct db_search_query *db_search_query_parse(const char *, int *, long *);
+/* A query's problem in a lower layer's words (English), for a cause. */
+char		*db_search_query_cause(const char *, int, long);
+/* The FTS5 MATCH expression of a query. */
+const char	*db_search_query_match(const struct db_search_query *);
+/* A search result's snippet and matches from its title and body. */
+void		 db_search_query_snippet(const struct db_search_query *,
+		     const char *, const char *, struct db_item_row *);
+void		 db_search_query_free(struct db_search_query *);
 
 /* Append a stored article body (TEXT, or a compressed BLOB) to s through plain (its HTML as text). */
 void		 db_article_body(sqlite3_value *, void (*)(struct str *,

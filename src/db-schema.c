@@ -4,7 +4,7 @@
  * runs every step, so new and upgraded caches end up identical. A cache
  * written by a newer akhbar (a higher version) is refused, never altered.
  *
- * The current schema (version 2, and the changes of 3 to 10 below):
+ * The current schema (version 2, and the changes of 3 to 11 below):
  *  feed	one row per subscribed URL: metadata from the feed, HTTP
  *		validators, the last fetch's outcome, the urls file's
  *		title (title_file, shown through title_override unless
@@ -426,6 +426,17 @@ static const char db_schema_v10[] =
 	" UNIQUE (source_id, remote_id, field)"
 	");";
 
+/*
+ * Version 11: the search stemmer cuts a suffix only when it leaves three
+ * letters that are not a stop stem (arabic.c), so the words indexed
+ * before are not the words a query looks for now: the index is emptied
+ * and every item waits to be indexed again, in the background as new
+ * items are (a search says how many wait), not while the cache opens.
+ */
+static const char db_schema_v11[] =
+	"INSERT INTO item_fts(item_fts) VALUES ('delete-all');"
+	"INSERT OR IGNORE INTO fts_pending (item_id) SELECT id FROM item;";
+
 static const char *db_schema_steps[] = {
 	db_schema_v1,	/* 0 -> 1 */
 	db_schema_v2,	/* 1 -> 2 */
@@ -437,6 +448,7 @@ static const char *db_schema_steps[] = {
 	db_schema_v8,	/* 7 -> 8 */
 	db_schema_v9,	/* 8 -> 9 */
 	db_schema_v10,	/* 9 -> 10 */
+	db_schema_v11,	/* 10 -> 11 */
 };
 _Static_assert(sizeof db_schema_steps / sizeof db_schema_steps[0] ==
     DB_SCHEMA_VERSION, "one migration step per schema version");

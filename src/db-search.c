@@ -4,8 +4,9 @@
  * akhbar_text() SQL function that turns an item's summary and content
  * into plain text and akhbar_body(), that text and its full article's
  * (db-article.c), which is what is indexed, background indexing of new and
- * changed items, and date-ordered, keyset-paged search results with
- * snippets.
+ * changed items, and date-ordered, keyset-paged search results, with
+ * snippets made for the rows that are shown. What the user types is read
+ * by db-search-query.c (the search language, as FTS5's syntax).
  *
  * Every word is indexed twice at one position: its stem (what a bare word
  * in a query matches) and, colocated, "=" and its normalised form (what a
@@ -17,7 +18,6 @@
 
 #include "db.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,9 +26,6 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
-#define DB_SEARCH_EXACT		'\x01'	/* starts a quoted phrase's query text */
-#define DB_SEARCH_MARK_ON	'\x02'	/* snippet highlight start */
-#define DB_SEARCH_MARK_OFF	'\x03'	/* snippet highlight end */
 #define DB_SEARCH_LOOKUP_MAX	4000	/* fewer matches: look each up */
 
 /* Plan 0 looks each match up and sorts; plan 1 walks the date index. */
@@ -112,7 +109,7 @@ db_search_xtokenize(Fts5Tokenizer *t, void *ctx, int flags,
 	tz.mode = DB_SEARCH_INDEX;
 	if (flags & FTS5_TOKENIZE_QUERY) {
 		tz.mode = DB_SEARCH_QUERY;
-		if (len > 0 && text[0] == DB_SEARCH_EXACT)
+		if (len > 0 && text[0] == DB_SEARCH_QUERY_EXACT)
 			tz.mode = DB_SEARCH_EXACT_QUERY;
 		if (flags & FTS5_TOKENIZE_PREFIX)
 			tz.mode = DB_SEARCH_EXACT_QUERY;
@@ -239,33 +236,7 @@ db_search_body(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, s.ptr, (int)s.len, free);
 }
 
-/* The rows of a page whose snippets a walk over the matches picks. */
-struct db_search_ids {
-	const struct db_item_row	*v;
-	size_t				 n;
-};
-
-/* akhbar_in(ids, rowid): whether rowid is one of the page's rows. */
-static void
-db_search_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const struct db_search_ids	*ids;
-	sqlite3_int64			 id;
-	size_t				 i;
-
-	(void)argc;
-	ids = sqlite3_value_pointer(argv[0], "akhbar_ids");
-	id = sqlite3_value_int64(argv[1]);
-	for (i = 0; ids != NULL && i < ids->n; i++) {
-		if (ids->v[i].id == id) {
-			sqlite3_result_int(ctx, 1);
-			return;
-		}
-	}
-	sqlite3_result_int(ctx, 0);
-}
-
-/* Register akhbar_text(), akhbar_body(), akhbar_in() and the "akhbar" tokenizer. */
+/* Register akhbar_text(), akhbar_body() and the "akhbar" tokenizer. */
 int
 db_search_register(struct db *db, char **cause)
 {
@@ -286,11 +257,6 @@ db_search_register(struct db *db, char **cause)
 	    db_search_body, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return (db_fail(db, rc, "register akhbar_body", cause));
-	rc = sqlite3_create_function(db->sq, "akhbar_in", 2,
-	    SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_DIRECTONLY, NULL,
-	    db_search_in, NULL, NULL);
-	if (rc != SQLITE_OK)
-		return (db_fail(db, rc, "register akhbar_in", cause));
 	rc = sqlite3_prepare_v2(db->sq, "SELECT fts5(?1)", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return (db_fail(db, rc, "find FTS5", cause));
@@ -412,192 +378,34 @@ fail:
 	return (-1);
 }
 
-static int
-db_search_count_cb(void *arg, const struct arabic_token *t)
+/* Read a query for FTS5; NULL with *cause (English) when it does not read. */
+static struct db_search_query *
+db_search_read(const char *query, char **cause)
 {
-	(void)t;
-	(*(int *)arg)++;
-	return (0);
-}
+	struct db_search_query	*sq;
+	long			 col;
+	int			 kind;
 
-static int
-db_search_words(const char *s, size_t len)
-{
-	int	n = 0;
-
-	arabic_tokenize(s, len, db_search_count_cb, &n);
-	return (n);
-}
-
-/*
- * Turn what the user typed into an FTS5 query: each bare word becomes a
- * quoted string (FTS5 syntax in it is plain text) that matches all forms
- * of the word, a trailing * makes it a prefix, and "a quoted phrase"
- * matches its words exactly. Terms are ANDed. Returns 0 when nothing is
- * searchable.
- */
-static int
-db_search_query(const char *q, struct str *out)
-{
-	const char	*p, *e;
-	size_t		 n;
-	int		 terms = 0, prefix;
-
-	str_clear(out);
-	p = q;
-	while (*p != '\0') {
-		if (isspace((unsigned char)*p)) {
-			p++;
-			continue;
-		}
-		if (*p == '"') {
-			p++;
-			n = strcspn(p, "\"");
-			if (db_search_words(p, n) > 0) {
-				str_appends(out, terms ? " \"" : "\"");
-				str_appendc(out, DB_SEARCH_EXACT);
-				str_append(out, p, n);
-				str_appendc(out, '"');
-				terms++;
-			}
-			p += n + (p[n] == '"');
-			continue;
-		}
-		for (e = p; *e != '\0' && *e != '"' &&
-		    !isspace((unsigned char)*e); e++)
-			;
-		n = e - p;
-		prefix = (n > 1 && p[n - 1] == '*');
-		if (db_search_words(p, n) > 0) {
-			str_appends(out, terms ? " \"" : "\"");
-			str_append(out, p, n - prefix);
-			str_appends(out, prefix ? "\" *" : "\"");
-			terms++;
-		}
-		p = e;
-	}
-	return (terms);
-}
-
-/* Split a snippet with highlight marks into plain text and matches. */
-static void
-db_search_snippet(struct db_item_row *r, const char *s)
-{
-	struct str	out;
-	size_t		start = 0;
-
-	str_init(&out);
-	str_append(&out, "", 0);
-	for (; *s != '\0'; s++) {
-		if (*s == DB_SEARCH_MARK_ON)
-			start = out.len;
-		else if (*s == DB_SEARCH_MARK_OFF) {
-			r->matches = xreallocarray(r->matches, r->nmatches + 1,
-			    sizeof *r->matches);
-			r->matches[r->nmatches].start = start;
-			r->matches[r->nmatches].end = out.len;
-			r->nmatches++;
-		} else
-			str_appendc(&out, *s);
-	}
-	r->snippet = str_steal(&out);
-}
-
-/*
- * Snippets of a page with few matches in all (fewer than
- * DB_SEARCH_LOOKUP_MAX): one walk over the matches between the page's
- * lowest and highest rowid, the snippet made only for the page's rows.
- * FTS5 finds a rowid by seeking every segment of every term, so a
- * lookup per row cost more than the walk.
- */
-static int
-db_search_snippets_walk(struct db *db, const char *match,
-    struct db_item_row *v, size_t n, char **cause)
-{
-	struct db_search_ids	 ids = { v, n };
-	sqlite3_stmt		*st;
-	const char		*text;
-	int64_t			 lo = v[0].id, hi = v[0].id, id;
-	size_t			 i;
-	int			 rc;
-
-	for (i = 1; i < n; i++) {
-		if (v[i].id < lo)
-			lo = v[i].id;
-		if (v[i].id > hi)
-			hi = v[i].id;
-	}
-	rc = sqlite3_prepare_v2(db->sq, "SELECT rowid, CASE WHEN"
-	    " akhbar_in(:ids, rowid) THEN"
-	    " snippet(item_fts, -1, char(2), char(3), '…', 16) END"
-	    " FROM item_fts WHERE item_fts MATCH :q"
-	    " AND rowid BETWEEN :lo AND :hi", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return (db_fail(db, rc, "read snippets", cause));
-	sqlite3_bind_pointer(st, sqlite3_bind_parameter_index(st, ":ids"),
-	    &ids, "akhbar_ids", NULL);
-	db_bind_text(st, ":q", match);
-	db_bind_int(st, ":lo", lo);
-	db_bind_int(st, ":hi", hi);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		text = (const char *)sqlite3_column_text(st, 1);
-		if (text == NULL)
-			continue;
-		id = sqlite3_column_int64(st, 0);
-		for (i = 0; i < n; i++) {
-			if (v[i].id == id && v[i].snippet == NULL) {
-				db_search_snippet(&v[i], text);
-				break;
-			}
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return (db_fail(db, rc, "read snippets", cause));
-	return (0);
-}
-
-/* Snippets of a page's rows, a lookup each. */
-static int
-db_search_snippets(struct db *db, const char *match, struct db_item_row *v,
-    size_t n, char **cause)
-{
-	sqlite3_stmt	*st;
-	size_t		 i;
-	int		 rc;
-
-	for (i = 0; i < n; i++) {
-		st = db_prepare(db, DB_STMT_SEARCH_SNIPPET,
-		    "SELECT snippet(item_fts, -1, char(2), char(3), '…', 16)"
-		    " FROM item_fts WHERE item_fts MATCH :q AND rowid = :id",
-		    cause);
-		if (st == NULL)
-			return (-1);
-		db_bind_text(st, ":q", match);
-		db_bind_int(st, ":id", v[i].id);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			db_search_snippet(&v[i],
-			    (const char *)sqlite3_column_text(st, 0));
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return (db_fail(db, rc, "read snippet", cause));
-	}
-	return (0);
+	if ((sq = db_search_query_parse(query, &kind, &col)) == NULL)
+		*cause = db_search_query_cause(query, kind, col);
+	return (sq);
 }
 
 /*
  * Read one page of search results ordered like every item list (newest
- * first), each with a snippet and its highlighted matches.
+ * first); a query the search language does not read is an error
+ * (db_search_query_check says why, for the user). Rows have no snippets:
+ * db_search_snippets makes those of the rows that are shown.
  */
 int
 db_search_page(struct db *db, const char *query, enum db_page page,
     const struct db_item_cursor *cur, int limit, struct db_item_row **out,
     size_t *nout, char **cause)
 {
+	struct db_search_query	*sq;
 	struct db_item_row	*v = NULL;
-	struct str		 match;
 	sqlite3_stmt		*st;
+	const char		*match;
 	size_t			 n = 0;
 	int			 rc, plan, k;
 	int64_t			 count;
@@ -608,11 +416,13 @@ db_search_page(struct db *db, const char *query, enum db_page page,
 		xasprintf(cause, "a cursor is needed for that page");
 		return (-1);
 	}
-	str_init(&match);
-	if (limit <= 0 || db_search_query(query, &match) == 0) {
-		str_free(&match);
+	if ((sq = db_search_read(query, cause)) == NULL)
+		return (-1);
+	if (limit <= 0) {
+		db_search_query_free(sq);
 		return (0);
 	}
+	match = db_search_query_match(sq);
 
 	/* Few matches: look each up. Many: walk by date until the page is full. */
 	st = db_prepare(db, DB_STMT_SEARCH_COUNT,
@@ -620,7 +430,7 @@ db_search_page(struct db *db, const char *query, enum db_page page,
 	    " WHERE item_fts MATCH :q LIMIT :max)", cause);
 	if (st == NULL)
 		goto fail;
-	db_bind_text(st, ":q", match.ptr);
+	db_bind_text(st, ":q", match);
 	db_bind_int(st, ":max", DB_SEARCH_LOOKUP_MAX);
 	rc = sqlite3_step(st);
 	count = sqlite3_column_int64(st, 0);
@@ -630,7 +440,7 @@ db_search_page(struct db *db, const char *query, enum db_page page,
 		goto fail;
 	}
 	if (count == 0) {
-		str_free(&match);
+		db_search_query_free(sq);
 		return (0);
 	}
 	plan = count < DB_SEARCH_LOOKUP_MAX ? 0 : 1;
@@ -640,7 +450,7 @@ db_search_page(struct db *db, const char *query, enum db_page page,
 	    cause);
 	if (st == NULL)
 		goto fail;
-	db_bind_text(st, ":q", match.ptr);
+	db_bind_text(st, ":q", match);
 	db_bind_int(st, ":limit", limit);
 	if (cur != NULL) {
 		db_bind_int(st, ":date", cur->date);
@@ -652,21 +462,56 @@ db_search_page(struct db *db, const char *query, enum db_page page,
 		n = 0;
 		goto fail;
 	}
-	if (plan == 0 && n > 1)
-		rc = db_search_snippets_walk(db, match.ptr, v, n, cause);
-	else
-		rc = db_search_snippets(db, match.ptr, v, n, cause);
-	if (rc != 0)
-		goto fail;
-	str_free(&match);
+	db_search_query_free(sq);
 	*out = v;
 	*nout = n;
 	return (0);
 
 fail:
 	db_item_rows_free(v, n);
-	str_free(&match);
+	db_search_query_free(sq);
 	return (-1);
+}
+
+/*
+ * Make the snippets of n search results for query (those to be shown):
+ * each the words around its first match, with the matches marked. It
+ * costs one read of each row's text, up to the snippet's end.
+ */
+int
+db_search_snippets(struct db *db, const char *query, struct db_item_row *v,
+    size_t n, char **cause)
+{
+	struct db_search_query	*sq;
+	sqlite3_stmt		*st;
+	size_t			 i;
+	int			 rc;
+
+	if (n == 0)
+		return (0);
+	if ((sq = db_search_read(query, cause)) == NULL)
+		return (-1);
+	for (i = 0; i < n; i++) {
+		st = db_prepare(db, DB_STMT_SEARCH_SNIPPET,
+		    "SELECT title, body FROM item_text WHERE id = :id", cause);
+		if (st == NULL) {
+			db_search_query_free(sq);
+			return (-1);
+		}
+		db_bind_int(st, ":id", v[i].id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			db_search_query_snippet(sq,
+			    (const char *)sqlite3_column_text(st, 0),
+			    (const char *)sqlite3_column_text(st, 1), &v[i]);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			db_search_query_free(sq);
+			return (db_fail(db, rc, "read snippet", cause));
+		}
+	}
+	db_search_query_free(sq);
+	return (0);
 }
 
 /*
@@ -676,28 +521,25 @@ fail:
 int
 db_search_count(struct db *db, const char *query, int64_t *n, char **cause)
 {
-	struct str	 match;
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct db_search_query	*sq;
+	sqlite3_stmt		*st;
+	int			 rc;
 
 	*n = 0;
-	str_init(&match);
-	if (db_search_query(query, &match) == 0) {
-		str_free(&match);
-		return (0);
-	}
+	if ((sq = db_search_read(query, cause)) == NULL)
+		return (-1);
 	st = db_prepare(db, DB_STMT_SEARCH_TOTAL,
 	    "SELECT count(*) FROM item_fts WHERE item_fts MATCH :q", cause);
 	if (st == NULL) {
-		str_free(&match);
+		db_search_query_free(sq);
 		return (-1);
 	}
-	db_bind_text(st, ":q", match.ptr);
+	db_bind_text(st, ":q", db_search_query_match(sq));
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	str_free(&match);
+	db_search_query_free(sq);
 	if (rc != SQLITE_ROW)
 		return (db_fail(db, rc, "search", cause));
 	return (0);

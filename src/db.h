@@ -31,6 +31,9 @@ struct db_feed_state {
 	int64_t		 next_fetch;	/* not before this epoch time (0: now) */
 	int		 failures;	/* consecutive failed fetches */
 	int64_t		 unread;	/* its unread items */
+	int		 error_kind;	/* the last failure (enum reason_kind) */
+	long		 error_code;	/* ... its number */
+	char		*error;		/* ... its detail, or NULL */
 };
 
 /* The outcome of one fetch, stored with the feed. */
@@ -47,7 +50,7 @@ struct db_fetch_result {
 };
 
 /* The schema version this build reads and writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	10
+#define DB_SCHEMA_VERSION	11
 
 /* Which ordered list of items a page is read from. */
 enum db_list {
@@ -234,10 +237,22 @@ int		 db_feed_set_title(struct db *, int64_t, const char *, char **);
 int		 db_feed_set_retention(struct db *, int64_t, int max_items,
 		     int keep_days, char **);
 
-/* Read one page of search results, newest first; bare words match all their forms, quoted phrases match exactly. */
+/*
+ * Whether query reads in the search language (bare words match all their
+ * forms, "quoted phrases" exactly, word* a prefix; AND, OR, NOT, -word
+ * and parentheses as FTS5 has them): 0, or -1 with the problem's kind
+ * (enum reason_kind: REASON_SEARCH_*, REASON_QUERY_DEPTH) and its column
+ * (from 1; 0 when none) for reason_text.
+ */
+int		 db_search_query_check(const char *query, int *kind,
+		     long *column);
+/* Read one page of search results, newest first, without snippets; -1 for a query that does not read. */
 int		 db_search_page(struct db *, const char *query, enum db_page,
 		     const struct db_item_cursor *, int limit,
 		     struct db_item_row **, size_t *, char **);
+/* Make the snippets (and their matches) of the search results to be shown. */
+int		 db_search_snippets(struct db *, const char *query,
+		     struct db_item_row *, size_t, char **);
 /* The number of search results (same query language as db_search_page). */
 int		 db_search_count(struct db *, const char *query, int64_t *,
 		     char **);

@@ -192,13 +192,13 @@ parse_html_fail(struct parse *p)
 	if (p->failed)
 		return;
 	if (p->feed_links.n == 0) {
-		parse_fail(p, "this is an HTML page, not a feed");
+		parse_fail(p, "an HTML page");
 		return;
 	}
 	str_init(&s);
 	for (i = 0; i < p->feed_links.n; i++)
 		str_printf(&s, "%s%s", i > 0 ? ", " : "", p->feed_links.v[i]);
-	parse_fail(p, "this is an HTML page, not a feed; it links to %s at %s",
+	parse_fail(p, "an HTML page, which links to %s at %s",
 	    p->feed_links.n == 1 ? "a feed" : "feeds", str_cstr(&s));
 	str_free(&s);
 }

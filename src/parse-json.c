@@ -233,6 +233,53 @@ parse_json_item(struct parse *p, struct json_object *o, const char *base)
 	return (it);
 }
 
+/*
+ * Drop the NULs of every string in the tree (a "\u0000" of the JSON), as
+ * the XML side does with control characters: json-c keeps them, and
+ * every C string made of one would end there. Returns how many went.
+ */
+static size_t
+parse_json_drop_nuls(struct json_object *o)
+{
+	struct json_object_iterator	 it, end;
+	const char			*s;
+	char				*clean;
+	size_t				 n = 0, len, i, k;
+
+	switch (json_object_get_type(o)) {
+	case json_type_string:
+		s = json_object_get_string(o);
+		len = (size_t)json_object_get_string_len(o);
+		if (memchr(s, '\0', len) == NULL)
+			return (0);
+		clean = xmalloc(len + 1);
+		for (i = k = 0; i < len; i++) {
+			if (s[i] != '\0')
+				clean[k++] = s[i];
+		}
+		clean[k] = '\0';
+		json_object_set_string_len(o, clean, (int)k);
+		free(clean);
+		return (len - k);
+	case json_type_array:
+		for (i = 0; i < json_object_array_length(o); i++)
+			n += parse_json_drop_nuls(json_object_array_get_idx(o,
+			    i));
+		return (n);
+	case json_type_object:
+		it = json_object_iter_begin(o);
+		end = json_object_iter_end(o);
+		while (!json_object_iter_equal(&it, &end)) {
+			n += parse_json_drop_nuls(json_object_iter_peek_value(
+			    &it));
+			json_object_iter_next(&it);
+		}
+		return (n);
+	default:
+		return (0);
+	}
+}
+
 /* The document is complete: read the feed out of the tree. */
 void
 parse_json_finish(struct parse_json *j)
@@ -253,6 +300,9 @@ parse_json_finish(struct parse_json *j)
 		parse_fail(p, "this JSON is not a JSON Feed (not an object)");
 		return;
 	}
+	if ((i = parse_json_drop_nuls(j->root)) > 0)
+		parse_warn(p, "%zu NUL character%s in strings dropped", i,
+		    i == 1 ? "" : "s");
 	version = parse_json_get(j->root, "version");
 	if (!json_object_object_get_ex(j->root, "items", &items) ||
 	    !json_object_is_type(items, json_type_array)) {

@@ -38,9 +38,12 @@
 #include "str.h"
 
 #define PARSE_FIELD_MAX		(16 * 1024 * 1024) /* bytes of one field */
+#define PARSE_TITLE_MAX		(64 * 1024)	/* bytes of a title, then cut */
+#define PARSE_LINK_MAX		(8 * 1024)	/* bytes of a link, then cut */
 #define PARSE_JSON_MAX		(64 * 1024 * 1024) /* bytes of a JSON Feed */
 #define PARSE_XML_MAX_DEPTH	256		/* elements kept on the stack */
 #define PARSE_XML_STOP_DEPTH	4096		/* nesting that ends the parse */
+#define PARSE_XML_ATTRS_MAX	1024		/* attributes of one element */
 #define PARSE_WARNINGS_MAX	50		/* warnings kept; then counted */
 #define PARSE_LIST_MAX		256		/* authors, categories, enclosures */
 #define PARSE_SNIFF_BYTES	8192		/* bytes read before deciding */
@@ -239,6 +242,7 @@ struct parse {
 	struct strv	 warnings;
 	size_t		 nwarnings;	/* including those not kept */
 	char		*cause;		/* why this is not a feed */
+	char		*cut;		/* why reading stopped before the end */
 	bool		 failed;
 	bool		 finished;
 
@@ -292,6 +296,8 @@ struct parse {
 void	 parse_warn(struct parse *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 parse_fail(struct parse *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 parse_cut(struct parse *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 parse_set_format(struct parse *, const char *);
 char	*parse_resolve(struct parse *, const char *, const char *);

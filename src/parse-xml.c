@@ -59,6 +59,26 @@ struct parse_xml {
 	struct str		 cap;
 	bool			 cap_full;
 	int			 cap_skip;	/* xhtml wrapper div depth */
+
+	/* The attribute guard: where in the markup the bytes pushed are. */
+	int			 g_state;	/* PARSE_XML_G_* */
+	char			 g_quote;	/* of the value it is in */
+	char			 g_prev[2];	/* the two bytes before the chunk */
+	int			 g_attrs;	/* '=' in the tag so far */
+	uint64_t		 g_seen;	/* bytes pushed so far */
+	uint64_t		 g_tag;		/* offset of the tag's '<' */
+};
+
+/* Where the attribute guard is (struct parse_xml's g_state). */
+enum {
+	PARSE_XML_G_TEXT = 0,
+	PARSE_XML_G_LT,		/* right after '<' */
+	PARSE_XML_G_BANG,	/* after "<!" */
+	PARSE_XML_G_TAG,	/* in a tag, outside quotes */
+	PARSE_XML_G_QUOTE,	/* in a quoted attribute value */
+	PARSE_XML_G_COMMENT,	/* up to "-->" */
+	PARSE_XML_G_CDATA,	/* up to "]]>" */
+	PARSE_XML_G_PI		/* up to "?>" */
 };
 
 static const struct {
@@ -507,6 +527,8 @@ parse_xml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 			parse_warn(x->p, "line %d: elements nested deeper than "
 			    "%d; reading stops here", parse_xml_line(x),
 			    PARSE_XML_STOP_DEPTH);
+			parse_cut(x->p, "line %d: elements nested deeper than "
+			    "%d", parse_xml_line(x), PARSE_XML_STOP_DEPTH);
 			parse_xml_stop(x);
 		}
 		return;
@@ -938,17 +960,138 @@ parse_xml_silent(void *ctx, const char *fmt, ...)
 	(void)fmt;
 }
 
+/* The bytes of a tag the guard looks at. */
+static const bool parse_xml_guard_stop[256] = {
+	['>'] = true, ['"'] = true, ['\''] = true, ['='] = true,
+};
+
+/* The byte i bytes before buf[at] (at < i: from the chunk before). */
+static char
+parse_xml_guard_back(const struct parse_xml *x, const char *buf, size_t at,
+    size_t i)
+{
+	if (at >= i)
+		return (buf[at - i]);
+	return (x->g_prev[2 - (i - at)]);
+}
+
+/*
+ * The attribute guard: libxml2 2.9 checks each attribute of a start tag
+ * against all those before it, so an element with 100 000 attributes
+ * took seconds. This follows the markup of the bytes about to be pushed
+ * (text, tags and their quoted values, comments, CDATA, processing
+ * instructions) and counts the '=' of each tag; returns how many bytes
+ * may go to libxml2: all, or those before a tag with more than
+ * PARSE_XML_ATTRS_MAX, which stops the document there. memchr carries
+ * it over text, values and CDATA.
+ */
+static size_t
+parse_xml_guard(struct parse_xml *x, const char *buf, size_t len)
+{
+	const char	*q;
+	size_t		 i = 0, cut;
+	char		 c;
+
+	while (i < len) {
+		switch (x->g_state) {
+		case PARSE_XML_G_TEXT:
+			if ((q = memchr(buf + i, '<', len - i)) == NULL) {
+				i = len;
+				continue;
+			}
+			i = (size_t)(q - buf);
+			x->g_tag = x->g_seen + i;
+			x->g_attrs = 0;
+			x->g_state = PARSE_XML_G_LT;
+			i++;
+			continue;
+		case PARSE_XML_G_LT:
+			c = buf[i];
+			x->g_state = c == '!' ? PARSE_XML_G_BANG : c == '?' ?
+			    PARSE_XML_G_PI : PARSE_XML_G_TAG;
+			if (x->g_state != PARSE_XML_G_TAG)
+				i++;
+			continue;
+		case PARSE_XML_G_BANG:
+			c = buf[i];
+			x->g_state = c == '-' ? PARSE_XML_G_COMMENT : c == '[' ?
+			    PARSE_XML_G_CDATA : PARSE_XML_G_TAG;
+			if (x->g_state != PARSE_XML_G_TAG)
+				i++;
+			continue;
+		case PARSE_XML_G_QUOTE:
+			if ((q = memchr(buf + i, x->g_quote, len - i)) == NULL) {
+				i = len;
+				continue;
+			}
+			i = (size_t)(q - buf) + 1;
+			x->g_state = PARSE_XML_G_TAG;
+			continue;
+		case PARSE_XML_G_COMMENT:
+		case PARSE_XML_G_CDATA:
+		case PARSE_XML_G_PI:
+			if ((q = memchr(buf + i, '>', len - i)) == NULL) {
+				i = len;
+				continue;
+			}
+			i = (size_t)(q - buf);
+			c = x->g_state == PARSE_XML_G_COMMENT ? '-' :
+			    x->g_state == PARSE_XML_G_CDATA ? ']' : '?';
+			if (parse_xml_guard_back(x, buf, i, 1) == c &&
+			    (c == '?' || parse_xml_guard_back(x, buf, i, 2) == c))
+				x->g_state = PARSE_XML_G_TEXT;
+			i++;
+			continue;
+		}
+		/* In a tag: on to the next byte that matters there. */
+		while (i < len && !parse_xml_guard_stop[(unsigned char)buf[i]])
+			i++;
+		if (i == len)
+			continue;
+		c = buf[i++];
+		if (c == '>')
+			x->g_state = PARSE_XML_G_TEXT;
+		else if (c == '"' || c == '\'') {
+			x->g_quote = c;
+			x->g_state = PARSE_XML_G_QUOTE;
+		} else if (c == '=' && ++x->g_attrs > PARSE_XML_ATTRS_MAX) {
+			cut = x->g_tag > x->g_seen ?
+			    (size_t)(x->g_tag - x->g_seen) : 0;
+			parse_warn(x->p, "line %d: an element with more than %d "
+			    "attributes; reading stops here", parse_xml_line(x),
+			    PARSE_XML_ATTRS_MAX);
+			parse_cut(x->p, "line %d: an element with more than %d "
+			    "attributes", parse_xml_line(x), PARSE_XML_ATTRS_MAX);
+			return (cut);
+		}
+	}
+	if (len >= 2)
+		memcpy(x->g_prev, buf + len - 2, 2);
+	else if (len == 1) {
+		x->g_prev[0] = x->g_prev[1];
+		x->g_prev[1] = buf[0];
+	}
+	x->g_seen += len;
+	return (len);
+}
+
 /* Feed UTF-8 to the parser; last is set for the final call. */
 void
 parse_xml_push(struct parse_xml *x, const char *buf, size_t len, bool last)
 {
 	const size_t		 step = 1 << 20;
-	size_t			 n;
+	size_t			 n, ok;
+	bool			 guarded;
 	xmlGenericErrorFunc	 olderr;
 	void			*oldctx;
 
 	if (x->stopped)
 		return;
+	if ((guarded = (ok = parse_xml_guard(x, buf, len)) < len)) {
+		/* The bytes before the tag, then no more. */
+		len = ok;
+		last = true;
+	}
 	/* Errors come through serror; nothing may print on its own. */
 	olderr = xmlGenericError;
 	oldctx = xmlGenericErrorContext;
@@ -960,6 +1103,15 @@ parse_xml_push(struct parse_xml *x, const char *buf, size_t len, bool last)
 		len -= n;
 	} while (len > 0 && !x->stopped);
 	xmlSetGenericErrorFunc(oldctx, olderr);
+	if (guarded)
+		parse_xml_stop(x);
+	if (last && !x->stopped && x->depth > 0 && !x->html)
+		parse_cut(x->p, "it ends inside <%s>", x->stack[x->depth >
+		    PARSE_XML_MAX_DEPTH ? PARSE_XML_MAX_DEPTH - 1 :
+		    x->depth - 1].name);
+	else if (last && !x->stopped && x->ctxt->disableSAX && !x->html)
+		parse_cut(x->p, "line %d: libxml2 stopped reading",
+		    parse_xml_line(x));
 	if (last && x->html)
 		parse_html_fail(x->p);
 }

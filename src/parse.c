@@ -25,6 +25,7 @@
 #include "parse-priv.h"
 #include "sanitize.h"
 #include "url.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* Record a recoverable problem. */
@@ -60,6 +61,25 @@ parse_fail(struct parse *p, const char *fmt, ...)
 	p->cause = sanitize_line(msg, strlen(msg));
 	free(msg);
 	p->failed = true;
+}
+
+/*
+ * Record that the document was read only in part, and why (the first
+ * reason wins): with no item read, it is not taken for an empty feed.
+ */
+void
+parse_cut(struct parse *p, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	if (p->cut != NULL)
+		return;
+	va_start(ap, fmt);
+	xvasprintf(&msg, fmt, ap);
+	va_end(ap);
+	p->cut = sanitize_line(msg, strlen(msg));
+	free(msg);
 }
 
 /* Set the feed's format name unless it is known already. */
@@ -250,7 +270,8 @@ void
 parse_date_field(struct parse *p, int64_t *t, const char *s)
 {
 	int64_t	v;
-	char	*clean;
+	char	*clean, *cut;
+	size_t	n;
 
 	if (*t != FEED_TIME_UNKNOWN || s == NULL)
 		return;
@@ -260,9 +281,21 @@ parse_date_field(struct parse *p, int64_t *t, const char *s)
 		return;
 	}
 	clean = sanitize_line(s, strlen(s));
-	if (*clean != '\0')
-		parse_warn(p, "item %zu: cannot read the date '%.60s'",
+	if (*clean != '\0') {
+		/* The feed's words end their bidi formatting before the quote. */
+		n = strlen(clean);
+		if (n > 60) {
+			n = 60;
+			while (n > 0 && ((unsigned char)clean[n] & 0xc0) == 0x80)
+				n--;
+		}
+		cut = xstrndup(clean, n);
+		free(clean);
+		clean = utf8_bidi_closed(cut);
+		free(cut);
+		parse_warn(p, "item %zu: cannot read the date '%s'",
 		    p->nitems + 1, clean);
+	}
 	free(clean);
 }
 
@@ -443,6 +476,45 @@ parse_lang_tidy(char *lang)
 }
 
 /*
+ * Cut a field longer than max bytes to max, on a character's boundary,
+ * ending it with "…"; true when it was cut.
+ */
+static bool
+parse_bound(char *s, size_t max)
+{
+	size_t	n;
+
+	if (s == NULL || strlen(s) <= max)
+		return (false);
+	n = max - 3;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	memcpy(s + n, "\xe2\x80\xa6", 4);	/* … and the NUL */
+	return (true);
+}
+
+/*
+ * Keep a title and a link within sane sizes (what shows them, stores
+ * them and searches them need not be ready for megabytes); what is cut
+ * is said. which is "item 12" or "the feed".
+ */
+static void
+parse_bound_fields(struct parse *p, const char *which, char *title,
+    char *link)
+{
+	size_t	n;
+
+	n = title != NULL ? strlen(title) : 0;
+	if (parse_bound(title, PARSE_TITLE_MAX))
+		parse_warn(p, "%s: a title of %zu bytes, cut to %d", which, n,
+		    PARSE_TITLE_MAX);
+	n = link != NULL ? strlen(link) : 0;
+	if (parse_bound(link, PARSE_LINK_MAX))
+		parse_warn(p, "%s: a link of %zu bytes, cut to %d", which, n,
+		    PARSE_LINK_MAX);
+}
+
+/*
  * Complete an item (id, language, direction) and hand it out. Without a
  * language tag (the item's, the feed's) the direction is the script's;
  * either way the item's side is counted for the feed's.
@@ -451,8 +523,11 @@ static void
 parse_item_emit(struct parse *p, struct item *it, const char *lang)
 {
 	enum feed_dir	script;
+	char		which[32];
 
 	parse_item_id(p, it);
+	snprintf(which, sizeof which, "item %zu", p->nitems + 1);
+	parse_bound_fields(p, which, it->title, it->link);
 	if (it->language == NULL) {
 		if (lang != NULL && *lang != '\0')
 			it->language = sanitize_line(lang, strlen(lang));
@@ -543,8 +618,17 @@ parse_feed_end(struct parse *p, char **cause)
 	if (p->item != NULL) {
 		parse_warn(p, "the document ends inside item %zu, which is left "
 		    "out", p->nitems + 1);
+		free(p->cut);	/* what it ends inside says most */
+		p->cut = NULL;
+		parse_cut(p, "it ends inside item %zu", p->nitems + 1);
 		item_free(p->item);
 		p->item = NULL;
+	}
+	if (p->cut != NULL && p->nitems == 0) {
+		/* Cut off before any item: not an empty feed. */
+		xasprintf(cause, "the document is cut off before its first item "
+		    "(%s)", p->cut);
+		return (NULL);
 	}
 	if (p->nwarnings > p->warnings.n) {
 		char *msg;
@@ -553,6 +637,7 @@ parse_feed_end(struct parse *p, char **cause)
 		    p->nwarnings - p->warnings.n);
 		strv_add_owned(&p->warnings, msg);
 	}
+	parse_bound_fields(p, "the feed", p->feed->title, p->feed->link);
 	if (p->feed->language == NULL && p->feed_lang != NULL)
 		p->feed->language = sanitize_line(p->feed_lang,
 		    strlen(p->feed_lang));
@@ -596,6 +681,7 @@ parse_state_free(struct parse *p)
 	free(p->alt_summary);
 	free(p->ids);
 	free(p->cause);
+	free(p->cut);
 	free(p->url);
 	url_base_free(p->ubase);
 }

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "db.h"
 #include "reason.h"
 
 static void
@@ -82,6 +83,7 @@ poller_event_emit(struct poller *p, int type, const struct poller_feed *pf,
 	ev.total = p->total;
 	ev.failed = p->failed;
 	ev.skipped = p->skipped;
+	ev.waiting = p->waiting;
 	ev.bytes = p->bytes;
 	ev.new_items = pf != NULL ? pf->new_items : p->new_items;
 	ev.cancelled = poller_cancelled(p) || atomic_load(&p->quit);
@@ -92,6 +94,31 @@ poller_event_emit(struct poller *p, int type, const struct poller_feed *pf,
 		poller_event_copy(ev.url, sizeof ev.url, pf->url);
 	}
 	poller_event_copy(ev.text, sizeof ev.text, text);
+	poller_event_send(p, &ev);
+}
+
+/*
+ * Send FEED_WAITING for a feed left out of the reload that backs off
+ * after failures in a row until next_try; its last failure with it.
+ */
+void
+poller_event_waiting(struct poller *p, const struct db_feed_state *fs,
+    int64_t next_try)
+{
+	struct poller_event	 ev;
+
+	memset(&ev, 0, sizeof ev);
+	ev.type = POLLER_EV_FEED_WAITING;
+	ev.total = p->total;
+	ev.skipped = p->skipped;
+	ev.waiting = p->waiting;
+	ev.feed_id = fs->id;
+	ev.reason = fs->error_kind;
+	ev.code = fs->error_code;
+	ev.failures = fs->failures;
+	ev.next_try = next_try;
+	poller_event_copy(ev.url, sizeof ev.url, fs->url);
+	poller_event_copy(ev.text, sizeof ev.text, fs->error);
 	poller_event_send(p, &ev);
 }
 

@@ -155,10 +155,11 @@ poller_feed_push(struct poller_feed *pf, const char *buf, size_t len)
 	if (len == 0 || parse_push(pf->parse, buf, len) == 0)
 		return (0);
 	/* parse_finish says why. */
-	if ((meta = parse_finish(pf->parse, &cause)) != NULL || cause == NULL) {
+	if ((meta = parse_finish(pf->parse, &cause)) != NULL) {
+		/* No words but the reason's own ("not a feed"). */
 		feed_free(meta);
 		free(cause);
-		cause = xstrdup("not a feed");
+		cause = NULL;
 	}
 	pf->parse_failed = 1;
 	pf->parse_cause = cause;
@@ -364,9 +365,11 @@ poller_feed_finish(struct poller *p, struct poller_feed *pf, int ok,
 		    fl->detail != NULL ? fl->detail : "",
 		    fl->cause != NULL ? " -- " : "",
 		    fl->cause != NULL ? fl->cause : "");
+		/* Not a feed: the parser's words say why (cut off, a page). */
 		poller_event_emit(p, POLLER_EV_FEED_FAILED, pf,
 		    fl->kind != REASON_NONE ? fl->kind : REASON_FAILED,
-		    fl->code, fl->detail);
+		    fl->code, fl->detail != NULL ? fl->detail :
+		    fl->kind == REASON_NOT_FEED ? fl->cause : NULL);
 	}
 	poller_feed_fail_clear(fl);
 	poller_feed_reset(pf);

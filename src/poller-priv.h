@@ -174,6 +174,7 @@ struct poller {
 	int		 done;
 	int		 failed;
 	int		 skipped;
+	int		 waiting;	/* skipped: backing off after failing */
 	int		 new_items;
 	int64_t		 bytes;
 	size_t		 buffered;	/* bytes held in all feeds' buffers */
@@ -260,6 +261,9 @@ poller_article_note(struct poller *p, int64_t feed)
 void	poller_event_emit(struct poller *, int, const struct poller_feed *,
 	    int, long, const char *);
 void	poller_event_progress(struct poller *, int);
+struct db_feed_state;
+void	poller_event_waiting(struct poller *, const struct db_feed_state *,
+	    int64_t);
 void	poller_event_article(struct poller *, int, int64_t, int64_t,
 	    const char *, bool, size_t, int, long, const char *);
 void	poller_event_article_progress(struct poller *, int64_t, int64_t,

@@ -201,6 +201,7 @@ poller_do_reload(struct poller *p, int periodic, const int64_t *ids,
 {
 	struct db_feed_state	*st = NULL;
 	struct poller_feed	*feeds;
+	bool			*wait;
 	size_t			 n = 0, i, nf = 0;
 	char			*cause = NULL;
 	int64_t			 now;
@@ -236,11 +237,13 @@ poller_do_reload(struct poller *p, int periodic, const int64_t *ids,
 	interval = 0;
 	forced = ids != NULL || (p->opts.force && !periodic);
 	feeds = xcalloc(n > 0 ? n : 1, sizeof *feeds);
+	wait = xcalloc(n > 0 ? n : 1, sizeof *wait);
 	p->owner = NULL;
 	TAILQ_INIT(&p->wantq);
 	TAILQ_INIT(&p->batch);
 	p->nbatch = 0;
 	p->total = p->done = p->failed = p->skipped = p->new_items = 0;
+	p->waiting = 0;
 	p->bytes = 0;
 	p->buffered = 0;
 	for (i = 0; i < n; i++) {
@@ -253,6 +256,12 @@ poller_do_reload(struct poller *p, int periodic, const int64_t *ids,
 		if (!forced && !schedule_due(st[i].next_fetch,
 		    poller_seen_get(p, st[i].url), interval, now)) {
 			p->skipped++;
+			/* Backing off after failures: told after STARTED. */
+			if (st[i].failures > 0 &&
+			    st[i].error_kind != REASON_NONE) {
+				wait[i] = true;
+				p->waiting++;
+			}
 			continue;
 		}
 		feeds[nf].p = p;
@@ -266,17 +275,26 @@ poller_do_reload(struct poller *p, int periodic, const int64_t *ids,
 		str_init(&feeds[nf].buf);
 		nf++;
 	}
-	db_feed_states_free(st, n);
 	/* A sync source counts as one more feed (poller-sync.c). */
 	sync = poller_sync_due(p, periodic, ids, nids, now);
 	if (periodic && nf == 0 && !sync) {
 		/* Nothing due after all: no reload to speak of. */
+		db_feed_states_free(st, n);
+		free(wait);
 		free(feeds);
 		return;
 	}
 	p->total = (int)nf + (sync ? 1 : 0);
 	atomic_store(&p->reloading, 1);
 	poller_event_emit(p, POLLER_EV_STARTED, NULL, REASON_NONE, 0, NULL);
+	for (i = 0; i < n; i++) {
+		if (wait[i])
+			poller_event_waiting(p, &st[i], schedule_when(
+			    st[i].next_fetch, poller_seen_get(p, st[i].url),
+			    periodic ? poller_interval(p, st[i].url) : 0));
+	}
+	db_feed_states_free(st, n);
+	free(wait);
 	for (i = 0; i < nf; i++) {
 		poller_seen_set(p, feeds[i].url, now);
 		feeds[i].job = fetch_add(p->fetch, feeds[i].url, feeds[i].etag,
@@ -749,12 +767,15 @@ poller_one_done(void *arg, struct fetch_result *r)
  * Fetch one URL and parse it, items included (for akhbar --parse URL).
  * Returns NULL when it cannot be fetched or is not a feed, with the
  * reason's kind, its number and a detail (the parser's words, a command's;
- * allocated, or NULL).
+ * allocated, or NULL); the feeds a web page announces are added to links
+ * (when not NULL).
  */
 struct feed *
 poller_fetch_parse(const char *url, const struct fetch_opts *o, int *reason,
-    long *code, char **detail)
+    long *code, char **detail, struct strv *links)
 {
+	const struct strv	*fl;
+	size_t			 i;
 	struct fetch		*f;
 	struct poller_one	 one;
 	struct feed		*feed = NULL;
@@ -778,8 +799,11 @@ poller_fetch_parse(const char *url, const struct fetch_opts *o, int *reason,
 			one.parse = parse_new(url, NULL, NULL, NULL);
 		if ((feed = parse_finish(one.parse, &why)) == NULL) {
 			*reason = REASON_NOT_FEED;
-			*detail = why != NULL ? why : xstrdup("no content");
+			*detail = why;
 		}
+		fl = parse_feed_links(one.parse);
+		for (i = 0; links != NULL && i < fl->n; i++)
+			strv_add(links, fl->v[i]);
 	} else {
 		*reason = one.r->reason != REASON_NONE ? one.r->reason :
 		    REASON_FAILED;

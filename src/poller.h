@@ -23,6 +23,7 @@
 struct db;
 struct feed;
 struct poller;
+struct strv;
 struct sync_conf;
 struct urls_list;
 
@@ -71,8 +72,12 @@ enum poller_event_type {
 	POLLER_EV_ARTICLE_FAILED, /* item_id has no full article: reason, code,
 				   text the detail; it keeps its summary (and
 				   an article stored before) */
-	POLLER_EV_SUBS		/* the sync source's feeds changed: read the
+	POLLER_EV_SUBS,		/* the sync source's feeds changed: read the
 				   subscriptions again (session_sync_subs) */
+	POLLER_EV_FEED_WAITING	/* url is not fetched: it failed failures
+				   times in a row and backs off until
+				   next_try; reason, code and text are its
+				   last failure (after STARTED) */
 };
 
 /* One event; written to the pipe in one piece (smaller than PIPE_BUF). */
@@ -82,6 +87,9 @@ struct poller_event {
 	int		 total;		/* feeds in this reload */
 	int		 failed;	/* feeds failed so far */
 	int		 skipped;	/* feeds not due yet (backoff, max-age) */
+	int		 waiting;	/* ... of them, backing off after failing */
+	int		 failures;	/* FEED_WAITING: failures in a row */
+	int64_t		 next_try;	/* FEED_WAITING: not fetched before */
 	int		 new_items;	/* of the feed, or of the reload */
 	int		 cancelled;	/* FINISHED: the reload was cancelled */
 	int		 reason;	/* FEED_FAILED, ERROR: enum reason_kind */
@@ -109,8 +117,8 @@ void		 poller_reload_feed(struct poller *, int64_t);
 void		 poller_fetch_article(struct poller *, int64_t);
 void		 poller_cancel(struct poller *);
 void		 poller_stop(struct poller *);
-/* Fetch one URL and parse it; NULL with the reason, its number and a detail (allocated) when it fails. */
+/* Fetch one URL and parse it; NULL with the reason, its number and a detail (allocated) when it fails; the feeds a web page announces go to the strv. */
 struct feed	*poller_fetch_parse(const char *, const struct fetch_opts *,
-		     int *, long *, char **);
+		     int *, long *, char **, struct strv *);
 
 #endif

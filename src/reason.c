@@ -94,6 +94,16 @@ static const char *const reason_phrases[REASON_COUNT] = {
 	[REASON_API] = N_("the server refused"),
 	[REASON_NO_PASSWORD] = N_("no password (set ttrss-password, "
 	    "ttrss-passwordfile or ttrss-passwordeval)"),
+	[REASON_SEARCH_EMPTY] = N_("nothing to search for: the query has no "
+	    "word"),
+	[REASON_SEARCH_PAREN] = N_("a parenthesis without its pair in the "
+	    "search"),
+	/* TRANSLATORS: AND, OR and NOT are the search's operators, as typed. */
+	[REASON_SEARCH_OPERATOR] = N_("AND, OR or NOT without a word on each "
+	    "side in the search"),
+	/* TRANSLATORS: NOT and - leave out the items with a word. */
+	[REASON_SEARCH_NOT_ONLY] = N_("a search cannot only leave words out: "
+	    "NOT and - need a word to keep beside them"),
 };
 
 /*
@@ -131,6 +141,9 @@ reason_text(int kind, long code, const char *detail)
 	case REASON_QUERY_VALUE:
 	case REASON_QUERY_REGEX:
 	case REASON_QUERY_DEPTH:
+	case REASON_SEARCH_PAREN:
+	case REASON_SEARCH_OPERATOR:
+	case REASON_SEARCH_NOT_ONLY:
 		if (code <= 0)
 			goto plain;
 		/* TRANSLATORS: a problem of a query: feed and where it is. */

@@ -68,6 +68,11 @@ enum reason_kind {
 	REASON_API_LEVEL,	/* the server's API is too old: code is its level */
 	REASON_API,		/* the server refused: detail is its words */
 	REASON_NO_PASSWORD,	/* no password was configured or found */
+	/* A search query (code: its column; never stored). */
+	REASON_SEARCH_EMPTY,	/* nothing to search for */
+	REASON_SEARCH_PAREN,	/* a parenthesis without its pair */
+	REASON_SEARCH_OPERATOR,	/* AND, OR or NOT without its words */
+	REASON_SEARCH_NOT_ONLY,	/* a part that only leaves words out */
 	REASON_COUNT
 };
 

@@ -21,6 +21,7 @@
 
 static report_sink	 report_sink_fn;
 static void		*report_sink_arg;
+static bool		 report_quiet;
 
 /*
  * The message with every control character (C0, DEL, C1) and every byte
@@ -81,14 +82,27 @@ report_set_sink(report_sink sink, void *arg)
 	report_sink_arg = arg;
 }
 
+/* Drop every message but errors from now on (q), or not. */
+void
+report_set_quiet(bool q)
+{
+	report_quiet = q;
+}
+
 /* report() with a va_list. */
 void
 report_v(enum report_level level, const char *fmt, va_list ap)
 {
 	char	*msg, *clean;
 
+	if (report_quiet && level != REPORT_ERROR)
+		return;
 	xvasprintf(&msg, fmt, ap);
 	clean = report_escape(msg);
+	free(msg);
+	/* What a message opens of bidi formatting ends with it. */
+	msg = clean;
+	clean = utf8_bidi_closed(msg);
 	free(msg);
 	if (report_sink_fn != NULL)
 		report_sink_fn(level, clean, report_sink_arg);

@@ -9,6 +9,7 @@
 #define AKHBAR_REPORT_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 
 enum report_level {
 	REPORT_ERROR,
@@ -26,6 +27,8 @@ void	report_v(enum report_level, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
 /* Send messages to sink (NULL: back to standard error). */
 void	report_set_sink(report_sink, void *);
+/* Quiet: drop every message but errors (--quiet), whatever the sink. */
+void	report_set_quiet(bool);
 /* The message as report() hands it to a sink: control characters and bytes that are not UTF-8 escaped (caller frees). */
 char	*report_escape(const char *);
 

@@ -37,6 +37,7 @@
 #include "session.h"
 #include "session-conf.h"
 #include "urls.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 extern char **environ;
@@ -217,12 +218,22 @@ ui_reload(struct ui *ui, int64_t feed)
 	return (UI_REDRAW_MSG);
 }
 
-/* The search prompt's end: show the results. */
+/* The search prompt's end: show the results, or say why the query does not read. */
 static void
 ui_search_done(struct ui *ui, const char *query)
 {
+	char	*why;
+	long	 col;
+	int	 kind;
+
 	if (query == NULL || *query == '\0')
 		return;
+	if (db_search_query_check(query, &kind, &col) != 0) {
+		why = reason_text(kind, col, NULL);
+		ui_message(ui, UI_MSG_ERROR, "%s", why);
+		free(why);
+		return;
+	}
 	ui_push(ui, ui_items_new(ui, DB_LIST_ALL, 0, query, NULL,
 	    FEED_DIR_AUTO, false));
 }
@@ -374,7 +385,7 @@ static int
 ui_event(struct ui *ui, const struct poller_event *ev)
 {
 	struct ui_view	*v;
-	char		*why;
+	char		*why, *url;
 	int		 flags = 0, f;
 
 	switch (ev->type) {
@@ -401,8 +412,13 @@ ui_event(struct ui *ui, const struct poller_event *ev)
 			flags |= ui_refresh_unread(ui);
 		break;
 	case POLLER_EV_FEED_MOVED:
+		/* The server's words keep their bidi formatting to themselves. */
+		why = utf8_bidi_closed(ev->text);
+		url = utf8_bidi_closed(ev->url);
 		ui_message(ui, UI_MSG_INFO, _("%s moved permanently to %s; "
-		    "update the urls file"), ev->url, ev->text);
+		    "update the urls file"), url, why);
+		free(url);
+		free(why);
 		flags |= UI_REDRAW_MSG;
 		break;
 	case POLLER_EV_FINISHED:

@@ -8,6 +8,8 @@
 
 #include "utf8.h"
 
+#include <string.h>
+
 #include "str.h"
 
 /*
@@ -85,4 +87,92 @@ utf8_put(struct str *s, unsigned int c)
 		b[3] = (char)(0x80 | (c & 0x3f));
 		str_append(s, b, 4);
 	}
+}
+
+/* Append the closers of what the stack (of 'E' and 'I') leaves open. */
+static void
+utf8_bidi_unwind(struct str *out, struct str *stack)
+{
+	while (stack->len > 0)
+		utf8_put(out, stack->ptr[--stack->len] == 'I' ? 0x2069 : 0x202c);
+}
+
+/*
+ * Append len bytes of UTF-8 at s to out with its explicit bidi formatting
+ * kept inside it (UAX #9's embeddings, overrides and isolates): a PDF or
+ * a PDI that would close something opened before s is dropped, and what
+ * s opens and leaves open is closed at its end (and at each paragraph
+ * separator in it). So a U+202E in a feed's title reverses the title
+ * alone, not the rest of the line it is printed in. Text without bidi
+ * controls is appended as it is.
+ */
+void
+utf8_bidi_close(struct str *out, const char *s, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	struct str		 stack;
+	unsigned int		 c;
+	size_t			 i, n, run = 0;
+
+	if (memchr(s, 0xe2, len) == NULL) {
+		str_append(out, s, len);
+		return;
+	}
+	str_init(&stack);
+	for (i = 0; i < len; i += n) {
+		if ((n = utf8_char(p + i, len - i, &c)) == 0) {
+			n = 1;
+			continue;
+		}
+		switch (c) {
+		case 0x202a: case 0x202b: case 0x202d: case 0x202e:
+			str_appendc(&stack, 'E');
+			continue;
+		case 0x2066: case 0x2067: case 0x2068:
+			str_appendc(&stack, 'I');
+			continue;
+		case 0x202c:
+			if (stack.len > 0 && stack.ptr[stack.len - 1] == 'E') {
+				stack.len--;
+				continue;
+			}
+			break;
+		case 0x2069:
+			if (stack.len > 0 && memchr(stack.ptr, 'I',
+			    stack.len) != NULL) {
+				while (stack.ptr[--stack.len] != 'I')
+					;
+				continue;
+			}
+			break;
+		case '\n': case '\r': case 0x1c: case 0x1d: case 0x1e:
+		case 0x85: case 0x2029:
+			/* A paragraph ends: so does what it opened. */
+			str_append(out, s + run, i - run);
+			utf8_bidi_unwind(out, &stack);
+			run = i;
+			continue;
+		default:
+			continue;
+		}
+		/* A closer of nothing opened here: left out. */
+		str_append(out, s + run, i - run);
+		run = i + n;
+	}
+	str_append(out, s + run, len - run);
+	utf8_bidi_unwind(out, &stack);
+	str_free(&stack);
+}
+
+/* s (NUL-terminated) with its bidi formatting kept inside it; caller frees. */
+char *
+utf8_bidi_closed(const char *s)
+{
+	struct str	out;
+
+	str_init(&out);
+	str_append(&out, "", 0);
+	if (s != NULL)
+		utf8_bidi_close(&out, s, strlen(s));
+	return (str_steal(&out));
 }

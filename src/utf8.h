@@ -14,6 +14,10 @@
 
 size_t	 utf8_char(const unsigned char *, size_t, unsigned int *);
 void	 utf8_put(struct str *, unsigned int);
+/* Append UTF-8 with its bidi embeddings and isolates closed inside it. */
+void	 utf8_bidi_close(struct str *, const char *, size_t);
+/* A copy of a string with its bidi embeddings and isolates closed inside it. */
+char	*utf8_bidi_closed(const char *);
 
 /*
  * The length of the valid UTF-8 character at p (n bytes available) with

@@ -80,7 +80,7 @@ tap_ok $((! $?)) "... without the sidebar, the comments and the share bar"
 grep -q "^\[1\] http://127.0.0.1:$port/media/2026/12/plant.jpg$" "$TMPD/article"
 tap_ok $? "... its lazy image's real source listed with the links"
 "$AKHBAR" -C "$cache" --search 'الصهاريج' >"$TMPD/found"
-tap_is "$(cut -f3 "$TMPD/found")" "بلدية الزهراء تطلق مشروعًا لتحلية مياه البحر" \
+tap_is "$(cut -f4 "$TMPD/found")" "بلدية الزهراء تطلق مشروعًا لتحلية مياه البحر" \
     "--search finds a word only the full article has"
 
 # Offline, fetching fails and says why; the article stays.

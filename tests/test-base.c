@@ -7,6 +7,7 @@
 #include "feed.h"
 #include "path.h"
 #include "str.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #include "tap.h"
@@ -97,6 +98,40 @@ test_path(void)
 	free(p);
 }
 
+/* utf8_bidi_closed: bidi formatting kept inside its field. */
+static void
+test_bidi_closed(void)
+{
+	static const struct {
+		const char	*in;
+		const char	*want;
+		const char	*what;
+	} cases[] = {
+		{ "plain", "plain", "text without controls is as it was" },
+		{ "\u202eabc", "\u202eabc\u202c", "an open override is closed" },
+		{ "a\u2067b", "a\u2067b\u2069", "an open isolate is closed" },
+		{ "\u202bx\u2068y", "\u202bx\u2068y\u2069\u202c",
+		  "... innermost first" },
+		{ "\u202ex\u202c y", "\u202ex\u202c y", "a closed one stays" },
+		{ "a\u2069b\u202cc", "abc", "closers of nothing are dropped" },
+		{ "\u2066a\u202eb\u2069c", "\u2066a\u202eb\u2069c",
+		  "a PDI closes the embeddings inside its isolate" },
+		{ "\u2066a\u202c\u2069", "\u2066a\u2069",
+		  "a PDF does not close past an isolate" },
+		{ "\u202eone\ntwo", "\u202eone\u202c\ntwo",
+		  "each paragraph closes what it opened" },
+		{ "\u200f\u061c\u200e", "\u200f\u061c\u200e", "marks are kept" },
+	};
+	size_t	 i;
+	char	*got;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		got = utf8_bidi_closed(cases[i].in);
+		is_str(got, cases[i].want, "bidi: %s", cases[i].what);
+		free(got);
+	}
+}
+
 int
 main(void)
 {
@@ -104,6 +139,7 @@ main(void)
 	struct feed	*f;
 
 	test_str();
+	test_bidi_closed();
 	test_lang();
 	test_path();
 

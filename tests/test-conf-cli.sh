@@ -79,7 +79,7 @@ bind ^R reload-all
 color title white blue bold
 EOF
 out=$(A --search army); rc=$?
-tap_is "$rc:$out" "0:News${tab}15/11/2023${tab}Army news" \
+tap_is "$rc:$out" "0:3${tab}News${tab}15/11/2023${tab}Army news${tab}" \
     "datetime-format sets --search's dates"
 A --dump-config >"$TMPD/dump"; rc=$?
 tap_is "$rc" 0 "--dump-config exits 0"
@@ -103,12 +103,12 @@ if localedef -i ar_EG -f UTF-8 "$TMPD/loc/ar_EG.UTF-8" >/dev/null 2>&1 &&
 	printf 'datetime-format "%%d %%B %%Y"\n' >"$TMPD/ar.conf"
 	out=$(LOCPATH=$TMPD/loc LC_ALL=ar_EG.UTF-8 A -c "$TMPD/ar.conf" \
 	    --search army)
-	tap_is "$out" "News${tab}15 نوفمبر 2023${tab}Army news" \
+	tap_is "$out" "3${tab}News${tab}15 نوفمبر 2023${tab}Army news${tab}" \
 	    "an Arabic locale gives Arabic month names"
 	printf 'datetime-format "%%Od/%%Om"\n' >"$TMPD/fa.conf"
 	out=$(LOCPATH=$TMPD/loc LC_ALL=fa_IR.UTF-8 A -c "$TMPD/fa.conf" \
 	    --search army)
-	tap_is "$out" "News${tab}۱۵/۱۱${tab}Army news" \
+	tap_is "$out" "3${tab}News${tab}۱۵/۱۱${tab}Army news${tab}" \
 	    "... and %O the locale's own digits where it has them"
 else
 	tap_skip "cannot build the ar_EG and fa_IR locales here"
@@ -174,7 +174,8 @@ assert [x["title"] for x in d] == ["والجيش يتقدم", "أعلن الجي
 assert d[0]["feed"] == "أخبار" and d[0]["unread"] is False, d[0]
 assert d[1]["date"] == "2023-11-14T22:13:20Z" and d[1]["unread"] is True, d[1]
 assert set(d[0]) == {"id", "feed_id", "feed", "title", "link", "date",
-    "unread", "starred", "snippet"}, d[0]
+    "published", "updated", "unread", "starred", "direction", "snippet",
+    "matches"}, d[0]
 ' "$out"
 tap_ok $? "... an array of the items, newest first, with their fields"
 out=$(A --search 'nothing-like-this' --json 2>/dev/null)

@@ -20,6 +20,7 @@
 #include "db.h"
 #include "db-priv.h"
 #include "feed.h"
+#include "reason.h"
 #include "xmalloc.h"
 
 #include "tap.h"
@@ -598,6 +599,14 @@ test_migrate_v3(void)
 	    " FROM item WHERE id <= 2;"
 	    "UPDATE item SET fts_indexed = 1 WHERE id <= 2;", NULL, NULL,
 	    NULL);
+	/* Version 4's step, before version 11 puts every item back. */
+	if (db_schema_migrate_to(raw, 10, &cause) != 0) {
+		diag("%s", cause);
+		free(cause);
+		cause = NULL;
+	}
+	is_int(fx_sql_int(raw, "SELECT count(*) FROM fts_pending"), 1,
+	    "only the unindexed item is pending");
 	db_close(raw);
 
 	db = db_open(path, 0, &cause);
@@ -608,8 +617,8 @@ test_migrate_v3(void)
 		free(path);
 		return;
 	}
-	is_int(fx_sql_int(db, "SELECT count(*) FROM fts_pending"), 1,
-	    "only the unindexed item is pending");
+	is_int(fx_sql_int(db, "SELECT count(*) FROM fts_pending"), 3,
+	    "every item is pending once the stems changed (version 11)");
 	db_search_index_pending(db, 10, &left, &cause);
 	is_search(db, "جيش", "جيش الجيش");
 	fx_sql_int(db, "DELETE FROM item WHERE id = 1");
@@ -910,6 +919,25 @@ is_search(struct db *db, const char *q, const char *want)
 	free(got);
 }
 
+static void
+is_search_error(struct db *db, const char *q, int kind, long col)
+{
+	struct db_item_row	*rows = NULL;
+	char			*cause = NULL;
+	size_t			 n = 0;
+	long			 c = -1;
+	int			 k = -1, rc;
+
+	rc = db_search_query_check(q, &k, &c);
+	ok(rc == -1 && k == kind && c == col,
+	    "search '%s' is a problem (kind %d, column %ld)", q, k, c);
+	rc = db_search_page(db, q, DB_PAGE_FIRST, NULL, 10, &rows, &n, &cause);
+	ok(rc == -1 && n == 0 && cause != NULL,
+	    "... and db_search_page refuses it: %s", cause ? cause : "");
+	free(cause);
+	db_item_rows_free(rows, n);
+}
+
 static int64_t
 search_date(int i)
 {
@@ -920,6 +948,90 @@ static const char *
 search_body(int i)
 {
 	return (i % 2 ? "الخبر العاجل" : "خبر عاجل");
+}
+
+/*
+ * Version 11 re-indexes every item: words a stemmer of before indexed
+ * ("لبنان" as لبن) are gone, and each item is found by today's stems.
+ */
+static void
+test_migrate_stems(void)
+{
+	struct db	*db;
+	char		*path, *cause = NULL, *got;
+	int64_t		 a, left;
+
+	db = fx_open("stems.db", &path);
+	a = fx_feed(db, FX_A);
+	fx_put(db, a, fx_item("1", "t1", 100, "أخبار لبنان"), NULL);
+	fx_put(db, a, fx_item("2", "t2", 200, "الحليب واللبن"), NULL);
+	db_search_index_pending(db, 100, &left, &cause);
+	/* What an older stemmer left in the index: لبنان under لبن. */
+	fx_sql_int(db, "INSERT INTO item_fts (rowid, title, body) VALUES"
+	    " (1, '', 'لبن')");
+	fx_sql_int(db, "PRAGMA user_version = 10");
+	got = search_ids(db, "لبن");
+	is_str(got, "t2 t1", "a version 10 index has the old stems");
+	free(got);
+	db_close(db);
+
+	if ((db = db_open(path, 0, &cause)) == NULL) {
+		ok(0, "reopen: %s", cause);
+		free(cause);
+		free(path);
+		return;
+	}
+	db_search_index_pending(db, 0, &left, &cause);
+	is_int(left, 2, "version 11 puts every item back to be indexed");
+	db_search_index_pending(db, 100, &left, &cause);
+	got = search_ids(db, "لبن");
+	is_str(got, "t2", "... and the old stems are gone");
+	free(got);
+	got = search_ids(db, "اللبنانية");
+	is_str(got, "t1", "... while today's find the item");
+	free(got);
+	db_close(db);
+	free(path);
+}
+
+/*
+ * One 400 kB item repeating the word it is searched for: a page of
+ * results and the snippets of its rows cost milliseconds (FTS5's
+ * snippet() scored every window of every match: 19 s of CPU).
+ */
+static void
+test_search_big(void)
+{
+	struct db		*db;
+	struct db_item_row	*rows;
+	struct str		 body;
+	char			*cause = NULL;
+	size_t			 n, i;
+	int64_t			 a, left;
+	clock_t			 t0;
+	double			 cpu;
+
+	db = fx_open("search-big.db", NULL);
+	a = fx_feed(db, FX_A);
+	str_init(&body);
+	for (i = 0; i < 60000; i++)
+		str_appends(&body, "الجيش ");
+	fx_put(db, a, fx_item("big", "كبير", 100, body.ptr), NULL);
+	fx_put(db, a, fx_item("small", "صغير", 200, "قال الجيش"), NULL);
+	db_search_index_pending(db, 100, &left, &cause);
+	t0 = clock();
+	db_search_page(db, "جيش", DB_PAGE_FIRST, NULL, 50, &rows, &n, &cause);
+	db_search_snippets(db, "جيش", rows, n, &cause);
+	cpu = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	ok(n == 2 && cpu < 1.0, "a page with a 400 kB item and its snippets: "
+	    "%zu rows in %.3f s of CPU", n, cpu);
+	ok(n == 2 && rows[1].snippet != NULL && rows[1].nmatches == 16 &&
+	    strlen(rows[1].snippet) < 200, "... the snippet is its first "
+	    "words, each a match: %s", n == 2 && rows[1].snippet ?
+	    rows[1].snippet : "");
+	db_item_rows_free(rows, n);
+	str_free(&body);
+	db_close(db);
 }
 
 static void
@@ -979,11 +1091,45 @@ test_search(void)
 	is_search(db, "\"مالي\"", "t7");
 	is_search(db, "2024", "t8");
 	is_search(db, "الجي*", "t4 t1");
-	is_search(db, "AND OR NOT ( ) : ^ -", "");
-	is_search(db, "\"", "");
-	is_search(db, "", "");
+	is_search(db, ": ^ - NEAR(x)", "");
+	is_search(db, "and or not", "");
+
+	/* The search language: FTS5's operators over the stemmed words. */
+	is_search(db, "جيش OR army", "t6 t4 t3 t2 t1");
+	is_search(db, "جيش AND كبير", "t3");
+	is_search(db, "الجيش كبير", "t3");
+	is_search(db, "جيش NOT كبير", "t4 t2 t1");
+	is_search(db, "جيش -كبير", "t4 t2 t1");
+	is_search(db, "(جيش OR army) -كبير -\"الجيش\"", "t6 t2");
+	is_search(db, "army OR (جيش يتقدم)", "t6 t4");
+	is_search(db, "army OR (جيش (يتقدم OR كبير))", "t6 t4 t3");
+	is_search(db, "مال NOT \"مالي\"", "t8");
+	is_search(db, "NOT NOT army", "t6");
+	is_search(db, "جيش*", "t3");
+	is_search(db, "\"جيش كب\"*", "t3");
+	is_search(db, "army OR ؟", "t6");
+	is_search(db, "covid-19 OR army", "t6");
+	is_search_error(db, "", REASON_SEARCH_EMPTY, 0);
+	is_search_error(db, "   ", REASON_SEARCH_EMPTY, 0);
+	is_search_error(db, "\"", REASON_SEARCH_EMPTY, 0);
+	is_search_error(db, "؟ . ()", REASON_SEARCH_EMPTY, 0);
+	is_search_error(db, "-جيش", REASON_SEARCH_NOT_ONLY, 1);
+	is_search_error(db, "جيش OR -كبير", REASON_SEARCH_NOT_ONLY, 8);
+	is_search_error(db, "(جيش", REASON_SEARCH_PAREN, 1);
+	is_search_error(db, "جيش) army", REASON_SEARCH_PAREN, 4);
+	is_search_error(db, "OR جيش", REASON_SEARCH_OPERATOR, 1);
+	is_search_error(db, "جيش OR", REASON_SEARCH_OPERATOR, 5);
+	is_search_error(db, "جيش AND AND كبير", REASON_SEARCH_OPERATOR, 5);
+	is_search_error(db, "جيش AND", REASON_SEARCH_OPERATOR, 5);
+	is_search_error(db, "AND OR NOT ( ) : ^ -", REASON_SEARCH_OPERATOR, 1);
+	is_search_error(db, "army NOT", REASON_SEARCH_OPERATOR, 6);
+	is_search_error(db, "((((((((((((((((((((((((((((((((((جيش))))))))))"
+	    "))))))))))))))))))))))))", REASON_QUERY_DEPTH, 33);
 
 	db_search_page(db, "جيش", DB_PAGE_FIRST, NULL, 10, &rows, &n, &cause);
+	ok(n == 0 || rows[0].snippet == NULL,
+	    "a page of results has no snippets: only rows shown get them");
+	db_search_snippets(db, "جيش", rows, n, &cause);
 	if (n == 4) {
 		diag("snippet: %s", rows[0].snippet);
 		ok(rows[0].nmatches == 1 && strncmp(rows[0].snippet +
@@ -998,8 +1144,7 @@ test_search(void)
 			if (rows[i].snippet == NULL || rows[i].nmatches != 1)
 				break;
 		}
-		ok(i == n, "every row of a page of few matches has its "
-		    "snippet and match (one walk over the matches)");
+		ok(i == n, "every row shown has its snippet and match");
 	} else
 		ok(0, "four results for snippets (%zu)", n);
 	db_item_rows_free(rows, n);
@@ -1128,6 +1273,8 @@ main(void)
 	test_counts();
 	test_retention();
 	test_migrate();
+	test_migrate_stems();
+	test_search_big();
 	test_migrate_v3();
 	test_migrate_v7();
 	test_refuse();

@@ -1009,14 +1009,14 @@ test_not_feed(void)
 		const char	*cause;		/* substring */
 		const char	*links;		/* joined by spaces */
 	} cases[] = {
-		{ "html-discovery.html", NULL, "it links to feeds at "
+		{ "html-discovery.html", NULL, "which links to feeds at "
 		  "https://sabah.example/ar/rss/news.xml, "
 		  "https://sabah.example/sport.atom, "
 		  "https://sabah.example/feed.json",
 		  "https://sabah.example/ar/rss/news.xml "
 		  "https://sabah.example/sport.atom "
 		  "https://sabah.example/feed.json" },
-		{ "html-no-feed.html", NULL, "this is an HTML page, not a feed",
+		{ "html-no-feed.html", NULL, "an HTML page",
 		  "" },
 		{ "not-feed.py", NULL, "neither XML nor JSON", "" },
 		{ "json-no-version.json", NULL, "not a JSON Feed (its "

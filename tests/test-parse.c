@@ -298,8 +298,8 @@ static const struct want cases[] = {
 	{ "xxe.xml", NULL, "rss2.0", NULL, "passwd", "XXE", NULL, NULL, NULL,
 	  1, 0, NULL, "secret:", NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 	  NULL, NULL, NULL },
-	{ .file = "html-page.html", .cause = "HTML page, not a feed; it links "
-	  "to a feed at /feed.xml" },
+	{ .file = "html-page.html", .cause = "an HTML page, which links to a "
+	  "feed at /feed.xml" },
 	{ .file = "not-feed.xml", .cause = "root element is <svg>" },
 	{ .file = "not-feed.txt", .cause = "neither XML nor JSON" },
 	{ .file = "empty.xml", .cause = "empty" },
@@ -959,7 +959,8 @@ test_cdata(void)
 	const char	*doctype = "<?xml version=\"1.0\"?><!DOCTYPE rss>"
 	    "<rss version=\"2.0\"><channel><title>" AR_TITLE " &amp;</title>"
 	    "</channel></rss>";
-	const char	*hyphens = "<rss version=\"2.0\"><channel><title>"
+	const char	*hyphens = "<rss version=\"2.0\"><channel>"
+	    "<item><guid>1</guid></item><title>"
 	    "<!-- a --->" AR_TITLE " &lt;b&gt;</title><description>ok"
 	    "</description></channel></rss>\n";
 	const char	*hyphens2 = "<rss version=\"2.0\"><channel><title>"
@@ -1006,7 +1007,9 @@ test_cdata(void)
 	/*
 	 * libxml2 does not end a comment at "--->" (it steps over "--"), so
 	 * what follows is still comment to it: nothing there may be
-	 * rewritten, and the title and the description are swallowed.
+	 * rewritten, and the title and the description are swallowed (the
+	 * item before them keeps the document a feed, not one cut off
+	 * before its first item).
 	 */
 	f = cd_parse(hyphens, strlen(hyphens), strlen(hyphens), 0, &runs);
 	ok(f != NULL && f->title == NULL && f->description == NULL,

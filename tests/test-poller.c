@@ -388,7 +388,8 @@ test_failures(void)
 	p = fx_start(&fx);
 	drain(p, &t, 30, 1);
 	is_int(t.failed, 1, "an HTML page fails");
-	is_str(t.last_reason, "not a feed", "... as not a feed");
+	is_str(t.last_reason, "not a feed: an HTML page",
+	    "... as not a feed, with the parser's words");
 	is_int(t.last_kind, REASON_NOT_FEED, "... said as a kind");
 	is_int(t.done, 2, "a redirected feed and an exec: feed work");
 	is_int(t.moved, 1, "the 308 is announced");

@@ -6,11 +6,12 @@ _akhbar()
 	COMPREPLY=()
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
-	opts='--config --urls --cache --log --demo --reload --force
-	    --unread-count --search --json --mark-all-read --import-opml
+	opts='--config --urls --cache --log --quiet --demo --reload --force
+	    --unread-count --search --limit --json --mark-all-read
+	    --mark-read --mark-unread --star --unstar --import-opml
 	    --export-opml --import-newsboat --vacuum --dump-config --parse
 	    --render --width --fetch-article --article
-	    --help --version -c -u -C -l -f -P -h -V'
+	    --help --version -c -u -C -l -q -f -P -h -V'
 	case $prev in
 	-c|--config|-u|--urls|-C|--cache|-l|--log|-P|--parse|--render)
 		COMPREPLY=($(compgen -f -- "$cur"))
@@ -22,7 +23,8 @@ _akhbar()
 	--import-newsboat)
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return 0 ;;
-	--search|--mark-all-read|--width|--fetch-article|--article)
+	--search|--limit|--mark-all-read|--mark-read|--mark-unread|--star|\
+	--unstar|--width|--fetch-article|--article)
 		return 0 ;;
 	esac
 	COMPREPLY=($(compgen -W "$opts" -- "$cur"))
