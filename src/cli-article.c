@@ -17,7 +17,6 @@
 
 #include "cli-article.h"
 
-#include <sys/ioctl.h>
 
 #include <errno.h>
 #include <poll.h>
@@ -27,6 +26,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli-render.h"
 #include "cli.h"
 #include "db.h"
 #include "doc.h"
@@ -43,8 +43,6 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
-#define CLI_ARTICLE_WIDTH	80
-#define CLI_ARTICLE_MAX_WIDTH	1000
 #define CLI_ARTICLE_WAIT_MS	(15 * 60 * 1000)	/* the longest fetch */
 
 /* Print the lines of --help for the full-article options. */
@@ -170,42 +168,6 @@ cli_fetch_article(const char *cache, const char *arg)
 	return (rc == 0 ? CLI_EXIT_OK : CLI_EXIT_FAIL);
 }
 
-/* The columns to lay out: the terminal's, $COLUMNS, else 80. */
-static int
-cli_article_width(void)
-{
-	struct winsize	 ws;
-	const char	*c;
-	long		 n;
-	char		*end;
-
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ,
-	    &ws) == 0 && ws.ws_col > 0)
-		return (ws.ws_col < CLI_ARTICLE_MAX_WIDTH ? ws.ws_col :
-		    CLI_ARTICLE_MAX_WIDTH);
-	if ((c = getenv("COLUMNS")) != NULL && *c != '\0') {
-		n = strtol(c, &end, 10);
-		if (*end == '\0' && n > 0 && n <= CLI_ARTICLE_MAX_WIDTH)
-			return ((int)n);
-	}
-	return (CLI_ARTICLE_WIDTH);
-}
-
-/* The renderer's resolver: a relative link against the article's page. */
-static char *
-cli_article_resolve(const char *ref, size_t len, void *arg)
-{
-	const char	*base = arg;
-	char		*r, *abs;
-
-	if (base == NULL || len == 0 || url_is_absolute(ref, len))
-		return (NULL);
-	r = xstrndup(ref, len);
-	abs = url_resolve(base, r);
-	free(r);
-	return (abs);
-}
-
 /* Say why an item is shown without its full text. */
 static void
 cli_article_why_not(int64_t id, const struct db_article *a)
@@ -267,7 +229,7 @@ cli_article(const char *cache, const char *arg)
 	else
 		cli_article_why_not(id, a);
 
-	width = cli_article_width();
+	width = cli_render_columns();
 	for (i = 0; i < HTML_WORDS; i++)
 		words[i] = _(html_words[i]);
 	layout_config_default(&cfg);
@@ -276,7 +238,7 @@ cli_article(const char *cache, const char *arg)
 	o.layout = &cfg;
 	o.words = words;
 	o.link_list = true;
-	o.resolve = cli_article_resolve;
+	o.resolve = url_resolve_ref;
 	o.dir = layout_dir_for_feed(it->dir, FEED_DIR_AUTO);
 	if (it->link != NULL && url_is_absolute(it->link, strlen(it->link)))
 		o.resolve_arg = it->link;

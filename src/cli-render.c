@@ -67,9 +67,9 @@ cli_render_width(const char *s)
 	return ((int)n);
 }
 
-/* The columns to lay out when --width was not given. */
-static int
-cli_render_default_width(void)
+/* The columns to lay out when no width is given: the terminal's, $COLUMNS, else 80. */
+int
+cli_render_columns(void)
 {
 	struct winsize	 ws;
 	const char	*c;
@@ -83,21 +83,6 @@ cli_render_default_width(void)
 	    (n = cli_render_width(c)) > 0)
 		return (n);
 	return (CLI_RENDER_WIDTH);
-}
-
-/* The renderer's resolver: a relative link against the item's link. */
-static char *
-cli_render_resolve(const char *ref, size_t len, void *arg)
-{
-	const char	*base = arg;
-	char		*r, *abs;
-
-	if (base == NULL || len == 0 || url_is_absolute(ref, len))
-		return (NULL);
-	r = xstrndup(ref, len);
-	abs = url_resolve(base, r);
-	free(r);
-	return (abs);
 }
 
 /* Read a whole file (or standard input); NULL with errno set. */
@@ -207,7 +192,7 @@ cli_render(const char *cache, const char *arg, int width)
 	int			 rc = CLI_EXIT_OK;
 
 	if (width <= 0)
-		width = cli_render_default_width();
+		width = cli_render_columns();
 	for (i = 0; i < HTML_WORDS; i++)
 		words[i] = _(html_words[i]);
 	layout_config_default(&cfg);
@@ -216,7 +201,7 @@ cli_render(const char *cache, const char *arg, int width)
 	o.layout = &cfg;
 	o.words = words;
 	o.link_list = true;
-	o.resolve = cli_render_resolve;
+	o.resolve = url_resolve_ref;
 	d = doc_new();
 	if (cli_render_is_id(arg))
 		rc = cli_render_item(cache, arg, d, &o);

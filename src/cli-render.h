@@ -13,4 +13,7 @@ int	 cli_render(const char *, const char *, int);
 /* The width --width gives, or -1 when it is not a number of columns. */
 int	 cli_render_width(const char *);
 
+/* The columns to lay out when no width is given: the terminal's, $COLUMNS, else 80. */
+int	 cli_render_columns(void);
+
 #endif

@@ -168,3 +168,21 @@ out:
 	curl_url_cleanup(u);
 	return (rc);
 }
+
+/*
+ * A reference of len bytes made absolute against base (a NUL-terminated
+ * URL passed as void *, the shape of the HTML renderer's resolver), or
+ * NULL when it needs none, there is no base or it does not resolve.
+ */
+char *
+url_resolve_ref(const char *ref, size_t len, void *base)
+{
+	char	*r, *abs;
+
+	if (base == NULL || len == 0 || url_is_absolute(ref, len))
+		return (NULL);
+	r = xstrndup(ref, len);
+	abs = url_resolve(base, r);
+	free(r);
+	return (abs);
+}

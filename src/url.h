@@ -14,5 +14,6 @@ bool		 url_base_is(const struct url_base *, const char *);
 char		*url_base_resolve(const struct url_base *, const char *);
 void		 url_base_free(struct url_base *);
 int		 url_file_path(const char *, char **, bool *);
+char		*url_resolve_ref(const char *, size_t, void *);
 
 #endif
