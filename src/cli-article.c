@@ -17,7 +17,6 @@
 
 #include "cli-article.h"
 
-
 #include <errno.h>
 #include <poll.h>
 #include <stdint.h>
