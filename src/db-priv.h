@@ -15,6 +15,8 @@
  *	db-open.c		db_open: connect, register, migrate
  *	 |-> db-schema.c	migrations
  *	 |-> db-search.c	tokenizer, indexing, search pages and counts
+ *	 |    |-> db-search-stream.c	--search's streams, a page's plan
+ *	 |    |    (calls db-search-query.c, db-item.c)
  *	 |    |-> db-search-query.c	the search language, snippets
  *	 |    |-> db-article.c	full articles (the text akhbar_body indexes)
  *	 |    `-> db-item.c	upserts, item pages, counts, ranks
