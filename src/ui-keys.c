@@ -82,6 +82,8 @@ static const struct ui_binding ui_keys_default[] = {
 	{ 'R',		UI_ACT_RELOAD_ALL,	0, READ | V(FIRST) },
 	{ '/',		UI_ACT_SEARCH,		0, READ },
 	{ 'd',		UI_ACT_DIRECTION,	0, READ },
+	{ 'f',		UI_ACT_FULL_ARTICLE,	0, V(PAGER) },
+	{ 'F',		UI_ACT_FETCH_ARTICLE,	0, V(PAGER) },
 	{ 'i',		UI_ACT_IMPORT,		0, V(FIRST) },
 	{ '?',		UI_ACT_HELP,		0, UI_IN_ANY },
 	{ C('l'),	UI_ACT_REDRAW,		0, UI_IN_ANY },
@@ -149,6 +151,11 @@ static const struct {
 	    "back when they are not scrolled") },
 	[UI_ACT_SCROLL_RIGHT] =	{ "scroll-right",
 	    N_("scroll lines too wide for the view to the right") },
+	[UI_ACT_FULL_ARTICLE] =	{ "full-article",
+	    N_("show the full article or the feed's summary; fetch the "
+	    "article from its web page when none is stored") },
+	[UI_ACT_FETCH_ARTICLE] = { "fetch-article",
+	    N_("fetch the full article from its web page again") },
 };
 
 /*

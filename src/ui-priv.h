@@ -92,6 +92,8 @@ enum ui_action {
 	UI_ACT_IMPORT,
 	UI_ACT_SCROLL_LEFT,	/* verbatim lines; back when not scrolled */
 	UI_ACT_SCROLL_RIGHT,
+	UI_ACT_FULL_ARTICLE,	/* the full article or the feed's summary */
+	UI_ACT_FETCH_ARTICLE,	/* fetch the full article again */
 	UI_ACT_COUNT
 };
 
@@ -224,6 +226,16 @@ struct ui_prompt {
 	void		(*done)(struct ui *, const char *);	/* NULL: cancelled */
 };
 
+/* What the article view knows of its item's full article (ui-full.c). */
+struct ui_full {
+	bool		 have;		/* the cache holds the article */
+	bool		 show;		/* show it (else the feed's summary) */
+	bool		 fetching;	/* asked of the poller, not ended yet */
+	int64_t		 bytes;		/* of the page so far */
+	int64_t		 fetched;	/* when it was last fetched, 0: never */
+	char		*why;		/* the last fetch's failure, or NULL */
+};
+
 /* The interface. */
 struct ui {
 	struct ui_opts	 opts;
@@ -345,6 +357,16 @@ enum layout_dir ui_items_row_dir(struct ui_view *, const struct db_item_row *);
 /* ui-pager.c */
 struct ui_view *ui_pager_new(struct ui *, struct ui_view *,
 	    const struct db_item_row *, enum layout_dir);
+
+/* ui-full.c */
+void	 ui_full_clear(struct ui_full *);
+void	 ui_full_read(struct ui *, struct ui_full *, int64_t, struct item *);
+bool	 ui_full_shown(const struct ui_full *);
+char	*ui_full_label(const struct ui_full *);
+int	 ui_full_act(struct ui *, struct ui_full *, int64_t, bool, bool *);
+int	 ui_full_event(struct ui *, struct ui_full *, int64_t,
+	    const struct poller_event *, bool *);
+void	 ui_full_status(const struct ui_full *, struct str *);
 
 /* ui-links.c */
 struct ui_view *ui_links_new(struct ui *, const struct doc *);

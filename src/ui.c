@@ -448,6 +448,9 @@ ui_event(struct ui *ui, const struct poller_event *ev)
 		ui->reload.running = false;
 		return (UI_REDRAW_MSG | UI_REDRAW_STATUS);
 	case POLLER_EV_INDEXED:
+	case POLLER_EV_ARTICLE_PROGRESS:
+	case POLLER_EV_ARTICLE_DONE:
+	case POLLER_EV_ARTICLE_FAILED:
 		break;
 	default:
 		return (0);
