@@ -291,6 +291,29 @@ ui_keys_lookup(int key, enum ui_view_kind view)
 	return (NULL);
 }
 
+/*
+ * The key that does an action in a view now (the configuration's bind
+ * and unbind lines heeded: the first key of the tables whose lookup gives
+ * that action), or 0 when no key does.
+ */
+int
+ui_keys_for(enum ui_action a, enum ui_view_kind view)
+{
+	const struct ui_binding	*b;
+	size_t			 i, n = sizeof ui_keys_default /
+				    sizeof ui_keys_default[0];
+
+	for (i = 0; i < ui_keys_nuser + n; i++) {
+		b = i < ui_keys_nuser ? &ui_keys_user[i] :
+		    &ui_keys_default[i - ui_keys_nuser];
+		if (b->action != a || !(b->views & UI_IN(view)))
+			continue;
+		if (ui_keys_lookup(b->key, view) == b)
+			return (b->key);
+	}
+	return (0);
+}
+
 /* The whole table, for the help screen and the man page test. */
 const struct ui_binding *
 ui_keys_table(size_t *n)

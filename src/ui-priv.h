@@ -348,6 +348,7 @@ int	 ui_feeds_step_unread(struct ui *, struct ui_view *, int, int64_t *,
 /* ui-items.c */
 struct ui_view *ui_items_new(struct ui *, enum db_list, int64_t,
 	    const char *, const char *, enum feed_dir, bool);
+struct ui_view *ui_items_new_query(struct ui *, const char *, const char *);
 int	 ui_items_step(struct ui *, struct ui_view *, int, bool);
 struct db_item_row *ui_items_selected(struct ui_view *);
 void	 ui_items_changed(struct ui *, struct ui_view *, int64_t, int, int);
@@ -393,6 +394,7 @@ int	 ui_keys_read(struct ui *, int *);
 void	 ui_keys_configure(const struct conf *);
 const struct ui_binding *ui_keys_lookup(int, enum ui_view_kind);
 const struct ui_binding *ui_keys_table(size_t *);
+int	 ui_keys_for(enum ui_action, enum ui_view_kind);
 const char *ui_keys_action_name(enum ui_action);
 const char *ui_keys_action_help(enum ui_action);
 char	*ui_keys_name(int);

@@ -471,6 +471,7 @@ ui_cache_stale(struct ui *ui)
 {
 	struct db_feed_row	*rows;
 	struct db_feed_cursor	 c;
+	const struct urls_sub	*sub;
 	size_t			 n, i;
 	char			*cause = NULL;
 	int64_t			 newest = 0;
@@ -488,7 +489,9 @@ ui_cache_stale(struct ui *ui)
 		if (n == 0)
 			break;
 		for (i = 0; i < n; i++) {
-			if (!ui_subscribed(ui, rows[i].url))
+			sub = ui_sub(ui, rows[i].url);
+			/* A query: feed is never fetched: it is never stale. */
+			if (sub == NULL || sub->query != NULL)
 				continue;
 			if (rows[i].last_fetch == 0)
 				never = true;
