@@ -629,8 +629,7 @@ ui_feeds_act(struct ui *ui, struct ui_view *v, enum ui_action a, int arg)
 	case UI_ACT_OPEN:
 		return (ui_feeds_open(ui, f));
 	case UI_ACT_BACK:
-		ui->quit = true;
-		return (0);
+		return (ui_quit(ui));
 	case UI_ACT_NEXT:
 		return (ui_list_move(ui, &f->list, 1));
 	case UI_ACT_PREV:

@@ -85,6 +85,7 @@ static const struct ui_binding ui_keys_default[] = {
 	{ 'f',		UI_ACT_FULL_ARTICLE,	0, V(PAGER) },
 	{ 'F',		UI_ACT_FETCH_ARTICLE,	0, V(PAGER) },
 	{ 'i',		UI_ACT_IMPORT,		0, V(FIRST) },
+	{ 'n',		UI_ACT_IMPORT_NEWSBOAT,	0, V(FIRST) },
 	{ '?',		UI_ACT_HELP,		0, UI_IN_ANY },
 	{ C('l'),	UI_ACT_REDRAW,		0, UI_IN_ANY },
 	{ 27,		UI_ACT_DISMISS,		0, UI_IN_ANY },
@@ -154,6 +155,8 @@ static const struct {
 	[UI_ACT_FULL_ARTICLE] =	{ "full-article",
 	    N_("show the full article or the feed's summary; fetch the "
 	    "article from its web page when none is stored") },
+	[UI_ACT_IMPORT_NEWSBOAT] = { "import-newsboat",
+	    N_("import newsboat's feeds, and its read and starred states") },
 	[UI_ACT_FETCH_ARTICLE] = { "fetch-article",
 	    N_("fetch the full article from its web page again") },
 };

@@ -94,6 +94,7 @@ enum ui_action {
 	UI_ACT_SCROLL_RIGHT,
 	UI_ACT_FULL_ARTICLE,	/* the full article or the feed's summary */
 	UI_ACT_FETCH_ARTICLE,	/* fetch the full article again */
+	UI_ACT_IMPORT_NEWSBOAT,	/* the first run: newsboat's files */
 	UI_ACT_COUNT
 };
 
@@ -273,6 +274,7 @@ struct ui {
 	int64_t		 unread;	/* of the subscribed feeds */
 	struct ui_prompt prompt;
 	bool		 quit;
+	bool		 confirm_quit;	/* confirm-quit asked: y quits */
 	char		*first_error;	/* why the interface ended */
 	char		*tmpdir;	/* --demo's throwaway directory */
 	char		*demo_urls;
@@ -292,6 +294,7 @@ void	 ui_error_cause(struct ui *, const char *, char *);
 bool	 ui_subscribed(const struct ui *, const char *);
 const struct urls_sub *ui_sub(const struct ui *, const char *);
 int	 ui_global_act(struct ui *, enum ui_action, int);
+int	 ui_quit(struct ui *);
 int	 ui_refresh_unread(struct ui *);
 long long ui_now_ms(void);
 int	 ui_restart(struct ui *);

@@ -111,6 +111,8 @@ ui_status_keys(enum ui_view_kind view)
 		{ UI_ACT_BACK, UI_IN_ANY & ~(UI_IN(UI_VIEW_FEEDS) |
 		    UI_IN(UI_VIEW_FIRST)), N_("back") },
 		{ UI_ACT_OPEN, UI_IN_LISTS, N_("open") },
+		{ UI_ACT_IMPORT_NEWSBOAT, UI_IN(UI_VIEW_FIRST),
+		    N_("newsboat's feeds") },
 		{ UI_ACT_IMPORT, UI_IN(UI_VIEW_FIRST), N_("import") },
 		{ UI_ACT_FULL_ARTICLE, UI_IN(UI_VIEW_PAGER),
 		    N_("full article") },
