@@ -370,6 +370,12 @@ ui_keys_name(int key)
 		xasprintf(&s, "^%c", key + '@');
 		return (s);
 	}
+	if (UI_KEY_IS_FN(key) && key - UI_KEY_FN(0) >= KEY_F(1) &&
+	    key - UI_KEY_FN(0) <= KEY_F(63)) {
+		/* As "bind" takes it: F1 ... */
+		xasprintf(&s, "F%d", key - UI_KEY_FN(0) - KEY_F0);
+		return (s);
+	}
 	if (UI_KEY_IS_FN(key)) {
 		xasprintf(&s, "key%d", key - UI_KEY_FN(0));
 		return (s);
