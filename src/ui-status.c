@@ -94,10 +94,11 @@ ui_status_row(struct ui *ui, WINDOW *w, const struct ui_seg *start,
 /*
  * The title bar's reminder of a view's main keys ("q:back  ENTER:open
  * ..."), from the live key table: a key bound elsewhere shows there, an
- * action no key does is left out.
+ * action no key does is left out, and so is what does not fit in room
+ * columns.
  */
 static char *
-ui_status_keys(enum ui_view_kind view)
+ui_status_keys(struct ui *ui, enum ui_view_kind view, int room)
 {
 	static const struct {
 		enum ui_action	 action;
@@ -124,9 +125,9 @@ ui_status_keys(enum ui_view_kind view)
 		{ UI_ACT_HELP, UI_IN_ANY & ~UI_IN(UI_VIEW_HELP), N_("help") },
 	};
 	struct str	 s;
-	char		*name;
+	char		*name, *one;
 	size_t		 i;
-	int		 key;
+	int		 key, used = 0, w;
 
 	str_init(&s);
 	for (i = 0; i < sizeof main_keys / sizeof main_keys[0]; i++) {
@@ -134,9 +135,16 @@ ui_status_keys(enum ui_view_kind view)
 		    (key = ui_keys_for(main_keys[i].action, view)) == 0)
 			continue;
 		name = ui_keys_name(key);
-		str_printf(&s, "%s%s:%s", s.len > 0 ? "  " : "", name,
+		xasprintf(&one, "%s%s:%s", s.len > 0 ? "  " : "", name,
 		    _(main_keys[i].label));
 		free(name);
+		/* What does not fit is left out; a shorter one after may fit. */
+		w = ui_text_width(ui, one);
+		if (used + w <= room) {
+			str_appends(&s, one);
+			used += w;
+		}
+		free(one);
 	}
 	return (str_steal(&s));
 }
@@ -159,8 +167,10 @@ ui_status_draw_title(struct ui *ui)
 	start[0].attr = a;
 	start[1].text = str_cstr(&name);
 	start[1].attr = a;
-	keys = ui_status_keys(ui->view != NULL ? ui->view->ops->kind :
-	    UI_VIEW_FEEDS);
+	/* The room the title and the view's name leave, two columns apart. */
+	keys = ui_status_keys(ui, ui->view != NULL ? ui->view->ops->kind :
+	    UI_VIEW_FEEDS, ui->cols - 2 - ui_text_width(ui, app) - 2 -
+	    (name.len > 0 ? ui_text_width(ui, str_cstr(&name)) + 2 : 0));
 	end[0].text = keys;
 	end[0].attr = a;
 	ui_status_row(ui, ui->title, start, name.len > 0 ? 2 : 1, end,

@@ -141,4 +141,35 @@ grep -q "^$feed \"tag one\" \"~Morning news\"$" "$nurls"
 tap_ok $? "the urls file has newsboat's line, its tag and title"
 tap_is "$("$AKHBAR" -u "$nurls" -C "$ncache" --search 'خبر' --json | grep -c '"starred": true')" 1 \
     "... and the cache newsboat's flagged article, starred"
+
+# ---- the README's capture of the article view is the interface's now ----
+UI_ENV="TZ=UTC AKHBAR_DATADIR=$(cd "$top_srcdir" && pwd) TMPDIR=$TMPD"
+ui_start 80 40 --demo
+ui_wait "Meridian Dispatch"
+ui_keys j j j j j j j Enter
+sleep 0.3
+ui_keys j Enter
+ui_wait " 100%  "
+UI_ENV=
+ui_screen | sed 's/ *$//' >"$TMPD/capture"
+$PY - "$top_srcdir/README.md" "$TMPD/capture" <<'EOF2'
+import sys
+readme = open(sys.argv[1], encoding="utf-8").read()
+start = readme.index("```\n akhbar ") + 4
+block = readme[start:readme.index("```", start)].rstrip("\n").split("\n")
+screen = open(sys.argv[2], encoding="utf-8").read().split("\n")
+status = [l for l in screen if l.startswith(" 100%")][0]
+body = screen[:screen.index(status)]
+while body and body[-1] == "":
+    body.pop()
+want = body + ["", status]
+for i, (a, b) in enumerate(zip(block, want)):
+    if a != b:
+        print("# line %d: README %r, screen %r" % (i + 1, a, b))
+        sys.exit(1)
+sys.exit(0 if len(block) == len(want) else 1)
+EOF2
+tap_ok $? "the README's capture of the Arabic article view is what the demo shows"
+ui_keys Q
+ui_exited
 ui_done
