@@ -4,7 +4,7 @@
  * first, restricted inside the query to some feeds' items, with memory
  * that does not grow with the rows read (no row is kept once handed
  * over; the statement holds a set of the matching ids, a few bytes each,
- * or for few matches the rows to sort); and the choice, for a stream or
+ * and DB_SS_CHUNK rows are read ahead); and the choice, for a stream or
  * for one page of db_search_page, between looking each match up and
  * walking the date index.
  *
@@ -68,6 +68,12 @@ enum db_ss_feeds {
 	DB_SS_CHECK		/* every match, each row's feed checked */
 };
 
+/* A result's id and its place in the chunk. */
+struct db_ss_key {
+	int64_t		 id;
+	size_t		 place;
+};
+
 struct db_search_stream {
 	struct db		*db;
 	sqlite3_stmt		*keys;		/* the results' ids, in order */
@@ -75,8 +81,7 @@ struct db_search_stream {
 	struct db_item_row	*buf;		/* rows read ahead, in order */
 	size_t			 nbuf;
 	size_t			 at;		/* the next of buf to hand over */
-	int64_t			*ids;		/* DB_SS_CHUNK ids and places */
-	size_t			*place;
+	struct db_ss_key	*keyv;		/* DB_SS_CHUNK ids and places */
 	bool			 done;		/* no more keys */
 	bool			 walk;		/* the connection set for a walk */
 	bool			 listed;	/* temp.search_feed filled */
@@ -276,8 +281,7 @@ db_search_stream_open(struct db *db, const struct db_search_spec *spec,
 	}
 	if ((i = sqlite3_bind_parameter_index(s->keys, ":q")) != 0)
 		sqlite3_bind_text(s->keys, i, match, -1, SQLITE_TRANSIENT);
-	s->ids = xreallocarray(NULL, DB_SS_CHUNK, sizeof *s->ids);
-	s->place = xreallocarray(NULL, DB_SS_CHUNK, sizeof *s->place);
+	s->keyv = xreallocarray(NULL, DB_SS_CHUNK, sizeof *s->keyv);
 	s->buf = xreallocarray(NULL, DB_SS_CHUNK, sizeof *s->buf);
 	db_search_query_free(sq);
 	return (s);
@@ -299,14 +303,11 @@ db_ss_row_clear(struct db_item_row *r)
 	free(r->matches);
 }
 
-/* Order places by their ids, for qsort_r-less sorting of a chunk. */
-static const int64_t	*db_ss_sort_ids;
-
 static int
 db_ss_cmp(const void *a, const void *b)
 {
-	int64_t	x = db_ss_sort_ids[*(const size_t *)a];
-	int64_t	y = db_ss_sort_ids[*(const size_t *)b];
+	int64_t	x = ((const struct db_ss_key *)a)->id;
+	int64_t	y = ((const struct db_ss_key *)b)->id;
 
 	return ((x > y) - (x < y));
 }
@@ -326,8 +327,8 @@ db_ss_fill(struct db_search_stream *s, char **cause)
 
 	s->nbuf = s->at = 0;
 	while (n < DB_SS_CHUNK && (rc = sqlite3_step(s->keys)) == SQLITE_ROW) {
-		s->ids[n] = sqlite3_column_int64(s->keys, 0);
-		s->place[n] = n;
+		s->keyv[n].id = sqlite3_column_int64(s->keys, 0);
+		s->keyv[n].place = n;
 		n++;
 	}
 	if (n < DB_SS_CHUNK) {
@@ -335,12 +336,11 @@ db_ss_fill(struct db_search_stream *s, char **cause)
 		if (rc != SQLITE_DONE)
 			return (db_fail(s->db, rc, "search", cause));
 	}
-	db_ss_sort_ids = s->ids;
-	qsort(s->place, n, sizeof *s->place, db_ss_cmp);
+	qsort(s->keyv, n, sizeof *s->keyv, db_ss_cmp);
 	memset(s->buf, 0, n * sizeof *s->buf);
 	for (i = 0; i < n; i++) {
-		k = s->place[i];
-		sqlite3_bind_int64(s->row, 1, s->ids[k]);
+		k = s->keyv[i].place;
+		sqlite3_bind_int64(s->row, 1, s->keyv[i].id);
 		rc = sqlite3_step(s->row);
 		if (rc == SQLITE_ROW)
 			db_item_row_read(s->row, &s->buf[k]);
@@ -411,8 +411,7 @@ db_search_stream_close(struct db_search_stream *s)
 	for (i = s->at; i < s->nbuf; i++)
 		db_ss_row_clear(&s->buf[i]);
 	free(s->buf);
-	free(s->ids);
-	free(s->place);
+	free(s->keyv);
 	sqlite3_finalize(s->keys);
 	sqlite3_finalize(s->row);
 	if (s->listed)
