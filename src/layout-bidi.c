@@ -51,6 +51,213 @@ layout_bidi_fold_marks(const FriBidiCharType *types, int len,
 	}
 }
 
+/*
+ * The embedding levels of a paragraph without explicit formatting, the
+ * common case, resolved here rather than by FriBidi: with no embedding,
+ * override, isolate, boundary neutral or separator, the paragraph is one
+ * isolating run sequence at the paragraph level and rules W1 to I2 are a
+ * few passes over an array, where FriBidi 1.0 builds and merges a linked
+ * list with a malloc per run.  The passes give FriBidi's results (the
+ * conformance test and a differential test against FriBidi check it):
+ * W4 to W7 as FriBidi applies them to runs, bracket pairs (BD16, at most
+ * FRIBIDI_BIDI_MAX_NESTED_BRACKET_PAIRS open) resolved in the order of
+ * their opening brackets by N0, then N1, N2, I1, I2, and the blanks that
+ * end the paragraph reset to its level as FriBidi's part of rule L1 does.
+ * A mark the fold left alone (after a neutral, or first) makes FriBidi
+ * merge runs in ways of its own, so that paragraph goes to FriBidi too.
+ * types (the folded types) is overwritten.  Returns 0, or -1 when the
+ * paragraph is not one this handles.
+ */
+static int
+layout_bidi_levels(FriBidiCharType *types, const FriBidiBracketType *br,
+    int len, FriBidiParType *base, FriBidiLevel *levels)
+{
+	FriBidiCharType	 t, sos, strong, prev;
+	int		 stack[FRIBIDI_BIDI_MAX_NESTED_BRACKET_PAIRS];
+	int		*open, *close, npairs, nstack, i, j, k, e, found, pe;
+
+	strong = 0;
+	for (i = 0; i < len; i++) {
+		switch (types[i]) {
+		case FRIBIDI_TYPE_LTR:
+		case FRIBIDI_TYPE_RTL:
+		case FRIBIDI_TYPE_AL:
+			if (strong == 0)
+				strong = types[i];
+			break;
+		case FRIBIDI_TYPE_EN:
+		case FRIBIDI_TYPE_ES:
+		case FRIBIDI_TYPE_ET:
+		case FRIBIDI_TYPE_AN:
+		case FRIBIDI_TYPE_CS:
+		case FRIBIDI_TYPE_ON:
+		case FRIBIDI_TYPE_WS:
+			break;
+		default:
+			return (-1);
+		}
+	}
+
+	/* P2, P3: the first strong letter, unless the caller said. */
+	if (!FRIBIDI_IS_STRONG(*base) && strong != 0)
+		*base = FRIBIDI_IS_RTL(strong) ? FRIBIDI_PAR_RTL :
+		    FRIBIDI_PAR_LTR;
+	e = FRIBIDI_IS_RTL(*base) ? 1 : 0;
+	sos = e ? FRIBIDI_TYPE_RTL : FRIBIDI_TYPE_LTR;
+
+	/* W2, W3: numbers after Arabic letters are Arabic; AL is R. */
+	prev = sos;
+	for (i = 0; i < len; i++) {
+		t = types[i];
+		if (t == FRIBIDI_TYPE_LTR || t == FRIBIDI_TYPE_RTL)
+			prev = t;
+		else if (t == FRIBIDI_TYPE_AL) {
+			prev = t;
+			types[i] = FRIBIDI_TYPE_RTL;
+		} else if (t == FRIBIDI_TYPE_EN && prev == FRIBIDI_TYPE_AL)
+			types[i] = FRIBIDI_TYPE_AN;
+	}
+
+	/* W4: a single separator between two numbers of its kind. */
+	for (i = 1; i + 1 < len; i++) {
+		t = types[i];
+		if ((t != FRIBIDI_TYPE_ES && t != FRIBIDI_TYPE_CS) ||
+		    types[i - 1] != types[i + 1])
+			continue;
+		if (types[i - 1] == FRIBIDI_TYPE_EN ||
+		    (types[i - 1] == FRIBIDI_TYPE_AN && t == FRIBIDI_TYPE_CS))
+			types[i] = types[i - 1];
+	}
+
+	/* W5: terminators next to European numbers join them. */
+	for (i = 0; i < len; i = j) {
+		for (j = i; j < len && types[j] == FRIBIDI_TYPE_ET; j++)
+			/* nothing */;
+		if (j == i) {
+			j++;
+			continue;
+		}
+		if ((i > 0 && types[i - 1] == FRIBIDI_TYPE_EN) ||
+		    (j < len && types[j] == FRIBIDI_TYPE_EN)) {
+			for (k = i; k < j; k++)
+				types[k] = FRIBIDI_TYPE_EN;
+		}
+	}
+
+	/* W6, W7: other separators are neutral; EN after L is L. */
+	prev = sos;
+	for (i = 0; i < len; i++) {
+		t = types[i];
+		if (t == FRIBIDI_TYPE_ES || t == FRIBIDI_TYPE_ET ||
+		    t == FRIBIDI_TYPE_CS)
+			types[i] = FRIBIDI_TYPE_ON;
+		else if (t == FRIBIDI_TYPE_LTR || t == FRIBIDI_TYPE_RTL)
+			prev = t;
+		else if (t == FRIBIDI_TYPE_EN && prev == FRIBIDI_TYPE_LTR)
+			types[i] = FRIBIDI_TYPE_LTR;
+	}
+
+	/* BD16: the bracket pairs, then N0 on each by its opening. */
+	open = close = NULL;
+	npairs = nstack = 0;
+	for (i = 0; i < len; i++) {
+		if (br[i] == FRIBIDI_NO_BRACKET || types[i] != FRIBIDI_TYPE_ON)
+			continue;
+		if (FRIBIDI_IS_BRACKET_OPEN(br[i])) {
+			if (nstack == FRIBIDI_BIDI_MAX_NESTED_BRACKET_PAIRS)
+				break;
+			stack[nstack++] = i;
+			continue;
+		}
+		for (k = nstack - 1; k >= 0; k--) {
+			if (FRIBIDI_BRACKET_ID(br[stack[k]]) ==
+			    FRIBIDI_BRACKET_ID(br[i]))
+				break;
+		}
+		if (k < 0)
+			continue;
+		if (open == NULL) {
+			open = xreallocarray(NULL, (size_t)len, sizeof *open);
+			close = xreallocarray(NULL, (size_t)len,
+			    sizeof *close);
+		}
+		/* Keep the pairs sorted by their openings. */
+		for (j = npairs; j > 0 && open[j - 1] > stack[k]; j--) {
+			open[j] = open[j - 1];
+			close[j] = close[j - 1];
+		}
+		open[j] = stack[k];
+		close[j] = i;
+		npairs++;
+		nstack = k;
+	}
+	for (k = 0; k < npairs; k++) {
+		found = 0;
+		for (i = open[k] + 1; i < close[k]; i++) {
+			t = types[i];
+			if (t == FRIBIDI_TYPE_EN || t == FRIBIDI_TYPE_AN)
+				t = FRIBIDI_TYPE_RTL;
+			if (t == sos) {
+				found = 1;	/* N0b */
+				break;
+			}
+			if (t == FRIBIDI_TYPE_LTR || t == FRIBIDI_TYPE_RTL)
+				found = 2;
+		}
+		if (found == 2) {
+			/* N0c: the strong type before the pair decides. */
+			pe = sos;
+			for (i = open[k] - 1; i >= 0; i--) {
+				t = types[i];
+				if (t == FRIBIDI_TYPE_EN || t == FRIBIDI_TYPE_AN)
+					t = FRIBIDI_TYPE_RTL;
+				if (t == FRIBIDI_TYPE_LTR ||
+				    t == FRIBIDI_TYPE_RTL) {
+					pe = t;
+					break;
+				}
+			}
+			types[open[k]] = types[close[k]] = pe;
+		} else if (found == 1)
+			types[open[k]] = types[close[k]] = sos;
+	}
+	free(open);
+	free(close);
+
+	/* N1, N2, I1, I2. */
+	for (i = 0; i < len; i = j) {
+		t = types[i];
+		if (t == FRIBIDI_TYPE_ON || t == FRIBIDI_TYPE_WS) {
+			for (j = i; j < len && (types[j] == FRIBIDI_TYPE_ON ||
+			    types[j] == FRIBIDI_TYPE_WS); j++)
+				/* nothing */;
+			prev = i > 0 ? types[i - 1] : sos;
+			if (prev == FRIBIDI_TYPE_EN || prev == FRIBIDI_TYPE_AN)
+				prev = FRIBIDI_TYPE_RTL;
+			t = j < len ? types[j] : sos;
+			if (t == FRIBIDI_TYPE_EN || t == FRIBIDI_TYPE_AN)
+				t = FRIBIDI_TYPE_RTL;
+			if (t != prev)
+				t = sos;
+			for (k = i; k < j; k++)
+				levels[k] = (FriBidiLevel)(e ^ (t ==
+				    FRIBIDI_TYPE_RTL ? 1 : 0) ? e + 1 : e);
+			continue;
+		}
+		j = i + 1;
+		if (t == FRIBIDI_TYPE_EN || t == FRIBIDI_TYPE_AN)
+			levels[i] = (FriBidiLevel)((e + 2) & ~1);
+		else
+			levels[i] = (FriBidiLevel)(e ^ (t == FRIBIDI_TYPE_RTL ?
+			    1 : 0) ? e + 1 : e);
+	}
+
+	/* L1, FriBidi's part: the blanks the paragraph ends with. */
+	for (i = len - 1; i >= 0 && types[i] == FRIBIDI_TYPE_WS; i--)
+		levels[i] = (FriBidiLevel)e;
+	return (0);
+}
+
 /* The FriBidi base direction to ask for, given a hint and the types. */
 static FriBidiParType
 layout_bidi_base(const struct layout_para *p, enum layout_dir dir)
@@ -107,8 +314,11 @@ layout_bidi_analyse(struct layout_para *p, enum layout_dir dir)
 	} else {
 		folded = xreallocarray(NULL, n, sizeof *folded);
 		layout_bidi_fold_marks(p->types, p->len, folded);
-		if (fribidi_get_par_embedding_levels_ex(folded, p->brackets,
-		    p->len, &base, p->levels) == 0) {
+		if (layout_bidi_levels(folded, p->brackets, p->len, &base,
+		    p->levels) == 0)
+			/* resolved here */;
+		else if (fribidi_get_par_embedding_levels_ex(folded,
+		    p->brackets, p->len, &base, p->levels) == 0) {
 			/* FriBidi failed (out of memory): show it flat. */
 			base = FRIBIDI_PAR_LTR;
 			for (i = 0; i < p->len; i++)
