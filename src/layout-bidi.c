@@ -376,7 +376,9 @@ void
 layout_bidi_shape(struct layout_para *p)
 {
 	FriBidiFlags	flags;
+	FriBidiChar	m;
 	size_t		n;
+	int		i;
 
 	n = p->len > 0 ? (size_t)p->len : 1;
 	p->shaped = xreallocarray(p->shaped, n, sizeof *p->shaped);
@@ -387,16 +389,28 @@ layout_bidi_shape(struct layout_para *p)
 	    p->config.mode == LAYOUT_MODE_OFF)
 		return;
 
-	flags = FRIBIDI_FLAG_SHAPE_MIRRORING;
 	if (p->config.shaping) {
-		flags |= FRIBIDI_FLAG_SHAPE_ARAB_PRES;
+		flags = FRIBIDI_FLAG_SHAPE_ARAB_PRES;
 		if (p->config.ligatures)
 			flags |= FRIBIDI_FLAG_SHAPE_ARAB_LIGA;
 		fribidi_get_joining_types(p->text, p->len, p->joining);
 		fribidi_join_arabic(p->types, p->len, p->levels, p->joining);
+		fribidi_shape(flags, p->levels, p->len, p->joining, p->shaped);
 	} else
 		memset(p->joining, 0, (size_t)p->len * sizeof *p->joining);
-	fribidi_shape(flags, p->levels, p->len, p->joining, p->shaped);
+
+	/*
+	 * Rule L4, FriBidi's mirroring done here: only characters of type
+	 * ON have mirrors (all 364 of FriBidi's table are ON, and Arabic
+	 * shaping changes letters only), so the table is searched for
+	 * those alone rather than for every character at an RTL level.
+	 */
+	for (i = 0; i < p->len; i++) {
+		if (p->types[i] == FRIBIDI_TYPE_ON &&
+		    FRIBIDI_LEVEL_IS_RTL(p->levels[i]) &&
+		    fribidi_get_mirror_char(p->shaped[i], &m))
+			p->shaped[i] = m;
+	}
 	if (p->config.shaping && p->config.ligatures)
 		layout_bidi_ligate_marked(p);
 }
