@@ -100,7 +100,11 @@ layout_para_new(const char *utf8, size_t len, const struct layout_run *runs,
 	p = layout_para_alloc((int)len, cfg);
 	k = 0;
 	for (i = 0; i < len; i += n) {
-		n = utf8_char(s + i, len - i, &c);
+		if (s[i] < 0x80) {
+			c = s[i];
+			n = 1;
+		} else
+			n = utf8_fast(s + i, len - i, &c);
 		if (n == 0) {
 			/* One U+FFFD for a lead byte and its continuations. */
 			c = 0xFFFD;
@@ -112,8 +116,8 @@ layout_para_new(const char *utf8, size_t len, const struct layout_run *runs,
 					n++;
 			}
 		}
-		if (c == '\t' || c == '\n' || c == '\r' || c == 0x2028 ||
-		    c == 0x2029 || c == 0x0085)
+		if ((c < 0x20 && (c == '\t' || c == '\n' || c == '\r')) ||
+		    c == 0x2028 || c == 0x2029 || c == 0x0085)
 			c = ' ';
 		p->byte[k] = i;
 		p->text[k++] = c;
