@@ -415,29 +415,85 @@ layout_bidi_shape(struct layout_para *p)
 		layout_bidi_ligate_marked(p);
 }
 
+/* Reverse map[a .. b]. */
+static void
+layout_bidi_reverse(int *map, int a, int b)
+{
+	int	t;
+
+	for (; a < b; a++, b--) {
+		t = map[a];
+		map[a] = map[b];
+		map[b] = t;
+	}
+}
+
 /*
  * Reorder the line [off, off + len) of an analysed paragraph: map[off ..
  * off + len) receives the logical index shown at each visual position, left
  * to right, and levels[off .. off + len) the levels after rule L1.  Both
  * arrays are indexed like the paragraph.  With nsm, combining marks stay
- * after their base (rule L3), which terminals need.  Returns 0, or -1 if
- * FriBidi failed.
+ * after their base (rule L3), which terminals need.  This is
+ * fribidi_reorder_line's algorithm (FriBidi 1.0: L1 for the blanks ending
+ * the line, L3, then L2 from the highest level down), done here on the
+ * paragraph's arrays without the call and its checks for every line.
+ * Returns 0, or -1 if the line is not inside the paragraph.
  */
 int
 layout_bidi_reorder(struct layout_para *p, int off, int len, bool nsm,
     int *map, FriBidiLevel *levels)
 {
-	int	i;
+	FriBidiLevel	base, level, max;
+	int		i, j, end;
 
 	if (off < 0 || len < 0 || off + len > p->len)
 		return (-1);
 	if (len == 0)
 		return (0);
+	end = off + len;
 	memcpy(levels + off, p->levels + off, (size_t)len * sizeof *levels);
-	for (i = off; i < off + len; i++)
+	for (i = off; i < end; i++)
 		map[i] = i;
-	if (fribidi_reorder_line(nsm ? FRIBIDI_FLAG_REORDER_NSM : 0, p->types,
-	    len, off, p->base, levels, NULL, map) == 0)
-		return (-1);
+
+	/* L1: the blanks (and format characters) ending the line. */
+	base = FRIBIDI_DIR_TO_LEVEL(p->base);
+	for (i = end - 1; i >= off &&
+	    FRIBIDI_IS_EXPLICIT_OR_BN_OR_WS(p->types[i]); i--)
+		levels[i] = base;
+
+	/* L3: a base and its marks at an RTL level keep their order. */
+	if (nsm) {
+		for (i = end - 1; i >= off; i--) {
+			if (!FRIBIDI_LEVEL_IS_RTL(levels[i]) ||
+			    p->types[i] != FRIBIDI_TYPE_NSM)
+				continue;
+			j = i;
+			level = levels[i];
+			for (i--; i >= off &&
+			    FRIBIDI_IS_EXPLICIT_OR_BN_OR_NSM(p->types[i]) &&
+			    levels[i] == level; i--)
+				/* nothing */;
+			if (i < off || levels[i] != level)
+				i++;
+			layout_bidi_reverse(map, i, j);
+		}
+	}
+
+	/* L2: reverse every stretch at or above each level, highest first. */
+	max = 0;
+	for (i = off; i < end; i++) {
+		if (levels[i] > max)
+			max = levels[i];
+	}
+	for (level = max; level > 0; level--) {
+		for (i = end - 1; i >= off; i--) {
+			if (levels[i] < level)
+				continue;
+			j = i;
+			for (i--; i >= off && levels[i] >= level; i--)
+				/* nothing */;
+			layout_bidi_reverse(map, i + 1, j);
+		}
+	}
 	return (0);
 }
