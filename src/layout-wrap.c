@@ -38,13 +38,28 @@ layout_wrap_is_format(uint32_t c, FriBidiCharType t)
 	return (c == 0x200E || c == 0x200F || c == 0x061C);
 }
 
-/* Set the kind and width of every code point of a shaped paragraph. */
+#define LAYOUT_WRAP_CACHE 256	/* widths remembered per paragraph */
+
+/*
+ * Set the kind and width of every code point of a shaped paragraph.  A
+ * paragraph uses a few dozen distinct code points (an alphabet in its
+ * presentation forms, marks, digits), so wcwidth() answers are kept in a
+ * small table for the paragraph: the same answers, as the locale cannot
+ * change during the call, for a fraction of the calls.
+ */
 void
 layout_wrap_classify(struct layout_para *p)
 {
-	uint32_t	c;
-	int		i, w, last;
+	uint32_t	c, key[LAYOUT_WRAP_CACHE];
+	int8_t		val[LAYOUT_WRAP_CACHE];
+	int		i, w, w0, last;
 
+	/* Every slot starts as the answer for U+0000. */
+	w0 = wcwidth(0);
+	for (i = 0; i < LAYOUT_WRAP_CACHE; i++) {
+		key[i] = 0;
+		val[i] = (int8_t)w0;
+	}
 	last = -1;	/* the last base or space, -1 if none yet */
 	for (i = 0; i < p->len; i++) {
 		c = p->shaped[i];
@@ -60,7 +75,13 @@ layout_wrap_classify(struct layout_para *p)
 			p->width[i] = 0;
 			continue;
 		}
-		w = wcwidth((wchar_t)c);
+		if (key[c % LAYOUT_WRAP_CACHE] == c)
+			w = val[c % LAYOUT_WRAP_CACHE];
+		else {
+			w = wcwidth((wchar_t)c);
+			key[c % LAYOUT_WRAP_CACHE] = c;
+			val[c % LAYOUT_WRAP_CACHE] = (int8_t)w;
+		}
 		if (w < 0) {
 			/* A control or unassigned: show a replacement. */
 			p->shaped[i] = 0xFFFD;
