@@ -15,6 +15,8 @@
 #include <wchar.h>
 
 #define LAYOUT_WRAP_DOTTED_CIRCLE 0x25CC
+#define LAYOUT_WRAP_IS_ALEF(c) ((c) == 0x0622 || (c) == 0x0623 || \
+	(c) == 0x0625 || (c) == 0x0627)
 
 /* Whether a code point is a space a line may break after. */
 static int
@@ -236,10 +238,17 @@ layout_wrap_cells(const struct layout_para *p, const int *map, int off,
 		if (kind == LAYOUT_KIND_ORPHAN)
 			cell->ch[m++] = LAYOUT_WRAP_DOTTED_CIRCLE;
 		cell->ch[m++] = (wchar_t)p->shaped[l];
-		/* A ligature also carries the marks of its lam. */
-		for (k = l - 1; k >= 0 && (p->kind[k] == LAYOUT_KIND_MARK ||
-		    p->kind[k] == LAYOUT_KIND_STRIP); k--)
-			/* nothing */;
+		/*
+		 * A ligature also carries the marks of its lam.  A fill is
+		 * only ever left before the alef it ligated with (FriBidi's
+		 * lam-alef pairs, layout_bidi_ligate_marked()), so only an
+		 * alef looks back for one.
+		 */
+		k = l - 1;
+		if (kind == LAYOUT_KIND_BASE && LAYOUT_WRAP_IS_ALEF(p->text[l]))
+			for (; k >= 0 && (p->kind[k] == LAYOUT_KIND_MARK ||
+			    p->kind[k] == LAYOUT_KIND_STRIP); k--)
+				/* nothing */;
 		if (kind == LAYOUT_KIND_BASE && k >= 0 && k < l - 1 &&
 		    p->kind[k] == LAYOUT_KIND_FILL) {
 			for (k++; k < l; k++) {
