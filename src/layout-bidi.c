@@ -69,104 +69,65 @@ layout_bidi_fold_marks(const FriBidiCharType *types, int len,
  * paragraph is not one this handles.
  */
 static int
-layout_bidi_levels(FriBidiCharType *types, const FriBidiBracketType *br,
-    int len, FriBidiParType *base, FriBidiLevel *levels)
+layout_bidi_levels(const FriBidiCharType *orig, FriBidiCharType *types,
+    const FriBidiBracketType *br, int len, FriBidiParType *base,
+    FriBidiLevel *levels)
 {
-	FriBidiCharType	 t, sos, strong, prev;
+	FriBidiCharType	 t, sos, strong, prev, before;
 	int		 stack[FRIBIDI_BIDI_MAX_NESTED_BRACKET_PAIRS];
-	int		*open, *close, npairs, nstack, i, j, k, e, found, pe;
+	int		*open, *close, npairs, nstack, i, j, k, e, found, ok;
 
+	/*
+	 * The fold of marks (W1 ahead, layout_bidi_fold_marks), whether the
+	 * paragraph is one this handles, its first strong letter and, as
+	 * brackets are ON and no rule below changes an ON, the bracket
+	 * pairs of BD16 (kept sorted by their openings), in one pass.  When
+	 * the paragraph is not one for here, the fold is finished for
+	 * FriBidi.
+	 */
 	strong = 0;
+	ok = 1;
+	open = close = NULL;
+	npairs = nstack = 0;
+	prev = FRIBIDI_TYPE_ON;
 	for (i = 0; i < len; i++) {
-		switch (types[i]) {
+		t = orig[i];
+		if (t == FRIBIDI_TYPE_NSM && i > 0 &&
+		    (prev == FRIBIDI_TYPE_AL || prev == FRIBIDI_TYPE_RTL ||
+		    prev == FRIBIDI_TYPE_LTR || prev == FRIBIDI_TYPE_EN ||
+		    prev == FRIBIDI_TYPE_AN))
+			t = prev;
+		types[i] = prev = t;
+		if (!ok)
+			continue;
+		switch (t) {
 		case FRIBIDI_TYPE_LTR:
 		case FRIBIDI_TYPE_RTL:
 		case FRIBIDI_TYPE_AL:
 			if (strong == 0)
-				strong = types[i];
-			break;
+				strong = t;
+			continue;
 		case FRIBIDI_TYPE_EN:
 		case FRIBIDI_TYPE_ES:
 		case FRIBIDI_TYPE_ET:
 		case FRIBIDI_TYPE_AN:
 		case FRIBIDI_TYPE_CS:
-		case FRIBIDI_TYPE_ON:
 		case FRIBIDI_TYPE_WS:
+			continue;
+		case FRIBIDI_TYPE_ON:
 			break;
 		default:
-			return (-1);
-		}
-	}
-
-	/* P2, P3: the first strong letter, unless the caller said. */
-	if (!FRIBIDI_IS_STRONG(*base) && strong != 0)
-		*base = FRIBIDI_IS_RTL(strong) ? FRIBIDI_PAR_RTL :
-		    FRIBIDI_PAR_LTR;
-	e = FRIBIDI_IS_RTL(*base) ? 1 : 0;
-	sos = e ? FRIBIDI_TYPE_RTL : FRIBIDI_TYPE_LTR;
-
-	/* W2, W3: numbers after Arabic letters are Arabic; AL is R. */
-	prev = sos;
-	for (i = 0; i < len; i++) {
-		t = types[i];
-		if (t == FRIBIDI_TYPE_LTR || t == FRIBIDI_TYPE_RTL)
-			prev = t;
-		else if (t == FRIBIDI_TYPE_AL) {
-			prev = t;
-			types[i] = FRIBIDI_TYPE_RTL;
-		} else if (t == FRIBIDI_TYPE_EN && prev == FRIBIDI_TYPE_AL)
-			types[i] = FRIBIDI_TYPE_AN;
-	}
-
-	/* W4: a single separator between two numbers of its kind. */
-	for (i = 1; i + 1 < len; i++) {
-		t = types[i];
-		if ((t != FRIBIDI_TYPE_ES && t != FRIBIDI_TYPE_CS) ||
-		    types[i - 1] != types[i + 1])
-			continue;
-		if (types[i - 1] == FRIBIDI_TYPE_EN ||
-		    (types[i - 1] == FRIBIDI_TYPE_AN && t == FRIBIDI_TYPE_CS))
-			types[i] = types[i - 1];
-	}
-
-	/* W5: terminators next to European numbers join them. */
-	for (i = 0; i < len; i = j) {
-		for (j = i; j < len && types[j] == FRIBIDI_TYPE_ET; j++)
-			/* nothing */;
-		if (j == i) {
-			j++;
+			ok = 0;
 			continue;
 		}
-		if ((i > 0 && types[i - 1] == FRIBIDI_TYPE_EN) ||
-		    (j < len && types[j] == FRIBIDI_TYPE_EN)) {
-			for (k = i; k < j; k++)
-				types[k] = FRIBIDI_TYPE_EN;
-		}
-	}
-
-	/* W6, W7: other separators are neutral; EN after L is L. */
-	prev = sos;
-	for (i = 0; i < len; i++) {
-		t = types[i];
-		if (t == FRIBIDI_TYPE_ES || t == FRIBIDI_TYPE_ET ||
-		    t == FRIBIDI_TYPE_CS)
-			types[i] = FRIBIDI_TYPE_ON;
-		else if (t == FRIBIDI_TYPE_LTR || t == FRIBIDI_TYPE_RTL)
-			prev = t;
-		else if (t == FRIBIDI_TYPE_EN && prev == FRIBIDI_TYPE_LTR)
-			types[i] = FRIBIDI_TYPE_LTR;
-	}
-
-	/* BD16: the bracket pairs, then N0 on each by its opening. */
-	open = close = NULL;
-	npairs = nstack = 0;
-	for (i = 0; i < len; i++) {
-		if (br[i] == FRIBIDI_NO_BRACKET || types[i] != FRIBIDI_TYPE_ON)
+		if (br[i] == FRIBIDI_NO_BRACKET ||
+		    nstack > FRIBIDI_BIDI_MAX_NESTED_BRACKET_PAIRS)
 			continue;
 		if (FRIBIDI_IS_BRACKET_OPEN(br[i])) {
 			if (nstack == FRIBIDI_BIDI_MAX_NESTED_BRACKET_PAIRS)
-				break;
-			stack[nstack++] = i;
+				nstack++;	/* BD16 stops here */
+			else
+				stack[nstack++] = i;
 			continue;
 		}
 		for (k = nstack - 1; k >= 0; k--) {
@@ -181,7 +142,6 @@ layout_bidi_levels(FriBidiCharType *types, const FriBidiBracketType *br,
 			close = xreallocarray(NULL, (size_t)len,
 			    sizeof *close);
 		}
-		/* Keep the pairs sorted by their openings. */
 		for (j = npairs; j > 0 && open[j - 1] > stack[k]; j--) {
 			open[j] = open[j - 1];
 			close[j] = close[j - 1];
@@ -191,6 +151,76 @@ layout_bidi_levels(FriBidiCharType *types, const FriBidiBracketType *br,
 		npairs++;
 		nstack = k;
 	}
+	if (!ok) {
+		free(open);
+		free(close);
+		return (-1);
+	}
+
+	/* P2, P3: the first strong letter, unless the caller said. */
+	if (!FRIBIDI_IS_STRONG(*base) && strong != 0)
+		*base = FRIBIDI_IS_RTL(strong) ? FRIBIDI_PAR_RTL :
+		    FRIBIDI_PAR_LTR;
+	e = FRIBIDI_IS_RTL(*base) ? 1 : 0;
+	sos = e ? FRIBIDI_TYPE_RTL : FRIBIDI_TYPE_LTR;
+
+	/*
+	 * W2 (numbers after Arabic letters are Arabic), W3 (AL is R) and,
+	 * one character behind, W4 (a single separator between two
+	 * numbers of its kind): W4 at i - 1 sees i after W2 and i - 2
+	 * after W4, as a pass of its own would.
+	 */
+	prev = sos;
+	for (i = 0; i < len; i++) {
+		t = types[i];
+		if (t == FRIBIDI_TYPE_LTR || t == FRIBIDI_TYPE_RTL)
+			prev = t;
+		else if (t == FRIBIDI_TYPE_AL) {
+			prev = t;
+			types[i] = t = FRIBIDI_TYPE_RTL;
+		} else if (t == FRIBIDI_TYPE_EN && prev == FRIBIDI_TYPE_AL)
+			types[i] = t = FRIBIDI_TYPE_AN;
+		if (i < 2 || types[i - 2] != t)
+			continue;
+		if ((types[i - 1] == FRIBIDI_TYPE_ES && t == FRIBIDI_TYPE_EN) ||
+		    (types[i - 1] == FRIBIDI_TYPE_CS &&
+		    (t == FRIBIDI_TYPE_EN || t == FRIBIDI_TYPE_AN)))
+			types[i - 1] = t;
+	}
+
+	/*
+	 * W5 (terminators next to European numbers join them), W6 (other
+	 * separators and terminators are neutral), W7 (EN after L is L);
+	 * before is the type of i - 1 as W5 sees it, before W7.
+	 */
+	prev = sos;
+	before = FRIBIDI_TYPE_ON;
+	for (i = 0; i < len; i = j) {
+		t = types[i];
+		j = i + 1;
+		if (t == FRIBIDI_TYPE_ET) {
+			for (; j < len && types[j] == FRIBIDI_TYPE_ET; j++)
+				/* nothing */;
+			t = (before == FRIBIDI_TYPE_EN || (j < len &&
+			    types[j] == FRIBIDI_TYPE_EN)) ? FRIBIDI_TYPE_EN :
+			    FRIBIDI_TYPE_ON;
+			before = t;
+			if (t == FRIBIDI_TYPE_EN && prev == FRIBIDI_TYPE_LTR)
+				t = FRIBIDI_TYPE_LTR;
+			for (k = i; k < j; k++)
+				types[k] = t;
+			continue;
+		}
+		before = t;
+		if (t == FRIBIDI_TYPE_ES || t == FRIBIDI_TYPE_CS)
+			types[i] = FRIBIDI_TYPE_ON;
+		else if (t == FRIBIDI_TYPE_LTR || t == FRIBIDI_TYPE_RTL)
+			prev = t;
+		else if (t == FRIBIDI_TYPE_EN && prev == FRIBIDI_TYPE_LTR)
+			types[i] = FRIBIDI_TYPE_LTR;
+	}
+
+	/* N0 on each bracket pair, in the order of their openings. */
 	for (k = 0; k < npairs; k++) {
 		found = 0;
 		for (i = open[k] + 1; i < close[k]; i++) {
@@ -206,18 +236,20 @@ layout_bidi_levels(FriBidiCharType *types, const FriBidiBracketType *br,
 		}
 		if (found == 2) {
 			/* N0c: the strong type before the pair decides. */
-			pe = sos;
+			t = sos;
 			for (i = open[k] - 1; i >= 0; i--) {
-				t = types[i];
-				if (t == FRIBIDI_TYPE_EN || t == FRIBIDI_TYPE_AN)
+				if (types[i] == FRIBIDI_TYPE_LTR) {
+					t = FRIBIDI_TYPE_LTR;
+					break;
+				}
+				if (types[i] == FRIBIDI_TYPE_RTL ||
+				    types[i] == FRIBIDI_TYPE_EN ||
+				    types[i] == FRIBIDI_TYPE_AN) {
 					t = FRIBIDI_TYPE_RTL;
-				if (t == FRIBIDI_TYPE_LTR ||
-				    t == FRIBIDI_TYPE_RTL) {
-					pe = t;
 					break;
 				}
 			}
-			types[open[k]] = types[close[k]] = pe;
+			types[open[k]] = types[close[k]] = t;
 		} else if (found == 1)
 			types[open[k]] = types[close[k]] = sos;
 	}
@@ -313,9 +345,8 @@ layout_bidi_analyse(struct layout_para *p, enum layout_dir dir)
 		    FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
 	} else {
 		folded = xreallocarray(NULL, n, sizeof *folded);
-		layout_bidi_fold_marks(p->types, p->len, folded);
-		if (layout_bidi_levels(folded, p->brackets, p->len, &base,
-		    p->levels) == 0)
+		if (layout_bidi_levels(p->types, folded, p->brackets, p->len,
+		    &base, p->levels) == 0)
 			/* resolved here */;
 		else if (fribidi_get_par_embedding_levels_ex(folded,
 		    p->brackets, p->len, &base, p->levels) == 0) {
