@@ -23,35 +23,6 @@ layout_bidi_is_rtl_letter(FriBidiCharType t)
 }
 
 /*
- * Rule W1 done ahead for the common case, a mark right after a letter or a
- * number: the mark takes that type.  The result is what FriBidi's own W1
- * gives (adjacent characters share an isolating run sequence, and an
- * override would turn both into the same strong type anyway), but FriBidi
- * 1.0 allocates a run for every change of type, and vowelled Arabic
- * changes type at every character.  Only the level resolution sees these
- * types: reordering (rule L3) and joining keep the real ones.
- */
-static void
-layout_bidi_fold_marks(const FriBidiCharType *types, int len,
-    FriBidiCharType *out)
-{
-	FriBidiCharType	t, prev;
-	int		i;
-
-	prev = FRIBIDI_TYPE_ON;
-	for (i = 0; i < len; i++) {
-		t = types[i];
-		if (t == FRIBIDI_TYPE_NSM && i > 0 &&
-		    (prev == FRIBIDI_TYPE_AL || prev == FRIBIDI_TYPE_RTL ||
-		    prev == FRIBIDI_TYPE_LTR || prev == FRIBIDI_TYPE_EN ||
-		    prev == FRIBIDI_TYPE_AN))
-			t = prev;
-		out[i] = t;
-		prev = t;
-	}
-}
-
-/*
  * The embedding levels of a paragraph without explicit formatting, the
  * common case, resolved here rather than by FriBidi: with no embedding,
  * override, isolate, boundary neutral or separator, the paragraph is one
@@ -78,12 +49,19 @@ layout_bidi_levels(const FriBidiCharType *orig, FriBidiCharType *types,
 	int		*open, *close, npairs, nstack, i, j, k, e, found, ok;
 
 	/*
-	 * The fold of marks (W1 ahead, layout_bidi_fold_marks), whether the
-	 * paragraph is one this handles, its first strong letter and, as
-	 * brackets are ON and no rule below changes an ON, the bracket
-	 * pairs of BD16 (kept sorted by their openings), in one pass.  When
-	 * the paragraph is not one for here, the fold is finished for
-	 * FriBidi.
+	 * Rule W1 done ahead for the common case, a mark right after a
+	 * letter or a number: the mark takes that type (what W1 gives, as
+	 * adjacent characters share an isolating run sequence and an
+	 * override would turn both into the same strong type anyway; for
+	 * FriBidi, which the folded types go to when the paragraph is not
+	 * one for here, it spares a run for every change of type, and
+	 * vowelled Arabic changes type at every character).  Only the level
+	 * resolution sees the folded types: reordering (rule L3) and joining
+	 * keep the real ones.  In the same pass: whether the paragraph is
+	 * one this handles, its first strong letter and, as brackets are ON
+	 * and no rule below changes an ON, the bracket pairs of BD16 (kept
+	 * sorted by their openings).  When the paragraph is not one for
+	 * here, the fold is finished for FriBidi.
 	 */
 	strong = 0;
 	ok = 1;
@@ -290,6 +268,55 @@ layout_bidi_levels(const FriBidiCharType *orig, FriBidiCharType *types,
 	return (0);
 }
 
+#define LAYOUT_BIDI_CACHE 256	/* code points remembered per paragraph */
+
+/*
+ * The bidi type, bracket type and joining type of every code point, as
+ * fribidi_get_bidi_types(), fribidi_get_bracket_types() (a bracket only
+ * where the type is ON) and fribidi_get_joining_types() give them, in one
+ * pass: a paragraph uses a few dozen distinct code points, so the answers
+ * of FriBidi's per-character functions are kept in a small table for the
+ * paragraph (they depend on the code point alone).
+ */
+static void
+layout_bidi_props(struct layout_para *p)
+{
+	uint32_t		key[LAYOUT_BIDI_CACHE], c;
+	FriBidiCharType		type[LAYOUT_BIDI_CACHE];
+	FriBidiBracketType	bracket[LAYOUT_BIDI_CACHE];
+	FriBidiJoiningType	joining[LAYOUT_BIDI_CACHE];
+	FriBidiCharType		t0;
+	FriBidiBracketType	b0;
+	FriBidiJoiningType	j0;
+	int			i, h;
+
+	/* Every slot starts as the answers for U+0000. */
+	t0 = fribidi_get_bidi_type(0);
+	b0 = t0 == FRIBIDI_TYPE_ON ? fribidi_get_bracket(0) :
+	    FRIBIDI_NO_BRACKET;
+	j0 = fribidi_get_joining_type(0);
+	for (i = 0; i < LAYOUT_BIDI_CACHE; i++) {
+		key[i] = 0;
+		type[i] = t0;
+		bracket[i] = b0;
+		joining[i] = j0;
+	}
+	for (i = 0; i < p->len; i++) {
+		c = p->text[i];
+		h = (int)(c % LAYOUT_BIDI_CACHE);
+		if (key[h] != c) {
+			key[h] = c;
+			type[h] = fribidi_get_bidi_type(c);
+			bracket[h] = type[h] == FRIBIDI_TYPE_ON ?
+			    fribidi_get_bracket(c) : FRIBIDI_NO_BRACKET;
+			joining[h] = fribidi_get_joining_type(c);
+		}
+		p->types[i] = type[h];
+		p->brackets[i] = bracket[h];
+		p->joining[i] = joining[h];
+	}
+}
+
 /* The FriBidi base direction to ask for, given a hint and the types. */
 static FriBidiParType
 layout_bidi_base(const struct layout_para *p, enum layout_dir dir)
@@ -337,8 +364,7 @@ layout_bidi_analyse(struct layout_para *p, enum layout_dir dir)
 	p->levels = xreallocarray(p->levels, n, sizeof *p->levels);
 	p->joining = xreallocarray(p->joining, n, sizeof *p->joining);
 
-	fribidi_get_bidi_types(p->text, p->len, p->types);
-	fribidi_get_bracket_types(p->text, p->len, p->types, p->brackets);
+	layout_bidi_props(p);
 	base = layout_bidi_base(p, dir);
 	if (p->len == 0) {
 		base = (base == FRIBIDI_PAR_RTL || base == FRIBIDI_PAR_WRTL) ?
@@ -424,7 +450,7 @@ layout_bidi_shape(struct layout_para *p)
 		flags = FRIBIDI_FLAG_SHAPE_ARAB_PRES;
 		if (p->config.ligatures)
 			flags |= FRIBIDI_FLAG_SHAPE_ARAB_LIGA;
-		fribidi_get_joining_types(p->text, p->len, p->joining);
+		/* p->joining has the joining types (layout_bidi_props). */
 		fribidi_join_arabic(p->types, p->len, p->levels, p->joining);
 		fribidi_shape(flags, p->levels, p->len, p->joining, p->shaped);
 	} else
