@@ -36,12 +36,13 @@ layout_bidi_is_rtl_letter(FriBidiCharType t)
  * end the paragraph reset to its level as FriBidi's part of rule L1 does.
  * A mark the fold left alone (after a neutral, or first) makes FriBidi
  * merge runs in ways of its own, so that paragraph goes to FriBidi too.
- * types (the folded types) is overwritten.  Returns 0, or -1 when the
- * paragraph is not one this handles.
+ * types gets orig with its marks folded, then is overwritten; pairs is
+ * scratch for 2 * len indices.  Returns 0, or -1 (types then holding the
+ * folded types, for FriBidi) when the paragraph is not one this handles.
  */
 static int
 layout_bidi_levels(const FriBidiCharType *orig, FriBidiCharType *types,
-    const FriBidiBracketType *br, int len, FriBidiParType *base,
+    const FriBidiBracketType *br, int *pairs, int len, FriBidiParType *base,
     FriBidiLevel *levels)
 {
 	FriBidiCharType	 t, sos, strong, prev, before;
@@ -65,7 +66,8 @@ layout_bidi_levels(const FriBidiCharType *orig, FriBidiCharType *types,
 	 */
 	strong = 0;
 	ok = 1;
-	open = close = NULL;
+	open = pairs;
+	close = pairs + len;
 	npairs = nstack = 0;
 	prev = FRIBIDI_TYPE_ON;
 	for (i = 0; i < len; i++) {
@@ -115,11 +117,6 @@ layout_bidi_levels(const FriBidiCharType *orig, FriBidiCharType *types,
 		}
 		if (k < 0)
 			continue;
-		if (open == NULL) {
-			open = xreallocarray(NULL, (size_t)len, sizeof *open);
-			close = xreallocarray(NULL, (size_t)len,
-			    sizeof *close);
-		}
 		for (j = npairs; j > 0 && open[j - 1] > stack[k]; j--) {
 			open[j] = open[j - 1];
 			close[j] = close[j - 1];
@@ -129,11 +126,8 @@ layout_bidi_levels(const FriBidiCharType *orig, FriBidiCharType *types,
 		npairs++;
 		nstack = k;
 	}
-	if (!ok) {
-		free(open);
-		free(close);
+	if (!ok)
 		return (-1);
-	}
 
 	/* P2, P3: the first strong letter, unless the caller said. */
 	if (!FRIBIDI_IS_STRONG(*base) && strong != 0)
@@ -231,8 +225,6 @@ layout_bidi_levels(const FriBidiCharType *orig, FriBidiCharType *types,
 		} else if (found == 1)
 			types[open[k]] = types[close[k]] = sos;
 	}
-	free(open);
-	free(close);
 
 	/* N1, N2, I1, I2. */
 	for (i = 0; i < len; i = j) {
@@ -353,16 +345,8 @@ layout_bidi_base(const struct layout_para *p, enum layout_dir dir)
 void
 layout_bidi_analyse(struct layout_para *p, enum layout_dir dir)
 {
-	FriBidiCharType	*folded;
 	FriBidiParType	 base;
-	size_t		 n;
 	int		 i;
-
-	n = p->len > 0 ? (size_t)p->len : 1;
-	p->types = xreallocarray(p->types, n, sizeof *p->types);
-	p->brackets = xreallocarray(p->brackets, n, sizeof *p->brackets);
-	p->levels = xreallocarray(p->levels, n, sizeof *p->levels);
-	p->joining = xreallocarray(p->joining, n, sizeof *p->joining);
 
 	layout_bidi_props(p);
 	base = layout_bidi_base(p, dir);
@@ -370,18 +354,16 @@ layout_bidi_analyse(struct layout_para *p, enum layout_dir dir)
 		base = (base == FRIBIDI_PAR_RTL || base == FRIBIDI_PAR_WRTL) ?
 		    FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
 	} else {
-		folded = xreallocarray(NULL, n, sizeof *folded);
-		if (layout_bidi_levels(p->types, folded, p->brackets, p->len,
-		    &base, p->levels) == 0)
+		if (layout_bidi_levels(p->types, p->folded, p->brackets,
+		    p->pairs, p->len, &base, p->levels) == 0)
 			/* resolved here */;
-		else if (fribidi_get_par_embedding_levels_ex(folded,
+		else if (fribidi_get_par_embedding_levels_ex(p->folded,
 		    p->brackets, p->len, &base, p->levels) == 0) {
 			/* FriBidi failed (out of memory): show it flat. */
 			base = FRIBIDI_PAR_LTR;
 			for (i = 0; i < p->len; i++)
 				p->levels[i] = 0;
 		}
-		free(folded);
 	}
 	p->base = FRIBIDI_IS_RTL(base) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
 	p->rtl = (p->base == FRIBIDI_PAR_RTL);
@@ -434,11 +416,8 @@ layout_bidi_shape(struct layout_para *p)
 {
 	FriBidiFlags	flags;
 	FriBidiChar	m;
-	size_t		n;
 	int		i;
 
-	n = p->len > 0 ? (size_t)p->len : 1;
-	p->shaped = xreallocarray(p->shaped, n, sizeof *p->shaped);
 	if (p->len == 0)
 		return;
 	memcpy(p->shaped, p->text, (size_t)p->len * sizeof *p->shaped);
