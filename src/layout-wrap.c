@@ -111,12 +111,18 @@ layout_wrap_classify(struct layout_para *p)
 	}
 }
 
-/* The end of the unit starting at i: marks and format characters join it. */
+/*
+ * The end of the unit starting at i (marks and format characters join it;
+ * a fill, the ligature after it), with its width in *w: only its base and
+ * a fill's ligature have columns, marks, format characters and fills
+ * having none.
+ */
 static int
-layout_wrap_unit_end(const struct layout_para *p, int i)
+layout_wrap_unit(const struct layout_para *p, int i, int *w)
 {
 	int	j;
 
+	*w = p->width[i];
 	j = i + 1;
 	while (j < p->len && (p->kind[j] == LAYOUT_KIND_MARK ||
 	    p->kind[j] == LAYOUT_KIND_STRIP))
@@ -124,23 +130,13 @@ layout_wrap_unit_end(const struct layout_para *p, int i)
 	if (p->kind[i] == LAYOUT_KIND_FILL && j < p->len &&
 	    p->kind[j] == LAYOUT_KIND_BASE) {
 		/* The lam (and its marks) goes with the ligature. */
+		*w += p->width[j];
 		j++;
 		while (j < p->len && (p->kind[j] == LAYOUT_KIND_MARK ||
 		    p->kind[j] == LAYOUT_KIND_STRIP))
 			j++;
 	}
 	return (j);
-}
-
-/* The width of the unit [i, j). */
-static int
-layout_wrap_unit_width(const struct layout_para *p, int i, int j)
-{
-	int	w;
-
-	for (w = 0; i < j; i++)
-		w += p->width[i];
-	return (w);
 }
 
 /*
@@ -159,8 +155,7 @@ layout_wrap_break(const struct layout_para *p, int start, int width,
 	brk = -1;
 	brkcols = 0;
 	for (i = start; i < p->len; i = j) {
-		j = layout_wrap_unit_end(p, i);
-		uw = layout_wrap_unit_width(p, i, j);
+		j = layout_wrap_unit(p, i, &uw);
 		if (p->kind[i] == LAYOUT_KIND_SPACE) {
 			/* Spaces may hang past the edge: they are dropped. */
 			pending += uw;
@@ -194,8 +189,7 @@ layout_wrap_fit(const struct layout_para *p, int start, int width, int *cols)
 
 	used = 0;
 	for (i = start; i < p->len; i = j) {
-		j = layout_wrap_unit_end(p, i);
-		uw = layout_wrap_unit_width(p, i, j);
+		j = layout_wrap_unit(p, i, &uw);
 		if (used + uw > width)
 			break;
 		used += uw;
