@@ -309,6 +309,81 @@ layout_bidi_props(struct layout_para *p)
 	}
 }
 
+/*
+ * FriBidi 1.0.8 (Debian 12's) reads freed memory on a paragraph whose
+ * embeddings and isolates nest past its limit of 125 levels, and feed text
+ * can hold any number of them.  Before FriBidi sees such a paragraph, every
+ * embedding, override or isolate opened deeper than LAYOUT_BIDI_DEPTH
+ * becomes a boundary neutral, which is what rule X9 makes of it anyway, and
+ * so does the PDF or PDI that closes it: what such an opener would do at
+ * that depth is what the algorithm's overflow rules leave undone, and a
+ * level no terminal could show.  Text that never nests that deep, all real
+ * text and every BidiCharacterTest case, is left as it is.
+ */
+#define LAYOUT_BIDI_DEPTH	60
+
+static void
+layout_bidi_tame(FriBidiCharType *types, int len)
+{
+	unsigned char	*stack;	/* per open: bit 0 isolate, bit 1 tamed */
+	int		 depth, i, j, deep;
+
+	/* A quick count first: openers, closed or not, past the depth. */
+	deep = 0;
+	for (i = depth = 0; i < len; i++) {
+		if (types[i] == FRIBIDI_TYPE_LRE || types[i] == FRIBIDI_TYPE_RLE ||
+		    types[i] == FRIBIDI_TYPE_LRO || types[i] == FRIBIDI_TYPE_RLO ||
+		    types[i] == FRIBIDI_TYPE_LRI || types[i] == FRIBIDI_TYPE_RLI ||
+		    types[i] == FRIBIDI_TYPE_FSI) {
+			if (++depth > LAYOUT_BIDI_DEPTH)
+				deep = 1;
+		}
+	}
+	if (!deep)
+		return;
+
+	stack = xmalloc(len);
+	for (i = depth = 0; i < len; i++) {
+		switch (types[i]) {
+		case FRIBIDI_TYPE_LRE:
+		case FRIBIDI_TYPE_RLE:
+		case FRIBIDI_TYPE_LRO:
+		case FRIBIDI_TYPE_RLO:
+			stack[depth] = depth >= LAYOUT_BIDI_DEPTH ? 2 : 0;
+			if (stack[depth++] & 2)
+				types[i] = FRIBIDI_TYPE_BN;
+			break;
+		case FRIBIDI_TYPE_LRI:
+		case FRIBIDI_TYPE_RLI:
+		case FRIBIDI_TYPE_FSI:
+			stack[depth] = depth >= LAYOUT_BIDI_DEPTH ? 3 : 1;
+			if (stack[depth++] & 2)
+				types[i] = FRIBIDI_TYPE_BN;
+			break;
+		case FRIBIDI_TYPE_PDF:
+			/* closes the innermost embedding, not across an isolate */
+			if (depth > 0 && !(stack[depth - 1] & 1)) {
+				if (stack[--depth] & 2)
+					types[i] = FRIBIDI_TYPE_BN;
+			}
+			break;
+		case FRIBIDI_TYPE_PDI:
+			/* closes the innermost isolate and what it holds; */
+			for (j = depth; j > 0 && !(stack[j - 1] & 1); j--)
+				/* nothing */;
+			if (j == 0)	/* with none open, it closes nothing */
+				break;
+			depth = j - 1;
+			if (stack[depth] & 2)
+				types[i] = FRIBIDI_TYPE_BN;
+			break;
+		default:
+			break;
+		}
+	}
+	free(stack);
+}
+
 /* The FriBidi base direction to ask for, given a hint and the types. */
 static FriBidiParType
 layout_bidi_base(const struct layout_para *p, enum layout_dir dir)
@@ -357,7 +432,8 @@ layout_bidi_analyse(struct layout_para *p, enum layout_dir dir)
 		if (layout_bidi_levels(p->types, p->folded, p->brackets,
 		    p->pairs, p->len, &base, p->levels) == 0)
 			/* resolved here */;
-		else if (fribidi_get_par_embedding_levels_ex(p->folded,
+		else if (layout_bidi_tame(p->folded, p->len),
+		    fribidi_get_par_embedding_levels_ex(p->folded,
 		    p->brackets, p->len, &base, p->levels) == 0) {
 			/* FriBidi failed (out of memory): show it flat. */
 			base = FRIBIDI_PAR_LTR;
