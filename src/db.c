@@ -115,6 +115,8 @@ db_fail(struct db *db, int rc, const char *what, char **cause)
 	path = db->path != NULL ? db->path : "cache";
 	msg = db->sq != NULL ? sqlite3_errmsg(db->sq) : sqlite3_errstr(rc);
 	prim = rc & 0xff;
+	if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB)
+		db->damaged = true;
 	if (cause == NULL)
 		return (-1);
 	switch (prim) {
@@ -711,8 +713,11 @@ db_close(struct db *db)
 		db_rollback(db);
 		for (i = 0; i < DB_STMT_COUNT; i++)
 			sqlite3_finalize(db->stmts[i]);
-		if (~db->flags & DB_READONLY) {
-			/* Bounded: ANALYZE of a big cache would delay exit. */
+		if ((~db->flags & DB_READONLY) && !db->damaged) {
+			/*
+			 * Bounded: ANALYZE of a big cache would delay exit.
+			 * Not in a damaged cache, which is left as it is.
+			 */
 			sqlite3_exec(db->sq, "PRAGMA analysis_limit = 400;"
 			    "PRAGMA optimize", NULL, NULL, NULL);
 		}

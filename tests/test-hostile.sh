@@ -240,8 +240,11 @@ size=$(wc -c <"$good")
 head -c $((size / 2)) "$good" >"$TMPD/trunc.db"
 cp "$good" "$TMPD/newer.db"
 sql "$TMPD/newer.db" "pragma user_version = 999" >/dev/null
+cp "$good" "$TMPD/header.db"
+printf 'GARBAGE-GARBAGE-GARBAGE-GARBAGE!' |
+    dd of="$TMPD/header.db" conv=notrunc 2>/dev/null
 printf '%s\n' "$B/plain/rss2.xml" >"$TMPD/urls1"
-for c in random trunc newer; do
+for c in random trunc header newer; do
 	db=$TMPD/$c.db
 	cp "$db" "$TMPD/$c.orig"
 	"$AKHBAR" -C "$db" --unread-count >/dev/null 2>"$TMPD/err"

@@ -53,7 +53,10 @@ gone() {
 size=$(wc -c <"$cache")
 head -c 65536 /dev/urandom >"$TMPD/random.db"
 head -c $((size / 2)) "$cache" >"$TMPD/trunc.db"
-for c in random trunc; do
+cp "$cache" "$TMPD/header.db"
+printf 'GARBAGE-GARBAGE-GARBAGE-GARBAGE!' |
+    dd of="$TMPD/header.db" conv=notrunc 2>/dev/null
+for c in random trunc header; do
 	db=$TMPD/$c.db
 	cp "$db" "$TMPD/$c.orig"
 	ui_start 100 30 -u "$urls" -C "$db"
@@ -67,6 +70,38 @@ for c in random trunc; do
 	cmp -s "$db" "$TMPD/$c.orig"
 	tap_ok $? "... and leaves the file as it was"
 done
+
+# Damaged inside: the header is good, the item table's first page is
+# garbage. The interface starts; the list that reads it says why.
+cp "$cache" "$TMPD/inside.db"
+"$PYTHON3" - "$TMPD/inside.db" <<'EOF'
+import os, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+page = db.execute("PRAGMA page_size").fetchone()[0]
+root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'item'"
+    ).fetchone()[0]
+db.close()
+with open(sys.argv[1], "r+b") as f:
+    f.seek((root - 1) * page)
+    f.write(os.urandom(page))
+EOF
+cp "$TMPD/inside.db" "$TMPD/inside.orig"
+ui_start 120 30 -u "$urls" -C "$TMPD/inside.db"
+ui_wait "Starred articles"
+ui_keys g j j Enter
+ui_wait "is damaged"
+tap_ok $? "a cache damaged inside: the list that reads it says it is damaged"
+grep -q "$TMPD/inside.db is damaged" "$TMPD/screen"
+tap_ok $? "... in the message line, naming the cache"
+ui_keys Q
+ui_exited 200
+tap_is "$(cat "$TMPD/ui.status")" 0 "... Q quits with status 0"
+[ "$(T display -p -t ui '#{alternate_on}')" = 0 ]
+tap_ok $? "... the terminal given back"
+grep -q "^akhbar: $TMPD/inside.db is damaged" "$TMPD/ui.err"
+tap_ok $? "... the error repeated on standard error"
+cmp -s "$TMPD/inside.db" "$TMPD/inside.orig"
+tap_ok $? "... and the file left as it was"
 
 # ---- a second akhbar ----
 sql() { sqlq "$@"; }
