@@ -152,11 +152,12 @@ while read -r t kind delay; do
 		wait $pid 2>/dev/null
 		rc=$?
 		[ $rc -eq 137 ] && nmid=$((nmid + 1))
+		tap_ok $((rc != 137 && rc != 0)) "trial $t ($kind): killed (137) or done (0) before: $rc"
 		what="--reload, status $rc"
 		;;
 	storm|storm+reload)
 		crash_start "$db"
-		ui_wait "Storm" 200
+		ui_wait "Starred articles" 200
 		ui_keys G Enter
 		ui_wait "storm-0000" 200
 		tap_ok $? "trial $t ($kind): the storm's article list is open"
@@ -166,7 +167,7 @@ while read -r t kind delay; do
 		;;
 	feeds+reload)
 		crash_start "$db"
-		ui_wait "Storm" 200
+		ui_wait "Starred articles" 200
 		tap_ok $? "trial $t ($kind): the feed list is open"
 		ui_keys R
 		# (A fast machine may finish before the progress is seen.)
@@ -175,6 +176,12 @@ while read -r t kind delay; do
 		storm "$delay" "AjAjAjAjAj" 5 $((nfeeds - 2))
 		what="$sent feeds marked, status $(cat "$TMPD/ui.status" 2>/dev/null)"
 		;;
+	esac
+	case $kind in
+	reload) ;;
+	*)	tap_is "$(cat "$TMPD/ui.status" 2>/dev/null)" 137 \
+		    "trial $t ($kind): the interface ran until the kill"
+		ui_san_check ;;
 	esac
 	nkilled=$((nkilled + 1))
 	ui_gone
