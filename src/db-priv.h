@@ -156,6 +156,7 @@ struct db {
 	bool		 in_feed;	/* a feed transaction is open */
 	bool		 in_batch;	/* feed transactions join one batch */
 	bool		 checkpointer;	/* has written feeds: checkpoints the WAL */
+	bool		 damaged;	/* SQLite found it corrupt: no optimize */
 	int64_t		*seen;		/* items the open feed transaction saw */
 	size_t		 nseen;
 	size_t		 seencap;
