@@ -143,6 +143,9 @@ enum db_stmt_id {
 	DB_STMT_SYNC_STATES,
 	DB_STMT_SYNC_STATES_FEED,
 	DB_STMT_SYNC_RESULT,
+	DB_STMT_PACK_NEWEST,
+	DB_STMT_PACK_DICT,
+	DB_STMT_PACK_READ,
 	DB_STMT_COUNT
 };
 
@@ -167,6 +170,7 @@ struct db {
 	int		 keep_days;	/* global retention, 0: none */
 	bool		 sync_remote;	/* states set now come from a sync
 					   source's server: not queued */
+	struct db_pack	*pack;		/* db-pack.c's, made on first use */
 	sqlite3_stmt	*stmts[DB_STMT_COUNT];
 };
 
@@ -186,6 +190,16 @@ void		 db_bind_int(sqlite3_stmt *, const char *, int64_t);
 void		 db_bind_null(sqlite3_stmt *, const char *);
 char		*db_column_strdup(sqlite3_stmt *, int);
 int64_t		 db_now(void);
+
+/* db-pack.c: item bodies stored compressed */
+int		 db_pack_register(struct db *, char **);
+int		 db_pack_bind(struct db *, sqlite3_stmt *, int, const char *,
+		     char **);
+const char	*db_pack_text(struct db *, sqlite3_value *, char **);
+char		*db_pack_column_strdup(struct db *, sqlite3_stmt *, int);
+void		 db_pack_commit(struct db *);
+void		 db_pack_rollback(struct db *);
+void		 db_pack_free(struct db *);
 
 /* The columns db_item_row_read reads, from item i joined with feed f. */
 #define DB_ITEM_ROW \

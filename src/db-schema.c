@@ -448,12 +448,17 @@ static const char db_schema_v11[] =
  * once when it is its own stem. The old index is dropped and every item
  * waits to be indexed again in the background, as in version 11; read
  * and starred states are the items' own and do not move.
+ *
+ * Bodies are stored compressed from now on (db-pack.c): item.summary and
+ * item.content hold TEXT as before or a BLOB, zstd with a dictionary of
+ * pack_dict. Bodies stored before stay TEXT.
  */
 static const char db_schema_v12[] =
 	"DROP TABLE item_fts;"
 	"CREATE VIRTUAL TABLE item_fts USING fts5(body, title,"
 	" content = 'item_text', content_rowid = 'id', tokenize = 'akhbar');"
-	"INSERT OR IGNORE INTO fts_pending (item_id) SELECT id FROM item;";
+	"INSERT OR IGNORE INTO fts_pending (item_id) SELECT id FROM item;"
+	"CREATE TABLE IF NOT EXISTS pack_dict (id INTEGER PRIMARY KEY, data BLOB NOT NULL);";
 
 static const char *db_schema_steps[] = {
 	db_schema_v1,	/* 0 -> 1 */

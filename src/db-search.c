@@ -193,17 +193,21 @@ db_search_plain(struct str *out, const char *s, bool html)
 	}
 }
 
-/* Append the plain text of an item's summary and content (argv[0..3]) to s. */
+/*
+ * Append the plain text of an item's summary and content (argv[0..3]),
+ * packed or not (db-pack.c), to s.
+ */
 static void
-db_search_text_into(struct str *s, sqlite3_value **argv)
+db_search_text_into(struct db *db, struct str *s, sqlite3_value **argv)
 {
 	const char	*summary, *content;
+	char		*own_summary, *own_content;
 
-	summary = (const char *)sqlite3_value_text(argv[0]);
-	content = (const char *)sqlite3_value_text(argv[2]);
+	summary = db_pack_text(db, argv[0], &own_summary);
+	content = db_pack_text(db, argv[2], &own_content);
 	/* Plain text is never longer than the two texts and a newline. */
-	str_reserve(s, s->len + (size_t)sqlite3_value_bytes(argv[0]) +
-	    (size_t)sqlite3_value_bytes(argv[2]) + 1);
+	str_reserve(s, s->len + (summary != NULL ? strlen(summary) : 0) +
+	    (content != NULL ? strlen(content) : 0) + 1);
 	if (summary != NULL)
 		db_search_plain(s, summary,
 		    sqlite3_value_int(argv[1]) == FEED_TEXT_HTML);
@@ -214,6 +218,8 @@ db_search_text_into(struct str *s, sqlite3_value **argv)
 		db_search_plain(s, content,
 		    sqlite3_value_int(argv[3]) == FEED_TEXT_HTML);
 	}
+	free(own_summary);
+	free(own_content);
 }
 
 /* akhbar_text(summary, summary_type, content, content_type): plain text. */
@@ -225,7 +231,7 @@ db_search_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	(void)argc;
 	str_init(&s);
 	str_append(&s, "", 0);
-	db_search_text_into(&s, argv);
+	db_search_text_into(sqlite3_user_data(ctx), &s, argv);
 	sqlite3_result_text(ctx, s.ptr, (int)s.len, free);
 }
 
@@ -244,7 +250,7 @@ db_search_body(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	(void)argc;
 	str_init(&s);
 	str_append(&s, "", 0);
-	db_search_text_into(&s, argv);
+	db_search_text_into(sqlite3_user_data(ctx), &s, argv);
 	if (sqlite3_value_type(argv[4]) != SQLITE_NULL)
 		db_article_body(argv[4], db_search_plain, &s);
 	sqlite3_result_text(ctx, s.ptr, (int)s.len, free);
@@ -262,12 +268,12 @@ db_search_register(struct db *db, char **cause)
 	int			 rc;
 
 	rc = sqlite3_create_function(db->sq, "akhbar_text", 4,
-	    SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_INNOCUOUS, NULL,
+	    SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_INNOCUOUS, db,
 	    db_search_text, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return (db_fail(db, rc, "register akhbar_text", cause));
 	rc = sqlite3_create_function(db->sq, "akhbar_body", 5,
-	    SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_INNOCUOUS, NULL,
+	    SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_INNOCUOUS, db,
 	    db_search_body, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return (db_fail(db, rc, "register akhbar_body", cause));

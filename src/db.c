@@ -225,6 +225,7 @@ db_commit(struct db *db, char **cause)
 		db_rollback(db);
 		return (-1);
 	}
+	db_pack_commit(db);
 	return (0);
 }
 
@@ -251,6 +252,7 @@ db_commit_nested(struct db *db, bool began, char **cause)
 void
 db_rollback(struct db *db)
 {
+	db_pack_rollback(db);
 	if (sqlite3_get_autocommit(db->sq))
 		return;
 	db_simple(db, DB_STMT_ROLLBACK, db_sql_rollback, "rollback", NULL);
@@ -648,6 +650,7 @@ db_close(struct db *db)
 	}
 	if (db->lockfd != -1)
 		db_unlock(db);
+	db_pack_free(db);
 	free(db->seen);
 	free(db->tags);
 	free(db->path);
