@@ -251,6 +251,8 @@ static int
 db_item_bind(struct db *db, sqlite3_stmt *st, const struct item *it,
     char *authors, char *categories, int64_t hash, char **cause)
 {
+	int	rc;
+
 	db_item_bind_text(st, DB_ITEM_P_TITLE, it->title);
 	db_item_bind_text(st, DB_ITEM_P_LINK, it->link);
 	db_item_bind_text(st, DB_ITEM_P_AUTHORS, authors);
@@ -262,9 +264,12 @@ db_item_bind(struct db *db, sqlite3_stmt *st, const struct item *it,
 	db_item_bind_text(st, DB_ITEM_P_LANGUAGE, it->language);
 	sqlite3_bind_int(st, DB_ITEM_P_DIR, it->dir);
 	sqlite3_bind_int64(st, DB_ITEM_P_HASH, hash);
-	if (db_pack_bind(db, st, DB_ITEM_P_SUMMARY, it->summary, cause) != 0)
-		return (-1);
-	return (db_pack_bind(db, st, DB_ITEM_P_CONTENT, it->content, cause));
+	if ((rc = db_pack_bind(db, st, DB_ITEM_P_SUMMARY,
+	    it->summary)) != SQLITE_OK ||
+	    (rc = db_pack_bind(db, st, DB_ITEM_P_CONTENT,
+	    it->content)) != SQLITE_OK)
+		return (db_fail(db, rc, "store the bodies' dictionary", cause));
+	return (0);
 }
 
 static int

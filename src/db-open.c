@@ -21,12 +21,17 @@ struct db *
 db_open(const char *path, int flags, char **cause)
 {
 	struct db	*db;
+	int		 rc;
 
 	if ((db = db_connect(path, flags, cause)) == NULL)
 		return (NULL);
 	/* Before the schema: its view and index name what these register. */
+	if ((rc = db_pack_register(db)) != SQLITE_OK) {
+		db_fail(db, rc, "register akhbar_unpack", cause);
+		db_close(db);
+		return (NULL);
+	}
 	if (db_search_register(db, cause) != 0 ||
-	    db_pack_register(db, cause) != 0 ||
 	    db_schema_migrate(db, cause) != 0) {
 		db_close(db);
 		return (NULL);

@@ -29,6 +29,12 @@
 #include "db-priv.h"
 #include "xmalloc.h"
 
+/*
+ * The bottom of the cache family: db.c calls it at commit, rollback and
+ * close, and it calls nothing of the family (SQLite's codes go up, and
+ * the callers say what failed with db_fail).
+ */
+
 #define DB_PACK_DICT	65536	/* bytes of bodies the dictionary holds */
 #define DB_PACK_SAMPLE	1024	/* bytes of each body it takes, at most */
 #define DB_PACK_MIN	64	/* shorter bodies are stored as text */
@@ -37,6 +43,7 @@
 #define DB_PACK_DICTS	256	/* dictionary ids: one byte */
 
 struct db_pack {
+	sqlite3_stmt	*newest, *insert, *read; /* on pack_dict */
 	bool		 looked;	/* the writer read pack_dict */
 	int		 id;		/* dictionary bodies are packed with */
 	bool		 fresh;		/* ... written in the open transaction */
@@ -73,7 +80,7 @@ db_pack_forget(struct db_pack *p)
 	p->nsample = 0;
 }
 
-/* Free what the connection keeps for packing and unpacking. */
+/* Free what the connection keeps for packing and unpacking (before close). */
 void
 db_pack_free(struct db *db)
 {
@@ -83,6 +90,9 @@ db_pack_free(struct db *db)
 	if (p == NULL)
 		return;
 	db_pack_forget(p);
+	sqlite3_finalize(p->newest);
+	sqlite3_finalize(p->insert);
+	sqlite3_finalize(p->read);
 	ZSTD_freeCCtx(p->cctx);
 	ZSTD_freeDCtx(p->dctx);
 	for (i = 0; i < DB_PACK_DICTS; i++)
@@ -115,18 +125,31 @@ db_pack_use(struct db_pack *p, int id, const void *data, size_t len)
 	p->id = p->cdict != NULL ? id : 0;
 }
 
+/* A statement of this file, prepared once; an SQLite code on failure. */
+static int
+db_pack_stmt(struct db *db, sqlite3_stmt **st, const char *sql)
+{
+	if (*st != NULL) {
+		sqlite3_reset(*st);
+		return (SQLITE_OK);
+	}
+	return (sqlite3_prepare_v3(db->sq, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    st, NULL));
+}
+
 /* The newest dictionary of the cache, when the writer has none yet. */
 static int
-db_pack_look(struct db *db, struct db_pack *p, char **cause)
+db_pack_look(struct db *db, struct db_pack *p)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
 	p->looked = true;
-	st = db_prepare(db, DB_STMT_PACK_NEWEST,
-	    "SELECT id, data FROM pack_dict ORDER BY id DESC LIMIT 1", cause);
-	if (st == NULL)
-		return (-1);
+	rc = db_pack_stmt(db, &p->newest,
+	    "SELECT id, data FROM pack_dict ORDER BY id DESC LIMIT 1");
+	if (rc != SQLITE_OK)
+		return (rc);
+	st = p->newest;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0 &&
 	    sqlite3_column_int(st, 0) < DB_PACK_DICTS)
@@ -135,17 +158,16 @@ db_pack_look(struct db *db, struct db_pack *p, char **cause)
 		    (size_t)sqlite3_column_bytes(st, 1));
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return (db_fail(db, rc, "read the bodies' dictionary", cause));
-	return (0);
+		return (rc);
+	return (SQLITE_OK);
 }
 
 /* Gather text for a dictionary; store it and use it once there is enough. */
 static int
-db_pack_gather(struct db *db, struct db_pack *p, const char *s, size_t len,
-    char **cause)
+db_pack_gather(struct db *db, struct db_pack *p, const char *s, size_t len)
 {
-	sqlite3_stmt	*st;
 	int64_t		 id;
+	int		 rc;
 
 	if (len > DB_PACK_SAMPLE)
 		len = DB_PACK_SAMPLE;
@@ -156,16 +178,19 @@ db_pack_gather(struct db *db, struct db_pack *p, const char *s, size_t len,
 	memcpy(p->sample + p->nsample, s, len);
 	p->nsample += len;
 	if (p->nsample < DB_PACK_DICT)
-		return (0);
+		return (SQLITE_OK);
 
-	st = db_prepare(db, DB_STMT_PACK_DICT,
-	    "INSERT INTO pack_dict (data) VALUES (?1)", cause);
-	if (st == NULL)
-		return (-1);
-	sqlite3_bind_blob(st, 1, p->sample, (int)p->nsample, SQLITE_STATIC);
-	if (db_step_done(db, st, "store the bodies' dictionary", cause) != 0)
-		return (-1);
-	sqlite3_bind_null(st, 1);
+	rc = db_pack_stmt(db, &p->insert,
+	    "INSERT INTO pack_dict (data) VALUES (?1)");
+	if (rc != SQLITE_OK)
+		return (rc);
+	sqlite3_bind_blob(p->insert, 1, p->sample, (int)p->nsample,
+	    SQLITE_STATIC);
+	rc = sqlite3_step(p->insert);
+	sqlite3_reset(p->insert);
+	sqlite3_bind_null(p->insert, 1);
+	if (rc != SQLITE_DONE)
+		return (rc);
 	id = sqlite3_last_insert_rowid(db->sq);
 	if (id > 0 && id < DB_PACK_DICTS) {
 		db_pack_use(p, (int)id, p->sample, p->nsample);
@@ -174,38 +199,39 @@ db_pack_gather(struct db *db, struct db_pack *p, const char *s, size_t len,
 	free(p->sample);
 	p->sample = NULL;
 	p->nsample = 0;
-	return (0);
+	return (SQLITE_OK);
 }
 
 /*
  * Bind body text s (NULL: NULL) to parameter i of a statement that writes
- * it, packed when the cache has a dictionary and it is worth it. Only
- * inside a write transaction: the first bodies make the dictionary.
+ * it, packed when the cache has a dictionary and it is worth it; returns
+ * SQLITE_OK or the SQLite error of reading or storing the dictionary.
+ * Only inside a write transaction: the first bodies make the dictionary.
  */
 int
-db_pack_bind(struct db *db, sqlite3_stmt *st, int i, const char *s,
-    char **cause)
+db_pack_bind(struct db *db, sqlite3_stmt *st, int i, const char *s)
 {
 	struct db_pack	*p = db_pack_get(db);
 	size_t		 len, cap, n;
 	unsigned char	*buf;
+	int		 rc;
 
 	/* A transaction that ended but not in db_commit was rolled back. */
 	if (p->fresh && sqlite3_get_autocommit(db->sq))
 		db_pack_forget(p);
 	if (s == NULL) {
 		sqlite3_bind_null(st, i);
-		return (0);
+		return (SQLITE_OK);
 	}
 	len = strlen(s);
-	if (!p->looked && db_pack_look(db, p, cause) != 0)
-		return (-1);
+	if (!p->looked && (rc = db_pack_look(db, p)) != SQLITE_OK)
+		return (rc);
 	if (p->cdict == NULL && len >= DB_PACK_MIN &&
-	    db_pack_gather(db, p, s, len, cause) != 0)
-		return (-1);
+	    (rc = db_pack_gather(db, p, s, len)) != SQLITE_OK)
+		return (rc);
 	if (p->cdict == NULL || len < DB_PACK_MIN) {
 		sqlite3_bind_text(st, i, s, (int)len, SQLITE_STATIC);
-		return (0);
+		return (SQLITE_OK);
 	}
 	if (p->cctx == NULL && (p->cctx = ZSTD_createCCtx()) == NULL)
 		xmalloc_fail("zstd");
@@ -217,10 +243,10 @@ db_pack_bind(struct db *db, sqlite3_stmt *st, int i, const char *s,
 	if (ZSTD_isError(n) || 1 + n >= len) {
 		free(buf);
 		sqlite3_bind_text(st, i, s, (int)len, SQLITE_STATIC);
-		return (0);
+		return (SQLITE_OK);
 	}
 	sqlite3_bind_blob(st, i, buf, (int)(1 + n), free);
-	return (0);
+	return (SQLITE_OK);
 }
 
 /* The unpacking dictionary id, read from pack_dict on first use. */
@@ -231,10 +257,10 @@ db_pack_ddict(struct db *db, struct db_pack *p, int id)
 
 	if (p->ddict[id] != NULL)
 		return (p->ddict[id]);
-	st = db_prepare(db, DB_STMT_PACK_READ,
-	    "SELECT data FROM pack_dict WHERE id = ?1", NULL);
-	if (st == NULL)
+	if (db_pack_stmt(db, &p->read,
+	    "SELECT data FROM pack_dict WHERE id = ?1") != SQLITE_OK)
 		return (NULL);
+	st = p->read;
 	sqlite3_bind_int(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		p->ddict[id] = ZSTD_createDDict(sqlite3_column_blob(st, 0),
@@ -307,10 +333,13 @@ db_pack_text(struct db *db, sqlite3_value *v, char **owned)
 char *
 db_pack_column_strdup(struct db *db, sqlite3_stmt *st, int col)
 {
-	char	*s, *owned;
+	const char	*t;
+	char		*s, *owned;
 
-	if (sqlite3_column_type(st, col) != SQLITE_BLOB)
-		return (db_column_strdup(st, col));
+	if (sqlite3_column_type(st, col) != SQLITE_BLOB) {
+		t = (const char *)sqlite3_column_text(st, col);
+		return (t != NULL ? xstrdup(t) : NULL);
+	}
 	owned = db_pack_unpack(db, sqlite3_column_blob(st, col),
 	    (size_t)sqlite3_column_bytes(st, col), NULL);
 	if (owned != NULL)
@@ -338,16 +367,11 @@ db_pack_sql_unpack(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_text(ctx, s, -1, SQLITE_TRANSIENT);
 }
 
-/* Register akhbar_unpack(). */
+/* Register akhbar_unpack(); returns SQLITE_OK or SQLite's error. */
 int
-db_pack_register(struct db *db, char **cause)
+db_pack_register(struct db *db)
 {
-	int	rc;
-
-	rc = sqlite3_create_function(db->sq, "akhbar_unpack", 1,
+	return (sqlite3_create_function(db->sq, "akhbar_unpack", 1,
 	    SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_INNOCUOUS, db,
-	    db_pack_sql_unpack, NULL, NULL);
-	if (rc != SQLITE_OK)
-		return (db_fail(db, rc, "register akhbar_unpack", cause));
-	return (0);
+	    db_pack_sql_unpack, NULL, NULL));
 }

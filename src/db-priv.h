@@ -1,6 +1,7 @@
 /*
  * Declarations shared by the cache's files (db.c, db-open.c, db-schema.c,
- * db-feed.c, db-item.c, db-tag.c, db-search.c, db-article.c) and nothing
+ * db-feed.c, db-item.c, db-tag.c, db-search.c, db-article.c, db-pack.c)
+ * and nothing
  * else: the
  * connection structure, the prepared statement cache, the error helpers,
  * the counts a feed keeps.
@@ -26,7 +27,12 @@
  *	 |         |         |		filled in the change's transaction
  *	 v         v         v
  *	db.c	connection, statements, errors, transactions, db_count_add,
- *		page reading: every file above calls it, it calls none of them
+ *	 |	page reading: every file above calls it, it calls none of them
+ *	 v
+ *	db-pack.c	item bodies packed and unpacked (zstd, the cache's
+ *			dictionary): db-item.c, db-search.c, db-open.c and
+ *			db.c (commit, rollback, close) call it; it calls
+ *			nothing of the family
  *
  * db-item.c and db-feed.c call each other in neither direction: what both
  * change (a feed's counts) goes through db_count_add in db.c, and the tags
@@ -143,9 +149,6 @@ enum db_stmt_id {
 	DB_STMT_SYNC_STATES,
 	DB_STMT_SYNC_STATES_FEED,
 	DB_STMT_SYNC_RESULT,
-	DB_STMT_PACK_NEWEST,
-	DB_STMT_PACK_DICT,
-	DB_STMT_PACK_READ,
 	DB_STMT_COUNT
 };
 
@@ -192,9 +195,8 @@ char		*db_column_strdup(sqlite3_stmt *, int);
 int64_t		 db_now(void);
 
 /* db-pack.c: item bodies stored compressed */
-int		 db_pack_register(struct db *, char **);
-int		 db_pack_bind(struct db *, sqlite3_stmt *, int, const char *,
-		     char **);
+int		 db_pack_register(struct db *);
+int		 db_pack_bind(struct db *, sqlite3_stmt *, int, const char *);
 const char	*db_pack_text(struct db *, sqlite3_value *, char **);
 char		*db_pack_column_strdup(struct db *, sqlite3_stmt *, int);
 void		 db_pack_commit(struct db *);

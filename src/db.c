@@ -641,6 +641,7 @@ db_close(struct db *db)
 		db_rollback(db);
 		for (i = 0; i < DB_STMT_COUNT; i++)
 			sqlite3_finalize(db->stmts[i]);
+		db_pack_free(db);
 		if (~db->flags & DB_READONLY) {
 			/* Bounded: ANALYZE of a big cache would delay exit. */
 			sqlite3_exec(db->sq, "PRAGMA analysis_limit = 400;"
@@ -650,7 +651,6 @@ db_close(struct db *db)
 	}
 	if (db->lockfd != -1)
 		db_unlock(db);
-	db_pack_free(db);
 	free(db->seen);
 	free(db->tags);
 	free(db->path);

@@ -627,9 +627,9 @@ class Bench:
         tgt = met = None
         if rd is self.akhbar and self.newsboat:
             nb = self.res.find(scen, "newsboat")
-            if nb and nb.figure:
-                tgt = "≤ 0.6 × newsboat's (%.1f MB)" % (nb.figure * 0.6)
-                met = size / MB <= nb.figure * 0.6
+            if nb and nb.get("figure"):
+                tgt = "≤ 0.6 × newsboat's (%.1f MB)" % (nb["figure"] * 0.6)
+                met = size / MB <= nb["figure"] * 0.6
         self.res.add(scen, rd.name, figure=size / MB, unit="MB",
                      target=tgt, met=met, note=note)
 
