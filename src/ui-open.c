@@ -2,7 +2,8 @@
  * Opening links: the browser setting, else $BROWSER (its first entry, in
  * the colon-separated form), else xdg-open. The command is split into
  * words here, never given to a shell; the URL is one argv element (where
- * a word says %s, or last), and only http, https, gopher, gemini and
+ * a word says %u, as newsboat's browser setting has it, or %s; else
+ * last), and only http, https, gopher, gemini and
  * mailto links are opened. A text-mode browser (lynx, w3m, elinks, links,
  * ...) gets the terminal: the interface steps aside and waits for it.
  * Any other starts on its own, its standard streams on /dev/null, and is
@@ -129,7 +130,9 @@ ui_open_argv(const char *cmd, const char *url, char **cause)
 	if (urls_split_command(cmd, &argv, cause) != 0)
 		return (NULL);
 	for (n = 0; argv[n] != NULL; n++) {
-		if ((pct = strstr(argv[n], "%s")) == NULL)
+		/* newsboat's %u and the older %s: the URL within the word. */
+		if ((pct = strstr(argv[n], "%u")) == NULL &&
+		    (pct = strstr(argv[n], "%s")) == NULL)
 			continue;
 		xasprintf(&w, "%.*s%s%s", (int)(pct - argv[n]), argv[n], url,
 		    pct + 2);
