@@ -228,6 +228,7 @@ db_commit(struct db *db, char **cause)
 		db_rollback(db);
 		return (-1);
 	}
+	db_pack_commit(db);
 	return (0);
 }
 
@@ -254,6 +255,7 @@ db_commit_nested(struct db *db, bool began, char **cause)
 void
 db_rollback(struct db *db)
 {
+	db_pack_rollback(db);
 	if (sqlite3_get_autocommit(db->sq))
 		return;
 	db_simple(db, DB_STMT_ROLLBACK, db_sql_rollback, "rollback", NULL);
@@ -727,6 +729,7 @@ db_close(struct db *db)
 		db_rollback(db);
 		for (i = 0; i < DB_STMT_COUNT; i++)
 			sqlite3_finalize(db->stmts[i]);
+		db_pack_free(db);
 		if ((~db->flags & DB_READONLY) && !db->damaged) {
 			/*
 			 * Bounded: ANALYZE of a big cache would delay exit.

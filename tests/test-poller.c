@@ -671,7 +671,7 @@ test_cache_full(void)
 	    NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
 		pages = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	snprintf(sql, sizeof sql, "PRAGMA max_page_count = %lld", pages + 40);
+	snprintf(sql, sizeof sql, "PRAGMA max_page_count = %lld", pages + 12);
 	sqlite3_exec(fx.db->sq, sql, NULL, NULL, NULL);
 	fx.o.once = true;
 	fx.o.index_batch = 0;
