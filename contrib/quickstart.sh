@@ -37,7 +37,7 @@ install_deps() {
 	if command -v apt-get >/dev/null 2>&1; then
 		pkgs="gcc make autoconf automake autopoint gettext pkg-config
 		    libncurses-dev libfribidi-dev libsqlite3-dev
-		    libcurl4-openssl-dev libxml2-dev libjson-c-dev
+		    libcurl4-openssl-dev libxml2-dev libjson-c-dev libzstd-dev
 		    python3 tmux unicode-data ca-certificates locales"
 		missing=
 		for p in $pkgs; do
@@ -54,19 +54,19 @@ install_deps() {
 		# shellcheck disable=SC2086
 		$sudo dnf install -y gcc make autoconf automake gettext-devel \
 		    pkgconf-pkg-config ncurses-devel fribidi-devel sqlite-devel \
-		    libcurl-devel libxml2-devel json-c-devel python3 tmux \
+		    libcurl-devel libxml2-devel json-c-devel libzstd-devel python3 tmux \
 		    unicode-ucd
 	elif command -v pacman >/dev/null 2>&1; then
 		$sudo pacman -S --needed --noconfirm base-devel gettext \
-		    pkgconf ncurses fribidi sqlite curl libxml2 json-c python \
+		    pkgconf ncurses fribidi sqlite curl libxml2 json-c zstd python \
 		    tmux unicode-character-database
 	elif command -v apk >/dev/null 2>&1; then
 		$sudo apk add build-base autoconf automake gettext-dev pkgconf \
 		    ncurses-dev fribidi-dev sqlite-dev curl-dev libxml2-dev \
-		    json-c-dev python3 tmux
+		    json-c-dev zstd-dev python3 tmux
 	elif command -v brew >/dev/null 2>&1; then
 		brew install autoconf automake gettext pkg-config ncurses \
-		    fribidi sqlite curl libxml2 json-c python tmux
+		    fribidi sqlite curl libxml2 json-c zstd python tmux
 		for f in ncurses sqlite curl libxml2; do
 			PKG_CONFIG_PATH="$(brew --prefix "$f")/lib/pkgconfig:${PKG_CONFIG_PATH:-}"
 		done

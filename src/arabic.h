@@ -32,5 +32,6 @@ typedef int (*arabic_token_cb)(void *, const struct arabic_token *);
 int	 arabic_tokenize(const char *, size_t, arabic_token_cb, void *);
 void	 arabic_normalise(const char *, size_t, struct str *);
 void	 arabic_stem(struct str *);
+int	 arabic_fold_tab_check(void);
 
 #endif

@@ -246,24 +246,30 @@ db_item_bind_date(sqlite3_stmt *st, int i, int64_t t)
 		sqlite3_bind_int64(st, i, t);
 }
 
-/* Bind the columns the insert and the update share. */
-static void
-db_item_bind(sqlite3_stmt *st, const struct item *it, char *authors,
-    char *categories, int64_t hash)
+/* Bind the columns the insert and the update share, bodies packed. */
+static int
+db_item_bind(struct db *db, sqlite3_stmt *st, const struct item *it,
+    char *authors, char *categories, int64_t hash, char **cause)
 {
+	int	rc;
+
 	db_item_bind_text(st, DB_ITEM_P_TITLE, it->title);
 	db_item_bind_text(st, DB_ITEM_P_LINK, it->link);
 	db_item_bind_text(st, DB_ITEM_P_AUTHORS, authors);
 	db_item_bind_text(st, DB_ITEM_P_CATEGORIES, categories);
 	db_item_bind_date(st, DB_ITEM_P_PUBLISHED, it->published);
 	db_item_bind_date(st, DB_ITEM_P_UPDATED, it->updated);
-	db_item_bind_text(st, DB_ITEM_P_SUMMARY, it->summary);
 	sqlite3_bind_int(st, DB_ITEM_P_SUMMARY_TYPE, it->summary_type);
-	db_item_bind_text(st, DB_ITEM_P_CONTENT, it->content);
 	sqlite3_bind_int(st, DB_ITEM_P_CONTENT_TYPE, it->content_type);
 	db_item_bind_text(st, DB_ITEM_P_LANGUAGE, it->language);
 	sqlite3_bind_int(st, DB_ITEM_P_DIR, it->dir);
 	sqlite3_bind_int64(st, DB_ITEM_P_HASH, hash);
+	if ((rc = db_pack_bind(db, st, DB_ITEM_P_SUMMARY,
+	    it->summary)) != SQLITE_OK ||
+	    (rc = db_pack_bind(db, st, DB_ITEM_P_CONTENT,
+	    it->content)) != SQLITE_OK)
+		return (db_fail(db, rc, "store the bodies' dictionary", cause));
+	return (0);
 }
 
 static int
@@ -407,7 +413,9 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 		    cause);
 		if (st == NULL)
 			goto out;
-		db_item_bind(st, it, authors, categories, hash);
+		if (db_item_bind(db, st, it, authors, categories, hash,
+		    cause) != 0)
+			goto out;
 		sqlite3_bind_int64(st, DB_ITEM_P_FEED, feed);
 		db_item_bind_text(st, DB_ITEM_P_GUID, it->guid);
 		sqlite3_bind_int64(st, DB_ITEM_P_NOW, db_now());
@@ -440,7 +448,9 @@ db_item_upsert(struct db *db, int64_t feed, const struct item *it,
 		    " WHERE id = ?17", cause);
 		if (st == NULL)
 			goto out;
-		db_item_bind(st, it, authors, categories, hash);
+		if (db_item_bind(db, st, it, authors, categories, hash,
+		    cause) != 0)
+			goto out;
 		sqlite3_bind_int64(st, DB_ITEM_P_ID, id);
 		if (db_step_done(db, st, "update item", cause) != 0)
 			goto out;
@@ -764,9 +774,9 @@ db_item_get(struct db *db, int64_t id, struct item **itp, char **cause)
 	    (const char *)sqlite3_column_text(st, 4));
 	it->published = db_item_column_date(st, 5);
 	it->updated = db_item_column_date(st, 6);
-	it->summary = db_column_strdup(st, 7);
+	it->summary = db_pack_column_strdup(db, st, 7);
 	it->summary_type = sqlite3_column_int(st, 8);
-	it->content = db_column_strdup(st, 9);
+	it->content = db_pack_column_strdup(db, st, 9);
 	it->content_type = sqlite3_column_int(st, 10);
 	it->language = db_column_strdup(st, 11);
 	it->dir = sqlite3_column_int(st, 12);

@@ -18,7 +18,16 @@ db_maint_vacuum(struct db *db, char **cause)
 
 	if (db->in_feed || db->in_batch)
 		return (db_fail(db, SQLITE_BUSY, "vacuum", cause));
-	if (db_exec(db, "VACUUM", cause) != 0)
+	/*
+	 * VACUUM copies the whole cache into a temporary database first:
+	 * with temp_store = MEMORY that copy was in memory (1.7 GB of peak
+	 * RSS for a 1.8 GB cache of a million items); in a file it is not.
+	 */
+	if (db_exec(db, "PRAGMA temp_store = FILE", cause) != 0)
+		return (-1);
+	rc = db_exec(db, "VACUUM", cause);
+	sqlite3_exec(db->sq, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+	if (rc != 0)
 		return (-1);
 	rc = sqlite3_wal_checkpoint_v2(db->sq, NULL, SQLITE_CHECKPOINT_TRUNCATE,
 	    NULL, NULL);

@@ -1,6 +1,7 @@
 /*
  * Declarations shared by the cache's files (db.c, db-open.c, db-schema.c,
- * db-feed.c, db-item.c, db-tag.c, db-search.c, db-article.c) and nothing
+ * db-feed.c, db-item.c, db-tag.c, db-search.c, db-article.c, db-pack.c)
+ * and nothing
  * else: the
  * connection structure, the prepared statement cache, the error helpers,
  * the counts a feed keeps.
@@ -28,7 +29,12 @@
  *	 |         |         |		filled in the change's transaction
  *	 v         v         v
  *	db.c	connection, statements, errors, transactions, db_count_add,
- *		page reading: every file above calls it, it calls none of them
+ *	 |	page reading: every file above calls it, it calls none of them
+ *	 v
+ *	db-pack.c	item bodies packed and unpacked (zstd, the cache's
+ *			dictionary): db-item.c, db-search.c, db-open.c and
+ *			db.c (commit, rollback, close) call it; it calls
+ *			nothing of the family
  *
  * db-item.c and db-feed.c call each other in neither direction: what both
  * change (a feed's counts) goes through db_count_add in db.c, and the tags
@@ -156,6 +162,7 @@ struct db {
 	bool		 in_feed;	/* a feed transaction is open */
 	bool		 in_batch;	/* feed transactions join one batch */
 	bool		 checkpointer;	/* has written feeds: checkpoints the WAL */
+	bool		 damaged;	/* SQLite found it corrupt: no optimize */
 	int64_t		*seen;		/* items the open feed transaction saw */
 	size_t		 nseen;
 	size_t		 seencap;
@@ -168,6 +175,7 @@ struct db {
 	int		 keep_days;	/* global retention, 0: none */
 	bool		 sync_remote;	/* states set now come from a sync
 					   source's server: not queued */
+	struct db_pack	*pack;		/* db-pack.c's, made on first use */
 	sqlite3_stmt	*stmts[DB_STMT_COUNT];
 };
 
@@ -187,6 +195,15 @@ void		 db_bind_int(sqlite3_stmt *, const char *, int64_t);
 void		 db_bind_null(sqlite3_stmt *, const char *);
 char		*db_column_strdup(sqlite3_stmt *, int);
 int64_t		 db_now(void);
+
+/* db-pack.c: item bodies stored compressed */
+int		 db_pack_register(struct db *);
+int		 db_pack_bind(struct db *, sqlite3_stmt *, int, const char *);
+const char	*db_pack_text(struct db *, sqlite3_value *, char **);
+char		*db_pack_column_strdup(struct db *, sqlite3_stmt *, int);
+void		 db_pack_commit(struct db *);
+void		 db_pack_rollback(struct db *);
+void		 db_pack_free(struct db *);
 
 /* The columns db_item_row_read reads, from item i joined with feed f. */
 #define DB_ITEM_ROW \

@@ -58,7 +58,8 @@ db_query_column(enum filter_attr attr)
 	case FILTER_TITLE:
 		return ("COALESCE(i.title, '')");
 	case FILTER_CONTENT:
-		return ("COALESCE(i.content, i.summary, '')");
+		return ("COALESCE(akhbar_unpack(i.content),"
+		    " akhbar_unpack(i.summary), '')");
 	case FILTER_AUTHOR:
 		return ("COALESCE(i.authors, '')");
 	case FILTER_FEEDTITLE:

@@ -17,6 +17,7 @@
 
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -114,6 +115,8 @@ db_fail(struct db *db, int rc, const char *what, char **cause)
 	path = db->path != NULL ? db->path : "cache";
 	msg = db->sq != NULL ? sqlite3_errmsg(db->sq) : sqlite3_errstr(rc);
 	prim = rc & 0xff;
+	if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB)
+		db->damaged = true;
 	if (cause == NULL)
 		return (-1);
 	switch (prim) {
@@ -225,6 +228,7 @@ db_commit(struct db *db, char **cause)
 		db_rollback(db);
 		return (-1);
 	}
+	db_pack_commit(db);
 	return (0);
 }
 
@@ -251,6 +255,7 @@ db_commit_nested(struct db *db, bool began, char **cause)
 void
 db_rollback(struct db *db)
 {
+	db_pack_rollback(db);
 	if (sqlite3_get_autocommit(db->sq))
 		return;
 	db_simple(db, DB_STMT_ROLLBACK, db_sql_rollback, "rollback", NULL);
@@ -549,6 +554,60 @@ db_config(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/* Whether path's file system is mounted read-only. */
+static bool
+db_on_readonly_fs(const char *path)
+{
+	struct statvfs	sv;
+
+	return (statvfs(path, &sv) == 0 && (sv.f_flag & ST_RDONLY) != 0);
+}
+
+/* Whether path has a -wal file with frames in it (not to be ignored). */
+static bool
+db_has_wal(const char *path)
+{
+	struct stat	 sb;
+	char		*wal;
+	bool		 has;
+
+	xasprintf(&wal, "%s-wal", path);
+	has = stat(wal, &sb) == 0 && sb.st_size > 0;
+	free(wal);
+	return (has);
+}
+
+/* Open path read-only as an immutable file (a "file:" URI, escaped). */
+static int
+db_open_immutable(struct db *db, const char *path)
+{
+	static const char	 hex[] = "0123456789abcdef";
+	const unsigned char	*p;
+	char			*uri, *u;
+	int			 rc;
+
+	uri = u = xmalloc(strlen(path) * 3 + sizeof "file:?immutable=1");
+	u = stpcpy(u, "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21 ||
+		    *p >= 0x7f) {
+			*u++ = '%';
+			*u++ = hex[*p >> 4];
+			*u++ = hex[*p & 0xf];
+		} else
+			*u++ = (char)*p;
+	}
+	strcpy(u, "?immutable=1");
+	rc = sqlite3_open_v2(uri, &db->sq, SQLITE_OPEN_NOMUTEX |
+	    SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	if (rc == SQLITE_OK) {
+		sqlite3_extended_result_codes(db->sq, 1);
+		sqlite3_busy_timeout(db->sq, DB_BUSY_TIMEOUT);
+	}
+	return (rc);
+}
+
 /*
  * Connect to the cache file at path (created when missing unless
  * DB_READONLY): the writer lock, the header check, the pragmas. The
@@ -616,8 +675,25 @@ db_connect(const char *path, int flags, char **cause)
 		    "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
 		    "PRAGMA cache_size = -2048; PRAGMA mmap_size = 0;";
 	}
-	if (db_exec(db, sql, cause) != 0)
+	rc = sqlite3_exec(db->sq, sql, NULL, NULL, NULL);
+	if ((rc & 0xff) == SQLITE_CANTOPEN && (flags & DB_READONLY) &&
+	    db_on_readonly_fs(path) && !db_has_wal(path)) {
+		/*
+		 * A WAL cache on a read-only file system (a cleanly closed
+		 * one has no -shm file and none can be made): nothing can
+		 * write it there and it has no WAL to read, so it is read
+		 * as immutable.
+		 */
+		sqlite3_close(db->sq);
+		db->sq = NULL;
+		rc = db_open_immutable(db, path);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(db->sq, sql, NULL, NULL, NULL);
+	}
+	if (rc != SQLITE_OK) {
+		db_fail(db, rc, "open", cause);
 		goto fail;
+	}
 	if (~flags & DB_READONLY)
 		sqlite3_wal_hook(db->sq, db_wal_hook, db);
 	return (db);
@@ -653,8 +729,12 @@ db_close(struct db *db)
 		db_rollback(db);
 		for (i = 0; i < DB_STMT_COUNT; i++)
 			sqlite3_finalize(db->stmts[i]);
-		if (~db->flags & DB_READONLY) {
-			/* Bounded: ANALYZE of a big cache would delay exit. */
+		db_pack_free(db);
+		if ((~db->flags & DB_READONLY) && !db->damaged) {
+			/*
+			 * Bounded: ANALYZE of a big cache would delay exit.
+			 * Not in a damaged cache, which is left as it is.
+			 */
 			sqlite3_exec(db->sq, "PRAGMA analysis_limit = 400;"
 			    "PRAGMA optimize", NULL, NULL, NULL);
 		}

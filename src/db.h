@@ -50,7 +50,7 @@ struct db_fetch_result {
 };
 
 /* The schema version this build reads and writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	11
+#define DB_SCHEMA_VERSION	12
 
 /* Which ordered list of items a page is read from. */
 enum db_list {

@@ -365,11 +365,15 @@ poller_feed_finish(struct poller *p, struct poller_feed *pf, int ok,
 		    fl->detail != NULL ? fl->detail : "",
 		    fl->cause != NULL ? " -- " : "",
 		    fl->cause != NULL ? fl->cause : "");
-		/* Not a feed: the parser's words say why (cut off, a page). */
+		/*
+		 * Not a feed: the parser's words say why (cut off, a page);
+		 * a cache error: the cache's (its file, the disk is full).
+		 */
 		poller_event_emit(p, POLLER_EV_FEED_FAILED, pf,
 		    fl->kind != REASON_NONE ? fl->kind : REASON_FAILED,
 		    fl->code, fl->detail != NULL ? fl->detail :
-		    fl->kind == REASON_NOT_FEED ? fl->cause : NULL);
+		    fl->kind == REASON_NOT_FEED || fl->kind == REASON_CACHE ?
+		    fl->cause : NULL);
 	}
 	poller_feed_fail_clear(fl);
 	poller_feed_reset(pf);

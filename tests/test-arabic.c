@@ -441,5 +441,7 @@ main(int argc, char **argv)
 	test_word_list();
 	test_tokens();
 	test_golden();
+	is_int(arabic_fold_tab_check(), 0, "the two-byte fold table agrees "
+	    "with arabic_fold on U+0600 to U+067F");
 	return (tap_done());
 }

@@ -995,6 +995,75 @@ test_migrate_stems(void)
 }
 
 /*
+ * Version 12 (issue 20) rebuilds the index, body first and each word that
+ * is its own stem once: a version 11 cache keeps every read and starred
+ * state, and its items are found again, by stem and by exact phrase.
+ */
+static void
+test_migrate_v11(void)
+{
+	struct db	*raw, *db;
+	char		*path, *cause = NULL;
+	int64_t		 left;
+
+	path = fx_path("v11.db");
+	if ((raw = fx_open_version(path, 11)) == NULL) {
+		ok(0, "make a version 11 cache");
+		free(path);
+		return;
+	}
+	sqlite3_exec(raw->sq,
+	    "INSERT INTO feed (id, url, position) VALUES (1, 'u', 1);"
+	    "INSERT INTO item (id, feed_id, guid, title, summary, summary_type,"
+	    " sort_date, hash, unread, starred) VALUES"
+	    " (1, 1, 'a', 'one', '<p>قال الجيش السوري</p>', 1, 10, 1, 0, 1),"
+	    " (2, 1, 'b', 'two', 'جيش كبير', 0, 20, 2, 1, 1),"
+	    " (3, 1, 'c', 'three', 'سلام', 0, 30, 3, 0, 0);"
+	    "UPDATE feed SET total = 3, unread_count = 1, starred_count = 2,"
+	    " starred_unread = 1;"
+	    "INSERT INTO item_fts (rowid, title, body) SELECT id, title,"
+	    " akhbar_text(summary, summary_type, content, content_type)"
+	    " FROM item;", NULL, NULL, NULL);
+	is_int(fx_sql_int(raw, "SELECT count(*) FROM fts_pending"), 0,
+	    "a version 11 cache, indexed");
+	db_close(raw);
+
+	if ((db = db_open(path, 0, &cause)) == NULL) {
+		ok(0, "a version 11 cache opens: %s", cause);
+		free(cause);
+		free(path);
+		return;
+	}
+	fx_is_sql(db, "SELECT group_concat(guid || unread || starred, ' ')"
+	    " FROM (SELECT * FROM item ORDER BY id)", "a01 b11 c00",
+	    "version 12 keeps every read and starred state");
+	fx_is_sql(db, "SELECT total || unread_count || starred_count ||"
+	    " starred_unread FROM feed", "3121", "... and the counts");
+	is_int(fx_sql_int(db, "SELECT count(*) FROM fts_pending"), 3,
+	    "every item waits to be indexed again");
+	db_search_index_pending(db, 10, &left, &cause);
+	is_search(db, "جيش", "two one");
+	is_search(db, "\"جيش\"", "two");
+	is_search(db, "\"الجيش السوري\"", "one");
+	is_search(db, "\"السوري الجيش\"", "");
+	is_search(db, "سوري جيش", "one");
+	is_search(db, "three", "three");
+	ok(sqlite3_exec(db->sq, "INSERT INTO item_fts(item_fts) "
+	    "VALUES('integrity-check')", NULL, NULL, NULL) == SQLITE_OK,
+	    "the rebuilt index matches the items");
+	fx_sql_int(db, "CREATE VIRTUAL TABLE temp.v12 USING"
+	    " fts5vocab(main, item_fts, instance)");
+	fx_is_sql(db, "SELECT group_concat(term || ':' || doc || ':' || col,"
+	    " ' ') FROM (SELECT * FROM v12 WHERE term IN ('جيش', '=جيش',"
+	    " '=الجيش') ORDER BY term, doc)", "=الجيش:1:body =جيش:2:body"
+	    " جيش:1:body", "a word that is its own stem is indexed once, "
+	    "the others twice");
+	fx_sql_int(db, "DROP TABLE temp.v12");
+	db_close(db);
+	free(path);
+}
+
+/*
  * One 400 kB item repeating the word it is searched for: a page of
  * results and the snippets of its rows cost milliseconds (FTS5's
  * snippet() scored every window of every match: 19 s of CPU).
@@ -1277,6 +1346,7 @@ main(void)
 	test_search_big();
 	test_migrate_v3();
 	test_migrate_v7();
+	test_migrate_v11();
 	test_refuse();
 	test_crash();
 	test_full();

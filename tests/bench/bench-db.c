@@ -7,7 +7,9 @@
  *	metric TAB median TAB unit TAB target TAB met|not-met|info TAB details
  *
  * details holds min, max and the number of runs. Run from "make bench"
- * (built by "make bench-db"): bench-db [-d DIR] [-s 100k|1m|all] [-r RUNS].
+ * (built by "make bench-db"): bench-db [-d DIR] [-s 100k|1m|all] [-r RUNS];
+ * bench-db -c CACHE times the feed list, a feed's and a search's first
+ * pages on an existing cache (make bench's 1 000 x 1 000 reload).
  * Timings are with the OS page cache warm (the cache was just built or
  * used); the first run of each measure is a warm-up and not counted.
  */
@@ -937,6 +939,60 @@ bench_one(const char *dir, const char *tag, int64_t total)
 	free(path);
 }
 
+/*
+ * -c PATH: an existing cache (make bench's 1 000 x 1 000 reload, issue
+ * 20): the feed list, the first page of its first feed and of a search.
+ */
+static void
+bench_existing(const char *path)
+{
+	struct db		*db;
+	struct db_feed_row	*frows;
+	struct db_item_row	*rows;
+	char			*cause = NULL;
+	double			*v, t0;
+	size_t			 n = 0;
+	int			 r;
+
+	v = xcalloc(runs, sizeof *v);
+	cpu = xcalloc(runs, sizeof *cpu);
+	for (r = -1; r < runs; r++) {
+		TIC();
+		if ((db = db_open(path, DB_READONLY, &cause)) == NULL)
+			die(path, cause);
+		if (db_feed_page(db, DB_PAGE_FIRST, NULL, SCREEN, &frows, &n,
+		    &cause) != 0)
+			die("feed page", cause);
+		TOC(r);
+		db_feed_rows_free(frows, n);
+		db_close(db);
+	}
+	report("open_feed_list", v, cpu, runs, "ms", 20, false);
+	if ((db = db_open(path, DB_READONLY, &cause)) == NULL)
+		die(path, cause);
+	for (r = -1; r < runs; r++) {
+		TIC();
+		if (db_item_page(db, DB_LIST_FEED, 1, DB_PAGE_FIRST, NULL,
+		    SCREEN, &rows, &n, &cause) != 0)
+			die("item page", cause);
+		TOC(r);
+		db_item_rows_free(rows, n);
+	}
+	report("feed_first_page", v, cpu, runs, "ms", 10, false);
+	for (r = -1; r < runs; r++) {
+		TIC();
+		if (db_search_page(db, "الجيش", DB_PAGE_FIRST, NULL, SCREEN,
+		    &rows, &n, &cause) != 0)
+			die("search", cause);
+		TOC(r);
+		db_item_rows_free(rows, n);
+	}
+	report("search_first_page_army", v, cpu, runs, "ms", 40, false);
+	db_close(db);
+	free(v);
+	free(cpu);
+}
+
 /* Say how busy the machine is: wall times mean little when it is. */
 static void
 bench_load(const char *when)
@@ -952,11 +1008,14 @@ bench_load(const char *when)
 int
 main(int argc, char **argv)
 {
-	const char	*dir = "bench-data", *size = "all";
+	const char	*dir = "bench-data", *size = "all", *existing = NULL;
 	int		 c;
 
-	while ((c = getopt(argc, argv, "d:r:s:")) != -1) {
+	while ((c = getopt(argc, argv, "c:d:r:s:")) != -1) {
 		switch (c) {
+		case 'c':
+			existing = optarg;
+			break;
 		case 'd':
 			dir = optarg;
 			break;
@@ -970,13 +1029,18 @@ main(int argc, char **argv)
 			break;
 		default:
 			fprintf(stderr, "usage: bench-db [-d DIR] "
-			    "[-s 100k|1m|all] [-r RUNS]\n");
+			    "[-s 100k|1m|all] [-r RUNS] [-c CACHE]\n");
 			return (2);
 		}
 	}
 	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
 		fprintf(stderr, "bench-db: %s: %s\n", dir, strerror(errno));
 		return (1);
+	}
+	if (existing != NULL) {
+		printf("# metric\tmedian\tunit\ttarget\tmet\tdetails\n");
+		bench_existing(existing);
+		return (0);
 	}
 	bench_words();
 	bench_load("start");

@@ -45,9 +45,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # Data-set sizes: (feeds, items per feed).
 SIZES = {
     "default": {"reload_small": (200, 50), "reload_big": (100, 1000),
-                "cache_small": 100000, "cache_big": 1000000},
+                "cache_small": 100000, "cache_big": 1000000,
+                "reload_million": (1000, 1000)},
     "small": {"reload_small": (20, 50), "reload_big": (10, 1000),
-              "cache_small": 10000, "cache_big": 100000},
+              "cache_small": 10000, "cache_big": 100000,
+              "reload_million": (100, 100)},
 }
 
 MB = 1e6
@@ -497,7 +499,7 @@ class Bench:
     def readers(self):
         r = [self.akhbar]
         if self.newsboat:
-            r.append(self.newsboat)
+            r.insert(0, self.newsboat)
         return r
 
     # -- parse ---------------------------------------------------------
@@ -596,6 +598,7 @@ class Bench:
                 "requests per run: %s" % ",".join(map(str, counts)) + mem)
             if drv:
                 self.split(feeds, items, runs, marks, big)
+            self.cache_file(rd, feeds, items, state, total)
             # Listable: the reader's own count of what it stored.
             self.unread(rd, unread, urls, state, total)
             if rd is self.akhbar and rd.has("--search"):
@@ -611,6 +614,24 @@ class Bench:
             if big and self.a.first_screen and (rd is self.newsboat or
                                                rd.has("--demo")):
                 self.first_screen(rd, urls, state, total)
+
+    def cache_file(self, rd, feeds, items, state, total):
+        """The cache file the reload left, search index included (issue
+        20: akhbar's ≤ 0.6 × newsboat's for the same items)."""
+        scen = "cache file after reload %d×%d" % (feeds, items)
+        path = os.path.join(state, "cache.db")
+        size = sum(os.path.getsize(path + x) for x in ("", "-wal")
+                   if os.path.exists(path + x))
+        note = "the file and its WAL after the reload; %.0f bytes an item" \
+            % (size / max(total, 1))
+        tgt = met = None
+        if rd is self.akhbar and self.newsboat:
+            nb = self.res.find(scen, "newsboat")
+            if nb and nb.get("figure"):
+                tgt = "≤ 0.6 × newsboat's (%.1f MB)" % (nb["figure"] * 0.6)
+                met = size / MB <= nb["figure"] * 0.6
+        self.res.add(scen, rd.name, figure=size / MB, unit="MB",
+                     target=tgt, met=met, note=note)
 
     def split(self, feeds, items, runs, marks, big):
         """akhbar's first reload cut at 'listable' and 'index complete'."""
@@ -726,6 +747,94 @@ class Bench:
                      "restriction is in the query (bench-db's "
                      "search_nothing_in_feeds is the case of listed feeds "
                      "without a match)")
+
+    def million(self):
+        """Issue 20: a 1 000 × 1 000 reload, built once into
+        bench-data/million/ and reused; then the unread count, the first
+        page of a feed and of a search, the cache size and --vacuum."""
+        feeds, items = self.size["reload_million"]
+        total = feeds * items
+        name = "reload-%dx%d" % (feeds, items)
+        home = os.path.join(self.data, "million-%s" % name)
+        cache = os.path.join(home, "cache.db")
+        stamp = os.path.join(home, "reload.json")
+        tag = "%d×%d" % (feeds, items)
+        if not os.path.exists(stamp) and self.a.cache not in ("all", "1m"):
+            self.res.add("first reload %s (built once)" % tag, "akhbar",
+                         note="not built yet: make bench BENCH_CACHE=all "
+                         "builds it once (feeds of %d items, then a "
+                         "reload), later runs reuse it" % total)
+            return
+        if not (self.a.bench_reload and
+                os.access(self.a.bench_reload, os.X_OK)):
+            self.res.add("first reload %s (built once)" % tag, "akhbar",
+                         note="bench-reload was not built")
+            return
+        if not os.path.exists(stamp):
+            self.gen(name, feeds, items)
+            shutil.rmtree(home, ignore_errors=True)
+            os.makedirs(os.path.join(home, "home"))
+            urls = self.urls(name, feeds, home)
+            r = measure([os.path.abspath(self.a.bench_reload), urls, cache],
+                        env=self.akhbar.env(os.path.join(home, "home")))
+            m = driver_marks(r.out)
+            m.update(rc=r.rc, wall=r.wall, cpu=r.cpu, rss_kb=r.rss_mb * 1024,
+                     built=time.strftime("%Y-%m-%d %H:%M UTC",
+                                         time.gmtime()),
+                     git=subprocess.run(
+                         ["git", "-C", HERE, "describe", "--always",
+                          "--dirty"], capture_output=True,
+                         text=True).stdout.strip() or "?")
+            with open(stamp, "w") as f:
+                json.dump(m, f)
+        with open(stamp) as f:
+            m = json.load(f)
+        urls = self.urls(name, feeds, home)
+        when = "measured when the cache was built (%s, %s)" % (
+            m.get("built", "?"), m.get("git", "?"))
+        if "listable_cpu" in m:
+            lst = Run(m["listable_wall"], m["listable_cpu"], 0.0,
+                      m.get("listable_rss_kb", 0), 0, "", "")
+            self.res.add("first reload %s, until listable" % tag, "akhbar",
+                         [lst], figure=m.get("new_items"),
+                         unit="items stored", note=when)
+        whole = Run(m.get("wall", 0), m.get("cpu", 0), 0.0,
+                    m.get("rss_kb", 0), m.get("rc", 0), "", "")
+        self.res.add("first reload %s, index included" % tag, "akhbar",
+                     [whole], note=when + ("; private memory (RssAnon) "
+                     "peaked at %.1f MB" % (m["end_anon_peak_kb"] / 1024)
+                     if "end_anon_peak_kb" in m else ""))
+        env = self.akhbar.env(os.path.join(home, "home"))
+        base = [self.akhbar.path, "-u", urls, "-C", cache]
+        runs = [measure(base + ["--unread-count"], env=env)
+                for _ in range(self.a.runs)]
+        mm = re.search(r"\d+", runs[-1].out)
+        self.res.add("unread count, %s cache" % tag, "akhbar", runs,
+                     figure=int(mm.group(0)) if mm else None,
+                     unit="unread", note=self.check_rc(runs) or
+                     "expected %d" % total)
+        runs = [measure(base + ["--search", "الجيش", "--limit", "50"],
+                        env=env) for _ in range(self.a.runs)]
+        self.res.add("first page of search 'الجيش' (50), %s cache" % tag,
+                     "akhbar", runs, figure=len(runs[-1].out.splitlines()),
+                     unit="lines", note=self.check_rc(runs) or
+                     "whole process: open, query, print")
+        if self.a.bench_db and os.access(self.a.bench_db, os.X_OK):
+            r = measure([os.path.abspath(self.a.bench_db), "-c", cache,
+                         "-r", str(max(self.a.runs, 3))], env=env)
+            for line in r.out.splitlines():
+                f = line.split("\t")
+                if len(f) >= 3 and not line.startswith("#"):
+                    self.res.add("%s, %s cache" % (f[0], tag), "akhbar",
+                                 figure=float(f[1]), unit=f[2],
+                                 note="bench-db -c: " + " ".join(f[5:]))
+        size = os.path.getsize(cache)
+        runs = [measure(base + ["--vacuum"], env=env)]
+        after = os.path.getsize(cache)
+        self.res.add("--vacuum, %s cache" % tag, "akhbar", runs,
+                     figure=after / MB, unit="MB after",
+                     note=self.check_rc(runs) or "%.1f MB before; %.0f "
+                     "bytes an item after" % (size / MB, after / total))
 
     def check_rc(self, runs):
         bad = [r for r in runs if r.rc != 0]
@@ -1092,6 +1201,8 @@ class Bench:
             ("akhbar", "%s (git %s)" % (self.akhbar.path, rev)),
             ("newsboat", self.newsboat.version if self.newsboat
              else self.nb_note),
+            ("newsraft", shutil.which("newsraft") or "not installed: its "
+             "rows are skipped (the benchmark never downloads it)"),
             ("server", self.server.kind if self.server else "-"),
             ("load", "load average %s at the start (other work on the "
              "machine inflates wall times)" % loadavg()),
@@ -1119,6 +1230,7 @@ class Bench:
             steps = [("parse", self.parse),
                      ("reload", lambda: self.reload("reload_small")),
                      ("reload-big", lambda: self.reload("reload_big")),
+                     ("million", self.million),
                      ("cache", self.cache),
                      ("layout", self.layout),
                      ("article", self.article),
@@ -1184,8 +1296,8 @@ def main():
     ap.add_argument("--bench-ui", default=None)
     ap.add_argument("--bench-article", default=None)
     ap.add_argument("--only", default=None,
-                    help="comma-separated: parse,reload,reload-big,cache,"
-                    "layout,interface")
+                    help="comma-separated: parse,reload,reload-big,million,"
+                    "cache,layout,interface")
     a = ap.parse_args()
     if a.runs < 1:
         ap.error("--runs must be at least 1")
