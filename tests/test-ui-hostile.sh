@@ -296,6 +296,8 @@ ui_wait "Links" 40
 ui_screen >"$TMPD/body"
 grep -q "^ \[[0-9]\] https://evil.example/ *$" "$TMPD/body"
 tap_ok $? "... the link list at its end names the real target of a dressed-up link"
+grep -q "https://bank.example/.*jpg.exe.* sh\[2\]" "$TMPD/body"
+tap_ok $? "... an override in a link's text ends with it: the next link ('sh') is not turned"
 grep -q "ent \[2JMKs 31mMKt MKu \]52;c;eA==MKv" "$TMPD/body"
 tap_ok $? "... escapes written as character references are dropped too"
 ui_keys u
