@@ -69,8 +69,9 @@ static const struct conf_def conf_defs[CONF_COUNT] = {
 	    "%Y-%m-%d %H:%M for --search"), SEC_DISPLAY },
 	[CONF_BROWSER] = { S("browser", ""),
 	    /* xgettext:no-c-format */
-	    N_("The command that opens links; %s in it is the link, else "
-	    "the link is added at the end. It is run without a shell."),
+	    N_("The command that opens links; %u in it (newsboat's way) or "
+	    "%s is the link, one argument however it is spelt, else the "
+	    "link is added at the end. It is run without a shell."),
 	    N_("$BROWSER, else xdg-open"), SEC_DISPLAY },
 	[CONF_AUTO_RELOAD] = { B("auto-reload", "yes"),
 	    N_("Reload the feeds every reload-time minutes while the "

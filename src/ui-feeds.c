@@ -38,6 +38,8 @@ struct ui_virt {
 struct ui_entry {
 	enum ui_entry_kind kind;
 	int		 virt;		/* index among the gathering lists */
+	bool		 query;		/* a query: feed (its counts are its
+					   filter's, row.url names it) */
 	struct db_feed_row row;		/* the feed; for the others, title only */
 };
 
@@ -47,7 +49,10 @@ struct ui_feeds {
 	struct ui_list	 list;
 	struct ui_virt	*virt;		/* gathering lists shown first */
 	size_t		 nvirt;
+	int		 cw;		/* columns of the counts, for the rows read */
 };
+
+#define UI_FEEDS_CW	11		/* the counts' columns at least */
 
 static const struct ui_list_ops ui_feeds_list_ops;
 
@@ -161,6 +166,28 @@ ui_feeds_virt_read(struct ui *ui, struct ui_feeds *f)
 	db_tag_rows_free(tags, ntags);
 }
 
+/* A query: feed's row: the counts of the articles its filter matches. */
+static void
+ui_feeds_query_counts(struct ui *ui, const struct urls_sub *sub,
+    struct ui_entry *e)
+{
+	int64_t	 total = 0, unread = 0;
+	char	*cause = NULL;
+
+	e->query = true;
+	if (db_query_count(ui->db, sub->query, &total, &unread,
+	    &cause) != 0) {
+		/* The filter's SQL failed: said on its row, like a feed's error. */
+		free(e->row.error);
+		e->row.error = cause;
+		e->row.error_kind = REASON_CACHE;
+		e->row.error_code = 0;
+	}
+	e->row.total = total;
+	e->row.unread = unread;
+	e->row.last_fetch = 0;
+}
+
 /*
  * Read up to want feeds of the cache in the direction of page from cursor
  * (rows in list order), leaving out those the urls file does not list.
@@ -199,7 +226,10 @@ ui_feeds_db(struct ui *ui, enum db_page page, const struct db_feed_row *cur,
 			}
 			memset(&t[k], 0, sizeof t[k]);
 			t[k].kind = UI_ENTRY_FEED;
-			t[k++].row = rows[i];
+			t[k].row = rows[i];
+			if (sub->query != NULL)
+				ui_feeds_query_counts(ui, sub, &t[k]);
+			k++;
 		}
 		free(rows);
 		/* Too many: keep those nearest the cursor. */
@@ -328,6 +358,41 @@ ui_feeds_reason(const struct db_feed_row *r)
 	return (reason_text(r->error_kind, r->error_code, r->error));
 }
 
+/* A row's counts as the list shows them: unread/total, or one number. */
+static void
+ui_feeds_count_text(const struct ui_entry *e, char *buf, size_t size)
+{
+	if (e->kind == UI_ENTRY_STARRED)
+		snprintf(buf, size, "%lld", (long long)e->row.total);
+	else if (e->kind == UI_ENTRY_UNREAD)
+		snprintf(buf, size, "%lld", (long long)e->row.unread);
+	else
+		snprintf(buf, size, "%lld/%lld", (long long)e->row.unread,
+		    (long long)e->row.total);
+}
+
+/*
+ * The columns the counts take: those of the widest count of the rows
+ * read (a few pages around the screen), at least UI_FEEDS_CW, at most a
+ * third of the screen.
+ */
+static int
+ui_feeds_count_width(const struct ui *ui, struct ui_feeds *f)
+{
+	char	 buf[48];
+	size_t	 i, w = UI_FEEDS_CW;
+
+	for (i = 0; i < f->list.n; i++) {
+		ui_feeds_count_text(ui_list_row(&f->list, i), buf, sizeof buf);
+		if (strlen(buf) > w)
+			w = strlen(buf);
+	}
+	if ((int)w > ui->cols / 3)
+		w = (size_t)(ui->cols / 3 > UI_FEEDS_CW ? ui->cols / 3 :
+		    UI_FEEDS_CW);
+	return ((int)w);
+}
+
 /* Paint one row of the feed list. */
 static void
 ui_feeds_draw_row(struct ui *ui, struct ui_feeds *f, size_t i)
@@ -336,7 +401,8 @@ ui_feeds_draw_row(struct ui *ui, struct ui_feeds *f, size_t i)
 	int		 y = ui_list_screen_row(&f->list, i);
 	attr_t		 base, meta, err;
 	char		 count[48], *date, *why = NULL;
-	int		 cw = 11, dw, tw, cols = ui->cols;
+	int		 cw = f->cw > UI_FEEDS_CW ? f->cw : UI_FEEDS_CW;
+	int		 dw, tw, cols = ui->cols;
 	int		 xmark, xcount, xdate, xtitle;
 	bool		 sel = i == f->list.sel;
 
@@ -355,15 +421,7 @@ ui_feeds_draw_row(struct ui *ui, struct ui_feeds *f, size_t i)
 	}
 	ui_paint_blank(ui->body, y, 0, cols, base);
 
-	if (e->kind == UI_ENTRY_STARRED)
-		snprintf(count, sizeof count, "%lld",
-		    (long long)e->row.total);
-	else if (e->kind == UI_ENTRY_UNREAD)
-		snprintf(count, sizeof count, "%lld",
-		    (long long)e->row.unread);
-	else
-		snprintf(count, sizeof count, "%lld/%lld",
-		    (long long)e->row.unread, (long long)e->row.total);
+	ui_feeds_count_text(e, count, sizeof count);
 	date = NULL;
 	dw = 0;
 	if (e->row.error != NULL && e->kind == UI_ENTRY_FEED) {
@@ -421,7 +479,11 @@ ui_feeds_draw(struct ui *ui, struct ui_view *v, int flags)
 	size_t		 i;
 	int		 y;
 
+	if (!(flags & UI_REDRAW_BODY) &&
+	    ui_feeds_count_width(ui, f) != f->cw)
+		flags |= UI_REDRAW_BODY;	/* every row's columns move */
 	if (flags & UI_REDRAW_BODY) {
+		f->cw = ui_feeds_count_width(ui, f);
 		werase(ui->body);
 		for (i = f->list.top; i < f->list.n &&
 		    i < f->list.top + (size_t)f->list.height; i++)
@@ -462,7 +524,7 @@ ui_feeds_has_unread(struct ui *ui, const void *row, void *arg)
 
 	(void)ui;
 	(void)arg;
-	return (e->kind == UI_ENTRY_FEED && e->row.unread > 0);
+	return (e->kind == UI_ENTRY_FEED && !e->query && e->row.unread > 0);
 }
 
 /*
@@ -515,6 +577,11 @@ ui_feeds_open(struct ui *ui, struct ui_feeds *f)
 		    e->row.title, FEED_DIR_AUTO, false);
 		break;
 	default:
+		if (e->query) {
+			items = ui_items_new_query(ui, e->row.url,
+			    e->row.title);
+			break;
+		}
 		items = ui_items_new(ui, DB_LIST_FEED, e->row.id, NULL,
 		    e->row.title, e->row.dir, e->row.dir_override);
 		break;
@@ -562,8 +629,7 @@ ui_feeds_act(struct ui *ui, struct ui_view *v, enum ui_action a, int arg)
 	case UI_ACT_OPEN:
 		return (ui_feeds_open(ui, f));
 	case UI_ACT_BACK:
-		ui->quit = true;
-		return (0);
+		return (ui_quit(ui));
 	case UI_ACT_NEXT:
 		return (ui_list_move(ui, &f->list, 1));
 	case UI_ACT_PREV:
@@ -617,7 +683,7 @@ ui_feeds_refresh_row(struct ui *ui, struct ui_feeds *f, int64_t id)
 
 	for (i = 0; i < f->list.n; i++) {
 		e = ui_list_row(&f->list, i);
-		if (e->kind != UI_ENTRY_FEED || e->row.id != id)
+		if (e->kind != UI_ENTRY_FEED || e->row.id != id || e->query)
 			continue;
 		if (db_feed_get(ui->db, id, &row, &cause) != 0) {
 			free(cause);
@@ -639,6 +705,7 @@ static int
 ui_feeds_refresh_virt(struct ui *ui, struct ui_feeds *f)
 {
 	struct ui_entry	*e;
+	const struct urls_sub *sub;
 	size_t		 i, n = f->nvirt;
 
 	ui_feeds_virt_read(ui, f);
@@ -646,6 +713,9 @@ ui_feeds_refresh_virt(struct ui *ui, struct ui_feeds *f)
 		return (ui_list_reload(ui, &f->list));
 	for (i = 0; i < f->list.n; i++) {
 		e = ui_list_row(&f->list, i);
+		if (e->query && (sub = ui_sub(ui, e->row.url)) != NULL &&
+		    sub->query != NULL)
+			ui_feeds_query_counts(ui, sub, e);
 		if (e->kind == UI_ENTRY_FEED || e->virt >= (int)f->nvirt)
 			continue;
 		e->row.unread = f->virt[e->virt].unread;

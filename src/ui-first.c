@@ -3,7 +3,10 @@
  * and how to write it, and offers to import the bundled starter list of
  * Arabic news feeds (contrib/feeds/arabic-news.opml, installed with
  * akhbar): i writes the urls file from it (src/opml.c reads it) and the
- * interface starts reloading them.
+ * interface starts reloading them. When newsboat's files are there
+ * (~/.newsboat or its XDG places, conf_newsboat_offer), it offers them
+ * first: n imports newsboat's urls file, and its cache's articles with
+ * their read and starred states (session_import_newsboat).
  */
 #include "config.h"
 
@@ -14,8 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conf.h"
 #include "i18n.h"
 #include "opml.h"
+#include "session-import.h"
 #include "path.h"
 #include "str.h"
 #include "urls.h"
@@ -26,6 +31,8 @@ struct ui_first {
 	struct ui_view	 v;
 	char		*opml;		/* the starter list, or NULL */
 	size_t		 nfeeds;	/* feeds in it */
+	char		*newsboat;	/* newsboat's directory, or NULL */
+	char		*nb_urls;	/* ... its urls file */
 };
 
 static struct ui_first *
@@ -74,6 +81,13 @@ ui_first_draw(struct ui *ui, struct ui_view *v, int flags)
 	    "again."), ui->opts.urls_path);
 	y = ui_first_para(ui, y, s, na);
 	free(s);
+	if (f->newsboat != NULL) {
+		xasprintf(&s, _("newsboat's feeds are in %s: press n to "
+		    "import them, with the read and starred states of "
+		    "newsboat's cache."), f->nb_urls);
+		y = ui_first_para(ui, y, s, na | A_BOLD);
+		free(s);
+	}
 	if (f->opml != NULL) {
 		xasprintf(&s, P_("Or press i to import the bundled list of "
 		    "%zu Arabic news feed into that file and start reading "
@@ -175,17 +189,45 @@ ui_first_import(struct ui *ui, struct ui_first *f)
 	return (UI_REDRAW_ALL);
 }
 
+/* Import newsboat's files into akhbar's, then start; returns redraw flags. */
+static int
+ui_first_newsboat(struct ui *ui, struct ui_first *f)
+{
+	struct session_import	 im;
+	char			*cause = NULL, *dir;
+
+	if (f->newsboat == NULL)
+		return (0);
+	if (session_import_newsboat(f->newsboat, ui->opts.urls_path,
+	    ui->opts.cache_path, &im, &cause) != 0) {
+		session_import_clear(&im);
+		ui_error_cause(ui, _("cannot import newsboat's files"), cause);
+		return (UI_REDRAW_MSG);
+	}
+	dir = xstrdup(f->newsboat);
+	/* The session's first screen takes this view's place. */
+	ui_restart(ui);
+	ui_message(ui, UI_MSG_INFO, P_("Imported %zu feed from newsboat (%s), "
+	    "%zu articles read, %zu starred; reloading", "Imported %zu feeds "
+	    "from newsboat (%s), %zu articles read, %zu starred; reloading",
+	    (unsigned long)im.added), im.added, dir, im.read, im.starred);
+	free(dir);
+	session_import_clear(&im);
+	return (UI_REDRAW_ALL);
+}
+
 static int
 ui_first_act(struct ui *ui, struct ui_view *v, enum ui_action a, int arg)
 {
 	(void)arg;
 	switch (a) {
+	case UI_ACT_IMPORT_NEWSBOAT:
+		return (ui_first_newsboat(ui, ui_first_of(v)));
 	case UI_ACT_IMPORT:
 	case UI_ACT_OPEN:
 		return (ui_first_import(ui, ui_first_of(v)));
 	case UI_ACT_BACK:
-		ui->quit = true;
-		return (0);
+		return (ui_quit(ui));
 	default:
 		return (UI_UNHANDLED);
 	}
@@ -207,6 +249,8 @@ ui_first_free(struct ui_view *v)
 	struct ui_first	*f = ui_first_of(v);
 
 	free(f->opml);
+	free(f->newsboat);
+	free(f->nb_urls);
 	free(f);
 }
 
@@ -229,11 +273,16 @@ ui_first_new(struct ui *ui)
 	struct ui_first	*f;
 	struct strv	 warnings = { NULL, 0 };
 	struct opml	*o;
+	struct conf_newsboat nb;
 	char		*dir, *cause = NULL;
 
-	(void)ui;
 	f = xcalloc(1, sizeof *f);
 	f->v.ops = &ui_first_ops;
+	if (conf_newsboat_offer(ui->opts.urls_path, &nb)) {
+		f->newsboat = xstrdup(nb.dir);
+		f->nb_urls = xstrdup(nb.urls);
+	}
+	conf_newsboat_free(&nb);
 	if ((dir = ui_demo_datadir("feeds")) != NULL) {
 		xasprintf(&f->opml, "%s/arabic-news.opml", dir);
 		free(dir);

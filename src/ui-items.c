@@ -24,6 +24,8 @@ struct ui_items {
 	enum db_list	 kind;
 	int64_t		 id;		/* the feed of DB_LIST_FEED */
 	char		*query;		/* a search's query, or NULL */
+	char		*filter;	/* a query: feed's URL (its filter is
+					   the urls file's), or NULL */
 	char		*title;		/* the feed's or the list's name */
 	enum feed_dir	 dir;		/* the feed's direction */
 	bool		 dir_override;	/* ... set by the user */
@@ -47,6 +49,15 @@ ui_items_row_id(const void *v)
 	return (((const struct db_item_row *)v)->id);
 }
 
+/* A query: feed's filter, as the urls file has it now (NULL: gone). */
+static const struct filter *
+ui_items_filter(struct ui *ui, const struct ui_items *it)
+{
+	const struct urls_sub	*sub = ui_sub(ui, it->filter);
+
+	return (sub != NULL ? sub->query : NULL);
+}
+
 /* A page of the list, or of the search's results. */
 static int
 ui_items_page(struct ui *ui, struct ui_list *l, enum db_page page,
@@ -54,10 +65,20 @@ ui_items_page(struct ui *ui, struct ui_list *l, enum db_page page,
 {
 	struct ui_items		*it = l->arg;
 	struct db_item_cursor	 c, *cp = NULL;
+	const struct filter	*f;
 
 	if (cursor != NULL) {
 		db_item_row_cursor(cursor, &c);
 		cp = &c;
+	}
+	if (it->filter != NULL) {
+		if ((f = ui_items_filter(ui, it)) == NULL) {
+			*rows = NULL;
+			*n = 0;
+			return (0);
+		}
+		return (db_query_page(ui->db, f, page, cp, limit,
+		    (struct db_item_row **)rows, n, cause));
 	}
 	if (it->query != NULL)
 		return (db_search_page(ui->db, it->query, page, cp, limit,
@@ -75,7 +96,12 @@ ui_items_count(struct ui *ui, struct ui_list *l)
 	char		*cause = NULL;
 	int		 rc;
 
-	if (it->query != NULL)
+	if (it->filter != NULL) {
+		if (ui_items_filter(ui, it) == NULL)
+			return (0);
+		rc = db_query_count(ui->db, ui_items_filter(ui, it), &total,
+		    &unread, &cause);
+	} else if (it->query != NULL)
 		rc = db_search_count(ui->db, it->query, &total, &cause);
 	else
 		rc = db_item_count(ui->db, it->kind, it->id, &total, &unread,
@@ -96,7 +122,7 @@ ui_items_rank(struct ui *ui, struct ui_list *l, const void *row)
 	int64_t			 rank;
 	char			*cause = NULL;
 
-	if (it->query != NULL)
+	if (it->query != NULL || it->filter != NULL)
 		return (-1);
 	db_item_row_cursor(row, &c);
 	if (db_item_rank(ui->db, it->kind, it->id, &c, &rank, &cause) != 0) {
@@ -115,11 +141,20 @@ static const struct ui_list_ops ui_items_list_ops = {
 	ui_items_rank
 };
 
+/* Whether the list gathers several feeds (and shows a feed column). */
+static bool
+ui_items_gathered(const struct ui_items *it)
+{
+	return (it->query != NULL || it->filter != NULL ||
+	    it->kind != DB_LIST_FEED);
+}
+
 /* The direction hint for a row's title. */
 static enum layout_dir
 ui_items_dir(const struct ui_items *it, const struct db_item_row *r)
 {
-	if (it->kind == DB_LIST_FEED && it->query == NULL && it->dir_override)
+	if (it->kind == DB_LIST_FEED && !ui_items_gathered(it) &&
+	    it->dir_override)
 		return (layout_dir_for_feed(FEED_DIR_AUTO, it->dir));
 	return (layout_dir_for_feed(r->dir, FEED_DIR_AUTO));
 }
@@ -131,13 +166,6 @@ ui_items_row_dir(struct ui_view *v, const struct db_item_row *r)
 	if (v == NULL || v->ops->kind != UI_VIEW_ITEMS)
 		return (layout_dir_for_feed(r->dir, FEED_DIR_AUTO));
 	return (ui_items_dir(ui_items_of(v), r));
-}
-
-/* Whether the list gathers several feeds (and shows a feed column). */
-static bool
-ui_items_gathered(const struct ui_items *it)
-{
-	return (it->query != NULL || it->kind != DB_LIST_FEED);
 }
 
 /* Paint one row of the list. */
@@ -552,6 +580,7 @@ ui_items_free(struct ui_view *v)
 
 	ui_list_clear(&it->list);
 	free(it->query);
+	free(it->filter);
 	free(it->title);
 	free(it);
 }
@@ -587,6 +616,27 @@ ui_items_new(struct ui *ui, enum db_list kind, int64_t id, const char *query,
 	it->title = xstrdup(title != NULL ? title : "");
 	it->dir = dir;
 	it->dir_override = override;
+	ui_list_init(&it->list, &ui_items_list_ops, it);
+	ui_list_set_height(&it->list, ui->body_rows);
+	ui_list_first(ui, &it->list);
+	return (&it->v);
+}
+
+/*
+ * Make the article list of a query: feed (url is its line's URL, by which
+ * the urls file's filter is found each time a page is read).
+ */
+struct ui_view *
+ui_items_new_query(struct ui *ui, const char *url, const char *title)
+{
+	struct ui_items	*it;
+
+	it = xcalloc(1, sizeof *it);
+	it->v.ops = &ui_items_ops;
+	it->kind = DB_LIST_ALL;
+	it->filter = xstrdup(url);
+	it->title = xstrdup(title != NULL ? title : "");
+	it->dir = FEED_DIR_AUTO;
 	ui_list_init(&it->list, &ui_items_list_ops, it);
 	ui_list_set_height(&it->list, ui->body_rows);
 	ui_list_first(ui, &it->list);

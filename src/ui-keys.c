@@ -82,7 +82,10 @@ static const struct ui_binding ui_keys_default[] = {
 	{ 'R',		UI_ACT_RELOAD_ALL,	0, READ | V(FIRST) },
 	{ '/',		UI_ACT_SEARCH,		0, READ },
 	{ 'd',		UI_ACT_DIRECTION,	0, READ },
+	{ 'f',		UI_ACT_FULL_ARTICLE,	0, V(PAGER) },
+	{ 'F',		UI_ACT_FETCH_ARTICLE,	0, V(PAGER) },
 	{ 'i',		UI_ACT_IMPORT,		0, V(FIRST) },
+	{ 'n',		UI_ACT_IMPORT_NEWSBOAT,	0, V(FIRST) },
 	{ '?',		UI_ACT_HELP,		0, UI_IN_ANY },
 	{ C('l'),	UI_ACT_REDRAW,		0, UI_IN_ANY },
 	{ 27,		UI_ACT_DISMISS,		0, UI_IN_ANY },
@@ -149,6 +152,13 @@ static const struct {
 	    "back when they are not scrolled") },
 	[UI_ACT_SCROLL_RIGHT] =	{ "scroll-right",
 	    N_("scroll lines too wide for the view to the right") },
+	[UI_ACT_FULL_ARTICLE] =	{ "full-article",
+	    N_("show the full article or the feed's summary; fetch the "
+	    "article from its web page when none is stored") },
+	[UI_ACT_IMPORT_NEWSBOAT] = { "import-newsboat",
+	    N_("import newsboat's feeds, and its read and starred states") },
+	[UI_ACT_FETCH_ARTICLE] = { "fetch-article",
+	    N_("fetch the full article from its web page again") },
 };
 
 /*
@@ -284,6 +294,29 @@ ui_keys_lookup(int key, enum ui_view_kind view)
 	return (NULL);
 }
 
+/*
+ * The key that does an action in a view now (the configuration's bind
+ * and unbind lines heeded: the first key of the tables whose lookup gives
+ * that action), or 0 when no key does.
+ */
+int
+ui_keys_for(enum ui_action a, enum ui_view_kind view)
+{
+	const struct ui_binding	*b;
+	size_t			 i, n = sizeof ui_keys_default /
+				    sizeof ui_keys_default[0];
+
+	for (i = 0; i < ui_keys_nuser + n; i++) {
+		b = i < ui_keys_nuser ? &ui_keys_user[i] :
+		    &ui_keys_default[i - ui_keys_nuser];
+		if (b->action != a || !(b->views & UI_IN(view)))
+			continue;
+		if (ui_keys_lookup(b->key, view) == b)
+			return (b->key);
+	}
+	return (0);
+}
+
 /* The whole table, for the help screen and the man page test. */
 const struct ui_binding *
 ui_keys_table(size_t *n)
@@ -335,6 +368,12 @@ ui_keys_name(int key)
 	}
 	if (key > 0 && key < 32) {
 		xasprintf(&s, "^%c", key + '@');
+		return (s);
+	}
+	if (UI_KEY_IS_FN(key) && key - UI_KEY_FN(0) >= KEY_F(1) &&
+	    key - UI_KEY_FN(0) <= KEY_F(63)) {
+		/* As "bind" takes it: F1 ... */
+		xasprintf(&s, "F%d", key - UI_KEY_FN(0) - KEY_F0);
 		return (s);
 	}
 	if (UI_KEY_IS_FN(key)) {

@@ -2,10 +2,12 @@
  * Opening links: the browser setting, else $BROWSER (its first entry, in
  * the colon-separated form), else xdg-open. The command is split into
  * words here, never given to a shell; the URL is one argv element (where
- * a word says %s, or last), and only http, https, gopher, gemini and
- * mailto links are opened, and none holding a blank, a control (C0, DEL,
- * C1) or a bidi control that could make it look like another (a cache
- * written by something else than akhbar's parser may hold them). A text-mode browser (lynx, w3m, elinks, links,
+ * a word says %u, as newsboat's browser setting has it, or %s; else
+ * last), and only http, https, gopher, gemini and mailto links are
+ * opened, and none holding a blank, a control (C0, DEL, C1) or a bidi
+ * control that could make it look like another (a cache written by
+ * something else than akhbar's parser may hold them). A text-mode browser
+ * (lynx, w3m, elinks, links,
  * ...) gets the terminal: the interface steps aside and waits for it.
  * Any other starts on its own, its standard streams on /dev/null, and is
  * reaped later without waiting.
@@ -151,7 +153,9 @@ ui_open_argv(const char *cmd, const char *url, char **cause)
 	if (urls_split_command(cmd, &argv, cause) != 0)
 		return (NULL);
 	for (n = 0; argv[n] != NULL; n++) {
-		if ((pct = strstr(argv[n], "%s")) == NULL)
+		/* newsboat's %u and the older %s: the URL within the word. */
+		if ((pct = strstr(argv[n], "%u")) == NULL &&
+		    (pct = strstr(argv[n], "%s")) == NULL)
 			continue;
 		xasprintf(&w, "%.*s%s%s", (int)(pct - argv[n]), argv[n], url,
 		    pct + 2);

@@ -82,6 +82,8 @@ struct ui_pager {
 	int		 over;		/* columns the widest of them on screen
 					   goes past the right edge */
 	enum layout_dir	 dir;		/* the body's direction hint */
+	int64_t		 date;		/* the list row's, for an undated item */
+	struct ui_full	 full;		/* the full article (ui-full.c) */
 };
 
 static struct ui_pager *
@@ -376,6 +378,13 @@ ui_pager_render(struct ui *ui, struct ui_pager *p)
 	    it->updated, _("%A %d %B %Y, %H:%M"));
 	ui_pager_header(ui, p, _("Date:"), date, 0);
 	free(date);
+	/* Which text follows, once there is a choice (or a fetch to tell of). */
+	if (p->full.have || p->full.fetching || p->full.why != NULL) {
+		date = ui_full_label(&p->full);
+		/* TRANSLATORS: the article view's header: which text is shown. */
+		ui_pager_header(ui, p, _("Text:"), date, 0);
+		free(date);
+	}
 	ui_pager_header(ui, p, _("Link:"), it->link, DOC_LINK);
 
 	for (i = 0; i < HTML_WORDS; i++)
@@ -414,6 +423,7 @@ ui_pager_fill(struct ui *ui, struct ui_pager *p, const struct db_item_row *r)
 		    r->title != NULL ? strlen(r->title) : 0, p->dir);
 		return (false);
 	}
+	ui_full_read(ui, &p->full, r->id, it);
 	if (it->published == FEED_TIME_UNKNOWN &&
 	    it->updated == FEED_TIME_UNKNOWN)
 		it->updated = r->date;
@@ -776,7 +786,27 @@ ui_pager_show(struct ui *ui, struct ui_pager *p)
 	p->tl = 0;
 	p->hscroll = 0;
 	p->dir = ui_items_row_dir(p->list, r);
+	p->date = r->date;
+	ui_full_clear(&p->full);
 	ui_pager_fill(ui, p, r);
+	ui_pager_count_all(ui, p);
+	return (UI_REDRAW_ALL);
+}
+
+/* Read the article again (the other text, or one just stored), from the top. */
+static int
+ui_pager_refill(struct ui *ui, struct ui_pager *p)
+{
+	struct db_item_row	 r;
+
+	memset(&r, 0, sizeof r);
+	r.id = p->item;
+	r.date = p->date;
+	ui_pager_clear(p);
+	p->tb = 0;
+	p->tl = 0;
+	p->hscroll = 0;
+	ui_pager_fill(ui, p, &r);
 	ui_pager_count_all(ui, p);
 	return (UI_REDRAW_ALL);
 }
@@ -834,6 +864,7 @@ ui_pager_act(struct ui *ui, struct ui_view *v, enum ui_action a, int arg)
 	char			*cause = NULL;
 	size_t			 tb = p->tb;
 	int			 rows = ui->body_rows, tl = p->tl, flags;
+	bool			 refill;
 
 	switch (a) {
 	case UI_ACT_UP:
@@ -951,6 +982,15 @@ ui_pager_act(struct ui *ui, struct ui_view *v, enum ui_action a, int arg)
 		return (ui_global_act(ui, UI_ACT_RELOAD, (int)p->feed));
 	case UI_ACT_DIRECTION:
 		return (ui_pager_direction(ui, p));
+	case UI_ACT_FULL_ARTICLE:
+	case UI_ACT_FETCH_ARTICLE:
+		flags = ui_full_act(ui, &p->full, p->item,
+		    a == UI_ACT_FETCH_ARTICLE, &refill);
+		if (refill)
+			flags |= ui_pager_refill(ui, p);
+		else if (flags & UI_REDRAW_BODY)
+			ui_pager_rerender(ui, p);	/* its "Text:" line */
+		return (flags);
 	default:
 		return (UI_UNHANDLED);
 	}
@@ -959,10 +999,14 @@ ui_pager_act(struct ui *ui, struct ui_view *v, enum ui_action a, int arg)
 static int
 ui_pager_event(struct ui *ui, struct ui_view *v, const struct poller_event *ev)
 {
-	(void)ui;
-	(void)v;
-	(void)ev;
-	return (0);
+	struct ui_pager	*p = ui_pager_of(v);
+	bool		 refill;
+	int		 flags;
+
+	flags = ui_full_event(ui, &p->full, p->item, ev, &refill);
+	if (refill)
+		flags |= ui_pager_refill(ui, p);
+	return (flags);
 }
 
 static void
@@ -1003,6 +1047,7 @@ ui_pager_status(struct ui *ui, struct ui_view *v, struct str *name,
 	}
 	/* TRANSLATORS: how far down the article view is, in percent. */
 	str_printf(pos, _("%d%%"), pct);
+	ui_full_status(&p->full, pos);
 }
 
 static int
@@ -1021,6 +1066,7 @@ ui_pager_free(struct ui_view *v)
 	struct ui_pager	*p = ui_pager_of(v);
 
 	ui_pager_clear(p);
+	ui_full_clear(&p->full);
 	doc_free(p->doc);
 	item_free(p->it);
 	free(p->feed_title);
@@ -1059,6 +1105,8 @@ ui_pager_new(struct ui *ui, struct ui_view *list, const struct db_item_row *r,
 	p->feed = r->feed_id;
 	p->feed_title = xstrdup(r->feed_title != NULL ? r->feed_title : "");
 	p->dir = dir;
+	p->date = r->date;
+	ui_full_clear(&p->full);
 	ui_pager_fill(ui, p, r);
 	ui_pager_count_all(ui, p);
 	return (&p->v);

@@ -92,6 +92,9 @@ enum ui_action {
 	UI_ACT_IMPORT,
 	UI_ACT_SCROLL_LEFT,	/* verbatim lines; back when not scrolled */
 	UI_ACT_SCROLL_RIGHT,
+	UI_ACT_FULL_ARTICLE,	/* the full article or the feed's summary */
+	UI_ACT_FETCH_ARTICLE,	/* fetch the full article again */
+	UI_ACT_IMPORT_NEWSBOAT,	/* the first run: newsboat's files */
 	UI_ACT_COUNT
 };
 
@@ -224,6 +227,16 @@ struct ui_prompt {
 	void		(*done)(struct ui *, const char *);	/* NULL: cancelled */
 };
 
+/* What the article view knows of its item's full article (ui-full.c). */
+struct ui_full {
+	bool		 have;		/* the cache holds the article */
+	bool		 show;		/* show it (else the feed's summary) */
+	bool		 fetching;	/* asked of the poller, not ended yet */
+	int64_t		 bytes;		/* of the page so far */
+	int64_t		 fetched;	/* when it was last fetched, 0: never */
+	char		*why;		/* the last fetch's failure, or NULL */
+};
+
 /* The interface. */
 struct ui {
 	struct ui_opts	 opts;
@@ -261,6 +274,7 @@ struct ui {
 	int64_t		 unread;	/* of the subscribed feeds */
 	struct ui_prompt prompt;
 	bool		 quit;
+	bool		 confirm_quit;	/* confirm-quit asked: y quits */
 	char		*first_error;	/* why the interface ended */
 	char		*tmpdir;	/* --demo's throwaway directory */
 	char		*demo_urls;
@@ -280,6 +294,7 @@ void	 ui_error_cause(struct ui *, const char *, char *);
 bool	 ui_subscribed(const struct ui *, const char *);
 const struct urls_sub *ui_sub(const struct ui *, const char *);
 int	 ui_global_act(struct ui *, enum ui_action, int);
+int	 ui_quit(struct ui *);
 int	 ui_refresh_unread(struct ui *);
 long long ui_now_ms(void);
 int	 ui_restart(struct ui *);
@@ -336,6 +351,7 @@ int	 ui_feeds_step_unread(struct ui *, struct ui_view *, int, int64_t *,
 /* ui-items.c */
 struct ui_view *ui_items_new(struct ui *, enum db_list, int64_t,
 	    const char *, const char *, enum feed_dir, bool);
+struct ui_view *ui_items_new_query(struct ui *, const char *, const char *);
 int	 ui_items_step(struct ui *, struct ui_view *, int, bool);
 struct db_item_row *ui_items_selected(struct ui_view *);
 void	 ui_items_changed(struct ui *, struct ui_view *, int64_t, int, int);
@@ -345,6 +361,16 @@ enum layout_dir ui_items_row_dir(struct ui_view *, const struct db_item_row *);
 /* ui-pager.c */
 struct ui_view *ui_pager_new(struct ui *, struct ui_view *,
 	    const struct db_item_row *, enum layout_dir);
+
+/* ui-full.c */
+void	 ui_full_clear(struct ui_full *);
+void	 ui_full_read(struct ui *, struct ui_full *, int64_t, struct item *);
+bool	 ui_full_shown(const struct ui_full *);
+char	*ui_full_label(const struct ui_full *);
+int	 ui_full_act(struct ui *, struct ui_full *, int64_t, bool, bool *);
+int	 ui_full_event(struct ui *, struct ui_full *, int64_t,
+	    const struct poller_event *, bool *);
+void	 ui_full_status(const struct ui_full *, struct str *);
 
 /* ui-links.c */
 struct ui_view *ui_links_new(struct ui *, const struct doc *);
@@ -371,6 +397,7 @@ int	 ui_keys_read(struct ui *, int *);
 void	 ui_keys_configure(const struct conf *);
 const struct ui_binding *ui_keys_lookup(int, enum ui_view_kind);
 const struct ui_binding *ui_keys_table(size_t *);
+int	 ui_keys_for(enum ui_action, enum ui_view_kind);
 const char *ui_keys_action_name(enum ui_action);
 const char *ui_keys_action_help(enum ui_action);
 char	*ui_keys_name(int);

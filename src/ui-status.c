@@ -91,6 +91,64 @@ ui_status_row(struct ui *ui, WINDOW *w, const struct ui_seg *start,
 	}
 }
 
+/*
+ * The title bar's reminder of a view's main keys ("q:back  ENTER:open
+ * ..."), from the live key table: a key bound elsewhere shows there, an
+ * action no key does is left out, and so is what does not fit in room
+ * columns.
+ */
+static char *
+ui_status_keys(struct ui *ui, enum ui_view_kind view, int room)
+{
+	static const struct {
+		enum ui_action	 action;
+		unsigned	 views;
+		const char	*label;
+	} main_keys[] = {
+		/* TRANSLATORS: the title bar's reminders of the main keys:
+		   each is shown after its key and a colon ("q:quit"). */
+		{ UI_ACT_BACK, UI_IN(UI_VIEW_FEEDS) | UI_IN(UI_VIEW_FIRST),
+		    N_("quit") },
+		{ UI_ACT_BACK, UI_IN_ANY & ~(UI_IN(UI_VIEW_FEEDS) |
+		    UI_IN(UI_VIEW_FIRST)), N_("back") },
+		{ UI_ACT_OPEN, UI_IN_LISTS, N_("open") },
+		{ UI_ACT_IMPORT_NEWSBOAT, UI_IN(UI_VIEW_FIRST),
+		    N_("newsboat's feeds") },
+		{ UI_ACT_IMPORT, UI_IN(UI_VIEW_FIRST), N_("import") },
+		{ UI_ACT_FULL_ARTICLE, UI_IN(UI_VIEW_PAGER),
+		    N_("full article") },
+		{ UI_ACT_LINKS, UI_IN(UI_VIEW_PAGER), N_("links") },
+		{ UI_ACT_RELOAD, UI_IN(UI_VIEW_FEEDS) | UI_IN(UI_VIEW_ITEMS),
+		    N_("reload") },
+		{ UI_ACT_SEARCH, UI_IN(UI_VIEW_FEEDS) | UI_IN(UI_VIEW_ITEMS),
+		    N_("search") },
+		{ UI_ACT_HELP, UI_IN_ANY & ~UI_IN(UI_VIEW_HELP), N_("help") },
+	};
+	struct str	 s;
+	char		*name, *one;
+	size_t		 i;
+	int		 key, used = 0, w;
+
+	str_init(&s);
+	for (i = 0; i < sizeof main_keys / sizeof main_keys[0]; i++) {
+		if (!(main_keys[i].views & UI_IN(view)) ||
+		    (key = ui_keys_for(main_keys[i].action, view)) == 0)
+			continue;
+		name = ui_keys_name(key);
+		xasprintf(&one, "%s%s:%s", s.len > 0 ? "  " : "", name,
+		    _(main_keys[i].label));
+		free(name);
+		/* What does not fit is left out; a shorter one after may fit. */
+		w = ui_text_width(ui, one);
+		if (used + w <= room) {
+			str_appends(&s, one);
+			used += w;
+		}
+		free(one);
+	}
+	return (str_steal(&s));
+}
+
 /* The title bar: akhbar, the view's name, and the keys to start with. */
 void
 ui_status_draw_title(struct ui *ui)
@@ -98,7 +156,7 @@ ui_status_draw_title(struct ui *ui)
 	struct ui_seg	 start[2], end[1];
 	struct str	 name, pos;
 	attr_t		 a = ui_attr(ui, UI_COLOR_TITLE);
-	char		*app;
+	char		*app, *keys;
 
 	str_init(&name);
 	str_init(&pos);
@@ -109,11 +167,16 @@ ui_status_draw_title(struct ui *ui)
 	start[0].attr = a;
 	start[1].text = str_cstr(&name);
 	start[1].attr = a;
-	/* TRANSLATORS: the title bar's reminder of the main keys. */
-	end[0].text = _("q:back  ENTER:open  r:reload  ?:help");
+	/* The room the title and the view's name leave, two columns apart. */
+	keys = ui_status_keys(ui, ui->view != NULL ? ui->view->ops->kind :
+	    UI_VIEW_FEEDS, ui->cols - 2 - ui_text_width(ui, app) - 2 -
+	    (name.len > 0 ? ui_text_width(ui, str_cstr(&name)) + 2 : 0));
+	end[0].text = keys;
 	end[0].attr = a;
-	ui_status_row(ui, ui->title, start, name.len > 0 ? 2 : 1, end, 1, a);
+	ui_status_row(ui, ui->title, start, name.len > 0 ? 2 : 1, end,
+	    *keys != '\0' ? 1 : 0, a);
 	wnoutrefresh(ui->title);
+	free(keys);
 	free(app);
 	str_free(&name);
 	str_free(&pos);

@@ -238,6 +238,26 @@ ui_search_done(struct ui *ui, const char *query)
 	    FEED_DIR_AUTO, false));
 }
 
+/*
+ * The user asks to quit: at once, or with confirm-quit after a y on the
+ * question the message line asks (any other key stays).
+ */
+int
+ui_quit(struct ui *ui)
+{
+	if (ui->opts.conf == NULL || !conf_bool(ui->opts.conf,
+	    CONF_CONFIRM_QUIT)) {
+		ui->quit = true;
+		return (0);
+	}
+	ui->confirm_quit = true;
+	/* TRANSLATORS: confirm-quit's question; y is the key that answers
+	   yes (the Arabic keyboard's letter on it does too). */
+	ui_message(ui, UI_MSG_INFO, "%s", _("Quit akhbar? (y: yes, any "
+	    "other key: no)"));
+	return (UI_REDRAW_MSG);
+}
+
 /* What no view does itself. */
 int
 ui_global_act(struct ui *ui, enum ui_action a, int arg)
@@ -246,15 +266,13 @@ ui_global_act(struct ui *ui, enum ui_action a, int arg)
 
 	switch (a) {
 	case UI_ACT_QUIT:
-		ui->quit = true;
-		return (0);
+		return (ui_quit(ui));
 	case UI_ACT_BACK:
 		if (ui->view != NULL && ui->view->below != NULL) {
 			ui_pop(ui);
 			return (UI_REDRAW_ALL);
 		}
-		ui->quit = true;
-		return (0);
+		return (ui_quit(ui));
 	case UI_ACT_HELP:
 		if (ui->view != NULL && ui->view->ops->kind == UI_VIEW_HELP)
 			return (0);
@@ -359,6 +377,16 @@ ui_key(struct ui *ui, int key)
 
 	if (ui->prompt.active)
 		return (ui_prompt_key(ui, key));
+	if (ui->confirm_quit && key != UI_KEY_FN(KEY_RESIZE)) {
+		ui->confirm_quit = false;
+		if (ui_keys_latin(key) == 'y' || key == 'Y') {
+			ui->quit = true;
+			return (0);
+		}
+		free(ui->msg);
+		ui->msg = NULL;
+		return (UI_REDRAW_MSG);
+	}
 	if (key == UI_KEY_FN(KEY_MOUSE))
 		return (ui_mouse(ui));
 	/* resizeterm() queues it after SIGWINCH, which was handled. */
@@ -385,7 +413,7 @@ static int
 ui_event(struct ui *ui, const struct poller_event *ev)
 {
 	struct ui_view	*v;
-	char		*why, *url;
+	char		*why = NULL, *url;
 	int		 flags = 0, f;
 
 	switch (ev->type) {
@@ -447,7 +475,20 @@ ui_event(struct ui *ui, const struct poller_event *ev)
 		free(why);
 		ui->reload.running = false;
 		return (UI_REDRAW_MSG | UI_REDRAW_STATUS);
+	case POLLER_EV_SUBS:
+		/* A sync changed the source's feeds: the feed list follows. */
+		if (session_sync_subs(&ui->session, ui->db, &why) != 0) {
+			ui_error_cause(ui, _("cannot read the synced feeds"),
+			    why);
+			return (UI_REDRAW_MSG);
+		}
+		ui_index_subs(ui);
+		ui_refresh_unread(ui);
+		return (ui_refresh_views(ui));
 	case POLLER_EV_INDEXED:
+	case POLLER_EV_ARTICLE_PROGRESS:
+	case POLLER_EV_ARTICLE_DONE:
+	case POLLER_EV_ARTICLE_FAILED:
 		break;
 	default:
 		return (0);
@@ -468,6 +509,7 @@ ui_cache_stale(struct ui *ui)
 {
 	struct db_feed_row	*rows;
 	struct db_feed_cursor	 c;
+	const struct urls_sub	*sub;
 	size_t			 n, i;
 	char			*cause = NULL;
 	int64_t			 newest = 0;
@@ -485,7 +527,9 @@ ui_cache_stale(struct ui *ui)
 		if (n == 0)
 			break;
 		for (i = 0; i < n; i++) {
-			if (!ui_subscribed(ui, rows[i].url))
+			sub = ui_sub(ui, rows[i].url);
+			/* A query: feed is never fetched: it is never stale. */
+			if (sub == NULL || sub->query != NULL)
 				continue;
 			if (rows[i].last_fetch == 0)
 				never = true;
