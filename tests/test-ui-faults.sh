@@ -151,6 +151,11 @@ EOF
 ui_start 120 30 -c "$TMPD/akhbar.conf" -u "$TMPD/urls" -C "$cache"
 ui_wait "Starred articles"
 tap_ok $? "the interface starts on the moved feeds"
+# The same probe with nothing loading: what measuring costs on this
+# machine now (tmux's round trips, a loaded scheduler), not akhbar's time.
+"$PYTHON3" "$TMPD/probe.py" "$tmux" "$ui_sock" 30 20 "$TMPD/idle"
+read -r _ _ idle imax _ <"$TMPD/idle"
+echo "# key latency, idle: median $idle ms, max $imax ms"
 ui_keys R
 ui_wait "feeds" 40
 tap_ok $? "R reloads them all: the status line shows the progress"
@@ -158,7 +163,11 @@ tap_ok $? "R reloads them all: the status line shows the progress"
 read -r nk nbusy med max slow <"$TMPD/probe"
 echo "# key latency while the faults run: $nk keys ($nbusy of them during the reload), median $med ms, max $max ms, $slow over 50 ms"
 tap_ok $((nbusy < 10)) "keys were pressed while the reload ran ($nbusy of $nk)"
-tap_ok $((med > 50)) "keys are answered within 50 ms (median $med ms, max $max ms)"
+# 50 ms for akhbar, on top of the idle median when the machine is so
+# loaded that measuring alone takes longer than a few milliseconds.
+limit=50
+[ "$idle" -le 10 ] || limit=$((50 + idle))
+tap_ok $((med > limit)) "keys are answered within 50 ms (median $med ms, idle $idle ms, limit $limit ms, max $max ms)"
 ui_wait "$nfail failed" 600
 tap_ok $? "the reload ends with $nfail feeds failed"
 ui_wait_gone " feeds" 100
