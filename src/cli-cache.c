@@ -369,26 +369,52 @@ cli_cache_query_ok(const char *query)
 	return (0);
 }
 
+/* Print a page of search results (JSON: with their snippets); total counts them. */
+static void
+cli_cache_search_rows(struct db *db, const char *query, struct db_item_row *v,
+    size_t n, const char *datefmt, int json, long *total)
+{
+	char	*cause = NULL;
+	size_t	 i;
+
+	if (json && db_search_snippets(db, query, v, n, &cause) != 0) {
+		report(REPORT_WARNING, "%s", cause);
+		free(cause);
+	}
+	for (i = 0; i < n; i++) {
+		++*total;
+		if (!json) {
+			cli_cache_search_line(&v[i], datefmt);
+			continue;
+		}
+		fputs(*total > 1 ? ",\n" : "\n", stdout);
+		cli_cache_search_json(&v[i]);
+	}
+}
+
 /*
- * Print the items matching a query, newest first, at most limit of them
- * (0: all): one line each (id, feed, date in the strftime format datefmt
- * in the user's locale, title, link), or a JSON array of objects, each
- * with its snippet (made for the rows printed only).
+ * Print the items matching a query, newest first (or best match first:
+ * rank), at most limit of them (0: all): one line each (id, feed, date in
+ * the strftime format datefmt in the user's locale, title, link), or a
+ * JSON array of objects, each with its snippet (made for the rows printed
+ * only). The results are read page by page from one query that keeps to
+ * the urls file's feeds itself, so that memory does not grow with them.
  */
 int
 cli_cache_search(const char *path, const char *urls_path, const char *query,
-    const char *datefmt, int json, long limit)
+    const char *datefmt, int json, long limit, int rank)
 {
 	struct db		*db;
 	struct db_feed_state	*st = NULL;
+	struct db_search_stream	*ss;
+	struct db_search_spec	 spec;
 	struct db_item_row	*rows;
-	struct db_item_cursor	 cur = { 0, 0 };
+	int64_t			*feeds = NULL;
 	char			*cause = NULL;
 	size_t			 n, i, nst = 0;
 	long			 total = 0;
 	int64_t			 left = 0;
-	enum db_page		 page = DB_PAGE_FIRST;
-	int			 all, rc = CLI_EXIT_OK;
+	int			 all, rc = CLI_EXIT_OK, page;
 
 	if (!cli_cache_query_ok(query))
 		return (CLI_EXIT_USAGE);
@@ -404,11 +430,28 @@ cli_cache_search(const char *path, const char *urls_path, const char *query,
 		db_close(db);
 		return (CLI_EXIT_USAGE);
 	}
+	memset(&spec, 0, sizeof spec);
+	spec.query = query;
+	spec.order = rank ? DB_SEARCH_BY_RANK : DB_SEARCH_BY_DATE;
+	if (!all) {
+		feeds = xreallocarray(NULL, nst + 1, sizeof *feeds);
+		for (i = 0; i < nst; i++)
+			feeds[i] = st[i].id;
+		spec.feeds = feeds;
+		spec.nfeeds = nst;
+	}
+	db_feed_states_free(st, nst);
 	if (json)
 		fputs("[", stdout);
-	while (limit == 0 || total < limit) {
-		if (db_search_page(db, query, page, &cur, 200, &rows, &n,
-		    &cause) != 0) {
+	if ((ss = db_search_stream_open(db, &spec, &cause)) == NULL) {
+		report(REPORT_ERROR, _("search failed: %s"), cause);
+		free(cause);
+		rc = CLI_EXIT_FAIL;
+	}
+	while (ss != NULL && (limit == 0 || total < limit)) {
+		page = limit == 0 || limit - total > 200 ? 200 :
+		    (int)(limit - total);
+		if (db_search_stream_read(ss, page, &rows, &n, &cause) != 0) {
 			report(REPORT_ERROR, _("search failed: %s"), cause);
 			free(cause);
 			rc = CLI_EXIT_FAIL;
@@ -416,30 +459,14 @@ cli_cache_search(const char *path, const char *urls_path, const char *query,
 		}
 		if (n == 0)
 			break;		/* rows is NULL */
-		for (i = 0; i < n && (limit == 0 || total < limit); i++) {
-			if (!cli_cache_listed(st, nst, all, rows[i].feed_id))
-				continue;
-			total++;
-			if (!json) {
-				cli_cache_search_line(&rows[i], datefmt);
-				continue;
-			}
-			if (db_search_snippets(db, query, &rows[i], 1,
-			    &cause) != 0) {
-				report(REPORT_WARNING, "%s", cause);
-				free(cause);
-				cause = NULL;
-			}
-			fputs(total > 1 ? ",\n" : "\n", stdout);
-			cli_cache_search_json(&rows[i]);
-		}
-		db_item_row_cursor(&rows[n - 1], &cur);
+		cli_cache_search_rows(db, query, rows, n, datefmt, json,
+		    &total);
 		db_item_rows_free(rows, n);
-		page = DB_PAGE_NEXT;
 	}
+	db_search_stream_close(ss);
+	free(feeds);
 	if (json)
 		fputs(total > 0 ? "\n]\n" : "]\n", stdout);
-	db_feed_states_free(st, nst);
 	if (total == 0 && rc == CLI_EXIT_OK)
 		report(REPORT_INFO, _("nothing matches %s"), query);
 	if (db_search_index_pending(db, 0, &left, NULL) == 0 && left > 0) {

@@ -6,9 +6,9 @@
 
 /* akhbar --unread-count [--json]: cache, urls file, JSON or not. */
 int	cli_cache_unread_count(const char *, const char *, int);
-/* akhbar --search QUERY [--json] [--limit N]: cache, urls file, query, date format, JSON, limit (0: none). */
+/* akhbar --search QUERY [--json] [--limit N] [--sort rank]: cache, urls file, query, date format, JSON, limit (0: none), best match first. */
 int	cli_cache_search(const char *, const char *, const char *,
-	    const char *, int, long);
+	    const char *, int, long, int);
 /* akhbar --mark-all-read [FEED]: cache, feed (URL or title; NULL: all). */
 int	cli_cache_mark_read(const char *, const char *);
 /* What --mark-read and its kin do to an item. */

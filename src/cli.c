@@ -78,6 +78,7 @@ struct cli_opts {
 	int		 width;		/* --width, 0 none */
 	int		 quiet;		/* --quiet */
 	long		 limit;		/* --limit, 0 none */
+	int		 sort;		/* --sort: 0 none, 1 date, 2 rank */
 	const char	*const *ids;	/* --mark-read ID... and the like */
 	size_t		 nids;
 	bool		 urls_given;	/* -u: the file must be there */
@@ -100,6 +101,7 @@ enum {
 	OPT_RELOAD,
 	OPT_RENDER,
 	OPT_SEARCH,
+	OPT_SORT,
 	OPT_STAR,
 	OPT_UNREAD_COUNT,
 	OPT_UNSTAR,
@@ -130,6 +132,7 @@ static const struct option cli_longopts[] = {
 	{ "reload",	no_argument,		NULL, OPT_RELOAD },
 	{ "render",	required_argument,	NULL, OPT_RENDER },
 	{ "search",	required_argument,	NULL, OPT_SEARCH },
+	{ "sort",	required_argument,	NULL, OPT_SORT },
 	{ "star",	required_argument,	NULL, OPT_STAR },
 	{ "unread-count", no_argument,		NULL, OPT_UNREAD_COUNT },
 	{ "unstar",	required_argument,	NULL, OPT_UNSTAR },
@@ -172,6 +175,8 @@ cli_usage(FILE *f)
 		"                        link (words, \"phrases\", word*, AND, OR,\n"
 		"                        NOT or -word, parentheses)\n"), f);
 	fputs(_("      --limit N         with --search: the first N items only\n"), f);
+	fputs(_("      --sort date|rank  with --search: newest first (date, the\n"
+		"                        default) or best match first (rank)\n"), f);
 	fputs(_("      --json            with --unread-count or --search: print\n"
 		"                        JSON (--unread-count: each feed's count too)\n"), f);
 	fputs(_("      --mark-all-read [FEED]\n"
@@ -263,7 +268,8 @@ cli_run(struct cli_opts *o)
 		return (cli_parse(o->arg, &o->fetch));
 	case CLI_SEARCH:
 		return (cli_cache_search(o->cache, o->urls, o->arg,
-		    cli_conf_date_format(&o->conf), o->json, o->limit));
+		    cli_conf_date_format(&o->conf), o->json, o->limit,
+		    o->sort == 2));
 	case CLI_UNREAD_COUNT:
 		return (cli_cache_unread_count(o->cache, o->urls, o->json));
 	case CLI_RELOAD:
@@ -481,6 +487,17 @@ cli_main(int argc, char **argv)
 				goto out;
 			}
 			break;
+		case OPT_SORT:
+			if (strcmp(optarg, "date") == 0)
+				o.sort = 1;
+			else if (strcmp(optarg, "rank") == 0)
+				o.sort = 2;
+			else {
+				rc = cli_usage_error(_("--sort wants date or "
+				    "rank, not '%s'"), optarg);
+				goto out;
+			}
+			break;
 		case OPT_MARK_READ:
 			cli_set_action(&o, CLI_MARK_READ, optarg);
 			break;
@@ -620,6 +637,11 @@ cli_main(int argc, char **argv)
 	}
 	if (o.limit != 0 && o.action != CLI_SEARCH) {
 		report(REPORT_ERROR, _("--limit goes with --search"));
+		rc = CLI_EXIT_USAGE;
+		goto out;
+	}
+	if (o.sort != 0 && o.action != CLI_SEARCH) {
+		report(REPORT_ERROR, _("--sort goes with --search"));
 		rc = CLI_EXIT_USAGE;
 		goto out;
 	}

@@ -15,6 +15,8 @@
  *	db-open.c		db_open: connect, register, migrate
  *	 |-> db-schema.c	migrations
  *	 |-> db-search.c	tokenizer, indexing, search pages and counts
+ *	 |    |-> db-search-stream.c	--search's streams, a page's plan
+ *	 |    |    (calls db-search-query.c, db-item.c)
  *	 |    |-> db-search-query.c	the search language, snippets
  *	 |    |-> db-article.c	full articles (the text akhbar_body indexes)
  *	 |    `-> db-item.c	upserts, item pages, counts, ranks
@@ -106,7 +108,6 @@ enum db_stmt_id {
 	DB_STMT_ITEM_RANK,		/* 5 lists x (before, after) follow */
 	DB_STMT_ITEM_RANK_END = DB_STMT_ITEM_RANK + 10,
 	DB_STMT_TAG_LIST,
-	DB_STMT_SEARCH_COUNT,
 	DB_STMT_SEARCH_TOTAL,
 	DB_STMT_SEARCH_PAGE,		/* 2 plans x 4 directions follow */
 	DB_STMT_SEARCH_PAGE_END = DB_STMT_SEARCH_PAGE + 8,
@@ -212,7 +213,14 @@ int		 db_page_read(struct db *, sqlite3_stmt *, int, size_t,
 		     void (*)(void *, size_t), const char *, void **, size_t *,
 		     char **);
 
+/* A reader's page cache and memory map; during a walk (db_walk). */
+#define DB_READER_PRAGMAS \
+	"PRAGMA cache_size = -16384; PRAGMA mmap_size = 268435456;"
+#define DB_WALK_PRAGMAS \
+	"PRAGMA cache_size = -2048; PRAGMA mmap_size = 0;"
+
 struct db	*db_connect(const char *, int, char **);
+int		 db_walk(struct db *, bool, char **);
 void		 db_read_begin(struct db *, bool *);
 void		 db_read_end(struct db *, bool);
 
@@ -251,6 +259,10 @@ const char	*db_search_query_match(const struct db_search_query *);
 void		 db_search_query_snippet(const struct db_search_query *,
 		     const char *, const char *, struct db_item_row *);
 void		 db_search_query_free(struct db_search_query *);
+
+/* db-search-stream.c: count matches, and whether looking them up beats walking the date index for a page of limit rows (0: all). */
+int		 db_search_stream_plan(struct db *, const char *, int,
+		     int64_t *, bool *, char **);
 
 /* Append a stored article body (TEXT, or a compressed BLOB) to s through plain (its HTML as text). */
 void		 db_article_body(sqlite3_value *, void (*)(struct str *,

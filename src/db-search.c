@@ -26,8 +26,6 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
-#define DB_SEARCH_LOOKUP_MAX	4000	/* fewer matches: look each up */
-
 /* Plan 0 looks each match up and sorts; plan 1 walks the date index. */
 #define DB_SEARCH_FROM(hint) \
 	DB_ITEM_ROW " FROM item i " hint \
@@ -407,8 +405,9 @@ db_search_page(struct db *db, const char *query, enum db_page page,
 	sqlite3_stmt		*st;
 	const char		*match;
 	size_t			 n = 0;
-	int			 rc, plan, k;
+	int			 plan, k;
 	int64_t			 count;
+	bool			 lookup;
 
 	*out = NULL;
 	*nout = 0;
@@ -424,26 +423,18 @@ db_search_page(struct db *db, const char *query, enum db_page page,
 	}
 	match = db_search_query_match(sq);
 
-	/* Few matches: look each up. Many: walk by date until the page is full. */
-	st = db_prepare(db, DB_STMT_SEARCH_COUNT,
-	    "SELECT count(*) FROM (SELECT rowid FROM item_fts"
-	    " WHERE item_fts MATCH :q LIMIT :max)", cause);
-	if (st == NULL)
+	/*
+	 * Few matches: look each up. Many: walk the date index until the
+	 * page is full (db-search-stream.c weighs the two).
+	 */
+	if (db_search_stream_plan(db, match, limit, &count, &lookup,
+	    cause) != 0)
 		goto fail;
-	db_bind_text(st, ":q", match);
-	db_bind_int(st, ":max", DB_SEARCH_LOOKUP_MAX);
-	rc = sqlite3_step(st);
-	count = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW) {
-		db_fail(db, rc, "search", cause);
-		goto fail;
-	}
 	if (count == 0) {
 		db_search_query_free(sq);
 		return (0);
 	}
-	plan = count < DB_SEARCH_LOOKUP_MAX ? 0 : 1;
+	plan = lookup ? 0 : 1;
 
 	k = plan * 4 + (int)page;
 	st = db_prepare(db, DB_STMT_SEARCH_PAGE + k, db_search_page_sql[k],

@@ -609,7 +609,7 @@ db_connect(const char *path, int flags, char **cause)
 	 */
 	if (flags & DB_READONLY) {
 		sql = "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
-		    "PRAGMA cache_size = -16384; PRAGMA mmap_size = 268435456;";
+		    DB_READER_PRAGMAS;
 	} else {
 		sql = "PRAGMA page_size = 32768;"
 		    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
@@ -625,6 +625,20 @@ db_connect(const char *path, int flags, char **cause)
 fail:
 	db_close(db);
 	return (NULL);
+}
+
+/*
+ * Set a reader for a walk through much of the cache (on) or back: no
+ * memory map and a small page cache, so that the pages a walk reads once
+ * do not stay resident (mapped, each would count in the process's RSS).
+ * A writer has neither already. Takes effect between statements.
+ */
+int
+db_walk(struct db *db, bool on, char **cause)
+{
+	if (~db->flags & DB_READONLY)
+		return (0);
+	return (db_exec(db, on ? DB_WALK_PRAGMAS : DB_READER_PRAGMAS, cause));
 }
 
 /* Close the cache, finishing any statement and releasing the lock. */

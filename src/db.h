@@ -253,6 +253,30 @@ int		 db_search_page(struct db *, const char *query, enum db_page,
 /* Make the snippets (and their matches) of the search results to be shown. */
 int		 db_search_snippets(struct db *, const char *query,
 		     struct db_item_row *, size_t, char **);
+/* The order of a search's results. */
+enum db_search_order {
+	DB_SEARCH_BY_DATE = 0,	/* newest first, as every list */
+	DB_SEARCH_BY_RANK	/* best match first (FTS5's bm25) */
+};
+
+/* What a search stream reads. */
+struct db_search_spec {
+	const char		*query;		/* the search language */
+	enum db_search_order	 order;
+	const int64_t		*feeds;		/* only these feeds' items; NULL: all */
+	size_t			 nfeeds;
+};
+
+/* All the results of a search read page by page by one statement. */
+struct db_search_stream;
+/* Start reading a search's results; NULL with a reason when the query does not read (say why with db_search_query_check). */
+struct db_search_stream *db_search_stream_open(struct db *,
+		     const struct db_search_spec *, char **);
+/* Read the next rows, at most limit, without snippets (none left: *n is 0). */
+int		 db_search_stream_read(struct db_search_stream *, int limit,
+		     struct db_item_row **, size_t *, char **);
+/* Finish a stream. */
+void		 db_search_stream_close(struct db_search_stream *);
 /* The number of search results (same query language as db_search_page). */
 int		 db_search_count(struct db *, const char *query, int64_t *,
 		     char **);

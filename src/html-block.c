@@ -305,6 +305,25 @@ html_block_text(struct html_render *r, const char *s, size_t len)
 			k = 1;
 			continue;
 		}
+		/* Two-byte characters from U+00C0 on are all shown. */
+		if (p[i] >= 0xc3 && p[i] <= 0xdf && i + 1 < len &&
+		    (p[i + 1] & 0xc0) == 0x80) {
+			k = 2;
+			continue;
+		}
+		/*
+		 * One blank between shown text of this node and a shown
+		 * character stays in the span: putting the span, a waiting
+		 * blank and the rest would give the same text, and the same
+		 * runs, as the blank takes the style of the text around it.
+		 */
+		if (p[i] == ' ' && i > span && i + 1 < len &&
+		    ((p[i + 1] >= 0x21 && p[i + 1] < 0x7f) ||
+		    (p[i + 1] >= 0xc3 && p[i + 1] <= 0xdf && i + 2 < len &&
+		    (p[i + 2] & 0xc0) == 0x80))) {
+			k = 1;
+			continue;
+		}
 		if ((k = utf8_fast(p + i, len - i, &c)) == 0) {
 			c = 0;
 			k = 1;

@@ -27,6 +27,10 @@ struct layout_para {
 	bool		 rtl;
 	struct layout_config config;
 
+	/* Level resolution's scratch: folded types, bracket pairs. */
+	FriBidiCharType	*folded;
+	int		*pairs;		/* 2 * len: openings, closings */
+
 	/* Scratch and output of the last wrap. */
 	FriBidiLevel	*line_levels;	/* levels after L1, per line */
 	int		*map;		/* visual order, per line slice */
@@ -34,6 +38,9 @@ struct layout_para {
 	struct layout_line *lines;
 	int		 nlines;
 	int		 lines_size;
+
+	/* One allocation holds every per-character array but text and byte. */
+	void		*arena;
 };
 
 /* What a code point is to the wrapper and the cell builder. */

@@ -15,6 +15,8 @@
 #include <wchar.h>
 
 #define LAYOUT_WRAP_DOTTED_CIRCLE 0x25CC
+#define LAYOUT_WRAP_IS_ALEF(c) ((c) == 0x0622 || (c) == 0x0623 || \
+	(c) == 0x0625 || (c) == 0x0627)
 
 /* Whether a code point is a space a line may break after. */
 static int
@@ -38,13 +40,28 @@ layout_wrap_is_format(uint32_t c, FriBidiCharType t)
 	return (c == 0x200E || c == 0x200F || c == 0x061C);
 }
 
-/* Set the kind and width of every code point of a shaped paragraph. */
+#define LAYOUT_WRAP_CACHE 256	/* widths remembered per paragraph */
+
+/*
+ * Set the kind and width of every code point of a shaped paragraph.  A
+ * paragraph uses a few dozen distinct code points (an alphabet in its
+ * presentation forms, marks, digits), so wcwidth() answers are kept in a
+ * small table for the paragraph: the same answers, as the locale cannot
+ * change during the call, for a fraction of the calls.
+ */
 void
 layout_wrap_classify(struct layout_para *p)
 {
-	uint32_t	c;
-	int		i, w, last;
+	uint32_t	c, key[LAYOUT_WRAP_CACHE];
+	int8_t		val[LAYOUT_WRAP_CACHE];
+	int		i, w, w0, last;
 
+	/* Every slot starts as the answer for U+0000. */
+	w0 = wcwidth(0);
+	for (i = 0; i < LAYOUT_WRAP_CACHE; i++) {
+		key[i] = 0;
+		val[i] = (int8_t)w0;
+	}
 	last = -1;	/* the last base or space, -1 if none yet */
 	for (i = 0; i < p->len; i++) {
 		c = p->shaped[i];
@@ -60,7 +77,13 @@ layout_wrap_classify(struct layout_para *p)
 			p->width[i] = 0;
 			continue;
 		}
-		w = wcwidth((wchar_t)c);
+		if (key[c % LAYOUT_WRAP_CACHE] == c)
+			w = val[c % LAYOUT_WRAP_CACHE];
+		else {
+			w = wcwidth((wchar_t)c);
+			key[c % LAYOUT_WRAP_CACHE] = c;
+			val[c % LAYOUT_WRAP_CACHE] = (int8_t)w;
+		}
 		if (w < 0) {
 			/* A control or unassigned: show a replacement. */
 			p->shaped[i] = 0xFFFD;
@@ -88,12 +111,18 @@ layout_wrap_classify(struct layout_para *p)
 	}
 }
 
-/* The end of the unit starting at i: marks and format characters join it. */
+/*
+ * The end of the unit starting at i (marks and format characters join it;
+ * a fill, the ligature after it), with its width in *w: only its base and
+ * a fill's ligature have columns, marks, format characters and fills
+ * having none.
+ */
 static int
-layout_wrap_unit_end(const struct layout_para *p, int i)
+layout_wrap_unit(const struct layout_para *p, int i, int *w)
 {
 	int	j;
 
+	*w = p->width[i];
 	j = i + 1;
 	while (j < p->len && (p->kind[j] == LAYOUT_KIND_MARK ||
 	    p->kind[j] == LAYOUT_KIND_STRIP))
@@ -101,23 +130,13 @@ layout_wrap_unit_end(const struct layout_para *p, int i)
 	if (p->kind[i] == LAYOUT_KIND_FILL && j < p->len &&
 	    p->kind[j] == LAYOUT_KIND_BASE) {
 		/* The lam (and its marks) goes with the ligature. */
+		*w += p->width[j];
 		j++;
 		while (j < p->len && (p->kind[j] == LAYOUT_KIND_MARK ||
 		    p->kind[j] == LAYOUT_KIND_STRIP))
 			j++;
 	}
 	return (j);
-}
-
-/* The width of the unit [i, j). */
-static int
-layout_wrap_unit_width(const struct layout_para *p, int i, int j)
-{
-	int	w;
-
-	for (w = 0; i < j; i++)
-		w += p->width[i];
-	return (w);
 }
 
 /*
@@ -136,8 +155,7 @@ layout_wrap_break(const struct layout_para *p, int start, int width,
 	brk = -1;
 	brkcols = 0;
 	for (i = start; i < p->len; i = j) {
-		j = layout_wrap_unit_end(p, i);
-		uw = layout_wrap_unit_width(p, i, j);
+		j = layout_wrap_unit(p, i, &uw);
 		if (p->kind[i] == LAYOUT_KIND_SPACE) {
 			/* Spaces may hang past the edge: they are dropped. */
 			pending += uw;
@@ -171,8 +189,7 @@ layout_wrap_fit(const struct layout_para *p, int start, int width, int *cols)
 
 	used = 0;
 	for (i = start; i < p->len; i = j) {
-		j = layout_wrap_unit_end(p, i);
-		uw = layout_wrap_unit_width(p, i, j);
+		j = layout_wrap_unit(p, i, &uw);
 		if (used + uw > width)
 			break;
 		used += uw;
@@ -215,10 +232,17 @@ layout_wrap_cells(const struct layout_para *p, const int *map, int off,
 		if (kind == LAYOUT_KIND_ORPHAN)
 			cell->ch[m++] = LAYOUT_WRAP_DOTTED_CIRCLE;
 		cell->ch[m++] = (wchar_t)p->shaped[l];
-		/* A ligature also carries the marks of its lam. */
-		for (k = l - 1; k >= 0 && (p->kind[k] == LAYOUT_KIND_MARK ||
-		    p->kind[k] == LAYOUT_KIND_STRIP); k--)
-			/* nothing */;
+		/*
+		 * A ligature also carries the marks of its lam.  A fill is
+		 * only ever left before the alef it ligated with (FriBidi's
+		 * lam-alef pairs, layout_bidi_ligate_marked()), so only an
+		 * alef looks back for one.
+		 */
+		k = l - 1;
+		if (kind == LAYOUT_KIND_BASE && LAYOUT_WRAP_IS_ALEF(p->text[l]))
+			for (; k >= 0 && (p->kind[k] == LAYOUT_KIND_MARK ||
+			    p->kind[k] == LAYOUT_KIND_STRIP); k--)
+				/* nothing */;
 		if (kind == LAYOUT_KIND_BASE && k >= 0 && k < l - 1 &&
 		    p->kind[k] == LAYOUT_KIND_FILL) {
 			for (k++; k < l; k++) {

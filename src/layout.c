@@ -50,24 +50,55 @@ layout_para_alloc(int len, const struct layout_config *cfg)
 	return (p);
 }
 
+/* The bytes each code point takes in a paragraph's arena. */
+#define LAYOUT_ARENA_PER_CHAR (sizeof (struct layout_cell) +		\
+	sizeof (int) * 4 + sizeof (uint32_t) +				\
+	sizeof (FriBidiCharType) * 2 + sizeof (FriBidiBracketType) +	\
+	sizeof (uint8_t) * 2 + sizeof (FriBidiLevel) * 2 +		\
+	sizeof (FriBidiArabicProp))
+
 /*
  * Size the per-character arrays to the decoded length: the text was given
- * room for one code point per byte, twice what Arabic needs.
+ * room for one code point per byte, twice what Arabic needs.  The other
+ * arrays are carved from one allocation (the arrays of 4-byte elements
+ * first, so each stays aligned), which a paragraph needed fifteen of.
  */
 static void
 layout_para_size(struct layout_para *p)
 {
-	size_t	n;
+	unsigned char	*a;
+	size_t		 n;
 
 	n = p->len > 0 ? (size_t)p->len : 1;
 	p->text = xreallocarray(p->text, n, sizeof *p->text);
 	p->byte = xreallocarray(p->byte, n, sizeof *p->byte);
-	p->style = xcalloc(n, sizeof *p->style);
-	p->width = xreallocarray(NULL, n, sizeof *p->width);
-	p->kind = xreallocarray(NULL, n, sizeof *p->kind);
-	p->map = xreallocarray(NULL, n, sizeof *p->map);
-	p->line_levels = xreallocarray(NULL, n, sizeof *p->line_levels);
-	p->cells = xreallocarray(NULL, n, sizeof *p->cells);
+	p->arena = a = xreallocarray(NULL, n, LAYOUT_ARENA_PER_CHAR);
+	p->cells = (struct layout_cell *)a;
+	a += n * sizeof *p->cells;
+	p->style = (int *)a;
+	a += n * sizeof *p->style;
+	p->map = (int *)a;
+	a += n * sizeof *p->map;
+	p->pairs = (int *)a;
+	a += 2 * n * sizeof *p->pairs;
+	p->shaped = (uint32_t *)a;
+	a += n * sizeof *p->shaped;
+	p->types = (FriBidiCharType *)a;
+	a += n * sizeof *p->types;
+	p->folded = (FriBidiCharType *)a;
+	a += n * sizeof *p->folded;
+	p->brackets = (FriBidiBracketType *)a;
+	a += n * sizeof *p->brackets;
+	p->width = a;
+	a += n * sizeof *p->width;
+	p->kind = a;
+	a += n * sizeof *p->kind;
+	p->line_levels = (FriBidiLevel *)a;
+	a += n * sizeof *p->line_levels;
+	p->levels = (FriBidiLevel *)a;
+	a += n * sizeof *p->levels;
+	p->joining = (FriBidiArabicProp *)a;
+	memset(p->style, 0, n * sizeof *p->style);
 }
 
 /* Analyse a paragraph whose text is set. */
@@ -100,7 +131,11 @@ layout_para_new(const char *utf8, size_t len, const struct layout_run *runs,
 	p = layout_para_alloc((int)len, cfg);
 	k = 0;
 	for (i = 0; i < len; i += n) {
-		n = utf8_char(s + i, len - i, &c);
+		if (s[i] < 0x80) {
+			c = s[i];
+			n = 1;
+		} else
+			n = utf8_fast(s + i, len - i, &c);
 		if (n == 0) {
 			/* One U+FFFD for a lead byte and its continuations. */
 			c = 0xFFFD;
@@ -112,8 +147,8 @@ layout_para_new(const char *utf8, size_t len, const struct layout_run *runs,
 					n++;
 			}
 		}
-		if (c == '\t' || c == '\n' || c == '\r' || c == 0x2028 ||
-		    c == 0x2029 || c == 0x0085)
+		if ((c < 0x20 && (c == '\t' || c == '\n' || c == '\r')) ||
+		    c == 0x2028 || c == 0x2029 || c == 0x0085)
 			c = ' ';
 		p->byte[k] = i;
 		p->text[k++] = c;
@@ -170,18 +205,8 @@ layout_para_free(struct layout_para *p)
 	if (p == NULL)
 		return;
 	free(p->text);
-	free(p->shaped);
 	free(p->byte);
-	free(p->style);
-	free(p->width);
-	free(p->kind);
-	free(p->types);
-	free(p->brackets);
-	free(p->levels);
-	free(p->joining);
-	free(p->line_levels);
-	free(p->map);
-	free(p->cells);
+	free(p->arena);
 	free(p->lines);
 	free(p);
 }

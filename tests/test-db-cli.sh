@@ -47,6 +47,32 @@ tap_is "$rc:$out" "0:" "--search with no cache yet finds nothing and exits 0, as
 tap_is "$(cat "$TMPD/err")" "akhbar: no cache yet at $TMPD/none.db; akhbar --reload makes it" \
     "... saying there is no cache yet"
 
+# --sort: date is the default; rank puts the best match first.
+out=$("$AKHBAR" --cache "$C" --search 'الجيش' --sort date | cut -f1 | tr '\n' ' ')
+tap_is "$out" "3 2 1 " "--sort date is the default order"
+out=$("$AKHBAR" --cache "$C" --search 'الجيش OR army' --sort rank | cut -f1 | sort | tr '\n' ' ')
+tap_is "$out" "1 2 3 4 " "--sort rank prints every match once"
+out=$("$AKHBAR" --cache "$C" --search 'army OR جيش' --sort rank --limit 1 | cut -f1)
+tap_is "$out" "4" "--sort rank: the item that matches twice comes first"
+"$AKHBAR" --cache "$C" --search 'x' --sort size >/dev/null 2>"$TMPD/err"; rc=$?
+tap_is "$rc:$(head -n 1 "$TMPD/err")" "2:akhbar: --sort wants date or rank, not 'size'" \
+    "--sort wants date or rank"
+"$AKHBAR" --cache "$C" --unread-count --sort rank >/dev/null 2>"$TMPD/err"; rc=$?
+tap_is "$rc:$(cat "$TMPD/err")" "2:akhbar: --sort goes with --search" \
+    "--sort goes with --search"
+
+# The urls file's feeds are picked inside the query: a urls file whose
+# feeds hold no match finds nothing, however much the others match.
+printf 'https://b.example/en\n' > "$TMPD/urls-b"
+out=$("$AKHBAR" -u "$TMPD/urls-b" --cache "$C" --search 'الجيش' 2>"$TMPD/err"); rc=$?
+tap_is "$rc:$out" "0:" "--search keeps to the urls file's feeds: none of them matches"
+grep -q "nothing matches" "$TMPD/err"; tap_ok $? "... and says so"
+out=$("$AKHBAR" -u "$TMPD/urls-b" --cache "$C" --search 'army OR الجيش' | cut -f1)
+tap_is "$out" "4" "... and finds what its feeds hold"
+printf 'https://elsewhere.example/\n' > "$TMPD/urls-x"
+out=$("$AKHBAR" -u "$TMPD/urls-x" --cache "$C" --search 'army OR الجيش' 2>/dev/null); rc=$?
+tap_is "$rc:$out" "0:" "a urls file of feeds the cache does not hold finds nothing"
+
 printf 'not a database at all, just text\n' > "$TMPD/bad.db"
 err=$("$AKHBAR" --cache "$TMPD/bad.db" --unread-count 2>&1 >/dev/null); rc=$?
 tap_is "$rc" 1 "--unread-count on a damaged cache exits 1"

@@ -7,7 +7,7 @@ _akhbar()
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	opts='--config --urls --cache --log --quiet --demo --reload --force
-	    --unread-count --search --limit --json --mark-all-read
+	    --unread-count --search --limit --sort --json --mark-all-read
 	    --mark-read --mark-unread --star --unstar --import-opml
 	    --export-opml --import-newsboat --vacuum --dump-config --parse
 	    --render --width --fetch-article --article
@@ -22,6 +22,9 @@ _akhbar()
 		return 0 ;;
 	--import-newsboat)
 		COMPREPLY=($(compgen -d -- "$cur"))
+		return 0 ;;
+	--sort)
+		COMPREPLY=($(compgen -W 'date rank' -- "$cur"))
 		return 0 ;;
 	--search|--limit|--mark-all-read|--mark-read|--mark-unread|--star|\
 	--unstar|--width|--fetch-article|--article)
