@@ -165,7 +165,7 @@ ui_open_argv(const char *cmd, const char *url, char **cause)
 	}
 	if (n == 0) {
 		urls_free_argv(argv);
-		xasprintf(cause, "no browser command");
+		xasprintf(cause, "%s", _("no browser command"));
 		return (NULL);
 	}
 	if (!placed) {
@@ -199,8 +199,8 @@ ui_open_url(struct ui *ui, const char *url, char **cause)
 		return (-1);
 	}
 	if (!ui_open_scheme_ok(url)) {
-		xasprintf(cause, "not a link akhbar opens (http, https, "
-		    "gopher, gemini, mailto): %s", url);
+		xasprintf(cause, _("not a link akhbar opens (http, https, "
+		    "gopher, gemini, mailto): %s"), url);
 		return (-1);
 	}
 	cmd = ui->opts.browser;
