@@ -38,7 +38,7 @@ install_deps() {
 		pkgs="gcc make autoconf automake autopoint gettext pkg-config
 		    libncurses-dev libfribidi-dev libsqlite3-dev
 		    libcurl4-openssl-dev libxml2-dev libjson-c-dev libzstd-dev
-		    python3 tmux unicode-data ca-certificates locales"
+		    zlib1g-dev python3 tmux unicode-data ca-certificates locales"
 		missing=
 		for p in $pkgs; do
 			dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
@@ -54,16 +54,17 @@ install_deps() {
 		# shellcheck disable=SC2086
 		$sudo dnf install -y gcc make autoconf automake gettext-devel \
 		    pkgconf-pkg-config ncurses-devel fribidi-devel sqlite-devel \
-		    libcurl-devel libxml2-devel json-c-devel libzstd-devel python3 tmux \
+		    libcurl-devel libxml2-devel json-c-devel libzstd-devel zlib-devel \
+		    python3 tmux \
 		    unicode-ucd
 	elif command -v pacman >/dev/null 2>&1; then
 		$sudo pacman -S --needed --noconfirm base-devel gettext \
-		    pkgconf ncurses fribidi sqlite curl libxml2 json-c zstd python \
+		    pkgconf ncurses fribidi sqlite curl libxml2 json-c zstd zlib python \
 		    tmux unicode-character-database
 	elif command -v apk >/dev/null 2>&1; then
 		$sudo apk add build-base autoconf automake gettext-dev pkgconf \
 		    ncurses-dev fribidi-dev sqlite-dev curl-dev libxml2-dev \
-		    json-c-dev zstd-dev python3 tmux
+		    json-c-dev zstd-dev zlib-dev python3 tmux
 	elif command -v brew >/dev/null 2>&1; then
 		brew install autoconf automake gettext pkg-config ncurses \
 		    fribidi sqlite curl libxml2 json-c zstd python tmux

@@ -135,8 +135,9 @@ static const struct conf_def conf_defs[CONF_COUNT] = {
 	    "counts for it."), NULL, SEC_CACHE },
 	[CONF_FULL_ARTICLE] = { B("full-article", "no"),
 	    N_("The default of the urls file's full-article=: fetch each "
-	    "article's web page for its whole text. Accepted and stored; "
-	    "the fetching itself is not built yet."), NULL, SEC_CACHE },
+	    "new article's web page after its feed and keep its whole text "
+	    "for reading offline (f in the article view shows it)."), NULL,
+	    SEC_CACHE },
 	[CONF_URLS_SOURCE] = { "urls-source", CONF_CHOICE, "local", 0, 0,
 	    conf_source_choices, NULL,
 	    N_("Where the feeds come from: local (the urls file) or ttrss (a "

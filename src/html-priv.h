@@ -64,6 +64,7 @@ struct html_link {
 	char		*url;
 	int		 no;
 	size_t		 blocks;	/* the doc's blocks when it opened */
+	size_t		 text;		/* the block's text length then */
 };
 
 /* What the elements around the text say. */

@@ -35,6 +35,7 @@
 #include "i18n.h"
 #include "sanitize.h"
 #include "str.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define HTML_RENDER_MAX		(2 * 1024 * 1024)	/* bytes read */
@@ -335,6 +336,30 @@ html_render_inline_dir(struct html_render *r, xmlNodePtr n, enum html_el el)
 	return (HTML_PDI);
 }
 
+/*
+ * Close the bidi embeddings, overrides and isolates a link's text opened
+ * and left open, so that they end with it: neither its "[n]" nor the text
+ * after it (another link's) is turned or moved by them.
+ */
+static void
+html_render_link_close(struct html_render *r, const struct html_link *l)
+{
+	struct str	 closed;
+	size_t		 n;
+
+	if (r->doc->nblocks != l->blocks || l->text >= r->text.len)
+		return;
+	n = r->text.len - l->text;
+	str_init(&closed);
+	utf8_bidi_close(&closed, r->text.ptr + l->text, n);
+	if (closed.len > n && memcmp(closed.ptr, r->text.ptr + l->text,
+	    n) == 0) {
+		str_append(&closed, "", 0);
+		html_block_format(r, closed.ptr + n, false);
+	}
+	str_free(&closed);
+}
+
 /* Render the children of a node. */
 static void
 html_render_children(struct html_render *r, xmlNodePtr n, int depth)
@@ -571,11 +596,13 @@ html_render_element(struct html_render *r, xmlNodePtr n, int depth)
 		if (r->link == NULL && (v = html_attr(n, "href")) !=
 		    NULL && (link.url = html_url_make(r->opts, v)) != NULL) {
 			link.blocks = r->doc->nblocks;
+			link.text = r->text.len;
 			r->link = &link;
 		}
 		html_render_children(r, n, depth);
 		if (r->link == &link) {
 			r->link = NULL;
+			html_render_link_close(r, &link);
 			if (link.no > 0)
 				html_block_linkno(r, link.no, link.blocks);
 		}

@@ -3,8 +3,11 @@
  * the colon-separated form), else xdg-open. The command is split into
  * words here, never given to a shell; the URL is one argv element (where
  * a word says %u, as newsboat's browser setting has it, or %s; else
- * last), and only http, https, gopher, gemini and
- * mailto links are opened. A text-mode browser (lynx, w3m, elinks, links,
+ * last), and only http, https, gopher, gemini and mailto links are
+ * opened, and none holding a blank, a control (C0, DEL, C1) or a bidi
+ * control that could make it look like another (a cache written by
+ * something else than akhbar's parser may hold them). A text-mode browser
+ * (lynx, w3m, elinks, links,
  * ...) gets the terminal: the interface steps aside and waits for it.
  * Any other starts on its own, its standard streams on /dev/null, and is
  * reaped later without waiting.
@@ -25,6 +28,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "urls.h"
 #include "xmalloc.h"
 
@@ -34,22 +38,41 @@ extern char **environ;
 
 static pid_t	ui_open_children[UI_OPEN_MAX_CHILDREN];
 
-/* Whether a URL's scheme is one akhbar opens. */
+/*
+ * Whether a URL holds a blank, a control character (C0, DEL, C1 in UTF-8)
+ * or a bidi control (LRM, RLM, U+202A-U+202E, U+2066-U+2069).
+ */
+static bool
+ui_open_hidden(const char *url)
+{
+	const unsigned char	*p;
+
+	for (p = (const unsigned char *)url; *p != '\0'; p++) {
+		if (*p <= ' ' || *p == 0x7f)
+			return (true);
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0)
+			return (true);
+		if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x8e ||
+		    p[2] == 0x8f || (p[2] >= 0xaa && p[2] <= 0xae)))
+			return (true);
+		if (p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 &&
+		    p[2] <= 0xa9)
+			return (true);
+	}
+	return (false);
+}
+
+/* Whether a URL's scheme is one akhbar opens, with nothing hidden in it. */
 bool
 ui_open_scheme_ok(const char *url)
 {
 	static const char *ok[] = {
 		"http:", "https:", "gopher:", "gemini:", "mailto:", NULL
 	};
-	const char	*p;
 	size_t		 i;
 
-	if (url == NULL)
+	if (url == NULL || ui_open_hidden(url))
 		return (false);
-	for (p = url; *p != '\0'; p++) {
-		if ((unsigned char)*p <= ' ' || *p == 0x7f)
-			return (false);
-	}
 	for (i = 0; ok[i] != NULL; i++) {
 		if (strncasecmp(url, ok[i], strlen(ok[i])) == 0)
 			return (url[strlen(ok[i])] != '\0');
@@ -142,7 +165,7 @@ ui_open_argv(const char *cmd, const char *url, char **cause)
 	}
 	if (n == 0) {
 		urls_free_argv(argv);
-		xasprintf(cause, "no browser command");
+		xasprintf(cause, "%s", _("no browser command"));
 		return (NULL);
 	}
 	if (!placed) {
@@ -170,9 +193,14 @@ ui_open_url(struct ui *ui, const char *url, char **cause)
 	int				 error, status;
 	bool				 text;
 
+	if (url != NULL && ui_open_hidden(url)) {
+		xasprintf(cause, _("not a link akhbar opens (it holds a blank "
+		    "or a control character): %s"), url);
+		return (-1);
+	}
 	if (!ui_open_scheme_ok(url)) {
-		xasprintf(cause, "not a link akhbar opens (http, https, "
-		    "gopher, gemini, mailto): %s", url);
+		xasprintf(cause, _("not a link akhbar opens (http, https, "
+		    "gopher, gemini, mailto): %s"), url);
 		return (-1);
 	}
 	cmd = ui->opts.browser;

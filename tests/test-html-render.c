@@ -237,6 +237,16 @@ static const struct render_case {
 	  "PARA auto |js js2 data file vb rlo {L1:esc[1]} nl {L2:ok[2]}\n"
 	  "[1] page https://ok.example/[2J\n"
 	  "[2] page https://ok.example/a%20b\n", NULL },
+	{ "a link's unclosed override ends with its text, before its [n]",
+	  "<p><a href=\"https://evil.example/\">https://bank.example/"
+	  "\xe2\x80\xae" "exe.gpj</a> and <a href=\"https://ok.example/\">"
+	  "sh</a> <a href=\"https://ok.example/i\">\xe2\x81\xa7" "x</a>.</p>",
+	  LAYOUT_DIR_AUTO, 80,
+	  "PARA auto |{L1:https://bank.example/<RLO>exe.gpj}<PDF>{L1:[1]} and "
+	  "{L2:sh[2]} {L3:<RLI>x}<PDI>{L3:[3]}.\n"
+	  "[1] page https://evil.example/\n"
+	  "[2] page https://ok.example/\n"
+	  "[3] page https://ok.example/i\n", NULL },
 	{ "a line break keeps the paragraph, two make a new one",
 	  "<p>line one<br>line two<br/><br>new para<br></p><p><br>x</p>",
 	  LAYOUT_DIR_AUTO, 40,

@@ -197,6 +197,16 @@ main(void)
 	ok(!ui_open_scheme_ok("https://a\033]52;c;x\a"),
 	    "... nor one with control characters");
 	ok(!ui_open_scheme_ok("https:"), "... nor a scheme alone");
+	ok(!ui_open_scheme_ok("https://evil.example/\xe2\x80\xaegpj.exe"),
+	    "... nor one with U+202E (a cache written by hand)");
+	ok(!ui_open_scheme_ok("https://a.example/\xe2\x81\xa7x"),
+	    "... nor one with U+2067");
+	ok(!ui_open_scheme_ok("https://a.example/\xe2\x80\x8fx"),
+	    "... nor one with RLM");
+	ok(!ui_open_scheme_ok("https://a.example/\xc2\x9b" "2J"),
+	    "... nor one with a C1 control in UTF-8");
+	ok(ui_open_scheme_ok("https://a.example/\xd8\xae\xd8\xa8\xd8\xb1"),
+	    "... but Arabic letters in a path are fine");
 
 	for (i = 0; i < ne; i++) {
 		strv_free(&e[i].tag);
