@@ -359,9 +359,12 @@ conf_dump(const struct conf *cf, struct str *out)
 	for (i = 0; i < cf->nbinds; i++) {
 		b = &cf->binds[i];
 		q = conf_quote(b->key);
-		if (b->action != NULL)
-			str_printf(out, "bind %s %s", q, b->action);
-		else
+		if (b->action != NULL) {
+			/* An action is a word as written: quoted, it had blanks. */
+			text = conf_quote(b->action);
+			str_printf(out, "bind %s %s", q, text);
+			free(text);
+		} else
 			str_printf(out, "unbind %s", q);
 		free(q);
 		conf_dump_where(out, &b->where);
@@ -371,7 +374,9 @@ conf_dump(const struct conf *cf, struct str *out)
 	attrs = conf_attr_names(&nattrs);
 	for (i = 0; i < cf->ncolors; i++) {
 		c = &cf->colors[i];
-		str_printf(out, "color %s ", c->element);
+		q = conf_quote(c->element);
+		str_printf(out, "color %s ", q);
+		free(q);
 		conf_color_text(c->fg, out);
 		str_appendc(out, ' ');
 		conf_color_text(c->bg, out);

@@ -195,6 +195,46 @@ filter_number(const char *s)
 	return (n);
 }
 
+
+/* The most '+' a pattern may put on a group or on another quantifier. */
+#define FILTER_REGEX_STACKED	10
+
+/*
+ * Whether glibc's regcomp would take exponential time and memory over
+ * the pattern: it copies what a '+' applies to, so "x++++" or
+ * "((x+)+)+" doubles at each '+' put on a group or on a quantifier
+ * (25 of them take gigabytes). Counts those outside brackets and escapes.
+ */
+static bool
+filter_regex_heavy(const char *v)
+{
+	const char	*p;
+	int		 stacked = 0;
+
+	for (p = v; *p != '\0'; p++) {
+		if (*p == '\\' && p[1] != '\0') {
+			p++;
+			continue;
+		}
+		if (*p == '[') {
+			/* A bracket expression: "[]...]" and "[^]...]" too. */
+			p++;
+			if (*p == '^')
+				p++;
+			if (*p == ']')
+				p++;
+			while (*p != '\0' && *p != ']')
+				p++;
+			if (*p == '\0')
+				break;
+			continue;
+		}
+		if (*p == '+' && p > v && strchr(")+*?}", p[-1]) != NULL &&
+		    ++stacked > FILTER_REGEX_STACKED)
+			return (true);
+	}
+	return (false);
+}
 /* Check and store the comparison's value. */
 static struct filter_node *
 filter_cmp_value(struct filter_parser *fp, struct filter_node *n, char *v,
@@ -251,8 +291,8 @@ filter_cmp_value(struct filter_parser *fp, struct filter_node *n, char *v,
 		    n->op == FILTER_GE)
 			goto badop;
 		if (n->op == FILTER_MATCH || n->op == FILTER_NOMATCH) {
-			if (regcomp(&re, v, REG_EXTENDED | REG_ICASE |
-			    REG_NOSUB) != 0) {
+			if (filter_regex_heavy(v) || regcomp(&re, v,
+			    REG_EXTENDED | REG_ICASE | REG_NOSUB) != 0) {
 				filter_fail(fp, at, FILTER_ERR_REGEX,
 				    (size_t)(fp->p - at));
 				free(v);

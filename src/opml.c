@@ -68,16 +68,46 @@ opml_free(struct opml *o)
 }
 
 /*
+ * A folder path without empty folders: no '/' at either end, none twice
+ * ("a//b/" is "a/b"), NULL when nothing is left. opml_write nests the
+ * folders at each '/', and an empty one would lose the feeds in it.
+ */
+static char *
+opml_category(const char *category)
+{
+	struct str	 s;
+	const char	*p;
+
+	if (category == NULL)
+		return (NULL);
+	str_init(&s);
+	for (p = category; *p != '\0'; p++) {
+		if (*p == '/' && (s.len == 0 || s.ptr[s.len - 1] == '/'))
+			continue;
+		str_appendc(&s, *p);
+	}
+	if (s.len > 0 && s.ptr[s.len - 1] == '/')
+		s.ptr[--s.len] = '\0';
+	if (s.len == 0) {
+		str_free(&s);
+		return (NULL);
+	}
+	return (str_steal(&s));
+}
+
+/*
  * Add a feed (copies; title and category may be NULL); a repeated URL is
  * not added again, but its folder joins the entry's other folders.
  */
 void
 opml_add(struct opml *o, const char *url, const char *title,
-    const char *category)
+    const char *folder)
 {
 	struct opml_entry	*e;
+	char			*category;
 	size_t			 i;
 
+	category = opml_category(folder);
 	for (i = 0; i < o->nentries; i++) {
 		e = &o->entries[i];
 		if (strcmp(e->url, url) != 0)
@@ -86,6 +116,7 @@ opml_add(struct opml *o, const char *url, const char *title,
 		    (e->category == NULL || strcmp(e->category, category) != 0) &&
 		    !strv_contains(&e->more, category))
 			strv_add(&e->more, category);
+		free(category);
 		return;
 	}
 	o->entries = xreallocarray(o->entries, o->nentries + 1,
@@ -93,8 +124,7 @@ opml_add(struct opml *o, const char *url, const char *title,
 	e = &o->entries[o->nentries++];
 	e->url = xstrdup(url);
 	e->title = title != NULL && *title != '\0' ? xstrdup(title) : NULL;
-	e->category = category != NULL && *category != '\0' ?
-	    xstrdup(category) : NULL;
+	e->category = category;
 	memset(&e->more, 0, sizeof e->more);
 }
 

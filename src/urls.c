@@ -547,7 +547,7 @@ urls_quote(struct str *out, const char *prefix, const char *s)
 
 /*
  * Append a subscription as its line (with a newline): the URL (quoted
- * when it has blanks or quotes), then "tags", "~Title", "!" and options,
+ * when it has blanks or quotes, and an exec: or query: always), then "tags", "~Title", "!" and options,
  * as urls_parse_line reads them back.
  */
 void
@@ -556,7 +556,10 @@ urls_format(const struct urls_sub *sub, struct str *out)
 	const char	*name_end;
 	size_t		 i;
 
-	if (strpbrk(sub->url, " \t\"\\") != NULL)
+	/* An unquoted exec: or query: would take the words after it too. */
+	if (strpbrk(sub->url, " \t\"\\") != NULL ||
+	    strncmp(sub->url, "exec:", 5) == 0 ||
+	    strncasecmp(sub->url, "query:", 6) == 0)
 		urls_quote(out, "", sub->url);
 	else
 		str_appends(out, sub->url);

@@ -260,6 +260,15 @@ test_parse(void)
 	problem_is("age between 3", FILTER_ERR_VALUE, 13, "3");
 	problem_is("unread = maybe", FILTER_ERR_VALUE, 10, "maybe");
 	problem_is("title =~ \"(\"", FILTER_ERR_REGEX, 10, "\"(\"");
+	/* glibc's regcomp doubles at each stacked '+': refused up front. */
+	problem_is("title =~ \"x+++++++++++++++++++++++++\"", FILTER_ERR_REGEX,
+	    10, "\"x+++++++++++++++++++++++++\"");
+	problem_is("title =~ \"((((((((((((x+)+)+)+)+)+)+)+)+)+)+)+)+\"",
+	    FILTER_ERR_REGEX, 10,
+	    "\"((((((((((((x+)+)+)+)+)+)+)+)+)+)+)+)+\"");
+	f = filter_parse("title =~ \"a+b+(cd)+[+]+x\\\\++[]+++++++++++]\"", &pr);
+	ok(f != NULL, "a pattern with pluses that do not stack reads");
+	filter_free(f);
 	f = filter_parse("titel # \"a\"", &pr);
 	is_str(pr.hint, "title", "an unknown attribute: the nearest one");
 	free(pr.near);
