@@ -37,8 +37,8 @@ layout_bidi_is_rtl_letter(FriBidiCharType t)
  * A mark the fold left alone (after a neutral, or first) makes FriBidi
  * merge runs in ways of its own, so that paragraph goes to FriBidi too.
  * types gets orig with its marks folded, then is overwritten; pairs is
- * scratch for 2 * len indices.  Returns 0, or -1 (types then holding the
- * folded types, for FriBidi) when the paragraph is not one this handles.
+ * scratch for 2 * len indices.  Returns 0, or -1 when the paragraph is not
+ * one this handles (FriBidi then gets the real types: layout_bidi_unfold).
  */
 static int
 layout_bidi_levels(const FriBidiCharType *orig, FriBidiCharType *types,
@@ -53,16 +53,12 @@ layout_bidi_levels(const FriBidiCharType *orig, FriBidiCharType *types,
 	 * Rule W1 done ahead for the common case, a mark right after a
 	 * letter or a number: the mark takes that type (what W1 gives, as
 	 * adjacent characters share an isolating run sequence and an
-	 * override would turn both into the same strong type anyway; for
-	 * FriBidi, which the folded types go to when the paragraph is not
-	 * one for here, it spares a run for every change of type, and
-	 * vowelled Arabic changes type at every character).  Only the level
-	 * resolution sees the folded types: reordering (rule L3) and joining
-	 * keep the real ones.  In the same pass: whether the paragraph is
+	 * override would turn both into the same strong type anyway).  Only
+	 * the level resolution sees the folded types: reordering (rule L3)
+	 * and joining keep the real ones.  In the same pass: whether the paragraph is
 	 * one this handles, its first strong letter and, as brackets are ON
 	 * and no rule below changes an ON, the bracket pairs of BD16 (kept
-	 * sorted by their openings).  When the paragraph is not one for
-	 * here, the fold is finished for FriBidi.
+	 * sorted by their openings).
 	 */
 	strong = 0;
 	ok = 1;
@@ -384,6 +380,20 @@ layout_bidi_tame(FriBidiCharType *types, int len)
 	free(stack);
 }
 
+/*
+ * The types FriBidi gets for a paragraph with explicit formatting: the real
+ * ones, not those with marks folded into their letters, since FriBidi 1.0's
+ * runs across isolates and embeddings can resolve a folded mark otherwise
+ * than the mark (U+20DD after an Arabic letter inside an unclosed isolate
+ * took level 2 where FriBidi gives 3: found by fuzz-layout), and tamed.
+ */
+static void
+layout_bidi_unfold(struct layout_para *p)
+{
+	memcpy(p->folded, p->types, (size_t)p->len * sizeof *p->folded);
+	layout_bidi_tame(p->folded, p->len);
+}
+
 /* The FriBidi base direction to ask for, given a hint and the types. */
 static FriBidiParType
 layout_bidi_base(const struct layout_para *p, enum layout_dir dir)
@@ -432,7 +442,7 @@ layout_bidi_analyse(struct layout_para *p, enum layout_dir dir)
 		if (layout_bidi_levels(p->types, p->folded, p->brackets,
 		    p->pairs, p->len, &base, p->levels) == 0)
 			/* resolved here */;
-		else if (layout_bidi_tame(p->folded, p->len),
+		else if (layout_bidi_unfold(p),
 		    fribidi_get_par_embedding_levels_ex(p->folded,
 		    p->brackets, p->len, &base, p->levels) == 0) {
 			/* FriBidi failed (out of memory): show it flat. */
