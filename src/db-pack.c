@@ -43,7 +43,6 @@
 #define DB_PACK_DICTS	256	/* dictionary ids: one byte */
 
 struct db_pack {
-	sqlite3_stmt	*newest, *insert, *read; /* on pack_dict */
 	bool		 looked;	/* the writer read pack_dict */
 	int		 id;		/* dictionary bodies are packed with */
 	bool		 fresh;		/* ... written in the open transaction */
@@ -90,9 +89,6 @@ db_pack_free(struct db *db)
 	if (p == NULL)
 		return;
 	db_pack_forget(p);
-	sqlite3_finalize(p->newest);
-	sqlite3_finalize(p->insert);
-	sqlite3_finalize(p->read);
 	ZSTD_freeCCtx(p->cctx);
 	ZSTD_freeDCtx(p->dctx);
 	for (i = 0; i < DB_PACK_DICTS; i++)
@@ -125,16 +121,11 @@ db_pack_use(struct db_pack *p, int id, const void *data, size_t len)
 	p->id = p->cdict != NULL ? id : 0;
 }
 
-/* A statement of this file, prepared once; an SQLite code on failure. */
-static int
-db_pack_stmt(struct db *db, sqlite3_stmt **st, const char *sql)
+/* A statement of the cache's table, prepared once; NULL on failure. */
+static sqlite3_stmt *
+db_pack_stmt(struct db *db, enum db_stmt_id id, const char *sql)
 {
-	if (*st != NULL) {
-		sqlite3_reset(*st);
-		return (SQLITE_OK);
-	}
-	return (sqlite3_prepare_v3(db->sq, sql, -1, SQLITE_PREPARE_PERSISTENT,
-	    st, NULL));
+	return (db_prepare(db, id, sql, NULL));
 }
 
 /* The newest dictionary of the cache, when the writer has none yet. */
@@ -145,11 +136,10 @@ db_pack_look(struct db *db, struct db_pack *p)
 	int		 rc;
 
 	p->looked = true;
-	rc = db_pack_stmt(db, &p->newest,
+	st = db_pack_stmt(db, DB_STMT_PACK_NEWEST,
 	    "SELECT id, data FROM pack_dict ORDER BY id DESC LIMIT 1");
-	if (rc != SQLITE_OK)
-		return (rc);
-	st = p->newest;
+	if (st == NULL)
+		return (sqlite3_errcode(db->sq));
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0 &&
 	    sqlite3_column_int(st, 0) < DB_PACK_DICTS)
@@ -166,6 +156,7 @@ db_pack_look(struct db *db, struct db_pack *p)
 static int
 db_pack_gather(struct db *db, struct db_pack *p, const char *s, size_t len)
 {
+	sqlite3_stmt	*st;
 	int64_t		 id;
 	int		 rc;
 
@@ -180,15 +171,14 @@ db_pack_gather(struct db *db, struct db_pack *p, const char *s, size_t len)
 	if (p->nsample < DB_PACK_DICT)
 		return (SQLITE_OK);
 
-	rc = db_pack_stmt(db, &p->insert,
+	st = db_pack_stmt(db, DB_STMT_PACK_INSERT,
 	    "INSERT INTO pack_dict (data) VALUES (?1)");
-	if (rc != SQLITE_OK)
-		return (rc);
-	sqlite3_bind_blob(p->insert, 1, p->sample, (int)p->nsample,
-	    SQLITE_STATIC);
-	rc = sqlite3_step(p->insert);
-	sqlite3_reset(p->insert);
-	sqlite3_bind_null(p->insert, 1);
+	if (st == NULL)
+		return (sqlite3_errcode(db->sq));
+	sqlite3_bind_blob(st, 1, p->sample, (int)p->nsample, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_bind_null(st, 1);
 	if (rc != SQLITE_DONE)
 		return (rc);
 	id = sqlite3_last_insert_rowid(db->sq);
@@ -257,10 +247,9 @@ db_pack_ddict(struct db *db, struct db_pack *p, int id)
 
 	if (p->ddict[id] != NULL)
 		return (p->ddict[id]);
-	if (db_pack_stmt(db, &p->read,
-	    "SELECT data FROM pack_dict WHERE id = ?1") != SQLITE_OK)
+	if ((st = db_pack_stmt(db, DB_STMT_PACK_READ,
+	    "SELECT data FROM pack_dict WHERE id = ?1")) == NULL)
 		return (NULL);
-	st = p->read;
 	sqlite3_bind_int(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		p->ddict[id] = ZSTD_createDDict(sqlite3_column_blob(st, 0),
